@@ -1,0 +1,140 @@
+/**
+ * GB/T 9704-2012 layout: the numbers both writers honour (see gbt9704-layout.md).
+ * One place for sizes, margins, grid and fonts — the DOCX and the PDF writer read these and
+ * nothing else about the standard.
+ */
+import type { FontRole, HeadingLevel } from "./tree.js";
+
+export const MM_PER_PT = 25.4 / 72;
+export const mmToPt = (mm: number): number => (mm * 72) / 25.4;
+/** 1 pt = 20 twips (DOCX unit). */
+export const ptToTwip = (pt: number): number => Math.round(pt * 20);
+export const mmToTwip = (mm: number): number => ptToTwip(mmToPt(mm));
+
+/** Chinese point sizes (字号) in points. */
+export const SIZE = {
+  chuhao: 42,
+  xiaochu: 36,
+  yihao: 26,
+  xiaoyi: 24,
+  erhao: 22,
+  xiaoer: 18,
+  sanhao: 16,
+  xiaosan: 15,
+  sihao: 14,
+  xiaosi: 12,
+} as const;
+
+export interface PageGeometry {
+  /** Page size in mm. */
+  widthMm: number;
+  heightMm: number;
+  /** Margins in mm. */
+  topMm: number;
+  bottomMm: number;
+  leftMm: number;
+  rightMm: number;
+  /** Grid. */
+  linesPerPage: number;
+  charsPerLine: number;
+}
+
+export const A4_GBT9704: PageGeometry = {
+  widthMm: 210,
+  heightMm: 297,
+  topMm: 37,
+  bottomMm: 35,
+  leftMm: 28,
+  rightMm: 26,
+  linesPerPage: 22,
+  charsPerLine: 28,
+};
+
+/** Type area (版心) in points. */
+export function typeArea(g: PageGeometry = A4_GBT9704): { width: number; height: number } {
+  return {
+    width: mmToPt(g.widthMm - g.leftMm - g.rightMm),
+    height: mmToPt(g.heightMm - g.topMm - g.bottomMm),
+  };
+}
+
+/** Line pitch in points: type-area height / lines per page (225 mm / 22 ≈ 28.95 pt). */
+export function linePitch(g: PageGeometry = A4_GBT9704): number {
+  return typeArea(g).height / g.linesPerPage;
+}
+
+/**
+ * Line pitch used by the DOCX writer: 579 twips (measured: gives 22 lines per page in
+ * LibreOffice and Word with a `lines` document grid).
+ */
+export const DOCX_LINE_PITCH_TWIPS = 579;
+
+/** Character pitch in points: type-area width / chars per line (156 mm / 28 ≈ 15.75 pt). */
+export function charPitch(g: PageGeometry = A4_GBT9704): number {
+  return typeArea(g).width / g.charsPerLine;
+}
+
+/** Default Windows/WPS font names for each role; offices may configure others. */
+export const DEFAULT_FONT_NAMES: Record<FontRole, string> = {
+  fangsong: "仿宋_GB2312",
+  xiaobiaosong: "方正小标宋简体",
+  heiti: "黑体",
+  kaiti: "楷体_GB2312",
+  songti: "宋体",
+};
+
+/** Alternative family names per role, tried in order when resolving real font files. */
+export const FONT_FAMILY_ALIASES: Record<FontRole, string[]> = {
+  fangsong: ["仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312", "方正仿宋_GBK", "STFangsong"],
+  xiaobiaosong: ["方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S"],
+  heiti: ["黑体", "SimHei", "方正黑体_GBK", "STHeiti"],
+  kaiti: ["楷体_GB2312", "楷体", "KaiTi", "KaiTi_GB2312", "方正楷体_GBK", "STKaiti", "AR PL KaitiM GB"],
+  songti: ["宋体", "SimSun", "STSong", "AR PL SungtiL GB"],
+};
+
+export interface TextStyle {
+  font: FontRole;
+  sizePt: number;
+  bold: boolean;
+}
+
+export const BODY_STYLE: TextStyle = { font: "fangsong", sizePt: SIZE.sanhao, bold: false };
+export const TITLE_STYLE: TextStyle = { font: "xiaobiaosong", sizePt: SIZE.erhao, bold: false };
+export const PAGE_NUMBER_STYLE: TextStyle = { font: "songti", sizePt: SIZE.sihao, bold: false };
+export const TABLE_STYLE: TextStyle = { font: "fangsong", sizePt: SIZE.xiaosi, bold: false };
+
+/** Level 1 黑体, level 2 楷体, level 3 仿宋 bold (office custom), level 4 仿宋. */
+export const HEADING_STYLE: Record<HeadingLevel, TextStyle> = {
+  1: { font: "heiti", sizePt: SIZE.sanhao, bold: false },
+  2: { font: "kaiti", sizePt: SIZE.sanhao, bold: false },
+  3: { font: "fangsong", sizePt: SIZE.sanhao, bold: true },
+  4: { font: "fangsong", sizePt: SIZE.sanhao, bold: false },
+};
+
+/** Indents in characters. */
+export const INDENT = {
+  firstLine: 2,
+  /** Signature without seal: agency right-indented 2 characters. */
+  signatureRight: 2,
+  /** Signature with seal: date right-indented 4 characters. */
+  sealDateRight: 4,
+  /** Page numbers: 1 character from the outer edge of the type area. */
+  pageNumber: 1,
+  note: 2,
+  attachment: 2,
+} as const;
+
+/** Page number: "— N —", 7 mm below the type area. */
+export const PAGE_NUMBER = {
+  belowTypeAreaMm: 7,
+  format: (n: number): string => `— ${n} —`,
+} as const;
+
+export interface LayoutOptions {
+  geometry: PageGeometry;
+  fontNames: Record<FontRole, string>;
+}
+
+export function defaultLayout(overrides: Partial<Record<FontRole, string>> = {}): LayoutOptions {
+  return { geometry: A4_GBT9704, fontNames: { ...DEFAULT_FONT_NAMES, ...overrides } };
+}
