@@ -1,0 +1,159 @@
+/**
+ * Code lists shared by the schema, the letters, the annual report, the audit and the importer.
+ * Codes are stable English identifiers; labels are the verbatim Chinese texts of the national
+ * annual-report format (annual-report-format.md) where one exists.
+ */
+
+/** Regimes (regulations.md §1). */
+export const REGIMES = ["ogi-2008", "ogi-2019"] as const;
+export type Regime = (typeof REGIMES)[number];
+
+/** Applicant columns of annual-report table 三, in column order. */
+export const APPLICANT_TYPES = [
+  "natural-person",
+  "commercial-enterprise",
+  "research-institution",
+  "public-interest-organisation",
+  "legal-services-organisation",
+  "other",
+] as const;
+export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+
+export const APPLICANT_TYPE_LABELS: Record<ApplicantType, string> = {
+  "natural-person": "自然人",
+  "commercial-enterprise": "商业企业",
+  "research-institution": "科研机构",
+  "public-interest-organisation": "社会公益组织",
+  "legal-services-organisation": "法律服务机构",
+  other: "其他",
+};
+
+/** How a request arrived; decides the receipt date (ogi-2019 Art. 31). */
+export const CHANNELS = ["in-person", "registered-post", "ordinary-post", "online", "fax", "email"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  "in-person": "当面提交",
+  "registered-post": "挂号信",
+  "ordinary-post": "平常信函",
+  online: "网络",
+  fax: "传真",
+  email: "电子邮件",
+};
+
+/**
+ * Reply types (regulations.md §3). One letter variant per type (and per reason where there is
+ * one). `already-public`, `not-this-agency` and `special-law` have their own letters but are
+ * counted in an annual-report row of another type (see REPLY_TYPE_ROW).
+ */
+export const REPLY_TYPES = [
+  "already-public", // 36(1) 已主动公开
+  "disclosed", // 36(2) 予以公开
+  "partial", // 37 部分公开
+  "refused", // 36(3) 不予公开 — reason required
+  "unavailable", // 36(4)/38/30 无法提供 — reason required
+  "not-processed", // 不予处理 — reason required
+  "other", // 其他处理 — reason required
+  "not-this-agency", // 36(5) 非本机关负责公开
+  "special-law", // 36(7) 法律、行政法规有特别规定
+] as const;
+export type ReplyType = (typeof REPLY_TYPES)[number];
+
+export const REPLY_TYPE_LABELS: Record<ReplyType, string> = {
+  "already-public": "已主动公开",
+  disclosed: "予以公开",
+  partial: "部分公开",
+  refused: "不予公开",
+  unavailable: "无法提供",
+  "not-processed": "不予处理",
+  other: "其他处理",
+  "not-this-agency": "非本机关负责公开",
+  "special-law": "法律、行政法规另有规定",
+};
+
+/** Reasons per reply type, in the order of the annual-report rows. */
+export const REASONS = {
+  refused: [
+    "state-secret",
+    "prohibited-by-law",
+    "three-securities-one-stability",
+    "third-party-rights",
+    "internal-affairs",
+    "process-information",
+    "enforcement-file",
+    "administrative-query",
+  ],
+  unavailable: ["not-held", "needs-creation", "unclear-after-correction"],
+  "not-processed": ["petition-complaint", "duplicate", "publication", "excessive", "confirmation"],
+  other: ["no-correction", "fee-unpaid", "other"],
+} as const;
+export type ReasonType = keyof typeof REASONS;
+export type RefusalReason = (typeof REASONS.refused)[number];
+export type Reason = (typeof REASONS)[ReasonType][number];
+
+export const REASON_LABELS: Record<Reason, string> = {
+  "state-secret": "属于国家秘密",
+  "prohibited-by-law": "其他法律行政法规禁止公开",
+  "three-securities-one-stability": "危及“三安全一稳定”",
+  "third-party-rights": "保护第三方合法权益",
+  "internal-affairs": "属于三类内部事务信息",
+  "process-information": "属于四类过程性信息",
+  "enforcement-file": "属于行政执法案卷",
+  "administrative-query": "属于行政查询事项",
+  "not-held": "本机关不掌握相关政府信息",
+  "needs-creation": "没有现成信息需要另行制作",
+  "unclear-after-correction": "补正后申请内容仍不明确",
+  "petition-complaint": "信访举报投诉类申请",
+  duplicate: "重复申请",
+  publication: "要求提供公开出版物",
+  excessive: "无正当理由大量反复申请",
+  confirmation: "要求行政机关确认或重新出具已获取信息",
+  "no-correction": "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+  "fee-unpaid": "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+  other: "其他",
+};
+
+/**
+ * Where a reply is counted in annual-report table 三 (2019/2021 formats).
+ * Interpretation (documented default): 已主动公开 counts as 予以公开; 非本机关负责公开 counts as
+ * 无法提供/本机关不掌握; 特别规定 counts as 其他处理/其他.
+ */
+export const REPLY_TYPE_ROW: Record<ReplyType, { type: ReplyType; reason?: Reason }> = {
+  "already-public": { type: "disclosed" },
+  disclosed: { type: "disclosed" },
+  partial: { type: "partial" },
+  refused: { type: "refused" },
+  unavailable: { type: "unavailable" },
+  "not-processed": { type: "not-processed" },
+  other: { type: "other" },
+  "not-this-agency": { type: "unavailable", reason: "not-held" },
+  "special-law": { type: "other", reason: "other" },
+};
+
+/** Outcomes of reconsideration and litigation (annual-report table 四). */
+export const REVIEW_OUTCOMES = ["upheld", "corrected", "other", "pending"] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+  upheld: "结果维持",
+  corrected: "结果纠正",
+  other: "其他结果",
+  pending: "尚未审结",
+};
+
+/** Fee methods (国办函〔2020〕109号): one per request, never both. */
+export const FEE_METHODS = ["per-request", "per-page"] as const;
+export type FeeMethod = (typeof FEE_METHODS)[number];
+
+/** Time-limit units of approval items. */
+export const DAY_UNITS = ["working", "calendar"] as const;
+export type DayUnit = (typeof DAY_UNITS)[number];
+
+/** 好差评 levels; the last two are bad ratings (差评). */
+export const RATING_LEVELS = [
+  "very-satisfied",
+  "satisfied",
+  "basically-satisfied",
+  "dissatisfied",
+  "very-dissatisfied",
+] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
