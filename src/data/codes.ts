@@ -157,3 +157,31 @@ export const RATING_LEVELS = [
   "very-dissatisfied",
 ] as const;
 export type RatingLevel = (typeof RATING_LEVELS)[number];
+
+/** Approximate-figure qualifiers: 260余条, 约300条, 50多条. */
+export const QUALIFIERS = ["余", "约", "多"] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+/** Absence from post at the service-centre window. */
+export const ABSENCE_KINDS = ["unstaffed", "off-post", "post-hopping"] as const;
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+export const ABSENCE_KIND_LABELS: Record<AbsenceKind, string> = {
+  unstaffed: "漏岗",
+  "off-post": "脱岗",
+  "post-hopping": "串岗",
+};
+
+/** New-media accounts (政务新媒体). */
+export const NEW_MEDIA_KINDS = ["weibo", "wechat", "app", "short-video", "other"] as const;
+export type NewMediaKind = (typeof NEW_MEDIA_KINDS)[number];
+export const NEW_MEDIA_KIND_LABELS: Record<NewMediaKind, string> = {
+  weibo: "政务微博",
+  wechat: "政务微信",
+  app: "政务客户端",
+  "short-video": "政务短视频",
+  other: "其他新媒体",
+};
+
+/** Who is consulted before a reply: a third party (Art. 32) or another agency (Art. 34). */
+export const CONSULTATION_PARTIES = ["third-party", "agency"] as const;
+export type ConsultationParty = (typeof CONSULTATION_PARTIES)[number];

@@ -1,0 +1,951 @@
+/**
+ * Types of a gongwen dataset, generated from schemas/operations.schema.json by
+ * scripts/gen-types.mjs (npm run gen:types). DO NOT EDIT BY HAND: change the schema and regenerate.
+ */
+
+/**
+ * A calendar date YYYY-MM-DD.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "date".
+ */
+export type DateString = string;
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "text".
+ */
+export type Text = string;
+/**
+ * Identifier of a record, unique within its list: letters, digits, '.', '_' or '-'.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "id".
+ */
+export type RecordId = string;
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "dayUnit".
+ */
+export type DayUnit = "working" | "calendar";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "absenceKind".
+ */
+export type AbsenceKind = "unstaffed" | "off-post" | "post-hopping";
+/**
+ * A count: a non-negative integer, or an approximate figure such as 260余条 written {"value": 260, "qualifier": "余"}.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "count".
+ */
+export type Count = number | ApproximateCount;
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "ratingLevel".
+ */
+export type RatingLevel =
+  "very-satisfied" | "satisfied" | "basically-satisfied" | "dissatisfied" | "very-dissatisfied";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "newMediaKind".
+ */
+export type NewMediaKind = "weibo" | "wechat" | "app" | "short-video" | "other";
+/**
+ * A calendar month YYYY-MM.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "month".
+ */
+export type MonthString = string;
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "applicantType".
+ */
+export type ApplicantType =
+  | "natural-person"
+  | "commercial-enterprise"
+  | "research-institution"
+  | "public-interest-organisation"
+  | "legal-services-organisation"
+  | "other";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "channel".
+ */
+export type Channel = "in-person" | "registered-post" | "ordinary-post" | "online" | "fax" | "email";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "consultationParty".
+ */
+export type ConsultationParty = "third-party" | "agency";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "replyType".
+ */
+export type ReplyType =
+  | "already-public"
+  | "disclosed"
+  | "partial"
+  | "refused"
+  | "unavailable"
+  | "not-processed"
+  | "other"
+  | "not-this-agency"
+  | "special-law";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "feeMethod".
+ */
+export type FeeMethod = "per-request" | "per-page";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "reviewOutcome".
+ */
+export type ReviewOutcome = "upheld" | "corrected" | "other" | "pending";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "regime".
+ */
+export type Regime = "ogi-2008" | "ogi-2019";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "qualifier".
+ */
+export type Qualifier = "余" | "约" | "多";
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "reason".
+ */
+export type Reason =
+  | "state-secret"
+  | "prohibited-by-law"
+  | "three-securities-one-stability"
+  | "third-party-rights"
+  | "internal-affairs"
+  | "process-information"
+  | "enforcement-file"
+  | "administrative-query"
+  | "not-held"
+  | "needs-creation"
+  | "unclear-after-correction"
+  | "petition-complaint"
+  | "duplicate"
+  | "publication"
+  | "excessive"
+  | "confirmation"
+  | "no-correction"
+  | "fee-unpaid"
+  | "other";
+
+/**
+ * One office's operations for one year: the approval office (集中审批) and the disclosure office (政务公开/政府信息公开). Records (cases, applications) are the source of every derived figure; totals are accepted where an office has no records and must agree with records where both are given.
+ */
+export interface Dataset {
+  /**
+   * URL or path of this schema, for editor completion.
+   */
+  $schema?: string;
+  /**
+   * The year the data covers (本年度).
+   */
+  year: number;
+  /**
+   * Pins the disclosure regime. When absent it is derived from each request's receipt date (before 2019-05-15: ogi-2008).
+   */
+  regime?: Regime;
+  documents?: DocumentInfo;
+  agency: Agency;
+  approval?: Approval;
+  disclosure: Disclosure;
+  narrative?: Narrative;
+}
+/**
+ * Dates and titles of the documents produced from this dataset.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "documents".
+ */
+export interface DocumentInfo {
+  summary?: SummaryInfo;
+  annualReport?: AnnualReportInfo;
+  selfAudit?: SelfAuditInfo;
+}
+export interface SummaryInfo {
+  date: DateString;
+  title?: Text;
+  /**
+   * Name of the assessment scheme the summary answers, e.g. 《2014年集中审批服务和政府信息公开工作年度考核方案》.
+   */
+  assessmentScheme?: Text;
+}
+export interface AnnualReportInfo {
+  date: DateString;
+}
+export interface SelfAuditInfo {
+  date: DateString;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "agency".
+ */
+export interface Agency {
+  /**
+   * Full name, e.g. 呼和浩特市商务局.
+   */
+  name: Text;
+  /**
+   * Short name used in document numbers (发文机关代字), e.g. 呼商务.
+   */
+  shortName: Text;
+  /**
+   * The government at the same level (本级人民政府).
+   */
+  parentGovernment: Text;
+  reconsiderationBody: ReconsiderationBody;
+  court: NamedBody;
+  address: Text;
+  postcode?: string;
+  phone?: Text;
+  email?: Text;
+  website?: Text;
+  disclosureOffice: DisclosureOffice;
+  /**
+   * Vertically managed agency (customs, tax, …): reconsideration goes to the next-higher department.
+   */
+  verticallyManaged?: boolean;
+}
+export interface ReconsiderationBody {
+  /**
+   * Body that hears reconsideration (行政复议机关).
+   */
+  name: Text;
+  /**
+   * Next-higher department an applicant could also choose before 2024-01-01.
+   */
+  higherDepartment?: Text;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "namedBody".
+ */
+export interface NamedBody {
+  name: Text;
+  address?: Text;
+  /**
+   * Phone number or other contact.
+   */
+  contact?: Text;
+}
+export interface DisclosureOffice {
+  name: Text;
+  /**
+   * Name or title of the head, who approves extensions.
+   */
+  head: Text;
+  phone?: Text;
+  address?: Text;
+}
+/**
+ * The approval office (行政审批办公室) and its year.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "approval".
+ */
+export interface Approval {
+  /**
+   * The government service centre hosting the approval platform, e.g. 市政务服务中心.
+   */
+  serviceCentre?: Text;
+  office: ApprovalOffice;
+  items: ApprovalItem[];
+  /**
+   * The office's claim that no promised limit exceeds this (所有审批事项办结时限不超过7天).
+   */
+  maxPromisedLimit?: TimeLimit;
+  cases?: ApprovalCase[];
+  seal?: Seal;
+  complaints?: Complaint[];
+  criticismNotices?: CriticismNotice[];
+  absenceIncidents?: AbsenceIncident[];
+  awards?: Award[];
+  reforms?: Reform[];
+  /**
+   * Other case-like counts, e.g. 外商投资企业年度运营情况联合申报 110项.
+   */
+  otherCounts?: NamedCount[];
+  ratings?: Rating[];
+  totals?: ApprovalTotals;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "approvalOffice".
+ */
+export interface ApprovalOffice {
+  /**
+   * e.g. 行政审批办公室.
+   */
+  name?: Text;
+  /**
+   * Who heads it, e.g. 局主要领导.
+   */
+  head: Text;
+  deputies: Deputy[];
+  /**
+   * Working staff besides head and deputies (工作人员).
+   */
+  staff: number;
+  partyMembershipTransferred: boolean;
+  /**
+   * e.g. 政务服务中心机关党委.
+   */
+  partyMembershipTransferredTo?: Text;
+  threeConcentrations?: ThreeConcentrations;
+}
+export interface Deputy {
+  count: number;
+  /**
+   * e.g. 正科级.
+   */
+  rank?: Text;
+  name?: Text;
+}
+/**
+ * 审批职能集中、审批场所集中、审批人员集中.
+ */
+export interface ThreeConcentrations {
+  functions: boolean;
+  site: boolean;
+  staff: boolean;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "approvalItem".
+ */
+export interface ApprovalItem {
+  id: RecordId;
+  name: Text;
+  /**
+   * The group it is counted under in the summary, e.g. 新设外商投资企业.
+   */
+  category: Text;
+  statutoryLimit: TimeLimit;
+  promisedLimit: TimeLimit;
+  previousPromisedLimit?: TimeLimit;
+  /**
+   * Handled in the service centre's approval platform.
+   */
+  inPlatform: boolean;
+  /**
+   * Conditions, documents, procedure and time limit published.
+   */
+  guidePublished: boolean;
+  removedSteps?: Text[];
+}
+/**
+ * A time limit in working days (工作日) or calendar days (自然日).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "limit".
+ */
+export interface TimeLimit {
+  days: number;
+  unit: DayUnit;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "approvalCase".
+ */
+export interface ApprovalCase {
+  id: RecordId;
+  /**
+   * id of the approval item.
+   */
+  item: RecordId;
+  received: DateString;
+  accepted: DateString;
+  /**
+   * Absent while the case is open.
+   */
+  completed?: DateString;
+  /**
+   * The dedicated approval seal (审批专用章) was used.
+   */
+  sealUsed: boolean;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "seal".
+ */
+export interface Seal {
+  /**
+   * Kept by a named person (专人管理).
+   */
+  dedicatedKeeper: boolean;
+  keeper?: Text;
+  /**
+   * Used for anything else (挪作他用).
+   */
+  misused: boolean;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "complaint".
+ */
+export interface Complaint {
+  id: RecordId;
+  received: DateString;
+  /**
+   * id of the approval case it concerns.
+   */
+  case?: RecordId;
+  summary: Text;
+  /**
+   * Found substantiated (有效投诉).
+   */
+  valid?: boolean;
+  handled?: DateString;
+  exposedByMedia?: boolean;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "criticismNotice".
+ */
+export interface CriticismNotice {
+  id: RecordId;
+  date: DateString;
+  issuer: Text;
+  summary: Text;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "absenceIncident".
+ */
+export interface AbsenceIncident {
+  id: RecordId;
+  date: DateString;
+  kind: AbsenceKind;
+  note?: Text;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "award".
+ */
+export interface Award {
+  /**
+   * e.g. 季度服务标兵.
+   */
+  name: Text;
+  issuer?: Text;
+  count: Count;
+  /**
+   * e.g. 人次.
+   */
+  unit?: Text;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "reform".
+ */
+export interface Reform {
+  title: Text;
+  from: Text;
+  to: Text;
+  removedSteps?: Text[];
+  description?: Text;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "namedCount".
+ */
+export interface NamedCount {
+  name: Text;
+  count: Count;
+  /**
+   * Unit word as written, e.g. 项, 条, 人次.
+   */
+  unit?: Text;
+}
+/**
+ * A 好差评 rating. The last two levels are bad ratings (差评) to be rectified.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "rating".
+ */
+export interface Rating {
+  id: RecordId;
+  level: RatingLevel;
+  date: DateString;
+  /**
+   * id of the case or application rated.
+   */
+  case?: RecordId;
+  rectified?: DateString;
+}
+/**
+ * Given totals, for an office without case records. When cases are given too, they must agree.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "approvalTotals".
+ */
+export interface ApprovalTotals {
+  completed?: Count;
+  completedByCategory?: CategoryCount[];
+  overdue?: Count;
+  complaints?: Count;
+  criticismNotices?: Count;
+}
+export interface CategoryCount {
+  category: Text;
+  count: Count;
+}
+/**
+ * Government information disclosure (政务公开 / 政府信息公开).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "disclosure".
+ */
+export interface Disclosure {
+  leadingGroup?: LeadingGroup;
+  rules?: Rule[];
+  onRequestSetup?: OnRequestSetup;
+  proactive?: Proactive;
+  newMedia?: NewMediaAccount[];
+  interviews?: Interviews;
+  pressConferences?: Count;
+  validDocumentFilings?: ValidDocumentFilings;
+  /**
+   * Documents issued in the year (发文).
+   */
+  documentsIssued?: Count;
+  /**
+   * Current valid documents reported (报送现行有效文件).
+   */
+  validDocumentsReported?: Count;
+  applications?: Application[];
+  fees?: FeeTotals;
+  ratings?: Rating[];
+  innovations?: Text[];
+  previousAnnualReport?: PreviousAnnualReport;
+  annualReportTable?: AnnualReportTable;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "leadingGroup".
+ */
+export interface LeadingGroup {
+  name?: Text;
+  /**
+   * e.g. 局长.
+   */
+  leader: Text;
+  /**
+   * e.g. 分管领导.
+   */
+  deputy: Text;
+  /**
+   * e.g. 相关部门负责人.
+   */
+  members: Text;
+  /**
+   * Unit doing the daily work, e.g. 局商务信息中心.
+   */
+  office: Text;
+  /**
+   * Formed or adjusted during the year.
+   */
+  adjustedInYear?: boolean;
+  /**
+   * First person responsible for secrecy review (保密审查第一责任人).
+   */
+  secrecyReviewLead?: Text;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "rule".
+ */
+export interface Rule {
+  /**
+   * Title with book-title marks, e.g. 《市商务局政务信息公开工作制度》.
+   */
+  name: Text;
+  /**
+   * Published on the internet.
+   */
+  published: boolean;
+  /**
+   * A procedure for on-request disclosure.
+   */
+  onRequest?: boolean;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "onRequestSetup".
+ */
+export interface OnRequestSetup {
+  /**
+   * A named person is responsible (指定专人).
+   */
+  designatedStaff: boolean;
+  /**
+   * A reading room for on-request disclosure (依申请公开查询室).
+   */
+  readingRoom?: boolean;
+  /**
+   * The unified reply texts are used (统一的答复文本).
+   */
+  unifiedReplyTexts: boolean;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "proactive".
+ */
+export interface Proactive {
+  submissions?: Submissions;
+  outlets?: Outlet[];
+  /**
+   * Kinds of information published.
+   */
+  categories?: Text[];
+  /**
+   * Areas given more attention.
+   */
+  focusAreas?: Text[];
+  items?: ProactiveItem[];
+}
+/**
+ * Information submitted to outlets in total (共报送).
+ */
+export interface Submissions {
+  /**
+   * Number of receiving bodies (部门).
+   */
+  recipients?: Count;
+  recipientsDescription?: Text;
+  count: Count;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "outlet".
+ */
+export interface Outlet {
+  name: Text;
+  submitted?: Count;
+  /**
+   * Items adopted (采用) or printed (刊发).
+   */
+  adopted?: Count;
+  /**
+   * Items published or updated by the office itself on this outlet.
+   */
+  published?: Count;
+  /**
+   * Parts of adopted (其中…).
+   */
+  subCounts?: NamedCount[];
+  /**
+   * Taken up further by a higher outlet, e.g. 自治区网站采用.
+   */
+  relayed?: NamedCount[];
+  ranking?: Ranking;
+}
+export interface Ranking {
+  /**
+   * The notice (通报) stating the ranking.
+   */
+  notice: Text;
+  rank: number;
+  /**
+   * e.g. 全市各委办局.
+   */
+  among?: Text;
+}
+/**
+ * A piece of information published proactively; due within 20 working days of creation or change.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "proactiveItem".
+ */
+export interface ProactiveItem {
+  id: RecordId;
+  title: Text;
+  category?: Text;
+  created: DateString;
+  published: DateString;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "newMediaAccount".
+ */
+export interface NewMediaAccount {
+  kind: NewMediaKind;
+  name?: Text;
+  opened: MonthString;
+  /**
+   * Items of government information published in the year.
+   */
+  published: Count;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "interviews".
+ */
+export interface Interviews {
+  count: Count;
+  /**
+   * e.g. the 在线访谈 of the city portal and radio.
+   */
+  programme?: Text;
+  speaker?: Text;
+  titles?: Text[];
+}
+/**
+ * Monthly filing of current valid documents (报送现行有效文件).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "validDocumentFilings".
+ */
+export interface ValidDocumentFilings {
+  /**
+   * Day of the month the filing is due, e.g. 25.
+   */
+  dueDay?: number;
+  recipients?: Text[];
+  paper?: boolean;
+  electronic?: boolean;
+  dates: DateString[];
+}
+/**
+ * An on-request disclosure application (政府信息公开申请). One without a reply at year end is carried to the next year.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "application".
+ */
+export interface Application {
+  id: RecordId;
+  /**
+   * Received in the previous year and still open at its end (上年结转).
+   */
+  carriedOver?: boolean;
+  applicant: Applicant;
+  channel: Channel;
+  /**
+   * Day the applicant submitted or posted it.
+   */
+  submitted: DateString;
+  /**
+   * Receipt date, when stated. Otherwise derived (ogi-2019 Art. 31): in person = submitted; registered post = signedFor; ordinary post, online, fax, e-mail = confirmed.
+   */
+  received?: DateString;
+  /**
+   * Day the agency signed for a registered letter.
+   */
+  signedFor?: DateString;
+  /**
+   * Day the agency confirmed receipt with the applicant.
+   */
+  confirmed?: DateString;
+  /**
+   * The information requested, in the applicant's words.
+   */
+  content: Text;
+  correction?: Correction;
+  consultations?: Consultation[];
+  extension?: Extension;
+  reply?: Reply;
+  fee?: Fee;
+  reconsideration?: Reconsideration;
+  litigation?: Litigation;
+}
+/**
+ * Personal data: never written to logs or error messages.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "applicant".
+ */
+export interface Applicant {
+  type: ApplicantType;
+  name: Text;
+  address?: Text;
+  postcode?: string;
+  phone?: Text;
+  email?: Text;
+  idNumber?: Text;
+}
+/**
+ * Notice to correct an unclear request (补正告知, ogi-2019 Art. 30).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "correction".
+ */
+export interface Correction {
+  notified: DateString;
+  /**
+   * What is to be corrected.
+   */
+  items?: Text[];
+  /**
+   * Working days given to correct.
+   */
+  periodDays?: number;
+  /**
+   * Receipt of the corrected request; absent if never corrected.
+   */
+  correctedReceived?: DateString;
+}
+/**
+ * Consultation of a third party (Art. 32) or another agency (Art. 34); the time from sent to answered is not counted.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "consultation".
+ */
+export interface Consultation {
+  party: ConsultationParty;
+  name: Text;
+  sent: DateString;
+  answered?: DateString;
+  /**
+   * The party agreed to disclosure.
+   */
+  consent?: boolean;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "extension".
+ */
+export interface Extension {
+  /**
+   * Approved by the disclosure office head.
+   */
+  approved: DateString;
+  notified: DateString;
+  /**
+   * Working days (≤ 15 under ogi-2008, ≤ 20 under ogi-2019).
+   */
+  days: number;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "reply".
+ */
+export interface Reply {
+  date: DateString;
+  type: ReplyType;
+  /**
+   * Required for refused, unavailable, not-processed and other; optional for partial (reason for the withheld part).
+   */
+  reason?: Reason;
+  /**
+   * For not-this-agency: the agency responsible, where it can be determined.
+   */
+  responsibleAgency?: NamedBody;
+  note?: Text;
+}
+/**
+ * Information processing fee (信息处理费, 国办函〔2020〕109号): one method per request.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "fee".
+ */
+export interface Fee {
+  method: FeeMethod;
+  /**
+   * Pages (per-page), or the request's rank among the applicant's requests that calendar month (per-request).
+   */
+  quantity: number;
+  /**
+   * Yuan (元).
+   */
+  amount: number;
+  noticeDate: DateString;
+  paid?: boolean;
+  paidDate?: DateString;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "reconsideration".
+ */
+export interface Reconsideration {
+  filed: DateString;
+  body?: Text;
+  outcome: ReviewOutcome;
+  decided?: DateString;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "litigation".
+ */
+export interface Litigation {
+  filed: DateString;
+  court?: Text;
+  afterReconsideration: boolean;
+  outcome: ReviewOutcome;
+  decided?: DateString;
+}
+/**
+ * Fees charged in the year. Where applications carry fee records, these must agree with the fees paid.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "feeTotals".
+ */
+export interface FeeTotals {
+  /**
+   * Requests for which a fee was paid.
+   */
+  count: number;
+  /**
+   * Total paid, in yuan (元).
+   */
+  amount: number;
+  /**
+   * Fees waived (ogi-2008 Art. 28).
+   */
+  waived?: number;
+}
+export interface PreviousAnnualReport {
+  published: DateString;
+}
+/**
+ * Given figures of the statutory annual report for what records do not cover (reserved; section 二 of the 2021 format).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "annualReportTable".
+ */
+export interface AnnualReportTable {
+  proactive?: AnnualReportProactive;
+}
+export interface AnnualReportProactive {
+  regulations?: DocumentCounts;
+  normativeDocuments?: DocumentCounts;
+  licensingDecisions?: number;
+  penaltyDecisions?: number;
+  enforcementDecisions?: number;
+  feesTenThousandYuan?: number;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "documentCounts".
+ */
+export interface DocumentCounts {
+  issued: number;
+  repealed: number;
+  valid: number;
+}
+/**
+ * Named passages in the office's own words (Markdown), for what data cannot say; templates place them by key.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "narrative".
+ */
+export interface Narrative {
+  [k: string]: string | undefined;
+}
+/**
+ * An approximate figure: 260余 = {"value": 260, "qualifier": "余"}; 约 = about; 多 = more than.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "approximateCount".
+ */
+export interface ApproximateCount {
+  value: number;
+  qualifier: Qualifier;
+}
