@@ -52,6 +52,8 @@ export interface HeadingBlock {
   level: HeadingLevel;
   number: string;
   runs: Run[];
+  /** The author opted out of numbering (`{-}` in Markdown); the numbering pass leaves `number` empty. */
+  unnumbered?: boolean;
 }
 
 export interface ParagraphBlock {
