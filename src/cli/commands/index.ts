@@ -2,6 +2,12 @@
  * The CLI's command registry: one module per command, one line here each.
  */
 import type { CommandModule } from "yargs";
+import { deadlineCommand } from "./deadline.js";
+import { feeCommand } from "./fee.js";
+import { renderCommand } from "./render.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
+commands.push(deadlineCommand);
+commands.push(feeCommand);
+commands.push(renderCommand);

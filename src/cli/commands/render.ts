@@ -1,0 +1,87 @@
+/**
+ * gongwen render <kind> <data.json> --out DIR [--format docx,pdf] [--templates DIR] [--force]
+ * One subcommand per document kind registered in ../documents.ts.
+ */
+import type { Argv, CommandModule } from "yargs";
+import { resolve } from "node:path";
+import { documentKinds, type DocumentKind } from "../documents.js";
+import { loadDataset } from "../../data/load.js";
+import { parseFormats, writeDocument } from "../../render/output.js";
+import { parseLang, t } from "../../util/i18n.js";
+import { printOutputResult } from "../print.js";
+
+interface RenderArgs {
+  data: string;
+  out: string;
+  format?: string | string[];
+  templates?: string;
+  force: boolean;
+  json: boolean;
+  "font-config"?: string;
+  lang: string;
+  [k: string]: unknown;
+}
+
+function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
+  return {
+    command: `${kind.name} <data>`,
+    describe: `${kind.describe.zh} / ${kind.describe.en}`,
+    builder: (y: Argv) => {
+      const b = y
+        .positional("data", {
+          type: "string",
+          describe: "dataset JSON file / 年度数据文件",
+          demandOption: true,
+        })
+        .option("out", { type: "string", describe: "output folder / 输出目录", demandOption: true })
+        .option("format", {
+          type: "string",
+          array: true,
+          describe: `output formats, comma separated: ${kind.formats.join(",")}`,
+        })
+        .option("templates", { type: "string", describe: "folder of templates overriding the built-in ones" })
+        .option("font-config", { type: "string", describe: "font configuration file for PDF output" })
+        .option("force", {
+          type: "boolean",
+          default: false,
+          describe: "overwrite existing files / 覆盖已有文件",
+        })
+        .option("json", { type: "boolean", default: false, describe: "print the result as JSON" });
+      return (kind.options ? kind.options(b as unknown as Argv) : b) as unknown as Argv<RenderArgs>;
+    },
+    handler: async (argv) => {
+      const lang = parseLang(argv.lang);
+      const formats = parseFormats(argv.format ?? kind.formats[0], kind.formats, lang);
+      const dataset = loadDataset(argv.data, { lang });
+      const built = await kind.build({
+        file: argv.data,
+        dataset,
+        argv,
+        templatesDir: argv.templates ? resolve(argv.templates) : undefined,
+        lang,
+      });
+      const result = await writeDocument(built.tree, {
+        outDir: argv.out,
+        baseName: kind.baseName,
+        formats,
+        force: argv.force,
+        fontConfig: argv["font-config"],
+        lang,
+        extra: built.extra,
+      });
+      result.warnings.unshift(...(built.warnings ?? []));
+      printOutputResult(result, { json: argv.json, lang });
+    },
+  };
+}
+
+export const renderCommand: CommandModule<object, object> = {
+  command: "render",
+  describe: "渲染公文（DOCX/PDF）/ render a document",
+  builder: (y: Argv) => {
+    let b = y;
+    for (const k of documentKinds) b = b.command(kindCommand(k) as unknown as CommandModule<object, object>);
+    return b.demandCommand(1, t("zh", "请指定要渲染的公文种类", "choose a document kind"));
+  },
+  handler: () => {},
+};
