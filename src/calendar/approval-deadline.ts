@@ -1,0 +1,100 @@
+/**
+ * Time limits of approval cases (regulations.md §8): the promised limit (承诺时限) counts from
+ * acceptance (受理) as day 0, in the item's unit, working or calendar days. A case is overdue
+ * when completed after the last day of the limit.
+ */
+import type { DayUnit } from "../data/codes.js";
+import { UserError } from "../util/errors.js";
+import { t, type Lang } from "../util/i18n.js";
+import { defaultCalendar, type Calendar } from "./calendar.js";
+import { formatDay, parseDay } from "./dates.js";
+
+export interface ApprovalLimit {
+  days: number;
+  unit: DayUnit;
+}
+
+export interface ApprovalOptions {
+  /**
+   * A calendar-day limit whose last day is not a working day: "next-working-day" (default)
+   * moves it to the next working day, as 民法典 Art. 203 does for periods ending on a statutory
+   * rest day (an interpretation); "keep" leaves it.
+   */
+  calendarDueOnRestDay?: "next-working-day" | "keep";
+  lang?: Lang;
+}
+
+/** Last day of the limit (YYYY-MM-DD). */
+export function approvalDue(
+  accepted: string,
+  limit: ApprovalLimit,
+  calendar: Calendar = defaultCalendar(),
+  options: ApprovalOptions = {},
+): string {
+  const lang = options.lang ?? calendar.lang;
+  const cal = calendar.withLang(lang);
+  if (!Number.isInteger(limit.days) || limit.days < 0)
+    throw new UserError(
+      t(
+        lang,
+        `承诺时限应为非负整数：${String(limit.days)}`,
+        `The time limit must be a non-negative whole number: ${String(limit.days)}`,
+      ),
+    );
+  const a = parseDay(accepted, "accepted", lang);
+  cal.checkKnown(a, a);
+  if (limit.unit === "working") return formatDay(cal.addWorkingDaysN(a, limit.days));
+  let due = a + limit.days;
+  if ((options.calendarDueOnRestDay ?? "next-working-day") === "next-working-day") {
+    cal.checkKnown(due, due);
+    if (!cal.isWorkingDayN(due)) due = cal.addWorkingDaysN(due, 1);
+  }
+  return formatDay(due);
+}
+
+export interface ApprovalCheck {
+  due: string;
+  overdue: boolean;
+  /** Days taken from acceptance (day 0) to completion, in the limit's unit. */
+  daysTaken: number;
+}
+
+/** Whether a case completed on `completed` kept the promised limit. */
+export function checkApproval(
+  accepted: string,
+  completed: string,
+  limit: ApprovalLimit,
+  calendar: Calendar = defaultCalendar(),
+  options: ApprovalOptions = {},
+): ApprovalCheck {
+  const lang = options.lang ?? calendar.lang;
+  const cal = calendar.withLang(lang);
+  const due = approvalDue(accepted, limit, cal, options);
+  const a = parseDay(accepted, "accepted", lang);
+  const c = parseDay(completed, "completed", lang);
+  if (c < a)
+    throw new UserError(
+      t(
+        lang,
+        `办结日期 ${completed} 早于受理日期 ${accepted}`,
+        `completed ${completed} is before accepted ${accepted}`,
+      ),
+    );
+  let daysTaken: number;
+  if (limit.unit === "working") {
+    cal.checkKnown(a, c);
+    daysTaken = cal.countUpToN(c) - cal.countUpToN(a);
+  } else daysTaken = c - a;
+  return { due, overdue: c > parseDay(due, "due", lang), daysTaken };
+}
+
+/** Shorthand: completed after the promised limit. */
+export function isApprovalOverdue(
+  accepted: string,
+  completed: string,
+  limit: ApprovalLimit,
+  calendar: Calendar = defaultCalendar(),
+  options: ApprovalOptions = {},
+): boolean {
+  return checkApproval(accepted, completed, limit, calendar, options).overdue;
+}

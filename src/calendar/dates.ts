@@ -1,0 +1,102 @@
+/**
+ * Calendar date strings (YYYY-MM-DD) and day numbers. A day number counts days since
+ * 1970-01-01 in the proleptic Gregorian calendar (same as Date.UTC(...) / 86400000), so there
+ * is no time zone anywhere. Conversions are pure integer arithmetic (H. Hinnant's civil-date
+ * algorithms), which keeps bulk deadline computation cheap.
+ */
+import { UserError } from "../util/errors.js";
+import { t, type Lang } from "../util/i18n.js";
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of a civil date (month 1–12). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Civil date of a day number. */
+export function civilFromDays(n: number): { y: number; m: number; d: number } {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Day number of a YYYY-MM-DD string, or undefined when it is not a real calendar date. */
+export function tryParseDay(s: string): number | undefined {
+  const m = DATE_RE.exec(s);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  return daysFromCivil(y, mo, d);
+}
+
+/**
+ * Day number of a YYYY-MM-DD string; a UserError naming `what` (e.g. "--received") when the
+ * string is not a real calendar date.
+ */
+export function parseDay(s: unknown, what: string, lang: Lang = "zh"): number {
+  const n = typeof s === "string" ? tryParseDay(s) : undefined;
+  if (n === undefined)
+    throw new UserError(
+      t(
+        lang,
+        `日期无效（${what}）：${String(s)}，应为 YYYY-MM-DD 格式的真实日期`,
+        `Invalid date (${what}): ${String(s)}; expected a real date as YYYY-MM-DD`,
+      ),
+    );
+  return n;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? "0" + n : String(n);
+}
+
+/** YYYY-MM-DD of a day number. */
+export function formatDay(n: number): string {
+  const { y, m, d } = civilFromDays(n);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** Year of a day number. */
+export function yearOfDay(n: number): number {
+  return civilFromDays(n).y;
+}
+
+/** Day of the week of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
+export function weekdayOfDay(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
+}
+
+/** The date `n` calendar days after (or before, when negative) a YYYY-MM-DD date. */
+export function addCalendarDays(date: string, n: number, lang: Lang = "zh"): string {
+  return formatDay(parseDay(date, "date", lang) + n);
+}
+
+const WEEKDAYS_ZH = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
+const WEEKDAYS_EN = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** Short weekday label of a day number. */
+export function weekdayLabel(n: number, lang: Lang): string {
+  return (lang === "en" ? WEEKDAYS_EN : WEEKDAYS_ZH)[weekdayOfDay(n)] ?? "";
+}

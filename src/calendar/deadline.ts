@@ -1,0 +1,437 @@
+/**
+ * The statutory reply deadline of an on-request disclosure (regulations.md §2), with a trace
+ * that explains it day by day. Generic: other modules adapt dataset records into
+ * DeadlineInput.
+ *
+ * Rule (default convention, see convention.ts): the receipt day — or the day the corrected
+ * request is received — is day 0; the deadline is the N-th working day strictly after it,
+ * N = base + extension; working days inside a consultation pause (send day to answer day, both
+ * inclusive) are not counted.
+ */
+import { UserError } from "../util/errors.js";
+import { t, type Lang } from "../util/i18n.js";
+import { defaultCalendar, type Calendar } from "./calendar.js";
+import { resolveConvention, type CountingConvention } from "./convention.js";
+import { formatDay, parseDay } from "./dates.js";
+import { isRegime, regimeFor, REGIME_RULES, type Regime } from "./regime.js";
+
+export type PauseKind = "third-party" | "agency" | (string & {});
+
+/** A consultation: letter sent on `from`, answer received on `to`. */
+export interface DeadlinePause {
+  from: string;
+  to: string;
+  kind?: PauseKind;
+}
+
+export interface DeadlineInput {
+  /** Receipt date (see receiptDate() for how the channel decides it). */
+  received: string;
+  /** Default: by receipt date (regimeFor). */
+  regime?: Regime;
+  /** Approved extension in working days (0 = none). */
+  extensionDays?: number;
+  /** Date the extension was approved (audit: after the original deadline is a finding). */
+  extensionApproved?: string;
+  /** Date the extension was notified to the applicant (same). */
+  extensionNotified?: string;
+  /** Date the correction notice (补正告知) was sent. */
+  correctionNotified?: string;
+  /** Date the corrected request was received: counting restarts from it as day 0. */
+  correctionReceived?: string;
+  pauses?: DeadlinePause[];
+}
+
+export interface DeadlineOptions {
+  /** Default: the shipped national calendar. */
+  calendar?: Calendar;
+  countingConvention?: Partial<CountingConvention>;
+  /** Language of notes and messages (default zh). */
+  lang?: Lang;
+}
+
+export type TraceClass = "start" | "counted" | "weekend" | "holiday" | "makeup-workday" | "paused";
+
+/** One day from day 0 to the due date. */
+export interface TraceEntry {
+  date: string;
+  class: TraceClass;
+  /** Name of the holiday (holiday, or the holiday a make-up workday belongs to). */
+  holidayName?: string;
+  /** Running count of working days counted so far (counted and makeup-workday days). */
+  n?: number;
+}
+
+export type DeadlineEventKind =
+  | "received"
+  | "correction-notice"
+  | "correction-restart"
+  | "correction-received"
+  | "pause-start"
+  | "pause-end"
+  | "extension"
+  | "due";
+
+export interface DeadlineEvent {
+  date: string;
+  kind: DeadlineEventKind;
+  note: string;
+}
+
+export interface DeadlineResult {
+  regime: Regime;
+  /** The original receipt date. */
+  received: string;
+  /** Day 0 actually used: the receipt, or the receipt of the corrected request. */
+  start: string;
+  /** Last day of the time limit (a reply dated on it is on time by default). */
+  due: string;
+  baseDays: number;
+  extensionDays: number;
+  /** Working days not counted because of consultation pauses (up to the due date). */
+  pausedDays: number;
+  /** The deadline without the extension (pauses included). */
+  dueWithoutExtension: string;
+  /** Correction notice due date (7 WD after receipt, ogi-2019); null where there is no limit. */
+  correctionDue: string | null;
+  correctionNotified: string | null;
+  /** Whether the correction notice was sent in time; null when not applicable. */
+  correctionNoticeOnTime: boolean | null;
+  extensionApproved: string | null;
+  extensionNotified: string | null;
+  /** Extension approved or notified after the original deadline (audit finding); null when no dates. */
+  extensionLate: boolean | null;
+  /** Events in date order. */
+  events: DeadlineEvent[];
+  /** Every day from `start` to `due` (computed on first access). */
+  readonly trace: TraceEntry[];
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+const PAUSE_KIND_LABELS: Record<string, [string, string]> = {
+  "third-party": ["征求第三方意见", "third-party consultation"],
+  agency: ["征求其他机关意见", "consultation of other agencies"],
+};
+
+function pauseLabel(kind: string | undefined, lang: Lang): string {
+  const l = kind === undefined ? undefined : PAUSE_KIND_LABELS[kind];
+  if (l) return t(lang, l[0], l[1]);
+  if (kind) return kind;
+  return t(lang, "征求意见", "consultation");
+}
+
+class Result implements DeadlineResult {
+  regime!: Regime;
+  received!: string;
+  start!: string;
+  due!: string;
+  baseDays!: number;
+  extensionDays!: number;
+  pausedDays!: number;
+  dueWithoutExtension!: string;
+  correctionDue!: string | null;
+  correctionNotified!: string | null;
+  correctionNoticeOnTime!: boolean | null;
+  extensionApproved!: string | null;
+  extensionNotified!: string | null;
+  extensionLate!: boolean | null;
+  events!: DeadlineEvent[];
+  #cal: Calendar;
+  #startN: number;
+  #anchorN: number;
+  #dueN: number;
+  #spans: Span[];
+  #trace: TraceEntry[] | undefined;
+
+  constructor(cal: Calendar, startN: number, anchorN: number, dueN: number, spans: Span[]) {
+    this.#cal = cal;
+    this.#startN = startN;
+    this.#anchorN = anchorN;
+    this.#dueN = dueN;
+    this.#spans = spans;
+  }
+
+  get trace(): TraceEntry[] {
+    this.#trace ??= buildTrace(this.#cal, this.#startN, this.#anchorN, this.#dueN, this.#spans);
+    return this.#trace;
+  }
+
+  toJSON(): Omit<DeadlineResult, "trace"> & { trace: TraceEntry[] } {
+    return { ...this, trace: this.trace };
+  }
+}
+
+function buildTrace(
+  cal: Calendar,
+  startN: number,
+  anchorN: number,
+  dueN: number,
+  spans: Span[],
+): TraceEntry[] {
+  const out: TraceEntry[] = [];
+  let n = 0;
+  let s = 0;
+  for (let d = startN; d <= dueN; d++) {
+    while (s < spans.length && (spans[s] as Span).to < d) s++;
+    const span = spans[s];
+    const paused = span !== undefined && span.from <= d && d <= span.to && d > anchorN;
+    const cls = cal.classOfN(d);
+    const name = cal.nameOfN(d);
+    let e: TraceEntry;
+    if (d === anchorN) e = { date: formatDay(d), class: "start" };
+    else if (cls === "workday" || cls === "makeup-workday") {
+      if (paused) e = { date: formatDay(d), class: "paused" };
+      else e = { date: formatDay(d), class: cls === "workday" ? "counted" : "makeup-workday", n: ++n };
+    } else e = { date: formatDay(d), class: cls };
+    if (name !== undefined && cls !== "workday") e.holidayName = name;
+    out.push(e);
+  }
+  return out;
+}
+
+/** Merge overlapping or adjacent spans (sorted by `from`). */
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.from <= last.to + 1) last.to = Math.max(last.to, s.to);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** The N-th counted working day after `anchor`, skipping pause spans (sorted, disjoint). */
+function walk(cal: Calendar, anchor: number, days: number, spans: Span[]): { due: number; paused: number } {
+  let pos = anchor;
+  let remaining = days;
+  let paused = 0;
+  for (const p of spans) {
+    if (p.to <= pos) continue;
+    const from = Math.max(p.from, pos + 1);
+    cal.checkKnown(pos + 1, p.to);
+    const avail = cal.countUpToN(from - 1) - cal.countUpToN(pos);
+    if (avail >= remaining) break;
+    remaining -= avail;
+    paused += cal.countUpToN(p.to) - cal.countUpToN(from - 1);
+    pos = p.to;
+  }
+  return { due: cal.addWorkingDaysN(pos, remaining), paused };
+}
+
+function dateErr(lang: Lang, zh: string, en: string): UserError {
+  return new UserError(t(lang, zh, en));
+}
+
+/** Compute the reply deadline of one request. Throws UserError on inconsistent input. */
+export function computeDeadline(input: DeadlineInput, options: DeadlineOptions = {}): DeadlineResult {
+  const lang = options.lang ?? "zh";
+  const cal = (options.calendar ?? defaultCalendar(lang)).withLang(lang);
+  const conv = resolveConvention(options.countingConvention);
+
+  const rcv = cal.parse(input.received, "received");
+  if (input.regime !== undefined && !isRegime(input.regime))
+    throw dateErr(lang, `未知的条例版本：${String(input.regime)}`, `Unknown regime: ${String(input.regime)}`);
+  const regime = input.regime ?? regimeFor(input.received);
+  const rules = REGIME_RULES[regime];
+  const ext = input.extensionDays ?? 0;
+  if (!Number.isInteger(ext) || ext < 0)
+    throw dateErr(
+      lang,
+      `延期天数应为非负整数：${String(input.extensionDays)}`,
+      `Extension must be a non-negative whole number of working days: ${String(input.extensionDays)}`,
+    );
+  if (ext > rules.maxExtensionDays)
+    throw dateErr(
+      lang,
+      `延期${ext}个工作日超过上限：${regime} 最长延期${rules.maxExtensionDays}个工作日`,
+      `An extension of ${ext} working days exceeds the limit: ${regime} allows at most ${rules.maxExtensionDays}`,
+    );
+  cal.checkKnown(rcv, rcv);
+
+  const optDate = (v: string | undefined, what: string): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = cal.parse(v, what);
+    if (n < rcv)
+      throw dateErr(
+        lang,
+        `${what}（${v}）早于收到申请的日期（${input.received}）`,
+        `${what} (${v}) is before the receipt date (${input.received})`,
+      );
+    return n;
+  };
+  const corrNotified = optDate(input.correctionNotified, "correctionNotified");
+  const corrReceived = optDate(input.correctionReceived, "correctionReceived");
+  if (corrNotified !== undefined && corrReceived !== undefined && corrReceived < corrNotified)
+    throw dateErr(
+      lang,
+      `correctionReceived（${input.correctionReceived}）早于补正告知日期（${input.correctionNotified}）`,
+      `correctionReceived (${input.correctionReceived}) is before the correction notice (${input.correctionNotified})`,
+    );
+  const extApproved = optDate(input.extensionApproved, "extensionApproved");
+  const extNotified = optDate(input.extensionNotified, "extensionNotified");
+
+  const restart = corrReceived !== undefined && conv.restartOnCorrection[regime];
+  const startN = restart ? corrReceived : rcv;
+  cal.checkKnown(startN, startN);
+  const anchorN = conv.receiptDay === "day-one-if-working" && cal.isWorkingDayN(startN) ? startN - 1 : startN;
+
+  const rawPauses = (input.pauses ?? []).map((p, i) => {
+    const what = `pauses[${i}]`;
+    const from = cal.parse(p.from, `${what}.from`);
+    const to = cal.parse(p.to, `${what}.to`);
+    if (to < from)
+      throw dateErr(
+        lang,
+        `${what}：结束日期 ${p.to} 早于开始日期 ${p.from}`,
+        `${what}: end ${p.to} is before start ${p.from}`,
+      );
+    if (from < rcv)
+      throw dateErr(
+        lang,
+        `${what}：开始日期 ${p.from} 早于收到申请的日期（${input.received}）`,
+        `${what}: start ${p.from} is before the receipt date (${input.received})`,
+      );
+    const span = {
+      from: conv.pauseIncludesSendDay ? from : from + 1,
+      to: conv.pauseIncludesAnswerDay ? to : to - 1,
+    };
+    return { pause: p, span };
+  });
+  const spans = mergeSpans(rawPauses.map((p) => p.span).filter((s) => s.to >= s.from));
+
+  const base = walk(cal, anchorN, rules.baseDays, spans);
+  const full = ext > 0 ? walk(cal, anchorN, rules.baseDays + ext, spans) : base;
+  const dueN = full.due;
+
+  const correctionDueN =
+    rules.correctionNoticeDays === null ? undefined : cal.addWorkingDaysN(rcv, rules.correctionNoticeDays);
+  const onTime = (d: number, limit: number): boolean => (conv.dueDayIsOnTime ? d <= limit : d < limit);
+
+  const r = new Result(cal, startN, anchorN, dueN, spans);
+  r.regime = regime;
+  r.received = input.received;
+  r.start = formatDay(startN);
+  r.due = formatDay(dueN);
+  r.baseDays = rules.baseDays;
+  r.extensionDays = ext;
+  r.pausedDays = full.paused;
+  r.dueWithoutExtension = formatDay(base.due);
+  r.correctionDue = correctionDueN === undefined ? null : formatDay(correctionDueN);
+  r.correctionNotified = input.correctionNotified ?? null;
+  r.correctionNoticeOnTime =
+    corrNotified === undefined || correctionDueN === undefined ? null : onTime(corrNotified, correctionDueN);
+  r.extensionApproved = input.extensionApproved ?? null;
+  r.extensionNotified = input.extensionNotified ?? null;
+  r.extensionLate =
+    ext === 0 || (extApproved === undefined && extNotified === undefined)
+      ? null
+      : [extApproved, extNotified].some((d) => d !== undefined && !onTime(d, base.due));
+
+  // Events, in date order (stable for events on the same day).
+  const ev: { n: number; e: DeadlineEvent }[] = [];
+  const add = (n: number, kind: DeadlineEventKind, note: string): void => {
+    ev.push({ n, e: { date: formatDay(n), kind, note } });
+  };
+  add(
+    rcv,
+    "received",
+    t(
+      lang,
+      `收到申请（${regime}，答复期限${rules.baseDays}个工作日）`,
+      `Request received (${regime}, reply within ${rules.baseDays} working days)`,
+    ),
+  );
+  if (corrNotified !== undefined) {
+    const late = r.correctionNoticeOnTime === false;
+    add(
+      corrNotified,
+      "correction-notice",
+      correctionDueN === undefined
+        ? t(lang, "发出补正告知", "Correction notice sent")
+        : t(
+            lang,
+            `发出补正告知（应于${r.correctionDue}前${late ? "，已逾期" : ""}）`,
+            `Correction notice sent (due by ${r.correctionDue}${late ? ", late" : ""})`,
+          ),
+    );
+  }
+  if (corrReceived !== undefined)
+    add(
+      corrReceived,
+      restart ? "correction-restart" : "correction-received",
+      restart
+        ? t(
+            lang,
+            "收到补正后的申请，重新起算（第0日）",
+            "Corrected request received: counting restarts (day 0)",
+          )
+        : t(lang, "收到补正后的申请（不重新起算）", "Corrected request received (counting does not restart)"),
+    );
+  for (const { pause, span } of rawPauses) {
+    const label = pauseLabel(pause.kind, lang);
+    const from = Math.max(span.from, anchorN + 1);
+    const inPeriod = span.to > anchorN && span.from <= dueN;
+    const days = inPeriod && span.to >= from ? cal.countUpToN(span.to) - cal.countUpToN(from - 1) : 0;
+    const fromN = cal.parse(pause.from);
+    const toN = cal.parse(pause.to);
+    add(fromN, "pause-start", t(lang, `${label}开始（发函）`, `${label} starts (letter sent)`));
+    add(
+      toN,
+      "pause-end",
+      inPeriod
+        ? t(
+            lang,
+            `${label}结束（收到答复），期间${days}个工作日不计入期限`,
+            `${label} ends (answer received): ${days} working days not counted`,
+          )
+        : t(
+            lang,
+            `${label}结束（收到答复），不在计算期间内，不影响期限`,
+            `${label} ends (answer received): outside the counting period, no effect`,
+          ),
+    );
+  }
+  if (ext > 0) {
+    const note = t(
+      lang,
+      `延期${ext}个工作日（原截止日期${r.dueWithoutExtension}${r.extensionLate ? "，延期晚于原截止日期" : ""}）`,
+      `Extended by ${ext} working days (original deadline ${r.dueWithoutExtension}${r.extensionLate ? "; extension after the original deadline" : ""})`,
+    );
+    add(extNotified ?? extApproved ?? base.due, "extension", note);
+  }
+  add(
+    dueN,
+    "due",
+    t(
+      lang,
+      `截止日期（第${rules.baseDays + ext}个工作日${full.paused > 0 ? `，暂停${full.paused}个工作日不计` : ""}）`,
+      `Deadline (working day ${rules.baseDays + ext}${full.paused > 0 ? `; ${full.paused} paused working days not counted` : ""})`,
+    ),
+  );
+  ev.sort((a, b) => a.n - b.n);
+  r.events = ev.map((x) => x.e);
+  return r;
+}
+
+export interface OnTimeOptions {
+  countingConvention?: Partial<CountingConvention>;
+  lang?: Lang;
+}
+
+/** Whether a reply dated `replyDate` meets the deadline (on the due day counts as on time by default). */
+export function isReplyOnTime(
+  result: DeadlineResult,
+  replyDate: string,
+  options: OnTimeOptions = {},
+): boolean {
+  const conv = resolveConvention(options.countingConvention);
+  const lang = options.lang ?? "zh";
+  const reply = parseDay(replyDate, "replyDate", lang);
+  const due = parseDay(result.due, "due", lang);
+  return conv.dueDayIsOnTime ? reply <= due : reply < due;
+}

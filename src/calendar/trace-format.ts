@@ -1,0 +1,103 @@
+/**
+ * A deadline trace as a readable table (Chinese by default), for `gongwen deadline --explain`
+ * and the self-audit report. The table is a Markdown pipe table, readable as plain text and
+ * usable as-is in the Markdown the compose stage produces.
+ */
+import { t, type Lang } from "../util/i18n.js";
+import { parseDay, weekdayLabel } from "./dates.js";
+import type { DeadlineEvent, DeadlineResult, TraceClass, TraceEntry } from "./deadline.js";
+
+const CLASS_LABELS: Record<TraceClass, [string, string]> = {
+  start: ["起算日（第0日）", "day 0"],
+  counted: ["工作日", "working day"],
+  weekend: ["周末", "weekend"],
+  holiday: ["节假日", "holiday"],
+  "makeup-workday": ["调休上班日", "make-up workday"],
+  paused: ["暂停计算", "paused"],
+};
+
+const EVENT_LABELS: Record<DeadlineEvent["kind"], [string, string]> = {
+  received: ["收到申请", "received"],
+  "correction-notice": ["补正告知", "correction notice"],
+  "correction-restart": ["补正后重新起算", "correction restart"],
+  "correction-received": ["收到补正", "correction received"],
+  "pause-start": ["暂停开始", "pause starts"],
+  "pause-end": ["暂停结束", "pause ends"],
+  extension: ["延期", "extension"],
+  due: ["截止", "deadline"],
+};
+
+export function eventKindLabel(k: DeadlineEvent["kind"], lang: Lang): string {
+  const l = EVENT_LABELS[k];
+  return t(lang, l[0], l[1]);
+}
+
+export function traceClassLabel(c: TraceClass, lang: Lang): string {
+  const l = CLASS_LABELS[c];
+  return t(lang, l[0], l[1]);
+}
+
+export interface TraceTable {
+  header: string[];
+  rows: string[][];
+}
+
+/** The trace as table cells: date, weekday, class, running count, note (holiday name, events). */
+export function traceTable(result: DeadlineResult, lang: Lang = "zh"): TraceTable {
+  const header =
+    lang === "en" ? ["Date", "Day", "Class", "Count", "Note"] : ["日期", "星期", "类别", "计数", "说明"];
+  const eventsByDate = new Map<string, DeadlineEvent[]>();
+  for (const e of result.events) {
+    const list = eventsByDate.get(e.date) ?? [];
+    list.push(e);
+    eventsByDate.set(e.date, list);
+  }
+  const rows = result.trace.map((e: TraceEntry) => {
+    const notes: string[] = [];
+    if (e.holidayName) notes.push(e.holidayName);
+    for (const ev of eventsByDate.get(e.date) ?? []) notes.push(ev.note);
+    return [
+      e.date,
+      weekdayLabel(parseDay(e.date, "date", lang), lang),
+      traceClassLabel(e.class, lang),
+      e.n === undefined ? "" : String(e.n),
+      notes.join(t(lang, "；", "; ")),
+    ];
+  });
+  return { header, rows };
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, "\\|");
+}
+
+/** The trace table (Markdown) followed by the list of events. */
+export function formatTrace(result: DeadlineResult, lang: Lang = "zh"): string {
+  const { header, rows } = traceTable(result, lang);
+  const lines = [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+    "",
+    t(lang, "事件：", "Events:"),
+    ...result.events.map((e) => `- ${e.date} ${e.note}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/** One-line summary, e.g. "截止日期：2023-02-20（ogi-2019，20个工作日）". */
+export function formatDeadlineSummary(result: DeadlineResult, lang: Lang = "zh"): string {
+  const parts: string[] = [result.regime];
+  if (lang === "en") {
+    parts.push(`${result.baseDays} working days`);
+    if (result.extensionDays > 0) parts.push(`extended by ${result.extensionDays}`);
+    if (result.pausedDays > 0) parts.push(`${result.pausedDays} paused`);
+    if (result.start !== result.received) parts.push(`counted from ${result.start}`);
+    return `Due date: ${result.due} (${parts.join(", ")})`;
+  }
+  parts.push(`${result.baseDays}个工作日`);
+  if (result.extensionDays > 0) parts.push(`延期${result.extensionDays}个工作日`);
+  if (result.pausedDays > 0) parts.push(`暂停${result.pausedDays}个工作日不计`);
+  if (result.start !== result.received) parts.push(`自${result.start}起算`);
+  return `截止日期：${result.due}（${parts.join("，")}）`;
+}
