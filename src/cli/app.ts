@@ -38,11 +38,16 @@ export async function main(argv: string[]): Promise<number> {
     })
     .wrap(Math.min(100, process.stdout.columns ?? 100));
   for (const c of commands) parser.command(c);
+  // Commands report a non-zero outcome through process.exitCode; keep each run's own.
+  const previous = process.exitCode;
+  process.exitCode = undefined;
   try {
     await parser.parseAsync();
     if (typeof process.exitCode === "number") exitCode = process.exitCode;
   } catch (e) {
     exitCode = reportError(e, argv);
+  } finally {
+    process.exitCode = previous;
   }
   return exitCode;
 }

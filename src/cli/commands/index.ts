@@ -5,9 +5,11 @@ import type { CommandModule } from "yargs";
 import { deadlineCommand } from "./deadline.js";
 import { feeCommand } from "./fee.js";
 import { renderCommand } from "./render.js";
+import { demoCommand } from "./demo.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
 commands.push(deadlineCommand);
 commands.push(feeCommand);
 commands.push(renderCommand);
+commands.push(demoCommand);
