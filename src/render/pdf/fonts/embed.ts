@@ -1,0 +1,153 @@
+/**
+ * Embedding a document's glyphs of one face as a subset Type0/CIDFontType2 font (or
+ * CIDFontType0 for CFF), written directly with pdf-lib's low-level objects so that we control
+ * the subset tag (ISO 32000 `ABCDEF+Name`), the widths and the ToUnicode map.
+ */
+import { createHash } from "node:crypto";
+import { deflateSync } from "node:zlib";
+import { PDFName, PDFString, type PDFContext, type PDFRef } from "@cantoo/pdf-lib";
+import type { FontFace } from "./face.js";
+import { subsetFace, type SubsetFont } from "./subset.js";
+
+/** A glyph a document uses: a real glyph id, or a .notdef stand-in for a missing character. */
+export interface GlyphUse {
+  gid: number;
+  /** The text the glyph stands for (for ToUnicode). */
+  text: string;
+}
+
+/** Deterministic six-letter subset tag from the face and its glyph list. */
+export function subsetTag(face: FontFace, glyphKey: string): string {
+  const h = createHash("sha256").update(face.postscriptName).update("\0").update(glyphKey).digest();
+  let tag = "";
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + ((h[i] ?? 0) % 26));
+  return tag;
+}
+
+/** Widths are written in 1/1000 em with at most two decimals; layout uses the same values. */
+export function pdfWidth(face: FontFace, gid: number): number {
+  return Math.round((face.advance(gid) * 100000) / face.unitsPerEm) / 100;
+}
+
+function utf16Hex(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) out += s.charCodeAt(i).toString(16).padStart(4, "0");
+  return out.toUpperCase();
+}
+
+function toUnicodeCMap(texts: readonly string[]): string {
+  const entries: string[] = [];
+  texts.forEach((t, cid) => {
+    if (cid === 0 || !t) return;
+    entries.push(`<${cid.toString(16).padStart(4, "0").toUpperCase()}> <${utf16Hex(t)}>`);
+  });
+  let body = "";
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    body += `${chunk.length} beginbfchar\n${chunk.join("\n")}\nendbfchar\n`;
+  }
+  return (
+    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+    body +
+    "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+  );
+}
+
+export interface CompressedSubset {
+  subset: SubsetFont;
+  deflated: Uint8Array;
+}
+
+/** Subsets are cached per renderer: the same glyph set of the same face is encoded once. */
+export class SubsetCache {
+  private readonly map = new Map<string, CompressedSubset>();
+  constructor(private readonly capacity = 64) {}
+
+  get(face: FontFace, gids: readonly number[], key: string): CompressedSubset {
+    const k = `${face.id}\0${key}`;
+    let v = this.map.get(k);
+    if (v) {
+      this.map.delete(k);
+      this.map.set(k, v);
+      return v;
+    }
+    const subset = subsetFace(face, gids);
+    v = { subset, deflated: deflateSync(subset.bytes) };
+    this.map.set(k, v);
+    if (this.map.size > this.capacity) {
+      const oldest = this.map.keys().next().value;
+      if (oldest !== undefined) this.map.delete(oldest);
+    }
+    return v;
+  }
+}
+
+const r2 = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Write the font objects for `uses` (index = CID = subset glyph id; entry 0 is .notdef) and
+ * return the Type0 font dictionary's reference.
+ */
+export function embedSubsetFont(
+  context: PDFContext,
+  face: FontFace,
+  uses: readonly GlyphUse[],
+  cache: SubsetCache,
+): PDFRef {
+  const gids = uses.map((u) => u.gid);
+  const key = uses.map((u) => (u.gid === 0 ? `0:${u.text}` : String(u.gid))).join(",");
+  const { subset, deflated } = cache.get(face, gids, key);
+  const baseFont = `${subsetTag(face, key)}+${face.postscriptName}`;
+  const scale = 1000 / face.unitsPerEm;
+
+  const fontFile = context.stream(deflated, {
+    Filter: "FlateDecode",
+    ...(subset.cff ? { Subtype: "CIDFontType0C" } : { Length1: subset.bytes.length }),
+  });
+  const fontFileRef = context.register(fontFile);
+
+  const [x0, y0, x1, y1] = face.bbox;
+  const descriptor = context.obj({
+    Type: "FontDescriptor",
+    FontName: baseFont,
+    Flags: 4,
+    FontBBox: [r2(x0 * scale), r2(y0 * scale), r2(x1 * scale), r2(y1 * scale)],
+    ItalicAngle: face.italicAngle,
+    Ascent: r2(face.ascent * scale),
+    Descent: r2(face.descent * scale),
+    CapHeight: r2(face.capHeight * scale),
+    StemV: 80,
+  });
+  descriptor.set(PDFName.of(subset.cff ? "FontFile3" : "FontFile2"), fontFileRef);
+  const descriptorRef = context.register(descriptor);
+
+  const widths = uses.map((u) => pdfWidth(face, u.gid));
+  const cidFont = context.obj({
+    Type: "Font",
+    Subtype: subset.cff ? "CIDFontType0" : "CIDFontType2",
+    BaseFont: baseFont,
+    CIDSystemInfo: { Registry: PDFString.of("Adobe"), Ordering: PDFString.of("Identity"), Supplement: 0 },
+    FontDescriptor: descriptorRef,
+    DW: 1000,
+    W: [0, widths],
+  });
+  if (!subset.cff) cidFont.set(PDFName.of("CIDToGIDMap"), PDFName.of("Identity"));
+  const cidFontRef = context.register(cidFont);
+
+  const cmap = deflateSync(Buffer.from(toUnicodeCMap(uses.map((u) => u.text)), "latin1"));
+  const toUnicodeRef = context.register(context.stream(cmap, { Filter: "FlateDecode" }));
+
+  return context.register(
+    context.obj({
+      Type: "Font",
+      Subtype: "Type0",
+      BaseFont: baseFont,
+      Encoding: "Identity-H",
+      DescendantFonts: [cidFontRef],
+      ToUnicode: toUnicodeRef,
+    }),
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * Shaping: text runs → glyphs with the font that has each character (role font first, then the
+ * fallbacks), natural advances from the font's own metrics, and the box each glyph takes on a
+ * line (one grid character for CJK, the real advance for Latin).
+ */
+import type { FontRole, Run } from "../../document/tree.js";
+import type { FontFace } from "./fonts/face.js";
+import { pdfWidth } from "./fonts/embed.js";
+import type { FontSet } from "./fonts/resolve.js";
+import { isSpace, isSqueezableClosing, isSqueezableOpening, isWide } from "./linebreak.js";
+
+export interface Glyph {
+  cp: number;
+  text: string;
+  face: FontFace;
+  /** Glyph id in `face`; 0 when no available font has the character. */
+  gid: number;
+  size: number;
+  bold: boolean;
+  underline: boolean;
+  wide: boolean;
+  space: boolean;
+  /** A forced line break (Markdown hard break); takes no room. */
+  hard: boolean;
+  /** Natural advance in points (from the width written to the PDF). */
+  advance: number;
+  /** Width of the glyph's box on the line, in points. */
+  w: number;
+  /** How much the box may shrink (full-width punctuation compressed to half a character). */
+  squeeze: number;
+  /** Offset of the glyph origin from its box's left edge; and when compressed. */
+  dx: number;
+  dxSqueezed: number;
+}
+
+export interface ShapeStyle {
+  role: FontRole;
+  size: number;
+  bold: boolean;
+}
+
+/** Grid cell of a CJK character of `size` points: `size × ratio` (ratio = charPitch / 16 pt). */
+export class Shaper {
+  readonly missing = new Set<number>();
+  readonly usedRoles = new Set<FontRole>();
+
+  constructor(
+    private readonly fonts: FontSet,
+    /** Width of a CJK character as a fraction of its size (grid pitch / body size). */
+    private readonly cellRatio: number,
+  ) {}
+
+  glyph(cp: number, style: ShapeStyle, underline = false, grid = true): Glyph {
+    this.usedRoles.add(style.role);
+    const hard = cp === 10;
+    const space = !hard && (isSpace(cp) || cp === 9);
+    const lookup = hard ? 32 : cp === 9 ? 32 : cp;
+    const found = this.fonts.glyphFor(style.role, lookup);
+    const face = found.face;
+    let gid = found.gid;
+    if (gid === 0 && !hard) this.missing.add(cp);
+    if (gid === 0 && space) gid = face.glyphId(32);
+    const advance = (pdfWidth(face, gid) * style.size) / 1000;
+    const wide = !hard && (isWide(cp) || (gid === 0 && !space));
+    let w = hard ? 0 : advance;
+    let dx = 0;
+    let dxSqueezed = 0;
+    let squeeze = 0;
+    if (wide) {
+      const cell = grid ? style.size * this.cellRatio : Math.max(advance, style.size * 0.5);
+      w = cell;
+      dx = (cell - advance) / 2;
+      dxSqueezed = dx;
+      if (isSqueezableClosing(cp) || isSqueezableOpening(cp)) {
+        squeeze = cell / 2;
+        if (advance < cell * 0.75) {
+          // A proportional glyph: set it against its neighbour.
+          dx = isSqueezableOpening(cp) ? cell - advance : 0;
+          dxSqueezed = isSqueezableOpening(cp) ? cell / 2 - advance : 0;
+        } else if (isSqueezableOpening(cp)) {
+          dxSqueezed = dx - cell / 2;
+        }
+      }
+    }
+    return {
+      cp,
+      text: hard ? "" : String.fromCodePoint(cp),
+      face,
+      gid,
+      size: style.size,
+      bold: style.bold,
+      underline,
+      wide,
+      space,
+      hard,
+      advance,
+      w,
+      squeeze,
+      dx,
+      dxSqueezed,
+    };
+  }
+
+  shape(text: string, style: ShapeStyle, underline = false, grid = true): Glyph[] {
+    const out: Glyph[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp === 13) continue;
+      if (cp < 32 && cp !== 10 && cp !== 9) continue;
+      if (cp === 0x200b || cp === 0xfeff || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+      out.push(this.glyph(cp, style, underline, grid));
+    }
+    return out;
+  }
+
+  /** Runs in a block style; a run may override the role and set bold. */
+  shapeRuns(runs: readonly Run[], style: ShapeStyle): Glyph[] {
+    const out: Glyph[] = [];
+    for (const r of runs) {
+      const s: ShapeStyle = {
+        role: r.font ?? style.role,
+        size: style.size,
+        bold: style.bold || r.bold === true,
+      };
+      out.push(...this.shape(r.text, s, r.underline === true));
+      if (r.breakAfter) out.push(this.glyph(10, s));
+    }
+    return out;
+  }
+}
