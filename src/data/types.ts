@@ -4,7 +4,7 @@
  */
 
 /**
- * A calendar date YYYY-MM-DD.
+ * A calendar date YYYY-MM-DD that exists (no 2014-02-30).
  *
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "date".

@@ -1,0 +1,459 @@
+/**
+ * Checks beyond the schema: dates in order, records inside the year, unique ids, references
+ * that resolve, given totals that agree with records, and records that agree with themselves.
+ * The data may be partly invalid (these run alongside the schema so every error is reported
+ * at once): every access is guarded, and a value of the wrong shape is left to the schema.
+ */
+import type { Lang } from "../util/i18n.js";
+import { countAgrees, countText } from "./count.js";
+import { pointerOf, type Issue } from "./issue.js";
+import { field, fieldValue, replyTypeLabel, type Msg } from "./messages.js";
+import { RECEIPT_FIELD } from "./receipt.js";
+import type { Channel, Count } from "./types.js";
+
+type Obj = Record<string, unknown>;
+type Path = (string | number)[];
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** A date string that exists (the schema reports the others). */
+function date(v: unknown): string | undefined {
+  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
+  const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? v : undefined;
+}
+
+function isCount(v: unknown): v is Count {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 0;
+  return isObj(v) && typeof v.value === "number" && typeof v.qualifier === "string";
+}
+
+function both(f: (lang: Lang) => string): Msg {
+  return { zh: f("zh"), en: f("en") };
+}
+
+class Checker {
+  readonly issues: Issue[] = [];
+  constructor(readonly year: number | undefined) {}
+
+  add(path: Path, code: Issue["code"], message: Msg, anchor: Issue["anchor"] = "value"): void {
+    this.issues.push({ pointer: pointerOf(path), anchor, code, message });
+  }
+
+  /** `later` (a date field of `obj`) must not be before `earlier` (a date, named by `earlierName`). */
+  order(path: Path, obj: Obj, laterKey: string, earlier: string | undefined, earlierName: string): void {
+    const later = date(obj[laterKey]);
+    if (!later || !earlier || later >= earlier) return;
+    this.add([...path, laterKey], "order", {
+      zh: `${fieldValue(laterKey, later, "zh")} 早于 ${fieldValue(earlierName, earlier, "zh")}`,
+      en: `${laterKey} ${later} is before ${earlierName} ${earlier}`,
+    });
+  }
+
+  /** Dates after the year's end do not belong in this year's data. */
+  notAfterYear(path: Path, obj: Obj, key: string, hint?: Msg): void {
+    const d = date(obj[key]);
+    if (!d || this.year === undefined || d <= `${this.year}-12-31`) return;
+    this.add([...path, key], "year", {
+      zh: `${fieldValue(key, d, "zh")} 晚于 ${this.year} 年度${hint ? "；" + hint.zh : ""}`,
+      en: `${key} ${d} is after the year ${this.year}${hint ? "; " + hint.en : ""}`,
+    });
+  }
+
+  uniqueIds(path: Path, list: unknown[], what: Msg): Map<string, number> {
+    const seen = new Map<string, number>();
+    list.forEach((rec, i) => {
+      const id = isObj(rec) ? str(rec.id) : undefined;
+      if (id === undefined) return;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, i);
+      else
+        this.add([...path, i, "id"], "duplicate-id", {
+          zh: `${what.zh}编号 ${id} 重复：与 ${pointerOf([...path, first])} 相同`,
+          en: `${what.en} id ${id} is used twice: also at ${pointerOf([...path, first])}`,
+        });
+    });
+    return seen;
+  }
+
+  reference(path: Path, key: string, id: string | undefined, known: Map<string, number>, what: Msg): void {
+    if (id === undefined || known.has(id)) return;
+    const list = [...known.keys()];
+    const shown = list.length > 8 ? [...list.slice(0, 8), "…"] : list;
+    this.add([...path, key], "dangling-reference", {
+      zh: `找不到编号为 ${id} 的${what.zh}${list.length ? `（已有：${shown.join("、")}）` : "（尚未登记任何" + what.zh + "）"}`,
+      en: `no ${what.en} has id ${id}${list.length ? ` (known: ${shown.join(", ")})` : ` (none recorded)`}`,
+    });
+  }
+
+  total(path: Path, given: unknown, actual: number, what: Msg): void {
+    if (!isCount(given) || countAgrees(given, actual)) return;
+    this.add(path, "totals-mismatch", {
+      zh: `合计数为 ${countText(given)}，但${what.zh}为 ${actual}`,
+      en: `the total is ${countText(given)} but ${what.en} is ${actual}`,
+    });
+  }
+}
+
+export function semanticIssues(data: unknown): Issue[] {
+  if (!isObj(data)) return [];
+  const year = typeof data.year === "number" && Number.isInteger(data.year) ? data.year : undefined;
+  const c = new Checker(year);
+  if (isObj(data.approval)) checkApproval(c, data.approval);
+  if (isObj(data.disclosure)) checkDisclosure(c, data.disclosure);
+  return c.issues;
+}
+
+function checkApproval(c: Checker, ap: Obj): void {
+  const base: Path = ["approval"];
+  const items = arr(ap.items);
+  const itemIds = c.uniqueIds([...base, "items"], items, { zh: "审批事项", en: "approval item" });
+  const categoryOf = new Map<string, string>();
+  for (const it of items)
+    if (isObj(it) && str(it.id) && str(it.category)) categoryOf.set(it.id as string, it.category as string);
+
+  const cases = arr(ap.cases);
+  const caseIds = c.uniqueIds([...base, "cases"], cases, { zh: "办件", en: "case" });
+  const completedByCategory = new Map<string, number>();
+  let completed = 0;
+  cases.forEach((k, i) => {
+    if (!isObj(k)) return;
+    const p: Path = [...base, "cases", i];
+    c.reference(p, "item", str(k.item), itemIds, { zh: "审批事项", en: "approval item" });
+    c.order(p, k, "accepted", date(k.received), "received");
+    c.order(p, k, "completed", date(k.accepted), "accepted");
+    c.notAfterYear(p, k, "received");
+    c.notAfterYear(p, k, "accepted");
+    c.notAfterYear(p, k, "completed", {
+      zh: "本年度未办结的办件不填写 completed",
+      en: "leave completed out for a case still open at the year's end",
+    });
+    const done = date(k.completed);
+    if (done && (c.year === undefined || done.startsWith(`${c.year}-`))) {
+      completed++;
+      const cat = categoryOf.get(str(k.item) ?? "");
+      if (cat !== undefined) completedByCategory.set(cat, (completedByCategory.get(cat) ?? 0) + 1);
+    }
+  });
+
+  const complaints = arr(ap.complaints);
+  c.uniqueIds([...base, "complaints"], complaints, { zh: "投诉", en: "complaint" });
+  complaints.forEach((k, i) => {
+    if (!isObj(k)) return;
+    const p: Path = [...base, "complaints", i];
+    c.order(p, k, "handled", date(k.received), "received");
+    if (Array.isArray(ap.cases)) c.reference(p, "case", str(k.case), caseIds, { zh: "办件", en: "case" });
+  });
+  c.uniqueIds([...base, "criticismNotices"], arr(ap.criticismNotices), {
+    zh: "通报",
+    en: "criticism notice",
+  });
+  c.uniqueIds([...base, "absenceIncidents"], arr(ap.absenceIncidents), {
+    zh: "漏岗脱岗串岗",
+    en: "absence incident",
+  });
+  checkRatings(c, [...base, "ratings"], arr(ap.ratings), Array.isArray(ap.cases) ? caseIds : undefined, {
+    zh: "办件",
+    en: "case",
+  });
+
+  const totals = ap.totals;
+  if (!isObj(totals)) return;
+  const tp: Path = [...base, "totals"];
+  if (Array.isArray(ap.cases)) {
+    c.total([...tp, "completed"], totals.completed, completed, {
+      zh: "办件记录中的本年办结数",
+      en: "the cases completed in the year",
+    });
+    const byCat = arr(totals.completedByCategory);
+    const listed = new Set<string>();
+    byCat.forEach((e, i) => {
+      if (!isObj(e)) return;
+      const cat = str(e.category);
+      if (cat === undefined) return;
+      listed.add(cat);
+      c.total([...tp, "completedByCategory", i, "count"], e.count, completedByCategory.get(cat) ?? 0, {
+        zh: `办件记录中“${cat}”类的本年办结数`,
+        en: `the cases of category ${cat} completed in the year`,
+      });
+    });
+    if (byCat.length > 0) {
+      for (const [cat, n] of completedByCategory) {
+        if (listed.has(cat)) continue;
+        c.add([...tp, "completedByCategory"], "totals-mismatch", {
+          zh: `办件记录中“${cat}”类本年办结 ${n} 件，但分类合计中没有这一类`,
+          en: `the case records complete ${n} of category ${cat}, which the totals by category leave out`,
+        });
+      }
+    }
+  }
+  const cats = new Set(categoryOf.values());
+  arr(totals.completedByCategory).forEach((e, i) => {
+    const cat = isObj(e) ? str(e.category) : undefined;
+    if (cat !== undefined && items.length > 0 && !cats.has(cat))
+      c.add([...tp, "completedByCategory", i, "category"], "dangling-reference", {
+        zh: `没有类别为“${cat}”的审批事项（已有：${[...cats].join("、")}）`,
+        en: `no approval item has category ${cat} (known: ${[...cats].join(", ")})`,
+      });
+  });
+  if (Array.isArray(ap.complaints))
+    c.total([...tp, "complaints"], totals.complaints, complaints.length, {
+      zh: "投诉记录数",
+      en: "the number of complaint records",
+    });
+  if (Array.isArray(ap.criticismNotices))
+    c.total([...tp, "criticismNotices"], totals.criticismNotices, arr(ap.criticismNotices).length, {
+      zh: "通报记录数",
+      en: "the number of criticism notice records",
+    });
+}
+
+function checkRatings(
+  c: Checker,
+  path: Path,
+  ratings: unknown[],
+  targets: Map<string, number> | undefined,
+  what: Msg,
+): void {
+  c.uniqueIds(path, ratings, { zh: "好差评", en: "rating" });
+  ratings.forEach((r, i) => {
+    if (!isObj(r)) return;
+    c.order([...path, i], r, "rectified", date(r.date), "date");
+    if (targets) c.reference([...path, i], "case", str(r.case), targets, what);
+  });
+}
+
+function checkDisclosure(c: Checker, ds: Obj): void {
+  const base: Path = ["disclosure"];
+  const proactive = isObj(ds.proactive) ? ds.proactive : undefined;
+  if (proactive) {
+    const items = arr(proactive.items);
+    c.uniqueIds([...base, "proactive", "items"], items, { zh: "主动公开信息", en: "proactive item" });
+    items.forEach((it, i) => {
+      if (isObj(it))
+        c.order([...base, "proactive", "items", i], it, "published", date(it.created), "created");
+    });
+    arr(proactive.outlets).forEach((o, i) => {
+      if (!isObj(o) || typeof o.adopted !== "number") return;
+      const parts = arr(o.subCounts).map((s) => (isObj(s) ? s.count : undefined));
+      if (!parts.every((n) => typeof n === "number")) return;
+      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (sum > o.adopted)
+        c.add([...base, "proactive", "outlets", i, "subCounts"], "totals-mismatch", {
+          zh: `其中各项之和 ${sum} 大于采用数 ${o.adopted}`,
+          en: `the parts add up to ${sum}, more than the ${o.adopted} adopted`,
+        });
+    });
+  }
+  if (isObj(ds.interviews) && typeof ds.interviews.count === "number") {
+    const n = arr(ds.interviews.titles).length;
+    if (n > ds.interviews.count)
+      c.add([...base, "interviews", "titles"], "totals-mismatch", {
+        zh: `列出了 ${n} 个访谈题目，但访谈次数 count 为 ${ds.interviews.count}`,
+        en: `${n} interview titles are listed but count is ${ds.interviews.count}`,
+      });
+  }
+  checkRatings(c, [...base, "ratings"], arr(ds.ratings), undefined, { zh: "申请", en: "application" });
+
+  if (!Array.isArray(ds.applications)) return;
+  const apps = ds.applications;
+  const appIds = c.uniqueIds([...base, "applications"], apps, { zh: "申请", en: "application" });
+  void appIds;
+  let feeCount = 0;
+  let feeAmount = 0;
+  apps.forEach((a, i) => {
+    if (!isObj(a)) return;
+    const fee = checkApplication(c, [...base, "applications", i], a);
+    if (fee !== undefined) {
+      feeCount++;
+      feeAmount += fee;
+    }
+  });
+  if (isObj(ds.fees)) {
+    const fp: Path = [...base, "fees"];
+    if (typeof ds.fees.count === "number" && ds.fees.count !== feeCount)
+      c.add([...fp, "count"], "totals-mismatch", {
+        zh: `收费合计为 ${ds.fees.count} 件，但申请记录中本年已缴费的为 ${feeCount} 件`,
+        en: `fees.count is ${ds.fees.count} but the applications record ${feeCount} fees paid in the year`,
+      });
+    if (typeof ds.fees.amount === "number" && Math.abs(ds.fees.amount - feeAmount) > 0.005)
+      c.add([...fp, "amount"], "totals-mismatch", {
+        zh: `收费合计金额为 ${ds.fees.amount} 元，但申请记录中本年已缴费用合计 ${feeAmount} 元`,
+        en: `fees.amount is ${ds.fees.amount} yuan but the fees paid in the year add up to ${feeAmount} yuan`,
+      });
+  }
+}
+
+/** Checks one application; returns the fee amount paid in the year, if any. */
+function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
+  const channel = str(a.channel) as Channel | undefined;
+  const submitted = date(a.submitted);
+  // Receipt date (Art. 31): explicit, or from the field the channel requires.
+  let receipt = date(a.received);
+  const need = channel && channel in RECEIPT_FIELD ? RECEIPT_FIELD[channel] : undefined;
+  if (!receipt && need) {
+    receipt = date(a[need]);
+    // (in person: a missing `submitted` is already reported by the schema)
+    if (need !== "submitted" && a[need] === undefined && a.received === undefined)
+      c.add([...p, need], "receipt", {
+        zh: `申请方式为 ${field("channel", "zh")} ${channel} 时须填写 ${field(need, "zh")}，或直接填写 ${field("received", "zh")}`,
+        en: `an application by ${channel} needs ${need}, or an explicit received date`,
+      });
+  }
+  for (const k of ["signedFor", "confirmed", "received"]) c.order(p, a, k, submitted, "submitted");
+
+  // Which year it belongs to.
+  if (receipt && c.year !== undefined) {
+    const receiptKey = a.received !== undefined ? "received" : (need ?? "received");
+    const before = receipt < `${c.year}-01-01`;
+    if (a.carriedOver === true && !before)
+      c.add([...p, "carriedOver"], "year", {
+        zh: `标记为上年结转（carriedOver），但收到日期 ${receipt} 不在上一年度`,
+        en: `carriedOver is true but the receipt date ${receipt} is not in the previous year`,
+      });
+    if (a.carriedOver !== true && before)
+      c.add([...p, receiptKey], "year", {
+        zh: `收到日期 ${receipt} 在 ${c.year} 年之前：上年收到、本年继续办理的申请应填写 "carriedOver": true`,
+        en: `the receipt date ${receipt} is before ${c.year}: mark an application carried over from last year "carriedOver": true`,
+      });
+    c.notAfterYear(p, a, receiptKey);
+  }
+
+  const correction = isObj(a.correction) ? a.correction : undefined;
+  const corrected = correction ? date(correction.correctedReceived) : undefined;
+  if (correction) {
+    c.order([...p, "correction"], correction, "notified", receipt, "received");
+    c.order([...p, "correction"], correction, "correctedReceived", date(correction.notified), "notified");
+  }
+  arr(a.consultations).forEach((k, j) => {
+    if (!isObj(k)) return;
+    c.order([...p, "consultations", j], k, "sent", receipt, "received");
+    c.order([...p, "consultations", j], k, "answered", date(k.sent), "sent");
+  });
+  if (isObj(a.extension)) {
+    c.order(
+      [...p, "extension"],
+      a.extension,
+      "approved",
+      corrected ?? receipt,
+      corrected ? "correctedReceived" : "received",
+    );
+    c.order([...p, "extension"], a.extension, "notified", date(a.extension.approved), "approved");
+  }
+
+  const reply = isObj(a.reply) ? a.reply : undefined;
+  const replyDate = reply ? date(reply.date) : undefined;
+  const replyType = reply ? str(reply.type) : undefined;
+  const reason = reply ? str(reply.reason) : undefined;
+  if (reply) {
+    c.order(
+      [...p, "reply"],
+      reply,
+      "date",
+      corrected ?? receipt,
+      corrected ? "correctedReceived" : "received",
+    );
+    c.notAfterYear([...p, "reply"], reply, "date", {
+      zh: "年底前未答复的申请不填写 reply，按结转下年度处理",
+      en: "leave reply out for an application still open at the year's end (carried to next year)",
+    });
+  }
+  const reasonMsg = (t: string, r: string, need: Msg): Msg =>
+    both((l) =>
+      l === "zh"
+        ? `答复为${replyTypeLabel(t, l)}（${r}），${need.zh}`
+        : `the reply is ${replyTypeLabel(t, l)} (${r}), ${need.en}`,
+    );
+  if (replyType === "other" && reason === "no-correction" && (!correction || corrected))
+    c.add(
+      [...p, "reply", "reason"],
+      "inconsistent",
+      reasonMsg("other", "no-correction", {
+        zh: "但该申请没有未补正的补正告知（correction 且无 correctedReceived）",
+        en: "but the application has no correction notice left uncorrected",
+      }),
+    );
+  if (replyType === "unavailable" && reason === "unclear-after-correction" && !corrected)
+    c.add(
+      [...p, "reply", "reason"],
+      "inconsistent",
+      reasonMsg("unavailable", "unclear-after-correction", {
+        zh: "但该申请没有收到补正的记录（correction.correctedReceived）",
+        en: "but the application records no corrected request (correction.correctedReceived)",
+      }),
+    );
+
+  // Fees.
+  const fee = isObj(a.fee) ? a.fee : undefined;
+  let paidInYear: number | undefined;
+  if (fee) {
+    const fp = [...p, "fee"];
+    c.order(fp, fee, "noticeDate", receipt, "received");
+    c.order(fp, fee, "paidDate", date(fee.noticeDate), "noticeDate");
+    if (fee.paid === true && fee.paidDate === undefined)
+      c.add([...fp, "paid"], "inconsistent", {
+        zh: "已缴费（paid 为 true）须填写缴费日期 paidDate",
+        en: "a paid fee (paid: true) needs paidDate",
+      });
+    if (fee.paid !== true && fee.paidDate !== undefined)
+      c.add([...fp, "paidDate"], "inconsistent", {
+        zh: "填写了缴费日期 paidDate，但 paid 不是 true",
+        en: "paidDate is given but paid is not true",
+      });
+    const paidDate = date(fee.paidDate);
+    if (
+      fee.paid === true &&
+      typeof fee.amount === "number" &&
+      paidDate &&
+      (c.year === undefined || paidDate.startsWith(`${c.year}-`))
+    )
+      paidInYear = fee.amount;
+  }
+  if (replyType === "other" && reason === "fee-unpaid" && (!fee || fee.paid === true))
+    c.add(
+      [...p, "reply", "reason"],
+      "inconsistent",
+      reasonMsg("other", "fee-unpaid", {
+        zh: "但该申请没有未缴的收费记录（fee 且 paid 不为 true）",
+        en: "but the application has no unpaid fee record",
+      }),
+    );
+
+  // Reconsideration and litigation.
+  const rec = isObj(a.reconsideration) ? a.reconsideration : undefined;
+  if (rec) {
+    c.order([...p, "reconsideration"], rec, "filed", replyDate, "reply.date");
+    checkReview(c, [...p, "reconsideration"], rec);
+  }
+  const lit = isObj(a.litigation) ? a.litigation : undefined;
+  if (lit) {
+    if (lit.afterReconsideration === true && !rec)
+      c.add([...p, "litigation", "afterReconsideration"], "inconsistent", {
+        zh: "标记为复议后起诉，但该申请没有行政复议记录 reconsideration",
+        en: "afterReconsideration is true but the application has no reconsideration record",
+      });
+    if (lit.afterReconsideration === true && rec)
+      c.order(
+        [...p, "litigation"],
+        lit,
+        "filed",
+        date(rec.decided) ?? date(rec.filed),
+        date(rec.decided) ? "reconsideration.decided" : "reconsideration.filed",
+      );
+    else c.order([...p, "litigation"], lit, "filed", replyDate, "reply.date");
+    checkReview(c, [...p, "litigation"], lit);
+  }
+  return paidInYear;
+}
+
+function checkReview(c: Checker, p: Path, r: Obj): void {
+  c.order(p, r, "decided", date(r.filed), "filed");
+  if (r.outcome === "pending" && r.decided !== undefined)
+    c.add([...p, "decided"], "inconsistent", {
+      zh: "结果为尚未审结（pending），却填写了审结日期 decided",
+      en: "the outcome is pending but a decided date is given",
+    });
+}

@@ -1,0 +1,161 @@
+/**
+ * Parse JSON text keeping where every value sits, so each message can name line and column.
+ * Lines and columns are 1-based; a column counts characters (a tab is one column).
+ */
+import jsonSourceMap from "json-source-map";
+import type { Msg } from "./messages.js";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface ParsedJson {
+  ok: true;
+  data: unknown;
+  /** Position of the value at a JSON pointer, or of its key (for a member of an object). */
+  locate(pointer: string, anchor: "value" | "key"): Position | undefined;
+}
+
+export interface JsonSyntaxError {
+  ok: false;
+  position: Position;
+  message: Msg;
+}
+
+/** Line-start offsets for turning a character offset into line:column. */
+function lineIndex(text: string): (pos: number) => Position {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = starts[lo]!;
+    // Count code points, so a character outside the BMP is one column.
+    return { line: lo + 1, column: Array.from(text.slice(start, pos)).length + 1 };
+  };
+}
+
+export function parseJsonText(text: string): ParsedJson | JsonSyntaxError {
+  // A byte-order mark is harmless: read it as whitespace so offsets stay the same.
+  const source = text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text;
+  const at = lineIndex(source);
+  if (source.trim() === "") {
+    return {
+      ok: false,
+      position: { line: 1, column: 1 },
+      message: { zh: "文件为空", en: "the file is empty" },
+    };
+  }
+  let parsed: ReturnType<typeof jsonSourceMap.parse>;
+  try {
+    parsed = jsonSourceMap.parse(source);
+  } catch (e) {
+    const m = /at position (\d+)/.exec(e instanceof Error ? e.message : "");
+    const pos = m ? Number(m[1]) : source.length;
+    return { ok: false, position: at(pos), message: describeSyntaxError(source, pos) };
+  }
+  // json-source-map accepts raw control characters (e.g. a line break) inside strings; JSON does not.
+  const ctrl = rawControlCharInString(source);
+  if (ctrl !== undefined) {
+    return {
+      ok: false,
+      position: at(ctrl),
+      message: {
+        zh: "JSON 语法错误：字符串中不能直接换行或含控制字符（换行请写作 \\n）",
+        en: "JSON syntax error: a string cannot contain a raw line break or control character (write \\n)",
+      },
+    };
+  }
+  const { data, pointers } = parsed;
+  return {
+    ok: true,
+    data,
+    locate(pointer, anchor) {
+      const p = pointers[pointer];
+      if (!p) return undefined;
+      const loc = anchor === "key" && p.key ? p.key : p.value;
+      return at(loc.pos);
+    },
+  };
+}
+
+function rawControlCharInString(s: string): number | undefined {
+  let inString = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      else if (c < 0x20) return i;
+    } else if (c === 0x22) inString = true;
+  }
+  return undefined;
+}
+
+function previousNonSpace(s: string, pos: number): string | undefined {
+  for (let i = pos - 1; i >= 0; i--) if (!/\s/.test(s[i]!)) return s[i];
+  return undefined;
+}
+
+/** A syntax error in words a clerk understands, with the likely slip where it is recognisable. */
+function describeSyntaxError(s: string, pos: number): Msg {
+  if (pos >= s.length) {
+    return {
+      zh: "JSON 语法错误：文件意外结束，可能缺少 } 或 ] 或引号",
+      en: "JSON syntax error: unexpected end of file; a } or ] or quote may be missing",
+    };
+  }
+  const ch = s[pos]!;
+  const prev = previousNonSpace(s, pos);
+  if ((ch === "}" || ch === "]") && prev === ",") {
+    return {
+      zh: `JSON 语法错误：“${ch}”前多了一个逗号`,
+      en: `JSON syntax error: extra comma before "${ch}"`,
+    };
+  }
+  if (ch === "," && (prev === "," || prev === "{" || prev === "[")) {
+    return { zh: "JSON 语法错误：多了一个逗号", en: "JSON syntax error: extra comma" };
+  }
+  if ("“”‘’".includes(ch)) {
+    return {
+      zh: `JSON 语法错误：引号“${ch}”是中文引号，应为英文半角双引号 "`,
+      en: `JSON syntax error: "${ch}" is a typographic quote; use the ASCII double quote "`,
+    };
+  }
+  if (ch === "，" || ch === "：") {
+    const ascii = ch === "，" ? "," : ":";
+    return {
+      zh: `JSON 语法错误：“${ch}”是全角符号，应为英文半角 ${ascii}`,
+      en: `JSON syntax error: "${ch}" is a full-width character; use ASCII ${ascii}`,
+    };
+  }
+  if (ch === "'") {
+    return {
+      zh: "JSON 语法错误：字符串应使用双引号 \"，不能用单引号 '",
+      en: "JSON syntax error: strings take double quotes \", not single quotes '",
+    };
+  }
+  if ((ch === '"' || ch === "{" || ch === "[") && prev !== undefined && /["\]}0-9el]/.test(prev)) {
+    return {
+      zh: "JSON 语法错误：此处前面缺少逗号",
+      en: "JSON syntax error: a comma is missing before this point",
+    };
+  }
+  if (/[A-Za-z_$\u4e00-\u9fff]/.test(ch) && (prev === "{" || prev === ",")) {
+    return {
+      zh: 'JSON 语法错误：字段名须放在英文双引号中，如 "year"',
+      en: 'JSON syntax error: a field name must be in double quotes, e.g. "year"',
+    };
+  }
+  const shown = ch === "\n" || ch === "\r" ? "换行" : ch;
+  return {
+    zh: `JSON 语法错误：此处不应出现“${shown}”`,
+    en: `JSON syntax error: unexpected "${ch === "\n" || ch === "\r" ? "line break" : ch}"`,
+  };
+}

@@ -1,0 +1,59 @@
+/** Read a dataset file: the one entry point every command uses. */
+import { readFileSync } from "node:fs";
+import { UserError } from "../util/errors.js";
+import { t, type Lang } from "../util/i18n.js";
+import type { Dataset } from "./types.js";
+import { formatValidationError, validateDatasetText, type ValidationError } from "./validate.js";
+
+export interface LoadOptions {
+  lang?: Lang;
+}
+
+/** A UserError (exit 2) carrying every validation error of a dataset. */
+export class DatasetError extends UserError {
+  readonly errors: ValidationError[];
+  constructor(message: string, errors: ValidationError[], lang: Lang) {
+    super(
+      message,
+      errors.map((e) => formatValidationError(e, lang)),
+    );
+    this.name = "DatasetError";
+    this.errors = errors;
+  }
+}
+
+/** The text of a file, or a UserError saying in words why it cannot be read. */
+export function readDatasetText(path: string, lang: Lang = "zh"): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? t(lang, "文件不存在", "no such file")
+        : code === "EISDIR"
+          ? t(lang, "这是一个文件夹，不是文件", "is a directory, not a file")
+          : code === "EACCES"
+            ? t(lang, "没有读取权限", "permission denied")
+            : String(code ?? (e as Error).message);
+    throw new UserError(t(lang, `无法读取 ${path}：${why}`, `cannot read ${path}: ${why}`));
+  }
+}
+
+/** Validate JSON text and return the dataset, or throw a DatasetError listing every problem. */
+export function parseDataset(text: string, fileName: string, opts: LoadOptions = {}): Dataset {
+  const lang = opts.lang ?? "zh";
+  const result = validateDatasetText(text, fileName, lang);
+  if (result.ok) return result.data;
+  const n = result.errors.length;
+  throw new DatasetError(
+    t(lang, `${fileName}：数据有 ${n} 处错误`, `${fileName}: ${n} error${n === 1 ? "" : "s"} in the data`),
+    result.errors,
+    lang,
+  );
+}
+
+/** Read and validate a dataset file. Throws a UserError (exit 2) whose details list every error. */
+export function loadDataset(path: string, opts: LoadOptions = {}): Dataset {
+  return parseDataset(readDatasetText(path, opts.lang ?? "zh"), path, opts);
+}
