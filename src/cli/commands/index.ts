@@ -6,6 +6,8 @@ import { deadlineCommand } from "./deadline.js";
 import { feeCommand } from "./fee.js";
 import { renderCommand } from "./render.js";
 import { demoCommand } from "./demo.js";
+import { validateCommand } from "./validate.js";
+import { initCommand } from "./init.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
@@ -13,3 +15,5 @@ commands.push(deadlineCommand);
 commands.push(feeCommand);
 commands.push(renderCommand);
 commands.push(demoCommand);
+commands.push(validateCommand);
+commands.push(initCommand);
