@@ -60,6 +60,8 @@ class CalendarIndex {
   readonly minYear: number;
   readonly maxYear: number;
   readonly known: Set<number>;
+  /** Every year from minYear to maxYear is known. */
+  readonly contiguous: boolean;
   readonly cls: Uint8Array;
   readonly names = new Map<number, string>();
   readonly local = new Set<number>();
@@ -74,6 +76,7 @@ class CalendarIndex {
     const years = [...this.known].sort((a, b) => a - b);
     this.minYear = years[0] as number;
     this.maxYear = years[years.length - 1] as number;
+    this.contiguous = this.known.size === this.maxYear - this.minYear + 1;
     this.base = daysFromCivil(this.minYear, 1, 1);
     this.size = daysFromCivil(this.maxYear + 1, 1, 1) - this.base;
     this.cls = new Uint8Array(this.size);
@@ -224,6 +227,8 @@ export class Calendar {
 
   /** Throw UnknownYearError unless every year from day `from` to day `to` is known. */
   checkKnown(from: number, to: number): void {
+    const idx = this.idx;
+    if (idx.contiguous && from >= idx.base && to < idx.base + idx.size) return;
     const y1 = yearOfDay(from);
     const y2 = from === to ? y1 : yearOfDay(to);
     for (let y = y1; y <= y2; y++) if (!this.idx.known.has(y)) throw new UnknownYearError(y, this.lang);

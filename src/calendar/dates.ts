@@ -7,8 +7,6 @@
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Day number of a civil date (month 1–12). */
 export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
@@ -40,14 +38,19 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
 /** Day number of a YYYY-MM-DD string, or undefined when it is not a real calendar date. */
 export function tryParseDay(s: string): number | undefined {
-  const m = DATE_RE.exec(s);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const mo = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  // NaN fails every comparison below.
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) return undefined;
   return daysFromCivil(y, mo, d);
 }
 
@@ -72,10 +75,21 @@ function pad2(n: number): string {
   return n < 10 ? "0" + n : String(n);
 }
 
+/** Formatted dates are cached for day numbers 0 .. FORMAT_CACHE_SIZE-1 (1970–2139). */
+const FORMAT_CACHE_SIZE = 62_000;
+const formatCache: (string | undefined)[] = [];
+
 /** YYYY-MM-DD of a day number. */
 export function formatDay(n: number): string {
+  const cacheable = n >= 0 && n < FORMAT_CACHE_SIZE;
+  if (cacheable) {
+    const hit = formatCache[n];
+    if (hit !== undefined) return hit;
+  }
   const { y, m, d } = civilFromDays(n);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  const s = `${y}-${pad2(m)}-${pad2(d)}`;
+  if (cacheable) formatCache[n] = s;
+  return s;
 }
 
 /** Year of a day number. */

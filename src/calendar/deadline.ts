@@ -12,8 +12,8 @@ import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { defaultCalendar, type Calendar } from "./calendar.js";
 import { resolveConvention, type CountingConvention } from "./convention.js";
-import { formatDay, parseDay } from "./dates.js";
-import { isRegime, regimeFor, REGIME_RULES, type Regime } from "./regime.js";
+import { formatDay, parseDay, tryParseDay } from "./dates.js";
+import { isRegime, regimeFor, REGIME_RULES, type Regime, type RegimeRules } from "./regime.js";
 
 export type PauseKind = "third-party" | "agency" | (string & {});
 
@@ -101,8 +101,8 @@ export interface DeadlineResult {
   extensionNotified: string | null;
   /** Extension approved or notified after the original deadline (audit finding); null when no dates. */
   extensionLate: boolean | null;
-  /** Events in date order. */
-  events: DeadlineEvent[];
+  /** Events in date order (computed on first access). */
+  readonly events: DeadlineEvent[];
   /** Every day from `start` to `due` (computed on first access). */
   readonly trace: TraceEntry[];
 }
@@ -124,44 +124,77 @@ function pauseLabel(kind: string | undefined, lang: Lang): string {
   return t(lang, "征求意见", "consultation");
 }
 
-class Result implements DeadlineResult {
-  regime!: Regime;
-  received!: string;
-  start!: string;
-  due!: string;
-  baseDays!: number;
-  extensionDays!: number;
-  pausedDays!: number;
-  dueWithoutExtension!: string;
-  correctionDue!: string | null;
-  correctionNotified!: string | null;
-  correctionNoticeOnTime!: boolean | null;
-  extensionApproved!: string | null;
-  extensionNotified!: string | null;
-  extensionLate!: boolean | null;
-  events!: DeadlineEvent[];
-  #cal: Calendar;
-  #startN: number;
-  #anchorN: number;
-  #dueN: number;
-  #spans: Span[];
-  #trace: TraceEntry[] | undefined;
+/** What the lazy trace and events need besides the public fields. */
+interface Context {
+  cal: Calendar;
+  lang: Lang;
+  rules: RegimeRules;
+  rcv: number;
+  startN: number;
+  anchorN: number;
+  dueN: number;
+  baseDueN: number;
+  correctionDueN: number | undefined;
+  corrNotified: number | undefined;
+  corrReceived: number | undefined;
+  restart: boolean;
+  extApproved: number | undefined;
+  extNotified: number | undefined;
+  spans: Span[];
+  rawPauses: { pause: DeadlinePause; span: Span; fromN: number; toN: number }[];
+}
 
-  constructor(cal: Calendar, startN: number, anchorN: number, dueN: number, spans: Span[]) {
-    this.#cal = cal;
-    this.#startN = startN;
-    this.#anchorN = anchorN;
-    this.#dueN = dueN;
-    this.#spans = spans;
+class Result implements DeadlineResult {
+  declare regime: Regime;
+  declare received: string;
+  declare start: string;
+  declare due: string;
+  declare baseDays: number;
+  declare extensionDays: number;
+  declare pausedDays: number;
+  declare dueWithoutExtension: string;
+  declare correctionDue: string | null;
+  declare correctionNotified: string | null;
+  declare correctionNoticeOnTime: boolean | null;
+  declare extensionApproved: string | null;
+  declare extensionNotified: string | null;
+  declare extensionLate: boolean | null;
+  #ctx: Context;
+  #trace: TraceEntry[] | undefined;
+  #events: DeadlineEvent[] | undefined;
+
+  constructor(ctx: Context, f: Omit<DeadlineResult, "trace" | "events">) {
+    this.#ctx = ctx;
+    this.regime = f.regime;
+    this.received = f.received;
+    this.start = f.start;
+    this.due = f.due;
+    this.baseDays = f.baseDays;
+    this.extensionDays = f.extensionDays;
+    this.pausedDays = f.pausedDays;
+    this.dueWithoutExtension = f.dueWithoutExtension;
+    this.correctionDue = f.correctionDue;
+    this.correctionNotified = f.correctionNotified;
+    this.correctionNoticeOnTime = f.correctionNoticeOnTime;
+    this.extensionApproved = f.extensionApproved;
+    this.extensionNotified = f.extensionNotified;
+    this.extensionLate = f.extensionLate;
+  }
+
+  /** Events in date order (computed on first access). */
+  get events(): DeadlineEvent[] {
+    this.#events ??= buildEvents(this, this.#ctx);
+    return this.#events;
   }
 
   get trace(): TraceEntry[] {
-    this.#trace ??= buildTrace(this.#cal, this.#startN, this.#anchorN, this.#dueN, this.#spans);
+    const c = this.#ctx;
+    this.#trace ??= buildTrace(c.cal, c.startN, c.anchorN, c.dueN, c.spans);
     return this.#trace;
   }
 
-  toJSON(): Omit<DeadlineResult, "trace"> & { trace: TraceEntry[] } {
-    return { ...this, trace: this.trace };
+  toJSON(): DeadlineResult {
+    return { ...this, events: this.events, trace: this.trace };
   }
 }
 
@@ -227,13 +260,32 @@ function dateErr(lang: Lang, zh: string, en: string): UserError {
   return new UserError(t(lang, zh, en));
 }
 
+/** An optional date of the request, not before its receipt. */
+function optDate(
+  cal: Calendar,
+  rcv: number,
+  input: DeadlineInput,
+  v: string | undefined,
+  what: string,
+): number | undefined {
+  if (v === undefined) return undefined;
+  const n = tryParseDay(v) ?? cal.parse(v, what);
+  if (n < rcv)
+    throw dateErr(
+      cal.lang,
+      `${what}（${v}）早于收到申请的日期（${input.received}）`,
+      `${what} (${v}) is before the receipt date (${input.received})`,
+    );
+  return n;
+}
+
 /** Compute the reply deadline of one request. Throws UserError on inconsistent input. */
 export function computeDeadline(input: DeadlineInput, options: DeadlineOptions = {}): DeadlineResult {
   const lang = options.lang ?? "zh";
   const cal = (options.calendar ?? defaultCalendar(lang)).withLang(lang);
   const conv = resolveConvention(options.countingConvention);
 
-  const rcv = cal.parse(input.received, "received");
+  const rcv = tryParseDay(input.received) ?? cal.parse(input.received, "received");
   if (input.regime !== undefined && !isRegime(input.regime))
     throw dateErr(lang, `未知的条例版本：${String(input.regime)}`, `Unknown regime: ${String(input.regime)}`);
   const regime = input.regime ?? regimeFor(input.received);
@@ -253,105 +305,118 @@ export function computeDeadline(input: DeadlineInput, options: DeadlineOptions =
     );
   cal.checkKnown(rcv, rcv);
 
-  const optDate = (v: string | undefined, what: string): number | undefined => {
-    if (v === undefined) return undefined;
-    const n = cal.parse(v, what);
-    if (n < rcv)
-      throw dateErr(
-        lang,
-        `${what}（${v}）早于收到申请的日期（${input.received}）`,
-        `${what} (${v}) is before the receipt date (${input.received})`,
-      );
-    return n;
-  };
-  const corrNotified = optDate(input.correctionNotified, "correctionNotified");
-  const corrReceived = optDate(input.correctionReceived, "correctionReceived");
+  const corrNotified = optDate(cal, rcv, input, input.correctionNotified, "correctionNotified");
+  const corrReceived = optDate(cal, rcv, input, input.correctionReceived, "correctionReceived");
   if (corrNotified !== undefined && corrReceived !== undefined && corrReceived < corrNotified)
     throw dateErr(
       lang,
       `correctionReceived（${input.correctionReceived}）早于补正告知日期（${input.correctionNotified}）`,
       `correctionReceived (${input.correctionReceived}) is before the correction notice (${input.correctionNotified})`,
     );
-  const extApproved = optDate(input.extensionApproved, "extensionApproved");
-  const extNotified = optDate(input.extensionNotified, "extensionNotified");
+  const extApproved = optDate(cal, rcv, input, input.extensionApproved, "extensionApproved");
+  const extNotified = optDate(cal, rcv, input, input.extensionNotified, "extensionNotified");
 
   const restart = corrReceived !== undefined && conv.restartOnCorrection[regime];
   const startN = restart ? corrReceived : rcv;
   cal.checkKnown(startN, startN);
   const anchorN = conv.receiptDay === "day-one-if-working" && cal.isWorkingDayN(startN) ? startN - 1 : startN;
 
-  const rawPauses = (input.pauses ?? []).map((p, i) => {
-    const what = `pauses[${i}]`;
-    const from = cal.parse(p.from, `${what}.from`);
-    const to = cal.parse(p.to, `${what}.to`);
-    if (to < from)
-      throw dateErr(
-        lang,
-        `${what}：结束日期 ${p.to} 早于开始日期 ${p.from}`,
-        `${what}: end ${p.to} is before start ${p.from}`,
-      );
-    if (from < rcv)
-      throw dateErr(
-        lang,
-        `${what}：开始日期 ${p.from} 早于收到申请的日期（${input.received}）`,
-        `${what}: start ${p.from} is before the receipt date (${input.received})`,
-      );
-    const span = {
-      from: conv.pauseIncludesSendDay ? from : from + 1,
-      to: conv.pauseIncludesAnswerDay ? to : to - 1,
-    };
-    return { pause: p, span };
-  });
-  const spans = mergeSpans(rawPauses.map((p) => p.span).filter((s) => s.to >= s.from));
+  const rawPauses = (input.pauses === undefined || input.pauses.length === 0 ? [] : input.pauses).map(
+    (p, i) => {
+      const what = `pauses[${i}]`;
+      const from = tryParseDay(p.from) ?? cal.parse(p.from, `${what}.from`);
+      const to = tryParseDay(p.to) ?? cal.parse(p.to, `${what}.to`);
+      if (to < from)
+        throw dateErr(
+          lang,
+          `${what}：结束日期 ${p.to} 早于开始日期 ${p.from}`,
+          `${what}: end ${p.to} is before start ${p.from}`,
+        );
+      if (from < rcv)
+        throw dateErr(
+          lang,
+          `${what}：开始日期 ${p.from} 早于收到申请的日期（${input.received}）`,
+          `${what}: start ${p.from} is before the receipt date (${input.received})`,
+        );
+      const span = {
+        from: conv.pauseIncludesSendDay ? from : from + 1,
+        to: conv.pauseIncludesAnswerDay ? to : to - 1,
+      };
+      return { pause: p, span, fromN: from, toN: to };
+    },
+  );
+  const spans =
+    rawPauses.length === 0 ? [] : mergeSpans(rawPauses.map((p) => p.span).filter((s) => s.to >= s.from));
 
   const base = walk(cal, anchorN, rules.baseDays, spans);
   const full = ext > 0 ? walk(cal, anchorN, rules.baseDays + ext, spans) : base;
-  const dueN = full.due;
 
   const correctionDueN =
     rules.correctionNoticeDays === null ? undefined : cal.addWorkingDaysN(rcv, rules.correctionNoticeDays);
   const onTime = (d: number, limit: number): boolean => (conv.dueDayIsOnTime ? d <= limit : d < limit);
+  const ctx: Context = {
+    cal,
+    lang,
+    rules,
+    rcv,
+    startN,
+    anchorN,
+    dueN: full.due,
+    baseDueN: base.due,
+    correctionDueN,
+    corrNotified,
+    corrReceived,
+    restart,
+    extApproved,
+    extNotified,
+    spans,
+    rawPauses,
+  };
+  return new Result(ctx, {
+    regime,
+    received: input.received,
+    start: formatDay(startN),
+    due: formatDay(full.due),
+    baseDays: rules.baseDays,
+    extensionDays: ext,
+    pausedDays: full.paused,
+    dueWithoutExtension: formatDay(base.due),
+    correctionDue: correctionDueN === undefined ? null : formatDay(correctionDueN),
+    correctionNotified: input.correctionNotified ?? null,
+    correctionNoticeOnTime:
+      corrNotified === undefined || correctionDueN === undefined
+        ? null
+        : onTime(corrNotified, correctionDueN),
+    extensionApproved: input.extensionApproved ?? null,
+    extensionNotified: input.extensionNotified ?? null,
+    extensionLate:
+      ext === 0 || (extApproved === undefined && extNotified === undefined)
+        ? null
+        : [extApproved, extNotified].some((d) => d !== undefined && !onTime(d, base.due)),
+  });
+}
 
-  const r = new Result(cal, startN, anchorN, dueN, spans);
-  r.regime = regime;
-  r.received = input.received;
-  r.start = formatDay(startN);
-  r.due = formatDay(dueN);
-  r.baseDays = rules.baseDays;
-  r.extensionDays = ext;
-  r.pausedDays = full.paused;
-  r.dueWithoutExtension = formatDay(base.due);
-  r.correctionDue = correctionDueN === undefined ? null : formatDay(correctionDueN);
-  r.correctionNotified = input.correctionNotified ?? null;
-  r.correctionNoticeOnTime =
-    corrNotified === undefined || correctionDueN === undefined ? null : onTime(corrNotified, correctionDueN);
-  r.extensionApproved = input.extensionApproved ?? null;
-  r.extensionNotified = input.extensionNotified ?? null;
-  r.extensionLate =
-    ext === 0 || (extApproved === undefined && extNotified === undefined)
-      ? null
-      : [extApproved, extNotified].some((d) => d !== undefined && !onTime(d, base.due));
-
-  // Events, in date order (stable for events on the same day).
+function buildEvents(r: Result, c: Context): DeadlineEvent[] {
+  const { cal, lang, rules } = c;
   const ev: { n: number; e: DeadlineEvent }[] = [];
   const add = (n: number, kind: DeadlineEventKind, note: string): void => {
     ev.push({ n, e: { date: formatDay(n), kind, note } });
   };
   add(
-    rcv,
+    c.rcv,
     "received",
     t(
       lang,
-      `收到申请（${regime}，答复期限${rules.baseDays}个工作日）`,
-      `Request received (${regime}, reply within ${rules.baseDays} working days)`,
+      `收到申请（${r.regime}，答复期限${rules.baseDays}个工作日）`,
+      `Request received (${r.regime}, reply within ${rules.baseDays} working days)`,
     ),
   );
-  if (corrNotified !== undefined) {
+  if (c.corrNotified !== undefined) {
     const late = r.correctionNoticeOnTime === false;
     add(
-      corrNotified,
+      c.corrNotified,
       "correction-notice",
-      correctionDueN === undefined
+      c.correctionDueN === undefined
         ? t(lang, "发出补正告知", "Correction notice sent")
         : t(
             lang,
@@ -360,11 +425,11 @@ export function computeDeadline(input: DeadlineInput, options: DeadlineOptions =
           ),
     );
   }
-  if (corrReceived !== undefined)
+  if (c.corrReceived !== undefined)
     add(
-      corrReceived,
-      restart ? "correction-restart" : "correction-received",
-      restart
+      c.corrReceived,
+      c.restart ? "correction-restart" : "correction-received",
+      c.restart
         ? t(
             lang,
             "收到补正后的申请，重新起算（第0日）",
@@ -372,13 +437,11 @@ export function computeDeadline(input: DeadlineInput, options: DeadlineOptions =
           )
         : t(lang, "收到补正后的申请（不重新起算）", "Corrected request received (counting does not restart)"),
     );
-  for (const { pause, span } of rawPauses) {
+  for (const { pause, span, fromN, toN } of c.rawPauses) {
     const label = pauseLabel(pause.kind, lang);
-    const from = Math.max(span.from, anchorN + 1);
-    const inPeriod = span.to > anchorN && span.from <= dueN;
+    const from = Math.max(span.from, c.anchorN + 1);
+    const inPeriod = span.to > c.anchorN && span.from <= c.dueN;
     const days = inPeriod && span.to >= from ? cal.countUpToN(span.to) - cal.countUpToN(from - 1) : 0;
-    const fromN = cal.parse(pause.from);
-    const toN = cal.parse(pause.to);
     add(fromN, "pause-start", t(lang, `${label}开始（发函）`, `${label} starts (letter sent)`));
     add(
       toN,
@@ -396,26 +459,26 @@ export function computeDeadline(input: DeadlineInput, options: DeadlineOptions =
           ),
     );
   }
+  const ext = r.extensionDays;
   if (ext > 0) {
     const note = t(
       lang,
       `延期${ext}个工作日（原截止日期${r.dueWithoutExtension}${r.extensionLate ? "，延期晚于原截止日期" : ""}）`,
       `Extended by ${ext} working days (original deadline ${r.dueWithoutExtension}${r.extensionLate ? "; extension after the original deadline" : ""})`,
     );
-    add(extNotified ?? extApproved ?? base.due, "extension", note);
+    add(c.extNotified ?? c.extApproved ?? c.baseDueN, "extension", note);
   }
   add(
-    dueN,
+    c.dueN,
     "due",
     t(
       lang,
-      `截止日期（第${rules.baseDays + ext}个工作日${full.paused > 0 ? `，暂停${full.paused}个工作日不计` : ""}）`,
-      `Deadline (working day ${rules.baseDays + ext}${full.paused > 0 ? `; ${full.paused} paused working days not counted` : ""})`,
+      `截止日期（第${rules.baseDays + ext}个工作日${r.pausedDays > 0 ? `，暂停${r.pausedDays}个工作日不计` : ""}）`,
+      `Deadline (working day ${rules.baseDays + ext}${r.pausedDays > 0 ? `; ${r.pausedDays} paused working days not counted` : ""})`,
     ),
   );
   ev.sort((a, b) => a.n - b.n);
-  r.events = ev.map((x) => x.e);
-  return r;
+  return ev.map((x) => x.e);
 }
 
 export interface OnTimeOptions {

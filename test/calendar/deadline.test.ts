@@ -336,3 +336,51 @@ describe("agrees with a naive day-by-day walk", () => {
     }
   });
 });
+
+describe("result object", () => {
+  it("serialises every field, the events and the trace", () => {
+    const r = computeDeadline({ received: "2023-01-17" });
+    const json = JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([
+      "regime",
+      "received",
+      "start",
+      "due",
+      "baseDays",
+      "extensionDays",
+      "pausedDays",
+      "dueWithoutExtension",
+      "correctionDue",
+      "correctionNotified",
+      "correctionNoticeOnTime",
+      "extensionApproved",
+      "extensionNotified",
+      "extensionLate",
+      "events",
+      "trace",
+    ]);
+    expect((json.trace as unknown[]).length).toBe(32);
+    expect(r.events).toBe(r.events);
+    expect(r.trace).toBe(r.trace);
+  });
+  it("notes are in English with lang en", () => {
+    const r = computeDeadline(
+      { received: "2023-03-01", pauses: [{ from: "2023-03-06", to: "2023-03-10", kind: "agency" }] },
+      { lang: "en" },
+    );
+    expect(r.events.map((e) => e.note)).toEqual([
+      "Request received (ogi-2019, reply within 20 working days)",
+      "consultation of other agencies starts (letter sent)",
+      "consultation of other agencies ends (answer received): 5 working days not counted",
+      "Deadline (working day 20; 5 paused working days not counted)",
+    ]);
+  });
+  it("invalid input dates name the field", () => {
+    expect(() => computeDeadline({ received: "2023-02-29" })).toThrow(
+      "日期无效（received）：2023-02-29，应为 YYYY-MM-DD 格式的真实日期",
+    );
+    expect(() =>
+      computeDeadline({ received: "2023-03-01", pauses: [{ from: "x", to: "2023-03-02" }] }),
+    ).toThrow("日期无效（pauses[0].from）：x");
+  });
+});

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createCalendar } from "../../src/calendar/calendar.js";
+import { loadCalendarOverride, validateCalendarOverride } from "../../src/calendar/override.js";
+import { UserError } from "../../src/util/errors.js";
+
+const dir = mkdtempSync(join(tmpdir(), "gongwen-override-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, value: unknown): string {
+  const p = join(dir, name);
+  writeFileSync(p, typeof value === "string" ? value : JSON.stringify(value), "utf8");
+  return p;
+}
+
+function caught(f: () => unknown): UserError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error("no error thrown");
+}
+
+describe("calendar override file", () => {
+  it("adds a local rest day and a make-up workday", () => {
+    const file = write("local.json", {
+      $schema: "../schemas/calendar-override.schema.json",
+      description: "某市防汛调休",
+      days: [
+        { date: "2023-07-14", name: "防汛休息日", isOffDay: true, note: "市政办〔2023〕1号" },
+        { date: "2023-07-15", name: "防汛补班", isOffDay: false },
+      ],
+    });
+    const cal = createCalendar({ override: file });
+    expect(cal.classify("2023-07-14")).toEqual({
+      date: "2023-07-14",
+      class: "holiday",
+      working: false,
+      weekday: 5,
+      name: "防汛休息日",
+      local: true,
+    });
+    expect(cal.classify("2023-07-15")).toMatchObject({ class: "makeup-workday", working: true, local: true });
+    expect(cal.countWorkingDays("2023-07-10", "2023-07-16")).toBe(5);
+    expect(cal.countWorkingDays("2023-01-01", "2023-12-31")).toBe(249);
+  });
+  it("an entry replaces the national entry for the same date", () => {
+    const cal = createCalendar({
+      override: { days: [{ date: "2023-01-29", name: "本地不补班", isOffDay: true }] },
+    });
+    expect(cal.classify("2023-01-29")).toMatchObject({ class: "holiday", name: "本地不补班", local: true });
+  });
+  it("adds a whole year", () => {
+    const file = write("2027.json", {
+      years: [2027],
+      days: [
+        { date: "2027-02-06", name: "春节", isOffDay: true },
+        { date: "2027-02-07", name: "春节", isOffDay: false },
+      ],
+    });
+    const cal = createCalendar({ override: file });
+    expect(cal.knownYears.at(-1)).toBe(2027);
+    expect(cal.classify("2027-03-01")).toMatchObject({ class: "workday" });
+    expect(cal.addWorkingDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(() => cal.addWorkingDays("2027-12-01", 30)).toThrow("2028年的节假日数据缺失");
+  });
+  it("a day in a year without data and not declared in years is an error", () => {
+    const e = caught(() =>
+      createCalendar({ override: { days: [{ date: "2027-01-01", name: "元旦", isOffDay: true }] } }),
+    );
+    expect(e.message).toBe(
+      '日历覆盖文件列出了 2027-01-01，但没有2027年的节假日数据；如要提供整年日历，请在 "years" 中列出 2027',
+    );
+  });
+  it("a schema violation lists every problem (Chinese messages)", () => {
+    const file = write("bad.json", { days: [{ date: "2023-7-1", name: "", isOffDay: "yes" }], extra: 1 });
+    const e = caught(() => loadCalendarOverride(file));
+    expect(e.message).toBe(`日历覆盖文件不符合格式要求：${file}`);
+    expect(e.details).toEqual([
+      "  /: 不允许有额外的属性",
+      '  /days/0/date: 应当匹配模式 "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"',
+      "  /days/0/name: 不应少于 1 个字符",
+      "  /days/0/isOffDay: 应当是 boolean 类型",
+    ]);
+  });
+  it("messages are in English with lang en", () => {
+    const e = caught(() => validateCalendarOverride({ days: [{ date: "2023-07-01" }] }, "x.json", "en"));
+    expect(e.message).toBe("Calendar override file is invalid: x.json");
+    expect(e.details).toEqual([
+      "  /days/0: must have required property 'name'",
+      "  /days/0: must have required property 'isOffDay'",
+    ]);
+  });
+  it("an impossible date or a date listed twice is an error", () => {
+    const e = caught(() =>
+      validateCalendarOverride(
+        {
+          days: [
+            { date: "2023-02-30", name: "x", isOffDay: true },
+            { date: "2023-07-01", name: "x", isOffDay: true },
+            { date: "2023-07-01", name: "y", isOffDay: false },
+          ],
+        },
+        "x.json",
+      ),
+    );
+    expect(e.details).toEqual([
+      "  /days/0/date: 不是真实日期 2023-02-30",
+      "  /days/2/date: 2023-07-01 重复列出",
+    ]);
+  });
+  it("a missing file or invalid JSON is a UserError", () => {
+    expect(caught(() => loadCalendarOverride(join(dir, "none.json"))).message).toBe(
+      `无法读取日历覆盖文件：${join(dir, "none.json")}（ENOENT）`,
+    );
+    expect(caught(() => loadCalendarOverride(write("broken.json", "{ days: ["))).message).toMatch(
+      /^日历覆盖文件不是有效的 JSON：/,
+    );
+  });
+});
