@@ -1,0 +1,42 @@
+/**
+ * compose: a named Handlebars template + a context object → Markdown → document tree with
+ * numbered headings. The template engine and the Markdown parser are made once per process.
+ */
+import type { DocumentKind, DocumentMeta, DocumentTree } from "../document/tree.js";
+import { numberHeadings } from "../document/numbering.js";
+import type { Lang } from "../util/i18n.js";
+import { markdownToTree } from "./markdown-to-tree.js";
+import { getTemplateEngine, type RenderedMarkdown } from "./template-engine.js";
+
+export interface ComposeOptions {
+  kind: DocumentKind;
+  meta: DocumentMeta;
+  /** The user's --templates DIR: its templates and partials override the built-in ones by name. */
+  templatesDir?: string;
+  /** Language of error messages (templates themselves are Chinese). */
+  lang?: Lang;
+}
+
+/**
+ * Render template `<name>.md.hbs` (e.g. "summary", "letters/reply-refused") to Markdown.
+ * Useful to see what a template produced; composeDocument goes on to the tree.
+ */
+export function renderMarkdown(
+  name: string,
+  context: object,
+  options: { templatesDir?: string; lang?: Lang } = {},
+): RenderedMarkdown {
+  return getTemplateEngine(options.templatesDir, options.lang).render(name, context, options.lang);
+}
+
+/** Template → Markdown → document tree, headings numbered. Template and data errors are UserErrors. */
+export function composeDocument(name: string, context: object, options: ComposeOptions): DocumentTree {
+  const { markdown, source } = renderMarkdown(name, context, options);
+  const tree = markdownToTree(markdown, {
+    kind: options.kind,
+    meta: options.meta,
+    source,
+    lang: options.lang,
+  });
+  return numberHeadings(tree);
+}
