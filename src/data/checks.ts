@@ -7,7 +7,7 @@
 import type { Lang } from "../util/i18n.js";
 import { countAgrees, countText } from "./count.js";
 import { pointerOf, type Issue } from "./issue.js";
-import { field, fieldValue, replyTypeLabel, type Msg } from "./messages.js";
+import { choices, field, fieldValue, replyTypeLabel, type Msg } from "./messages.js";
 import { RECEIPT_FIELD } from "./receipt.js";
 import type { Channel, Count } from "./types.js";
 
@@ -44,22 +44,29 @@ class Checker {
   }
 
   /** `later` (a date field of `obj`) must not be before `earlier` (a date, named by `earlierName`). */
-  order(path: Path, obj: Obj, laterKey: string, earlier: string | undefined, earlierName: string): void {
+  order(
+    path: Path,
+    obj: Obj,
+    laterKey: string,
+    earlier: string | undefined,
+    earlierName: string,
+    laterName = laterKey,
+  ): void {
     const later = date(obj[laterKey]);
     if (!later || !earlier || later >= earlier) return;
     this.add([...path, laterKey], "order", {
-      zh: `${fieldValue(laterKey, later, "zh")} 早于 ${fieldValue(earlierName, earlier, "zh")}`,
-      en: `${laterKey} ${later} is before ${earlierName} ${earlier}`,
+      zh: `${fieldValue(laterName, later, "zh")} 早于 ${fieldValue(earlierName, earlier, "zh")}`,
+      en: `${laterName} ${later} is before ${earlierName} ${earlier}`,
     });
   }
 
   /** Dates after the year's end do not belong in this year's data. */
-  notAfterYear(path: Path, obj: Obj, key: string, hint?: Msg): void {
+  notAfterYear(path: Path, obj: Obj, key: string, hint?: Msg, name = key): void {
     const d = date(obj[key]);
     if (!d || this.year === undefined || d <= `${this.year}-12-31`) return;
     this.add([...path, key], "year", {
-      zh: `${fieldValue(key, d, "zh")} 晚于 ${this.year} 年度${hint ? "；" + hint.zh : ""}`,
-      en: `${key} ${d} is after the year ${this.year}${hint ? "; " + hint.en : ""}`,
+      zh: `${fieldValue(name, d, "zh")} 晚于 ${this.year} 年度${hint ? "；" + hint.zh : ""}`,
+      en: `${name} ${d} is after the year ${this.year}${hint ? "; " + hint.en : ""}`,
     });
   }
 
@@ -119,6 +126,7 @@ function checkApproval(c: Checker, ap: Obj): void {
   const caseIds = c.uniqueIds([...base, "cases"], cases, { zh: "办件", en: "case" });
   const completedByCategory = new Map<string, number>();
   let completed = 0;
+  let unresolvedItem = false;
   cases.forEach((k, i) => {
     if (!isObj(k)) return;
     const p: Path = [...base, "cases", i];
@@ -131,11 +139,14 @@ function checkApproval(c: Checker, ap: Obj): void {
       zh: "本年度未办结的办件不填写 completed",
       en: "leave completed out for a case still open at the year's end",
     });
+    // A completed date that is not a valid date is reported by the schema; count it anyway so
+    // the totals check does not repeat that error.
     const done = date(k.completed);
-    if (done && (c.year === undefined || done.startsWith(`${c.year}-`))) {
+    if (k.completed !== undefined && (!done || c.year === undefined || done.startsWith(`${c.year}-`))) {
       completed++;
       const cat = categoryOf.get(str(k.item) ?? "");
       if (cat !== undefined) completedByCategory.set(cat, (completedByCategory.get(cat) ?? 0) + 1);
+      else unresolvedItem = true;
     }
   });
 
@@ -164,11 +175,12 @@ function checkApproval(c: Checker, ap: Obj): void {
   if (!isObj(totals)) return;
   const tp: Path = [...base, "totals"];
   if (Array.isArray(ap.cases)) {
+    // (by category only when every case resolves to an item: a dangling one is reported above)
     c.total([...tp, "completed"], totals.completed, completed, {
       zh: "办件记录中的本年办结数",
       en: "the cases completed in the year",
     });
-    const byCat = arr(totals.completedByCategory);
+    const byCat = unresolvedItem ? [] : arr(totals.completedByCategory);
     const listed = new Set<string>();
     byCat.forEach((e, i) => {
       if (!isObj(e)) return;
@@ -299,7 +311,7 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
     // (in person: a missing `submitted` is already reported by the schema)
     if (need !== "submitted" && a[need] === undefined && a.received === undefined)
       c.add([...p, need], "receipt", {
-        zh: `申请方式为 ${field("channel", "zh")} ${channel} 时须填写 ${field(need, "zh")}，或直接填写 ${field("received", "zh")}`,
+        zh: `以 ${choices([channel], "Channel", "zh")}方式提交的申请须填写 ${field(need, "zh")}，或直接填写 ${field("received", "zh")}`,
         en: `an application by ${channel} needs ${need}, or an explicit received date`,
       });
   }
@@ -355,11 +367,18 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
       "date",
       corrected ?? receipt,
       corrected ? "correctedReceived" : "received",
+      "reply.date",
     );
-    c.notAfterYear([...p, "reply"], reply, "date", {
-      zh: "年底前未答复的申请不填写 reply，按结转下年度处理",
-      en: "leave reply out for an application still open at the year's end (carried to next year)",
-    });
+    c.notAfterYear(
+      [...p, "reply"],
+      reply,
+      "date",
+      {
+        zh: "年底前未答复的申请不填写 reply，按结转下年度处理",
+        en: "leave reply out for an application still open at the year's end (carried to next year)",
+      },
+      "reply.date",
+    );
   }
   const reasonMsg = (t: string, r: string, need: Msg): Msg =>
     both((l) =>
@@ -407,8 +426,8 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
     if (
       fee.paid === true &&
       typeof fee.amount === "number" &&
-      paidDate &&
-      (c.year === undefined || paidDate.startsWith(`${c.year}-`))
+      // without a (valid) paidDate it still counts: the missing date is reported on its own
+      (!paidDate || c.year === undefined || paidDate.startsWith(`${c.year}-`))
     )
       paidInYear = fee.amount;
   }

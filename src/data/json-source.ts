@@ -58,7 +58,10 @@ export function parseJsonText(text: string): ParsedJson | JsonSyntaxError {
   } catch (e) {
     const m = /at position (\d+)/.exec(e instanceof Error ? e.message : "");
     const pos = m ? Number(m[1]) : source.length;
-    return { ok: false, position: at(pos), message: describeSyntaxError(source, pos) };
+    // A trailing comma is shown where the comma is, not at the bracket after it.
+    const prev = previousNonSpaceIndex(source, pos);
+    const atComma = prev !== undefined && source[prev] === "," && /[}\]]/.test(source[pos] ?? "");
+    return { ok: false, position: at(atComma ? prev : pos), message: describeSyntaxError(source, pos) };
   }
   // json-source-map accepts raw control characters (e.g. a line break) inside strings; JSON does not.
   const ctrl = rawControlCharInString(source);
@@ -98,9 +101,14 @@ function rawControlCharInString(s: string): number | undefined {
   return undefined;
 }
 
-function previousNonSpace(s: string, pos: number): string | undefined {
-  for (let i = pos - 1; i >= 0; i--) if (!/\s/.test(s[i]!)) return s[i];
+function previousNonSpaceIndex(s: string, pos: number): number | undefined {
+  for (let i = pos - 1; i >= 0; i--) if (!/\s/.test(s[i]!)) return i;
   return undefined;
+}
+
+function previousNonSpace(s: string, pos: number): string | undefined {
+  const i = previousNonSpaceIndex(s, pos);
+  return i === undefined ? undefined : s[i];
 }
 
 /** A syntax error in words a clerk understands, with the likely slip where it is recognisable. */
@@ -115,7 +123,7 @@ function describeSyntaxError(s: string, pos: number): Msg {
   const prev = previousNonSpace(s, pos);
   if ((ch === "}" || ch === "]") && prev === ",") {
     return {
-      zh: `JSON 语法错误：“${ch}”前多了一个逗号`,
+      zh: `JSON 语法错误：${ch} 前多了一个逗号`,
       en: `JSON syntax error: extra comma before "${ch}"`,
     };
   }
@@ -124,14 +132,14 @@ function describeSyntaxError(s: string, pos: number): Msg {
   }
   if ("“”‘’".includes(ch)) {
     return {
-      zh: `JSON 语法错误：引号“${ch}”是中文引号，应为英文半角双引号 "`,
+      zh: `JSON 语法错误：${ch} 是中文引号，应改为英文半角双引号 "`,
       en: `JSON syntax error: "${ch}" is a typographic quote; use the ASCII double quote "`,
     };
   }
   if (ch === "，" || ch === "：") {
     const ascii = ch === "，" ? "," : ":";
     return {
-      zh: `JSON 语法错误：“${ch}”是全角符号，应为英文半角 ${ascii}`,
+      zh: `JSON 语法错误：全角符号 ${ch} 应改为英文半角 ${ascii}`,
       en: `JSON syntax error: "${ch}" is a full-width character; use ASCII ${ascii}`,
     };
   }

@@ -905,13 +905,20 @@ export interface PreviousAnnualReport {
   published: DateString;
 }
 /**
- * Given figures of the statutory annual report for what records do not cover (reserved; section 二 of the 2021 format).
+ * Given figures of the statutory annual report (政府信息公开工作年度报告): table 二 (proactive for the 2021 format, proactive2019 for the 2019 trial format), and, for an office without records, the cells of tables 三 (requests) and 四 (reviews) as published. An absent cell is blank (not reported), not zero. Where application records exist too, the given cells must agree with them.
  *
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "annualReportTable".
  */
 export interface AnnualReportTable {
   proactive?: AnnualReportProactive;
+  proactive2019?: AnnualReportProactive2019;
+  requests?: AnnualReportRequests;
+  reviews?: AnnualReportReviews;
+  /**
+   * How a cell without a figure is printed in tables 二–四: 0 (zero, the default) or left empty. The consistency checks read the tables as printed.
+   */
+  blankCells?: "zero" | "empty";
 }
 export interface AnnualReportProactive {
   regulations?: DocumentCounts;
@@ -931,6 +938,197 @@ export interface DocumentCounts {
   valid: number;
 }
 /**
+ * Table 二 of the 2019 trial format (第二十条第（一）（五）（六）（八）（九）项).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "annualReportProactive2019".
+ */
+export interface AnnualReportProactive2019 {
+  /**
+   * 规章
+   */
+  regulations?: DocumentCounts2019;
+  /**
+   * 规范性文件
+   */
+  normativeDocuments?: DocumentCounts2019;
+  /**
+   * 行政许可
+   */
+  licensing?: ProjectCounts2019;
+  /**
+   * 其他对外管理服务事项
+   */
+  otherServices?: ProjectCounts2019;
+  /**
+   * 行政处罚
+   */
+  penalties?: ProjectCounts2019;
+  /**
+   * 行政强制
+   */
+  enforcement?: ProjectCounts2019;
+  fees?: FeeProjectCounts2019;
+  procurement?: Procurement2019;
+}
+/**
+ * 行政事业性收费
+ */
+export interface FeeProjectCounts2019 {
+  /**
+   * 上一年项目数量
+   */
+  previous?: number;
+  /**
+   * 本年增/减
+   */
+  change?: number;
+}
+/**
+ * 政府集中采购
+ */
+export interface Procurement2019 {
+  /**
+   * 采购项目数量
+   */
+  projects?: number;
+  /**
+   * 采购总金额, as published (usually 万元)
+   */
+  amount?: number;
+}
+/**
+ * Given cells of table 三, row by row, for an office without application records. In the 2019 format （六）其他处理 has no sub-rows and prints the sum of the rows under other; an office with only that figure enters it as other.other.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "annualReportRequests".
+ */
+export interface AnnualReportRequests {
+  /**
+   * 一、本年新收政府信息公开申请数量
+   */
+  received?: AnnualReportRequestRow;
+  /**
+   * 二、上年结转政府信息公开申请数量
+   */
+  carriedOver?: AnnualReportRequestRow;
+  /**
+   * （一）予以公开
+   */
+  disclosed?: AnnualReportRequestRow;
+  /**
+   * （二）部分公开
+   */
+  partial?: AnnualReportRequestRow;
+  refused?: AnnualReportRefusedRows;
+  unavailable?: AnnualReportUnavailableRows;
+  "not-processed"?: AnnualReportNotProcessedRows;
+  other?: AnnualReportOtherRows;
+  /**
+   * （七）总计
+   */
+  outcomeTotal?: AnnualReportRequestRow;
+  /**
+   * 四、结转下年度继续办理
+   */
+  carriedForward?: AnnualReportRequestRow;
+}
+/**
+ * （三）不予公开, by reason.
+ */
+export interface AnnualReportRefusedRows {
+  "state-secret"?: AnnualReportRequestRow;
+  "prohibited-by-law"?: AnnualReportRequestRow;
+  "three-securities-one-stability"?: AnnualReportRequestRow;
+  "third-party-rights"?: AnnualReportRequestRow;
+  "internal-affairs"?: AnnualReportRequestRow;
+  "process-information"?: AnnualReportRequestRow;
+  "enforcement-file"?: AnnualReportRequestRow;
+  "administrative-query"?: AnnualReportRequestRow;
+}
+/**
+ * One row of table 三: a count per applicant column and 总计; an absent cell is blank.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "annualReportRequestRow".
+ */
+export interface AnnualReportRequestRow {
+  /**
+   * 自然人
+   */
+  "natural-person"?: number;
+  /**
+   * 商业企业
+   */
+  "commercial-enterprise"?: number;
+  /**
+   * 科研机构
+   */
+  "research-institution"?: number;
+  /**
+   * 社会公益组织
+   */
+  "public-interest-organisation"?: number;
+  /**
+   * 法律服务机构
+   */
+  "legal-services-organisation"?: number;
+  /**
+   * 其他
+   */
+  other?: number;
+  /**
+   * 总计
+   */
+  total?: number;
+}
+/**
+ * （四）无法提供, by reason.
+ */
+export interface AnnualReportUnavailableRows {
+  "not-held"?: AnnualReportRequestRow;
+  "needs-creation"?: AnnualReportRequestRow;
+  "unclear-after-correction"?: AnnualReportRequestRow;
+}
+/**
+ * （五）不予处理, by reason.
+ */
+export interface AnnualReportNotProcessedRows {
+  "petition-complaint"?: AnnualReportRequestRow;
+  duplicate?: AnnualReportRequestRow;
+  publication?: AnnualReportRequestRow;
+  excessive?: AnnualReportRequestRow;
+  confirmation?: AnnualReportRequestRow;
+}
+/**
+ * （六）其他处理, by reason.
+ */
+export interface AnnualReportOtherRows {
+  "no-correction"?: AnnualReportRequestRow;
+  "fee-unpaid"?: AnnualReportRequestRow;
+  other?: AnnualReportRequestRow;
+}
+/**
+ * Given cells of table 四, for an office without reconsideration and litigation records.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "annualReportReviews".
+ */
+export interface AnnualReportReviews {
+  /**
+   * 行政复议
+   */
+  reconsideration?: AnnualReportReviewRow;
+  /**
+   * 行政诉讼 — 未经复议直接起诉
+   */
+  litigationDirect?: AnnualReportReviewRow;
+  /**
+   * 行政诉讼 — 复议后起诉
+   */
+  litigationAfterReconsideration?: AnnualReportReviewRow;
+}
+/**
  * Named passages in the office's own words (Markdown), for what data cannot say; templates place them by key.
  *
  * This interface was referenced by `Dataset`'s JSON-Schema
@@ -948,4 +1146,66 @@ export interface Narrative {
 export interface ApproximateCount {
   value: number;
   qualifier: Qualifier;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "documentCounts2019".
+ */
+export interface DocumentCounts2019 {
+  /**
+   * 本年新制作数量
+   */
+  made?: number;
+  /**
+   * 本年新公开数量
+   */
+  published?: number;
+  /**
+   * 对外公开总数量
+   */
+  total?: number;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "projectCounts2019".
+ */
+export interface ProjectCounts2019 {
+  /**
+   * 上一年项目数量
+   */
+  previous?: number;
+  /**
+   * 本年增/减
+   */
+  change?: number;
+  /**
+   * 处理决定数量
+   */
+  decisions?: number;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "annualReportReviewRow".
+ */
+export interface AnnualReportReviewRow {
+  /**
+   * 结果维持
+   */
+  upheld?: number;
+  /**
+   * 结果纠正
+   */
+  corrected?: number;
+  /**
+   * 其他结果
+   */
+  other?: number;
+  /**
+   * 尚未审结
+   */
+  pending?: number;
+  /**
+   * 总计
+   */
+  total?: number;
 }

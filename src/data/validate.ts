@@ -94,8 +94,9 @@ export function validateDatasetText(text: string, fileName: string, lang: Lang =
  *   en: samples/x.json:12:5 /approval/cases/3/completed: date 2014-02-30 does not exist
  */
 export function formatValidationError(e: ValidationError, lang: Lang = "zh"): string {
-  const ptr = e.pointer === "" ? "/" : e.pointer;
+  // A syntax error has no pointer: the document could not be read.
+  const ptr = e.code === "syntax" ? "" : " " + (e.pointer === "" ? "/" : e.pointer);
   return lang === "en"
-    ? `${e.file}:${e.line}:${e.column} ${ptr}: ${e.message}`
-    : `${e.file} 第${e.line}行第${e.column}列 ${ptr}：${e.message}`;
+    ? `${e.file}:${e.line}:${e.column}${ptr}: ${e.message}`
+    : `${e.file} 第${e.line}行第${e.column}列${ptr}：${e.message}`;
 }
