@@ -6,7 +6,8 @@
 import type { FontFace } from "./fonts/face.js";
 import { pdfWidth, type GlyphUse } from "./fonts/embed.js";
 import type { LaidPage, PageItem, TextLineItem } from "./layout.js";
-import type { Glyph } from "./text.js";
+import { isSqueezableClosing } from "./linebreak.js";
+import type { PlacedGlyph } from "./paragraph.js";
 
 /** Stroke width of simulated bold, as a fraction of the font size. */
 const FAKE_BOLD_STROKE = 0.03;
@@ -25,18 +26,33 @@ export interface FaceGlyphs {
   cidOf: Map<string | number, number>;
 }
 
-const glyphKey = (g: Glyph): string | number => (g.gid === 0 ? `m:${g.text}` : g.gid);
+/**
+ * A squeezed closing mark (，。 compressed to half a character at a line end or between marks)
+ * is drawn with a copy of its glyph whose advance is half: readers then see a box that ends
+ * where the layout's does, never in the margin.
+ */
+function halfWidth(p: PlacedGlyph): boolean {
+  return p.squeezed && isSqueezableClosing(p.g.cp) && p.g.gid !== 0 && p.g.advance > p.g.w / 2 + 0.01;
+}
+
+const glyphKey = (p: PlacedGlyph): string | number =>
+  p.g.gid === 0 ? `m:${p.g.text}` : halfWidth(p) ? `h:${p.g.gid}` : p.g.gid;
 
 /** Collect each face's glyphs (sorted by glyph id; stand-ins for missing characters last). */
 export function collectFonts(pages: readonly LaidPage[]): Map<FontFace, FaceGlyphs> {
-  const perFace = new Map<FontFace, { gids: Map<number, string>; missing: Set<string> }>();
+  const perFace = new Map<
+    FontFace,
+    { gids: Map<number, string>; half: Map<number, string>; missing: Set<string> }
+  >();
   for (const p of pages)
     for (const it of p.items) {
       if (it.type !== "text") continue;
-      for (const { g } of it.glyphs) {
+      for (const p of it.glyphs) {
+        const g = p.g;
         let e = perFace.get(g.face);
-        if (!e) perFace.set(g.face, (e = { gids: new Map(), missing: new Set() }));
+        if (!e) perFace.set(g.face, (e = { gids: new Map(), half: new Map(), missing: new Set() }));
         if (g.gid === 0) e.missing.add(g.text);
+        else if (halfWidth(p)) e.half.set(g.gid, g.text);
         else if (!e.gids.has(g.gid)) e.gids.set(g.gid, g.text);
       }
     }
@@ -49,6 +65,10 @@ export function collectFonts(pages: readonly LaidPage[]): Map<FontFace, FaceGlyp
     for (const gid of [...e.gids.keys()].sort((a, b) => a - b)) {
       cidOf.set(gid, uses.length);
       uses.push({ gid, text: e.gids.get(gid) ?? "" });
+    }
+    for (const gid of [...e.half.keys()].sort((a, b) => a - b)) {
+      cidOf.set(`h:${gid}`, uses.length);
+      uses.push({ gid, text: e.half.get(gid) ?? "", width: pdfWidth(face, gid) / 2 });
     }
     for (const t of [...e.missing].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!)) {
       cidOf.set(`m:${t}`, uses.length);
@@ -100,9 +120,10 @@ function textLine(item: TextLineItem, pageH: number, fonts: Map<FontFace, FaceGl
         tj += `<${hex}>${fmt(adj)}`;
         hex = "";
       }
-      const cid = fg.cidOf.get(glyphKey(g)) ?? 0;
+      const key = glyphKey(gs[k]!);
+      const cid = fg.cidOf.get(key) ?? 0;
       hex += cid.toString(16).padStart(4, "0");
-      pen = x + (pdfWidth(g.face, g.gid) * g.size) / 1000;
+      pen = x + ((fg.uses[cid]?.width ?? pdfWidth(g.face, g.gid)) * g.size) / 1000;
     }
     tj += `<${hex}>]TJ`;
     out.push(tj);

@@ -83,12 +83,7 @@ function place(
 }
 
 /** Break one segment (no hard breaks inside) into lines. */
-function breakSegment(
-  glyphs: readonly Glyph[],
-  p: BreakParams,
-  firstIndent: number,
-  lastSegment: boolean,
-): BrokenLine[] {
+function breakSegment(glyphs: readonly Glyph[], p: BreakParams, firstIndent: number): BrokenLine[] {
   const n = glyphs.length;
   const lines: BrokenLine[] = [];
   if (n === 0) {
@@ -110,7 +105,7 @@ function breakSegment(
       e++;
     }
     if (e >= n) {
-      lines.push(place(glyphs, s, n, new Set(), indent, avail, p.align, lastSegment));
+      lines.push(place(glyphs, s, n, new Set(), indent, avail, p.align, true));
       break;
     }
     let end = -1;
@@ -127,9 +122,10 @@ function breakSegment(
         while (t > s && glyphs[t - 1]!.space) t--;
         for (let i = s; i < t; i++) width += glyphs[i]!.w;
         let need = width - avail;
+        // Compress from the line end backwards (an opening mark at the line start keeps its room).
         for (let i = t - 1; i >= s && need > EPS; i--) {
           const g = glyphs[i]!;
-          if (g.squeeze > 0) {
+          if (g.squeeze > 0 && !(i === s && isOpening(g.cp))) {
             squeezed.add(i);
             need -= g.squeeze;
           }
@@ -165,8 +161,9 @@ export function breakParagraph(glyphs: readonly Glyph[], p: BreakParams): Broken
     else segments[segments.length - 1]!.push(g);
   }
   const out: BrokenLine[] = [];
+  // The line before a hard break is not justified, like the last line of a paragraph.
   segments.forEach((seg, i) => {
-    out.push(...breakSegment(seg, p, i === 0 ? p.firstIndent : p.restIndent, i === segments.length - 1));
+    out.push(...breakSegment(seg, p, i === 0 ? p.firstIndent : p.restIndent));
   });
   return out;
 }

@@ -14,6 +14,8 @@ export interface GlyphUse {
   gid: number;
   /** The text the glyph stands for (for ToUnicode). */
   text: string;
+  /** Advance in 1/1000 em when it differs from the font's (half-width punctuation copies). */
+  width?: number;
 }
 
 /** Deterministic six-letter subset tag from the face and its glyph list. */
@@ -98,7 +100,9 @@ export function embedSubsetFont(
   cache: SubsetCache,
 ): PDFRef {
   const gids = uses.map((u) => u.gid);
-  const key = uses.map((u) => (u.gid === 0 ? `0:${u.text}` : String(u.gid))).join(",");
+  const key = uses
+    .map((u) => (u.gid === 0 ? `0:${u.text}` : u.width !== undefined ? `${u.gid}/${u.width}` : String(u.gid)))
+    .join(",");
   const { subset, deflated } = cache.get(face, gids, key);
   const baseFont = `${subsetTag(face, key)}+${face.postscriptName}`;
   const scale = 1000 / face.unitsPerEm;
@@ -124,7 +128,7 @@ export function embedSubsetFont(
   descriptor.set(PDFName.of(subset.cff ? "FontFile3" : "FontFile2"), fontFileRef);
   const descriptorRef = context.register(descriptor);
 
-  const widths = uses.map((u) => pdfWidth(face, u.gid));
+  const widths = uses.map((u) => u.width ?? pdfWidth(face, u.gid));
   const cidFont = context.obj({
     Type: "Font",
     Subtype: subset.cff ? "CIDFontType0" : "CIDFontType2",

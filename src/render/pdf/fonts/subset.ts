@@ -176,11 +176,14 @@ export function subsetFace(face: FontFace, glyphs: readonly number[]): SubsetFon
     includeGlyph(g: number): number;
     encode(): Uint8Array;
   };
-  // The Subset starts with .notdef already included.
+  // The Subset starts with .notdef already included; repeated ids (copies: .notdef stand-ins,
+  // half-width punctuation) are pushed directly since includeGlyph deduplicates.
+  const seen = new Set<number>([0]);
   glyphs.forEach((g, i) => {
     if (i === 0 && g === 0) return;
-    if (g === 0) sub.glyphs.push(0);
+    if (seen.has(g)) sub.glyphs.push(g);
     else sub.includeGlyph(g);
+    seen.add(g);
   });
   return { bytes: sub.encode(), cff: true };
 }
