@@ -1,0 +1,381 @@
+/**
+ * Facts of the statutory annual report (政府信息公开工作年度报告): the cells of tables 二, 三 and 四
+ * for the format version of the report year, the figures its prose states (requests, reviews,
+ * processing fees), the publication deadline, and the consistency violations.
+ *
+ * Table 三 is counted from the application records (ApplicationFacts, so the letters, the report
+ * and the audit agree on carried-over status and year-end status):
+ * - 一、本年新收: applications not carried over; 二、上年结转: carried over (上年结转);
+ * - an application replied to by 31 December counts once, in the row of its reply type and
+ *   reason (REPLY_TYPE_ROW: 已主动公开 as 予以公开, 非本机关负责公开 as 无法提供/本机关不掌握,
+ *   法律法规另有规定 as 其他处理/其他; a partial disclosure only as （二）);
+ * - one without a reply by 31 December is carried to the next year (四).
+ * The table therefore balances by construction. An office without records gives the cells
+ * (annualReportTable.requests); given cells are checked by the consistency rules, and against
+ * the records where both exist.
+ *
+ * Table 四 from the reconsideration and litigation records. Interpretation (documented default,
+ * option `reviewYear`): a case is counted in the year it was filed ("filed"); its column is its
+ * outcome, or 尚未审结 when it is pending or decided after 31 December. With "filed-or-pending",
+ * cases filed earlier and still open at the start of the year are counted too.
+ *
+ * Section 六 (processing fees, 信息处理费): fee notices dated in the year and their amount; fees
+ * paid in the year (paid, with the payment dated in the year) and their amount. Without records,
+ * the given disclosure.fees totals.
+ */
+import { REASONS, REPLY_TYPE_ROW, REPLY_TYPES, type ReasonType, type ReplyType } from "../data/codes.js";
+import type { Dataset } from "../data/types.js";
+import { t, type Lang } from "../util/i18n.js";
+import {
+  ALL_OUTCOME_KEYS,
+  formatVersionForYear,
+  REQUEST_COLUMNS,
+  REVIEW_OUTCOME_COLUMNS,
+  REVIEW_GROUPS,
+  type FormatVersion,
+  type OutcomeRowKey,
+  type RequestRowKey,
+  type ReviewGroup,
+} from "../annual-report/format.js";
+import {
+  givenRequests,
+  givenReviews,
+  projectRequests,
+  proactiveTable,
+  sumCells,
+} from "../annual-report/given.js";
+import {
+  emptyRequestRow,
+  emptyReviews,
+  isTableVersion,
+  type AnnualReportTables,
+  type BlankCells,
+  type Cell,
+  type RequestsTable,
+  type ReviewsTable,
+  type TableSource,
+} from "../annual-report/model.js";
+import { checkAnnualReport, checkGivenAgainstRecords, type Violation } from "../annual-report/rules.js";
+import type { ApplicationFacts } from "./applications.js";
+
+export interface AnnualReportFactsOptions {
+  /** Format version; by the report year when absent (2021 from 2021, 2019 for 2019–2020, else 2008). */
+  version?: FormatVersion;
+  /** Which reconsideration and litigation cases table 四 counts (default "filed"). */
+  reviewYear?: "filed" | "filed-or-pending";
+  lang?: Lang;
+}
+
+/** Figures of table 三's 总计 column, as the prose states them. */
+export interface RequestSummary {
+  received: Cell;
+  carriedOver: Cell;
+  /** （七）总计: requests handled in the year. */
+  handled: Cell;
+  carriedForward: Cell;
+  disclosed: Cell;
+  partial: Cell;
+  refused: Cell;
+  unavailable: Cell;
+  notProcessed: Cell;
+  other: Cell;
+}
+
+export interface ReviewSummary {
+  reconsideration: Cell;
+  litigationDirect: Cell;
+  litigationAfterReconsideration: Cell;
+  /** Both kinds of litigation. */
+  litigation: Cell;
+  /** Reconsiderations and litigations that corrected the agency (结果纠正). */
+  corrected: Cell;
+}
+
+export interface FeeSummary {
+  source: "records" | "given" | "none";
+  /** Fee notices (收费通知) dated in the year; null when only totals are given. */
+  notices: number | null;
+  /** Their amount, 元. */
+  noticedAmount: number | null;
+  /** Fees paid in the year. */
+  paid: number;
+  /** Their amount, 元. */
+  paidAmount: number;
+  /** Fees waived (ogi-2008 Art. 28), as given. */
+  waived: number | null;
+}
+
+export interface PublicationFacts {
+  /** Last day to publish: 31 January of the next year for a department (ogi-2019 Art. 49); 31 March under ogi-2008. */
+  due: string;
+  /** documents.annualReport.date, when given. */
+  date: string | null;
+  onTime: boolean | null;
+}
+
+export interface AnnualReportFacts {
+  year: number;
+  version: FormatVersion;
+  versionSource: "option" | "year";
+  /** The tables of a 2021/2019 report; null for the 2008 outline. */
+  tables: AnnualReportTables | null;
+  /** Table 三 at the finest resolution (2021 rows), whatever the version. */
+  requestsFull: RequestsTable;
+  reviews: ReviewsTable;
+  sources: { requests: TableSource; reviews: TableSource };
+  summary: RequestSummary;
+  reviewSummary: ReviewSummary;
+  /** Replies dated in the year by reply type, from the records (before the annual-report mapping). */
+  replyTypes: Record<ReplyType, number> | null;
+  fees: FeeSummary;
+  publication: PublicationFacts;
+  /** Consistency rules 1–4 on the tables, and given figures against the records. */
+  violations: Violation[];
+  /** Things a clerk should know: figures not given that print as 0. */
+  warnings: string[];
+}
+
+/** Table 三 (finest resolution) counted from the application records. */
+export function requestsFromRecords(dataset: Dataset, apps: readonly ApplicationFacts[]): RequestsTable {
+  const table: RequestsTable = {
+    received: emptyRequestRow(),
+    carriedOver: emptyRequestRow(),
+  };
+  for (const k of ALL_OUTCOME_KEYS) table[k] = emptyRequestRow();
+  table.outcomeTotal = emptyRequestRow();
+  table.carriedForward = emptyRequestRow();
+  const records = dataset.disclosure.applications ?? [];
+  const bump = (row: RequestRowKey, col: (typeof REQUEST_COLUMNS)[number]) => {
+    const r = table[row]!;
+    r[col] = (r[col] ?? 0) + 1;
+    r.total = (r.total ?? 0) + 1;
+  };
+  for (const f of apps) {
+    const app = records[f.index];
+    if (!app) throw new Error(`application facts ${f.id}: no record at index ${f.index}`);
+    const col = app.applicant.type;
+    bump(f.carriedOver ? "carriedOver" : "received", col);
+    if (f.yearEnd === "closed" && f.reply) {
+      bump(outcomeRow(f.id, f.reply.type, f.reply.reason ?? undefined), col);
+      bump("outcomeTotal", col);
+    } else {
+      bump("carriedForward", col);
+    }
+  }
+  return table;
+}
+
+/** The row of table 三 a reply is counted in. */
+export function outcomeRow(id: string, type: ReplyType, reason: string | undefined): OutcomeRowKey {
+  const mapped = REPLY_TYPE_ROW[type];
+  if (mapped.type === "disclosed" || mapped.type === "partial") return mapped.type;
+  const group = mapped.type as ReasonType;
+  const r = mapped.reason ?? reason;
+  if (!r || !(REASONS[group] as readonly string[]).includes(r)) {
+    // The schema requires a matching reason; reaching here means unvalidated data.
+    throw new Error(`application ${id}: reply type ${type} needs a reason of ${group}, got ${r ?? "none"}`);
+  }
+  return `${group}.${r}` as OutcomeRowKey;
+}
+
+/** Table 四 counted from the reconsideration and litigation records. */
+export function reviewsFromRecords(
+  dataset: Dataset,
+  reviewYear: "filed" | "filed-or-pending" = "filed",
+): ReviewsTable {
+  const table = emptyReviews();
+  const start = `${dataset.year}-01-01`;
+  const end = `${dataset.year}-12-31`;
+  const add = (
+    group: ReviewGroup,
+    c: { filed: string; outcome: (typeof REVIEW_OUTCOME_COLUMNS)[number]; decided?: string },
+  ) => {
+    if (c.filed > end) return;
+    const pendingAtStart = c.outcome === "pending" || (c.decided !== undefined && c.decided >= start);
+    if (c.filed < start && !(reviewYear === "filed-or-pending" && pendingAtStart)) return;
+    const open = c.outcome === "pending" || (c.decided !== undefined && c.decided > end);
+    const col = open ? "pending" : c.outcome;
+    const row = table[group];
+    row[col] = (row[col] ?? 0) + 1;
+    row.total = (row.total ?? 0) + 1;
+  };
+  for (const app of dataset.disclosure.applications ?? []) {
+    if (app.reconsideration) add("reconsideration", app.reconsideration);
+    if (app.litigation) {
+      add(
+        app.litigation.afterReconsideration ? "litigationAfterReconsideration" : "litigationDirect",
+        app.litigation,
+      );
+    }
+  }
+  return table;
+}
+
+function feeSummary(dataset: Dataset, apps: readonly ApplicationFacts[]): FeeSummary {
+  const given = dataset.disclosure.fees;
+  const withFee = apps.filter((a) => a.fee !== null);
+  const records = dataset.disclosure.applications ?? [];
+  if (records.length === 0 && given) {
+    return {
+      source: "given",
+      notices: null,
+      noticedAmount: null,
+      paid: given.count,
+      paidAmount: given.amount,
+      waived: given.waived ?? null,
+    };
+  }
+  const inYear = (d: string | null) => d !== null && d.startsWith(`${dataset.year}-`);
+  let notices = 0;
+  let noticedAmount = 0;
+  let paid = 0;
+  let paidAmount = 0;
+  for (const a of withFee) {
+    const fee = a.fee!;
+    if (inYear(fee.noticeDate)) {
+      notices++;
+      noticedAmount += fee.charged;
+    }
+    // As the data checks count it: paid, and the payment (when dated) in the year.
+    if (fee.paid && (fee.paidDate === null || inYear(fee.paidDate))) {
+      paid++;
+      paidAmount += fee.charged;
+    }
+  }
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    source: records.length > 0 ? "records" : "none",
+    notices,
+    noticedAmount: round(noticedAmount),
+    paid,
+    paidAmount: round(paidAmount),
+    waived: given?.waived ?? null,
+  };
+}
+
+function summarise(full: RequestsTable): RequestSummary {
+  const total = (k: RequestRowKey): Cell => full[k]?.total ?? null;
+  const group = (type: ReasonType): Cell =>
+    sumCells(REASONS[type].map((r) => total(`${type}.${r}` as RequestRowKey)));
+  return {
+    received: total("received"),
+    carriedOver: total("carriedOver"),
+    handled: total("outcomeTotal"),
+    carriedForward: total("carriedForward"),
+    disclosed: total("disclosed"),
+    partial: total("partial"),
+    refused: group("refused"),
+    unavailable: group("unavailable"),
+    notProcessed: group("not-processed"),
+    other: group("other"),
+  };
+}
+
+function summariseReviews(reviews: ReviewsTable): ReviewSummary {
+  return {
+    reconsideration: reviews.reconsideration.total,
+    litigationDirect: reviews.litigationDirect.total,
+    litigationAfterReconsideration: reviews.litigationAfterReconsideration.total,
+    litigation: sumCells([reviews.litigationDirect.total, reviews.litigationAfterReconsideration.total]),
+    corrected: sumCells(REVIEW_GROUPS.map((g) => reviews[g].corrected)),
+  };
+}
+
+/** The last day to publish the report for `year`. */
+export function publicationDue(year: number): string {
+  // ogi-2019 Art. 49: departments by 31 January; ogi-2008 Art. 31: by 31 March. A report is
+  // published in the following year, under the regulations in force then (2019 revision from
+  // 2019-05-15, so the report for 2018 was still due by 31 March 2019).
+  return year >= 2019 ? `${year + 1}-01-31` : `${year + 1}-03-31`;
+}
+
+/** Every fact of the annual report. `applications` are the per-application facts of the dataset. */
+export function annualReportFacts(
+  dataset: Dataset,
+  applications: readonly ApplicationFacts[],
+  options: AnnualReportFactsOptions = {},
+): AnnualReportFacts {
+  const lang = options.lang ?? "zh";
+  const year = dataset.year;
+  const version = options.version ?? formatVersionForYear(year);
+  const given = dataset.disclosure.annualReportTable;
+  const blankCells: BlankCells = given?.blankCells ?? "zero";
+  const hasRecords = (dataset.disclosure.applications ?? []).length > 0;
+
+  const recordRequests = requestsFromRecords(dataset, applications);
+  const recordReviews = reviewsFromRecords(dataset, options.reviewYear);
+  const givenReq = given?.requests ? givenRequests(given.requests) : undefined;
+  const givenRev = given?.reviews ? givenReviews(given.reviews) : undefined;
+  const requestsFull = givenReq ?? recordRequests;
+  const reviews = givenRev ?? recordReviews;
+  const sources = {
+    requests: (givenReq ? "given" : "records") as TableSource,
+    reviews: (givenRev ? "given" : "records") as TableSource,
+  };
+
+  const violations: Violation[] = [];
+  const warnings: string[] = [];
+  let tables: AnnualReportTables | null = null;
+  if (isTableVersion(version)) {
+    const proactive = proactiveTable(version, given?.proactive, given?.proactive2019);
+    tables = {
+      version,
+      year,
+      proactive: proactive.table,
+      proactiveGiven: proactive.given,
+      requests: projectRequests(requestsFull, version),
+      reviews,
+      sources,
+      blankCells,
+    };
+    violations.push(...checkAnnualReport(tables, undefined, { lang }));
+    if (!proactive.given) {
+      const field = version === "2021" ? "proactive" : "proactive2019";
+      warnings.push(
+        t(
+          lang,
+          `未填报表二（主动公开政府信息情况）的数据（disclosure.annualReportTable.${field}），表二按${blankCells === "zero" ? "0" : "空白"}印出`,
+          `no figures for table 二 (proactive disclosure, disclosure.annualReportTable.${field}); it prints ${blankCells === "zero" ? "zeros" : "blanks"}`,
+        ),
+      );
+    }
+  }
+  const hasReviewRecords = (dataset.disclosure.applications ?? []).some(
+    (a) => a.reconsideration || a.litigation,
+  );
+  violations.push(
+    ...checkGivenAgainstRecords(
+      {
+        ...(givenReq && hasRecords ? { requests: givenReq } : {}),
+        ...(givenRev && hasReviewRecords ? { reviews: givenRev } : {}),
+      },
+      { requests: recordRequests, reviews: recordReviews },
+      lang,
+    ),
+  );
+
+  let replyTypes: Record<ReplyType, number> | null = null;
+  if (hasRecords) {
+    replyTypes = Object.fromEntries(REPLY_TYPES.map((r) => [r, 0])) as Record<ReplyType, number>;
+    for (const a of applications) if (a.yearEnd === "closed" && a.reply) replyTypes[a.reply.type]++;
+  }
+
+  const due = publicationDue(year);
+  const date = dataset.documents?.annualReport?.date ?? null;
+  return {
+    year,
+    version,
+    versionSource: options.version ? "option" : "year",
+    tables,
+    requestsFull,
+    reviews,
+    sources,
+    summary: summarise(requestsFull),
+    reviewSummary: summariseReviews(reviews),
+    replyTypes,
+    fees: feeSummary(dataset, applications),
+    publication: { due, date, onTime: date === null ? null : date <= due },
+    violations,
+    warnings,
+  };
+}

@@ -1,0 +1,573 @@
+/**
+ * Facts of the approval office (集中审批): its organisation, items, completed cases by category,
+ * overdue cases (by the working-day calendar), complaints, criticism notices, absences, the
+ * seal, awards, reforms and the shortened time limits.
+ *
+ * Records are the source: when the dataset has case records, every count comes from them; only
+ * an office without records has its given totals used. Absent values are null (never
+ * undefined), so strict templates can test them.
+ */
+import { approvalDue, checkApproval, type Calendar } from "../calendar/index.js";
+import type {
+  AbsenceKind,
+  Approval,
+  ApprovalCase,
+  ApprovalItem,
+  Dataset,
+  RatingLevel,
+  TimeLimit,
+} from "../data/types.js";
+import { UserError } from "../util/errors.js";
+import { t, type Lang } from "../util/i18n.js";
+import {
+  compareLimits,
+  countFact,
+  countValue,
+  limitFact,
+  rate,
+  reduction,
+  type CountFact,
+  type LimitFact,
+  type Rate,
+  type Reduction,
+} from "./numbers.js";
+
+/** Where the completed counts come from. */
+export type CountSource = "records" | "totals" | "none";
+
+export interface ApprovalOfficeFacts {
+  name: string | null;
+  head: string;
+  deputies: { count: number; rank: string | null; name: string | null }[];
+  /** Sum of the deputies' counts (副主任N名). */
+  deputyCount: number;
+  staff: number;
+  partyMembershipTransferred: boolean;
+  partyMembershipTransferredTo: string | null;
+  /** 审批职能、场所、人员 concentrated; null when the dataset does not say. */
+  threeConcentrations: { functions: boolean; site: boolean; staff: boolean; all: boolean } | null;
+}
+
+export interface ApprovalItemFacts {
+  id: string;
+  name: string;
+  category: string;
+  statutoryLimit: LimitFact;
+  promisedLimit: LimitFact;
+  previousPromisedLimit: LimitFact | null;
+  inPlatform: boolean;
+  guidePublished: boolean;
+  removedSteps: string[];
+  /** Cases of this item completed in the year (records only; null when counted from totals). */
+  completed: number | null;
+}
+
+/** A promised limit changed from its previous value (previousPromisedLimit, or last year's dataset). */
+export interface ItemReduction extends Reduction {
+  itemId: string;
+  itemName: string;
+  category: string;
+  removedSteps: string[];
+  /** Where the previous limit comes from. */
+  previousFrom: "item" | "previous-dataset";
+}
+
+export interface OverdueCase {
+  id: string;
+  item: string;
+  itemName: string;
+  accepted: string;
+  /** null: still open at the end of the year. */
+  completed: string | null;
+  /** Last day of the promised limit, counted from acceptance in the item's unit. */
+  due: string;
+  limit: LimitFact;
+  /** Days taken from acceptance to completion in the limit's unit (null when open). */
+  daysTaken: number | null;
+  open: boolean;
+}
+
+export interface CategoryCountFact {
+  category: string;
+  count: CountFact;
+}
+
+export interface AwardFacts {
+  name: string;
+  issuer: string | null;
+  count: CountFact;
+  unit: string | null;
+  /** Awarded by the service centre hosting the approval platform (the text may call it 政务中心). */
+  fromServiceCentre: boolean;
+}
+
+export interface ReformFacts {
+  title: string;
+  from: string;
+  to: string;
+  removedSteps: string[];
+  description: string | null;
+}
+
+export interface NamedCountFacts {
+  name: string;
+  count: CountFact;
+  unit: string | null;
+}
+
+export interface ApprovalFacts {
+  /** The dataset has an approval section. */
+  present: boolean;
+  serviceCentre: string | null;
+  office: ApprovalOfficeFacts | null;
+  items: {
+    count: number;
+    list: ApprovalItemFacts[];
+    inPlatform: Rate;
+    /** Names of items not in the service centre's platform. */
+    notInPlatform: string[];
+    guidePublished: Rate;
+    /** Names of items whose conditions, documents, procedure and limit are not published. */
+    guideMissing: string[];
+  };
+  limits: {
+    /** The office's stated ceiling (所有审批事项办结时限不超过7天), null when none. */
+    max: LimitFact | null;
+    /** Every promised limit is within the ceiling (same unit); null without a ceiling. */
+    promisedWithinMax: boolean | null;
+    /** Items whose promised limit exceeds the ceiling (or is in another unit). */
+    promisedOverMax: { id: string; name: string; promisedLimit: LimitFact }[];
+    /** Every case completed in the year took no longer than the ceiling from acceptance; null without a ceiling or records. */
+    casesWithinMax: boolean | null;
+    /** Cases that took longer than the ceiling. */
+    casesOverMax: { id: string; item: string; accepted: string; completed: string; daysTaken: number }[];
+  };
+  /** Shortened (or lengthened) promised limits, in item order. */
+  reductions: ItemReduction[];
+  completed: {
+    source: CountSource;
+    total: CountFact;
+    /** Categories with at least one completed case, in the order of the items list. */
+    byCategory: CategoryCountFact[];
+    /** Categories of retained items without a completed case this year. */
+    categoriesWithoutCases: string[];
+  };
+  /** Cases not completed by 31 December. */
+  open: { count: number; ids: string[] };
+  overdue: {
+    /** Records or a given total say how many; false when nothing is known. */
+    known: boolean;
+    count: number;
+    /** Overdue cases with their ids (records only). */
+    cases: OverdueCase[];
+  };
+  /** Completed within the promised limit ÷ completed (records only). */
+  onTime: Rate | null;
+  complaints: { known: boolean; count: number; valid: number; exposedByMedia: number; ids: string[] };
+  criticismNotices: { known: boolean; count: number; ids: string[] };
+  absences: {
+    known: boolean;
+    count: number;
+    /** 漏岗 */
+    unstaffed: number;
+    /** 脱岗 */
+    offPost: number;
+    /** 串岗 */
+    postHopping: number;
+    ids: string[];
+  };
+  seal: {
+    /** The dataset says how the seal is kept. */
+    known: boolean;
+    dedicatedKeeper: boolean;
+    keeper: string | null;
+    misused: boolean;
+    /** Every case completed in the year used the dedicated seal; null without records. */
+    usedInAllCases: boolean | null;
+    casesWithoutSeal: string[];
+  };
+  awards: AwardFacts[];
+  reforms: ReformFacts[];
+  otherCounts: NamedCountFacts[];
+  ratings: {
+    total: number;
+    byLevel: Record<RatingLevel, number>;
+    /** 不满意 + 非常不满意 (差评). */
+    bad: number;
+    badRectified: number;
+    badUnrectified: string[];
+    /** (非常满意 + 满意 + 基本满意) ÷ total. */
+    satisfied: Rate;
+  };
+}
+
+export interface ApprovalFactOptions {
+  calendar: Calendar;
+  previous?: Dataset;
+  lang: Lang;
+}
+
+function inYear(date: string, year: number): boolean {
+  return date >= `${year}-01-01` && date <= `${year}-12-31`;
+}
+
+const ABSENCE_FIELD: Record<AbsenceKind, "unstaffed" | "offPost" | "postHopping"> = {
+  unstaffed: "unstaffed",
+  "off-post": "offPost",
+  "post-hopping": "postHopping",
+};
+
+const RATING_LEVELS: readonly RatingLevel[] = [
+  "very-satisfied",
+  "satisfied",
+  "basically-satisfied",
+  "dissatisfied",
+  "very-dissatisfied",
+];
+
+function emptyApproval(): ApprovalFacts {
+  const zeroRate = rate(0, 0);
+  return {
+    present: false,
+    serviceCentre: null,
+    office: null,
+    items: {
+      count: 0,
+      list: [],
+      inPlatform: zeroRate,
+      notInPlatform: [],
+      guidePublished: zeroRate,
+      guideMissing: [],
+    },
+    limits: {
+      max: null,
+      promisedWithinMax: null,
+      promisedOverMax: [],
+      casesWithinMax: null,
+      casesOverMax: [],
+    },
+    reductions: [],
+    completed: { source: "none", total: 0, byCategory: [], categoriesWithoutCases: [] },
+    open: { count: 0, ids: [] },
+    overdue: { known: false, count: 0, cases: [] },
+    onTime: null,
+    complaints: { known: false, count: 0, valid: 0, exposedByMedia: 0, ids: [] },
+    criticismNotices: { known: false, count: 0, ids: [] },
+    absences: { known: false, count: 0, unstaffed: 0, offPost: 0, postHopping: 0, ids: [] },
+    seal: {
+      known: false,
+      dedicatedKeeper: false,
+      keeper: null,
+      misused: false,
+      usedInAllCases: null,
+      casesWithoutSeal: [],
+    },
+    awards: [],
+    reforms: [],
+    otherCounts: [],
+    ratings: ratingFacts([]),
+  };
+}
+
+function ratingFacts(ratings: NonNullable<Approval["ratings"]>): ApprovalFacts["ratings"] {
+  const byLevel = Object.fromEntries(RATING_LEVELS.map((l) => [l, 0])) as Record<RatingLevel, number>;
+  const badUnrectified: string[] = [];
+  let badRectified = 0;
+  for (const r of ratings) {
+    byLevel[r.level]++;
+    if (r.level === "dissatisfied" || r.level === "very-dissatisfied") {
+      if (r.rectified) badRectified++;
+      else badUnrectified.push(r.id);
+    }
+  }
+  const bad = byLevel.dissatisfied + byLevel["very-dissatisfied"];
+  return {
+    total: ratings.length,
+    byLevel,
+    bad,
+    badRectified,
+    badUnrectified,
+    satisfied: rate(ratings.length - bad, ratings.length),
+  };
+}
+
+function officeFacts(a: Approval): ApprovalOfficeFacts {
+  const o = a.office;
+  const tc = o.threeConcentrations;
+  return {
+    name: o.name ?? null,
+    head: o.head,
+    deputies: o.deputies.map((d) => ({ count: d.count, rank: d.rank ?? null, name: d.name ?? null })),
+    deputyCount: o.deputies.reduce((s, d) => s + d.count, 0),
+    staff: o.staff,
+    partyMembershipTransferred: o.partyMembershipTransferred,
+    partyMembershipTransferredTo: o.partyMembershipTransferredTo ?? null,
+    threeConcentrations: tc
+      ? { functions: tc.functions, site: tc.site, staff: tc.staff, all: tc.functions && tc.site && tc.staff }
+      : null,
+  };
+}
+
+/** The item's previous promised limit: its own field first, else last year's dataset. */
+function previousLimit(
+  item: ApprovalItem,
+  previous: Dataset | undefined,
+): { limit: TimeLimit; from: "item" | "previous-dataset" } | null {
+  if (item.previousPromisedLimit) return { limit: item.previousPromisedLimit, from: "item" };
+  const old = previous?.approval?.items.find((i) => i.id === item.id);
+  if (
+    old &&
+    (old.promisedLimit.days !== item.promisedLimit.days || old.promisedLimit.unit !== item.promisedLimit.unit)
+  )
+    return { limit: old.promisedLimit, from: "previous-dataset" };
+  return null;
+}
+
+function itemOf(c: ApprovalCase, items: Map<string, ApprovalItem>, lang: Lang): ApprovalItem {
+  const item = items.get(c.item);
+  if (!item)
+    throw new UserError(
+      t(
+        lang,
+        `/approval/cases：办件 ${c.id} 引用的审批事项 ${c.item} 不存在`,
+        `/approval/cases: case ${c.id} refers to approval item ${c.item}, which does not exist`,
+      ),
+    );
+  return item;
+}
+
+export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions): ApprovalFacts {
+  const a = dataset.approval;
+  if (!a) return emptyApproval();
+  const { calendar, lang } = opts;
+  const year = dataset.year;
+  const yearEnd = `${year}-12-31`;
+  const items = new Map(a.items.map((i) => [i.id, i]));
+  const cases = a.cases ?? [];
+  const hasRecords = cases.length > 0;
+
+  // --- completed cases, by item and category ---
+  const completedInYear = cases.filter((c) => c.completed !== undefined && inYear(c.completed, year));
+  const perItem = new Map<string, number>();
+  for (const c of completedInYear) {
+    const item = itemOf(c, items, lang);
+    perItem.set(item.id, (perItem.get(item.id) ?? 0) + 1);
+  }
+  const categories: string[] = [];
+  for (const i of a.items) if (!categories.includes(i.category)) categories.push(i.category);
+
+  let source: CountSource;
+  let total: CountFact;
+  let byCategory: CategoryCountFact[];
+  let categoriesWithoutCases: string[];
+  if (hasRecords || a.totals?.completed === undefined) {
+    source = hasRecords ? "records" : "none";
+    total = completedInYear.length;
+    const perCategory = new Map<string, number>();
+    for (const i of a.items)
+      perCategory.set(i.category, (perCategory.get(i.category) ?? 0) + (perItem.get(i.id) ?? 0));
+    byCategory = categories
+      .filter((c) => (perCategory.get(c) ?? 0) > 0)
+      .map((c) => ({ category: c, count: perCategory.get(c) ?? 0 }));
+    categoriesWithoutCases = categories.filter((c) => (perCategory.get(c) ?? 0) === 0);
+  } else {
+    source = "totals";
+    total = countFact(a.totals.completed);
+    const given = a.totals.completedByCategory ?? [];
+    byCategory = given
+      .filter((g) => countValue(g.count) > 0)
+      .map((g) => ({ category: g.category, count: countFact(g.count) }));
+    const named = new Set(byCategory.map((g) => g.category));
+    categoriesWithoutCases = categories.filter((c) => !named.has(c));
+  }
+
+  // --- overdue (promised limit from acceptance), open cases, the office's ceiling ---
+  const max = a.maxPromisedLimit;
+  const overdueCases: OverdueCase[] = [];
+  const casesOverMax: ApprovalFacts["limits"]["casesOverMax"] = [];
+  const openIds: string[] = [];
+  let onTimeCount = 0;
+  for (const c of cases) {
+    const item = itemOf(c, items, lang);
+    const done = c.completed !== undefined && c.completed <= yearEnd ? c.completed : undefined;
+    if (done === undefined) {
+      // Open at the end of the year (or completed only next year).
+      openIds.push(c.id);
+      const due = approvalDue(c.accepted, item.promisedLimit, calendar, { lang });
+      if (due < yearEnd) {
+        overdueCases.push({
+          id: c.id,
+          item: item.id,
+          itemName: item.name,
+          accepted: c.accepted,
+          completed: null,
+          due,
+          limit: limitFact(item.promisedLimit),
+          daysTaken: null,
+          open: true,
+        });
+      }
+      continue;
+    }
+    if (!inYear(done, year)) continue; // completed before this year: last year's case
+    const check = checkApproval(c.accepted, done, item.promisedLimit, calendar, { lang });
+    if (check.overdue) {
+      overdueCases.push({
+        id: c.id,
+        item: item.id,
+        itemName: item.name,
+        accepted: c.accepted,
+        completed: done,
+        due: check.due,
+        limit: limitFact(item.promisedLimit),
+        daysTaken: check.daysTaken,
+        open: false,
+      });
+    } else onTimeCount++;
+    if (max) {
+      const m = checkApproval(c.accepted, done, max, calendar, { lang });
+      if (m.overdue)
+        casesOverMax.push({
+          id: c.id,
+          item: item.id,
+          accepted: c.accepted,
+          completed: done,
+          daysTaken: m.daysTaken,
+        });
+    }
+  }
+  const overdueKnown = hasRecords || a.totals?.overdue !== undefined;
+  const overdueCount = hasRecords
+    ? overdueCases.length
+    : a.totals?.overdue !== undefined
+      ? countValue(a.totals.overdue)
+      : 0;
+
+  const promisedOverMax = max
+    ? a.items
+        .filter((i) => {
+          const cmp = compareLimits(i.promisedLimit, max);
+          return cmp === null || cmp > 0;
+        })
+        .map((i) => ({ id: i.id, name: i.name, promisedLimit: limitFact(i.promisedLimit) }))
+    : [];
+
+  // --- reductions ---
+  const reductions: ItemReduction[] = [];
+  for (const i of a.items) {
+    const prev = previousLimit(i, opts.previous);
+    if (!prev) continue;
+    reductions.push({
+      ...reduction(prev.limit, i.promisedLimit),
+      itemId: i.id,
+      itemName: i.name,
+      category: i.category,
+      removedSteps: [...(i.removedSteps ?? [])],
+      previousFrom: prev.from,
+    });
+  }
+
+  // --- complaints, notices, absences ---
+  const complaints = a.complaints;
+  const complaintsKnown = complaints !== undefined || a.totals?.complaints !== undefined;
+  const complaintCount =
+    complaints !== undefined
+      ? complaints.length
+      : a.totals?.complaints !== undefined
+        ? countValue(a.totals.complaints)
+        : 0;
+  const notices = a.criticismNotices;
+  const noticesKnown = notices !== undefined || a.totals?.criticismNotices !== undefined;
+  const noticeCount =
+    notices !== undefined
+      ? notices.length
+      : a.totals?.criticismNotices !== undefined
+        ? countValue(a.totals.criticismNotices)
+        : 0;
+  const absences = { unstaffed: 0, offPost: 0, postHopping: 0 };
+  for (const x of a.absenceIncidents ?? []) absences[ABSENCE_FIELD[x.kind]]++;
+
+  const withoutSeal = completedInYear.filter((c) => !c.sealUsed).map((c) => c.id);
+  const inPlatform = a.items.filter((i) => i.inPlatform).length;
+  const guides = a.items.filter((i) => i.guidePublished).length;
+
+  return {
+    present: true,
+    serviceCentre: a.serviceCentre ?? null,
+    office: officeFacts(a),
+    items: {
+      count: a.items.length,
+      list: a.items.map((i) => ({
+        id: i.id,
+        name: i.name,
+        category: i.category,
+        statutoryLimit: limitFact(i.statutoryLimit),
+        promisedLimit: limitFact(i.promisedLimit),
+        previousPromisedLimit: i.previousPromisedLimit ? limitFact(i.previousPromisedLimit) : null,
+        inPlatform: i.inPlatform,
+        guidePublished: i.guidePublished,
+        removedSteps: [...(i.removedSteps ?? [])],
+        completed: source === "totals" ? null : (perItem.get(i.id) ?? 0),
+      })),
+      inPlatform: rate(inPlatform, a.items.length),
+      notInPlatform: a.items.filter((i) => !i.inPlatform).map((i) => i.name),
+      guidePublished: rate(guides, a.items.length),
+      guideMissing: a.items.filter((i) => !i.guidePublished).map((i) => i.name),
+    },
+    limits: {
+      max: max ? limitFact(max) : null,
+      promisedWithinMax: max ? promisedOverMax.length === 0 : null,
+      promisedOverMax,
+      casesWithinMax: max && hasRecords ? casesOverMax.length === 0 : null,
+      casesOverMax,
+    },
+    reductions,
+    completed: { source, total, byCategory, categoriesWithoutCases },
+    open: { count: openIds.length, ids: openIds },
+    overdue: { known: overdueKnown, count: overdueCount, cases: overdueCases },
+    onTime: hasRecords ? rate(onTimeCount, completedInYear.length) : null,
+    complaints: {
+      known: complaintsKnown,
+      count: complaintCount,
+      valid: (complaints ?? []).filter((c) => c.valid === true).length,
+      exposedByMedia: (complaints ?? []).filter((c) => c.exposedByMedia === true).length,
+      ids: (complaints ?? []).map((c) => c.id),
+    },
+    criticismNotices: { known: noticesKnown, count: noticeCount, ids: (notices ?? []).map((n) => n.id) },
+    absences: {
+      known: a.absenceIncidents !== undefined,
+      count: (a.absenceIncidents ?? []).length,
+      ...absences,
+      ids: (a.absenceIncidents ?? []).map((x) => x.id),
+    },
+    seal: {
+      known: a.seal !== undefined,
+      dedicatedKeeper: a.seal?.dedicatedKeeper ?? false,
+      keeper: a.seal?.keeper ?? null,
+      misused: a.seal?.misused ?? false,
+      usedInAllCases: hasRecords ? withoutSeal.length === 0 : null,
+      casesWithoutSeal: withoutSeal,
+    },
+    awards: (a.awards ?? []).map((w) => ({
+      name: w.name,
+      issuer: w.issuer ?? null,
+      count: countFact(w.count),
+      unit: w.unit ?? null,
+      fromServiceCentre:
+        w.issuer !== undefined && a.serviceCentre !== undefined && w.issuer === a.serviceCentre,
+    })),
+    reforms: (a.reforms ?? []).map((r) => ({
+      title: r.title,
+      from: r.from,
+      to: r.to,
+      removedSteps: [...(r.removedSteps ?? [])],
+      description: r.description ?? null,
+    })),
+    otherCounts: (a.otherCounts ?? []).map((n) => ({
+      name: n.name,
+      count: countFact(n.count),
+      unit: n.unit ?? null,
+    })),
+    ratings: ratingFacts(a.ratings ?? []),
+  };
+}

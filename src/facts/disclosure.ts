@@ -1,0 +1,434 @@
+/**
+ * Facts of the disclosure office (政务公开 / 政府信息公开): leading group, rules, proactive
+ * disclosure by outlet with rankings, new media, online interviews, press conferences, monthly
+ * filings of current valid documents, documents issued, on-request applications and fees.
+ *
+ * The on-request counts here (`requests`) are the simple ones the summary needs. The full
+ * per-application facts (receipt date, deadline, on-time status) belong to
+ * src/facts/applications.ts; when it lands, `requests` should be derived from it.
+ */
+import { computeDeadline, isReplyOnTime, type Calendar } from "../calendar/index.js";
+import { receiptDate } from "../data/receipt.js";
+import type { Application, Dataset, NamedCount, NewMediaKind, Regime } from "../data/types.js";
+import { UserError } from "../util/errors.js";
+import { t, type Lang } from "../util/i18n.js";
+import { countFact, rate, sumCounts, type CountFact, type Rate } from "./numbers.js";
+import type { NamedCountFacts } from "./approval.js";
+
+export interface RankingFacts {
+  /** The outlet the ranking concerns. */
+  outlet: string;
+  /** The notice (通报) stating it. */
+  notice: string;
+  rank: number;
+  among: string | null;
+  first: boolean;
+}
+
+export interface OutletFacts {
+  name: string;
+  submitted: CountFact | null;
+  adopted: CountFact | null;
+  published: CountFact | null;
+  subCounts: NamedCountFacts[];
+  relayed: NamedCountFacts[];
+  ranking: RankingFacts | null;
+}
+
+export interface NewMediaFacts {
+  kind: NewMediaKind;
+  name: string | null;
+  /** YYYY-MM */
+  opened: string;
+  openedYear: number;
+  openedMonth: number;
+  /** Opened during the dataset's year. */
+  openedInYear: boolean;
+  published: CountFact;
+}
+
+export interface FilingFacts {
+  dueDay: number | null;
+  recipients: string[];
+  paper: boolean;
+  electronic: boolean;
+  /** Filing dates within the year, sorted. */
+  dates: string[];
+  count: number;
+  /** Months (1–12) with a filing. */
+  monthsFiled: number[];
+  /** Months (1–12) of the year without a filing. */
+  missingMonths: number[];
+  /** Months whose only filings came after the due day. */
+  lateMonths: number[];
+  /** Every month filed, on or before the due day when there is one. */
+  everyMonthOnTime: boolean;
+}
+
+export interface RequestFacts {
+  /** The dataset lists applications (an empty list means none were received). */
+  known: boolean;
+  /** Received during the year (not carried over). */
+  received: number;
+  /** Carried over from the previous year. */
+  carriedOver: number;
+  /** received + carriedOver */
+  total: number;
+  /** Replied during the year. */
+  replied: number;
+  /** Without a reply at the end of the year (carried to the next). */
+  pending: number;
+  /** Replies (and unanswered requests) past the statutory deadline, by id. */
+  late: string[];
+  /** Replies within the deadline ÷ replies. */
+  onTime: Rate;
+}
+
+export interface FeeFacts {
+  /** Fee totals or fee records exist. */
+  known: boolean;
+  source: "records" | "totals" | "none";
+  /** Requests for which a fee was paid. */
+  count: number;
+  /** Yuan. */
+  amount: number;
+  waived: number;
+  charged: boolean;
+}
+
+export interface DisclosureFacts {
+  leadingGroup: {
+    name: string | null;
+    leader: string;
+    deputy: string;
+    members: string;
+    office: string;
+    adjustedInYear: boolean;
+    secrecyReviewLead: string | null;
+  } | null;
+  rules: {
+    count: number;
+    names: string[];
+    /** Rules other than the on-request procedures. */
+    general: string[];
+    /** On-request procedures. */
+    onRequest: string[];
+    allPublished: boolean;
+    generalAllPublished: boolean;
+    onRequestAllPublished: boolean;
+    unpublished: string[];
+  };
+  onRequestSetup: { designatedStaff: boolean; readingRoom: boolean; unifiedReplyTexts: boolean } | null;
+  proactive: {
+    submissions: {
+      recipients: CountFact | null;
+      recipientsDescription: string | null;
+      count: CountFact;
+    } | null;
+    outlets: OutletFacts[];
+    /** Sum of the outlets' adopted counts. */
+    adoptedTotal: CountFact;
+    rankings: RankingFacts[];
+    /** The best (lowest) rank, null without rankings. */
+    bestRanking: RankingFacts | null;
+    categories: string[];
+    focusAreas: string[];
+    /** Item records: published within 20 working days of creation. */
+    items: {
+      count: number;
+      late: { id: string; created: string; published: string; due: string }[];
+      onTime: Rate;
+    };
+  };
+  newMedia: NewMediaFacts[];
+  interviews: { count: CountFact; programme: string | null; speaker: string | null; titles: string[] } | null;
+  pressConferences: CountFact | null;
+  validDocumentFilings: FilingFacts | null;
+  documentsIssued: CountFact | null;
+  validDocumentsReported: CountFact | null;
+  /** Provisional on-request counts (see the module comment). */
+  requests: RequestFacts;
+  fees: FeeFacts;
+  innovations: string[];
+}
+
+export interface DisclosureFactOptions {
+  calendar: Calendar;
+  lang: Lang;
+}
+
+/** Proactive information is due within this many working days of its creation or change. */
+export const PROACTIVE_DUE_WORKING_DAYS = 20;
+
+function inYear(date: string, year: number): boolean {
+  return date >= `${year}-01-01` && date <= `${year}-12-31`;
+}
+
+function named(list: NamedCount[] | undefined): NamedCountFacts[] {
+  return (list ?? []).map((n) => ({ name: n.name, count: countFact(n.count), unit: n.unit ?? null }));
+}
+
+function filingFacts(
+  f: NonNullable<Dataset["disclosure"]["validDocumentFilings"]>,
+  year: number,
+): FilingFacts {
+  const dates = f.dates.filter((d) => inYear(d, year)).sort();
+  const onTime = new Set<number>();
+  const filed = new Set<number>();
+  for (const d of dates) {
+    const month = Number(d.slice(5, 7));
+    filed.add(month);
+    if (f.dueDay === undefined || Number(d.slice(8, 10)) <= f.dueDay) onTime.add(month);
+  }
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const missingMonths = months.filter((m) => !filed.has(m));
+  const lateMonths = months.filter((m) => filed.has(m) && !onTime.has(m));
+  return {
+    dueDay: f.dueDay ?? null,
+    recipients: [...(f.recipients ?? [])],
+    paper: f.paper ?? false,
+    electronic: f.electronic ?? false,
+    dates,
+    count: dates.length,
+    monthsFiled: months.filter((m) => filed.has(m)),
+    missingMonths,
+    lateMonths,
+    everyMonthOnTime: missingMonths.length === 0 && lateMonths.length === 0,
+  };
+}
+
+function receivedOf(app: Application, lang: Lang): string {
+  const r = receiptDate(app);
+  if (r === undefined)
+    throw new UserError(
+      t(
+        lang,
+        `/disclosure/applications：申请 ${app.id} 缺少确定收到日期所需的日期（channel ${app.channel}）`,
+        `/disclosure/applications: application ${app.id} lacks the date its channel (${app.channel}) needs for the receipt date`,
+      ),
+    );
+  return r;
+}
+
+/** Whether the reply to `app` (or its absence at `asOf`) is within the statutory deadline. */
+function replyLate(
+  app: Application,
+  regime: Regime | undefined,
+  asOf: string,
+  opts: DisclosureFactOptions,
+): boolean {
+  const received = receivedOf(app, opts.lang);
+  // A fee notice left unpaid ends the request (deemed withdrawn): no reply deadline applies.
+  if (app.fee && app.fee.paid !== true && app.reply?.reason === "fee-unpaid") return false;
+  const pauses = (app.consultations ?? [])
+    .filter((c) => c.answered !== undefined)
+    .map((c) => ({ from: c.sent, to: c.answered as string, kind: c.party as string }));
+  // The time between a fee notice and the payment is not counted (an interpretation, as for consultations).
+  if (app.fee?.paid === true && app.fee.paidDate !== undefined)
+    pauses.push({ from: app.fee.noticeDate, to: app.fee.paidDate, kind: "fee" });
+  const result = computeDeadline(
+    {
+      received,
+      regime,
+      extensionDays: app.extension?.days ?? 0,
+      extensionApproved: app.extension?.approved,
+      extensionNotified: app.extension?.notified,
+      correctionNotified: app.correction?.notified,
+      correctionReceived: app.correction?.correctedReceived,
+      pauses,
+    },
+    { calendar: opts.calendar, lang: opts.lang },
+  );
+  if (app.reply) return !isReplyOnTime(result, app.reply.date, { lang: opts.lang });
+  // No reply yet: late once the deadline has passed by `asOf`. A request still waiting for a
+  // correction is not running.
+  if (app.correction && app.correction.correctedReceived === undefined) return false;
+  return result.due < asOf;
+}
+
+function requestFacts(dataset: Dataset, opts: DisclosureFactOptions): RequestFacts {
+  const apps = dataset.disclosure.applications;
+  const year = dataset.year;
+  const yearEnd = `${year}-12-31`;
+  let received = 0;
+  let carriedOver = 0;
+  let replied = 0;
+  let pending = 0;
+  let repliedOnTime = 0;
+  const late: string[] = [];
+  for (const app of apps ?? []) {
+    if (app.carriedOver) carriedOver++;
+    else if (inYear(receivedOf(app, opts.lang), year)) received++;
+    else continue; // another year's request
+    const repliedInYear = app.reply !== undefined && app.reply.date <= yearEnd;
+    if (repliedInYear) replied++;
+    else pending++;
+    const isLate = repliedInYear
+      ? replyLate(app, dataset.regime, yearEnd, opts)
+      : replyLate({ ...app, reply: undefined }, dataset.regime, yearEnd, opts);
+    if (isLate) late.push(app.id);
+    else if (repliedInYear) repliedOnTime++;
+  }
+  return {
+    known: apps !== undefined,
+    received,
+    carriedOver,
+    total: received + carriedOver,
+    replied,
+    pending,
+    late,
+    onTime: rate(repliedOnTime, replied),
+  };
+}
+
+function feeFacts(dataset: Dataset): FeeFacts {
+  const apps = dataset.disclosure.applications ?? [];
+  const withFee = apps.filter((a) => a.fee !== undefined);
+  const totals = dataset.disclosure.fees;
+  if (withFee.length > 0) {
+    const paid = withFee.filter(
+      (a) => a.fee?.paid === true && (a.fee.paidDate === undefined || inYear(a.fee.paidDate, dataset.year)),
+    );
+    const amount = paid.reduce((s, a) => s + (a.fee?.amount ?? 0), 0);
+    return {
+      known: true,
+      source: "records",
+      count: paid.length,
+      amount,
+      waived: totals?.waived ?? 0,
+      charged: paid.length > 0 && amount > 0,
+    };
+  }
+  if (totals) {
+    return {
+      known: true,
+      source: "totals",
+      count: totals.count,
+      amount: totals.amount,
+      waived: totals.waived ?? 0,
+      charged: totals.count > 0 || totals.amount > 0,
+    };
+  }
+  return { known: false, source: "none", count: 0, amount: 0, waived: 0, charged: false };
+}
+
+export function deriveDisclosureFacts(dataset: Dataset, opts: DisclosureFactOptions): DisclosureFacts {
+  const d = dataset.disclosure;
+  const lg = d.leadingGroup;
+  const rules = d.rules ?? [];
+  const p = d.proactive;
+
+  const outlets: OutletFacts[] = (p?.outlets ?? []).map((o) => ({
+    name: o.name,
+    submitted: o.submitted !== undefined ? countFact(o.submitted) : null,
+    adopted: o.adopted !== undefined ? countFact(o.adopted) : null,
+    published: o.published !== undefined ? countFact(o.published) : null,
+    subCounts: named(o.subCounts),
+    relayed: named(o.relayed),
+    ranking: o.ranking
+      ? {
+          outlet: o.name,
+          notice: o.ranking.notice,
+          rank: o.ranking.rank,
+          among: o.ranking.among ?? null,
+          first: o.ranking.rank === 1,
+        }
+      : null,
+  }));
+  const rankings = outlets.flatMap((o) => (o.ranking ? [o.ranking] : []));
+  const bestRanking = rankings.reduce<RankingFacts | null>(
+    (b, r) => (b === null || r.rank < b.rank ? r : b),
+    null,
+  );
+
+  const items = p?.items ?? [];
+  const lateItems = items
+    .map((i) => ({
+      id: i.id,
+      created: i.created,
+      published: i.published,
+      due: opts.calendar.addWorkingDays(i.created, PROACTIVE_DUE_WORKING_DAYS),
+    }))
+    .filter((i) => i.published > i.due);
+
+  return {
+    leadingGroup: lg
+      ? {
+          name: lg.name ?? null,
+          leader: lg.leader,
+          deputy: lg.deputy,
+          members: lg.members,
+          office: lg.office,
+          adjustedInYear: lg.adjustedInYear ?? false,
+          secrecyReviewLead: lg.secrecyReviewLead ?? null,
+        }
+      : null,
+    rules: {
+      count: rules.length,
+      names: rules.map((r) => r.name),
+      general: rules.filter((r) => !r.onRequest).map((r) => r.name),
+      onRequest: rules.filter((r) => r.onRequest === true).map((r) => r.name),
+      allPublished: rules.every((r) => r.published),
+      generalAllPublished: rules.filter((r) => !r.onRequest).every((r) => r.published),
+      onRequestAllPublished: rules.filter((r) => r.onRequest === true).every((r) => r.published),
+      unpublished: rules.filter((r) => !r.published).map((r) => r.name),
+    },
+    onRequestSetup: d.onRequestSetup
+      ? {
+          designatedStaff: d.onRequestSetup.designatedStaff,
+          readingRoom: d.onRequestSetup.readingRoom ?? false,
+          unifiedReplyTexts: d.onRequestSetup.unifiedReplyTexts,
+        }
+      : null,
+    proactive: {
+      submissions: p?.submissions
+        ? {
+            recipients: p.submissions.recipients !== undefined ? countFact(p.submissions.recipients) : null,
+            recipientsDescription: p.submissions.recipientsDescription ?? null,
+            count: countFact(p.submissions.count),
+          }
+        : null,
+      outlets,
+      adoptedTotal: sumCounts(
+        (p?.outlets ?? []).flatMap((o) => (o.adopted !== undefined ? [o.adopted] : [])),
+      ),
+      rankings,
+      bestRanking,
+      categories: [...(p?.categories ?? [])],
+      focusAreas: [...(p?.focusAreas ?? [])],
+      items: {
+        count: items.length,
+        late: lateItems,
+        onTime: rate(items.length - lateItems.length, items.length),
+      },
+    },
+    newMedia: (d.newMedia ?? []).map((m) => {
+      const openedYear = Number(m.opened.slice(0, 4));
+      return {
+        kind: m.kind,
+        name: m.name ?? null,
+        opened: m.opened,
+        openedYear,
+        openedMonth: Number(m.opened.slice(5, 7)),
+        openedInYear: openedYear === dataset.year,
+        published: countFact(m.published),
+      };
+    }),
+    interviews: d.interviews
+      ? {
+          count: countFact(d.interviews.count),
+          programme: d.interviews.programme ?? null,
+          speaker: d.interviews.speaker ?? null,
+          titles: [...(d.interviews.titles ?? [])],
+        }
+      : null,
+    pressConferences: d.pressConferences !== undefined ? countFact(d.pressConferences) : null,
+    validDocumentFilings: d.validDocumentFilings ? filingFacts(d.validDocumentFilings, dataset.year) : null,
+    documentsIssued: d.documentsIssued !== undefined ? countFact(d.documentsIssued) : null,
+    validDocumentsReported:
+      d.validDocumentsReported !== undefined ? countFact(d.validDocumentsReported) : null,
+    requests: requestFacts(dataset, opts),
+    fees: feeFacts(dataset),
+    innovations: [...(d.innovations ?? [])],
+  };
+}

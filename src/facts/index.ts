@@ -1,0 +1,112 @@
+/**
+ * The facts stage: every number any document states, derived once from the dataset. Templates
+ * print facts and choose wordings on their booleans; they never compute. Deterministic and pure:
+ * the same dataset (and calendar) gives the same facts, and the dataset is never modified.
+ *
+ * Sibling modules add one top-level field each — see the two places marked
+ * "SIBLING MODULES" below (the Facts type and deriveFacts).
+ */
+import { defaultCalendar, regimeFor, type Calendar } from "../calendar/index.js";
+import type { Dataset, Regime } from "../data/types.js";
+import type { Lang } from "../util/i18n.js";
+import { deriveApprovalFacts, type ApprovalFacts } from "./approval.js";
+import { deriveClaims, type ClaimOptions, type Claims } from "./claims.js";
+import { deriveDisclosureFacts, type DisclosureFacts } from "./disclosure.js";
+
+export type { ApprovalFacts } from "./approval.js";
+export type { DisclosureFacts } from "./disclosure.js";
+export type { Claims, ClaimOptions, MaxLimitBasis } from "./claims.js";
+export * from "./numbers.js";
+
+export interface FactsOptions {
+  /** Working-day calendar for overdue cases and deadlines (default: the shipped national calendar). */
+  calendar?: Calendar;
+  /** Last year's dataset, for year-on-year figures and previous time limits. */
+  previous?: Dataset;
+  /** How claims are proven (documented defaults in claims.ts). */
+  claims?: ClaimOptions;
+  /** Language of error messages. */
+  lang?: Lang;
+}
+
+/** The facts every module derives from, passed to sibling derivers. */
+export interface FactsContext {
+  dataset: Dataset;
+  calendar: Calendar;
+  previous: Dataset | undefined;
+  lang: Lang;
+  /** The core facts, already derived. */
+  core: CoreFacts;
+}
+
+/** Last year's figures, for comparisons (同比). */
+export interface PreviousFacts {
+  year: number;
+  approval: ApprovalFacts;
+  disclosure: DisclosureFacts;
+}
+
+/** The facts this module derives. */
+export interface CoreFacts {
+  year: number;
+  /** Pinned by the dataset, else the regime in force at the end of the year. */
+  regime: Regime;
+  agency: { name: string; shortName: string };
+  approval: ApprovalFacts;
+  disclosure: DisclosureFacts;
+  claims: Claims;
+  previous: PreviousFacts | null;
+}
+
+/**
+ * SIBLING MODULES (1/2): one field per module, typed by the module, e.g.
+ *   applications: ApplicationFacts;   // src/facts/applications.ts (per-application receipt, deadline, on time)
+ *   annualReport: AnnualReportFacts;  // src/facts/annual-report.ts (tables 二–五 of the annual report)
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FactsExtensions {}
+
+export type Facts = CoreFacts & FactsExtensions;
+
+function deriveCore(
+  dataset: Dataset,
+  calendar: Calendar,
+  previous: Dataset | undefined,
+  options: FactsOptions,
+  lang: Lang,
+): CoreFacts {
+  const approval = deriveApprovalFacts(dataset, { calendar, previous, lang });
+  const disclosure = deriveDisclosureFacts(dataset, { calendar, lang });
+  let prev: PreviousFacts | null = null;
+  if (previous) {
+    prev = {
+      year: previous.year,
+      approval: deriveApprovalFacts(previous, { calendar, lang }),
+      disclosure: deriveDisclosureFacts(previous, { calendar, lang }),
+    };
+  }
+  return {
+    year: dataset.year,
+    regime: dataset.regime ?? regimeFor(`${dataset.year}-12-31`),
+    agency: { name: dataset.agency.name, shortName: dataset.agency.shortName },
+    approval,
+    disclosure,
+    claims: deriveClaims(approval, disclosure, options.claims),
+    previous: prev,
+  };
+}
+
+/** Derive every fact of a dataset. Throws UserError for data the facts cannot be derived from. */
+export function deriveFacts(dataset: Dataset, options: FactsOptions = {}): Facts {
+  const lang = options.lang ?? "zh";
+  const calendar = options.calendar ?? defaultCalendar(lang);
+  const core = deriveCore(dataset, calendar, options.previous, options, lang);
+  const ctx: FactsContext = { dataset, calendar, previous: options.previous, lang, core };
+  void ctx; // used by the sibling derivers below
+  return {
+    ...core,
+    // SIBLING MODULES (2/2): one line per module, e.g.
+    //   applications: deriveApplicationFacts(ctx),
+    //   annualReport: deriveAnnualReportFacts(ctx),
+  };
+}
