@@ -138,3 +138,85 @@ export interface LayoutOptions {
 export function defaultLayout(overrides: Partial<Record<FontRole, string>> = {}): LayoutOptions {
   return { geometry: A4_GBT9704, fontNames: { ...DEFAULT_FONT_NAMES, ...overrides } };
 }
+
+/**
+ * Width of a string in characters (字) as GB/T 9704 counts them: a full-width character is one
+ * character; half-width forms (ASCII such as Arabic digits, Latin letters, "."; U+FF61–U+FFDC
+ * half-width katakana/hangul; U+FFE8–U+FFEE) are half a character. Used for the placements below.
+ */
+export function textWidthInChars(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const half =
+      (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xff61 && cp <= 0xffdc) || (cp >= 0xffe8 && cp <= 0xffee);
+    width += half ? 0.5 : 1;
+  }
+  return width;
+}
+
+/** Right indents, in characters, of the two lines of a signature block (署名 and 成文日期). */
+export interface SignaturePlacement {
+  /** Right indent of the agency line (with a seal: the indent that centres it over the date). */
+  agencyRightChars: number;
+  dateRightChars: number;
+  sealed: boolean;
+}
+
+/**
+ * Signature placement (GB/T 9704-2012 7.3.5.1 / 7.3.5.2), both lines right-aligned:
+ * - without seal: agency right-indented 2 characters; the date on the next line starts 2
+ *   characters right of the agency's first character. When that would leave the date closer than
+ *   2 characters to the right edge (the standard's "成文日期长于发文机关署名" case, read as "the
+ *   date would otherwise come closer than two characters to the margin"), the date is
+ *   right-indented 2 characters and the agency's right indent grows to keep the 2-character shift.
+ * - with seal: the date right-indented 4 characters; the agency centred over the date (right indent
+ *   4 + (dateWidth − agencyWidth) / 2, never below 0).
+ */
+export function signaturePlacement(agency: string, date: string, seal = false): SignaturePlacement {
+  const a = textWidthInChars(agency);
+  const d = textWidthInChars(date);
+  if (seal) {
+    const dateRight = INDENT.sealDateRight;
+    return {
+      agencyRightChars: Math.max(0, dateRight + (d - a) / 2),
+      dateRightChars: dateRight,
+      sealed: true,
+    };
+  }
+  const shift = 2; // the date's first character sits 2 characters right of the agency's
+  const dateRight = Math.max(INDENT.signatureRight, INDENT.signatureRight + a - shift - d);
+  return { agencyRightChars: dateRight + d + shift - a, dateRightChars: dateRight, sealed: false };
+}
+
+/** One line of the attachment note (附件说明), positions in characters from the type area's left edge. */
+export interface AttachmentLine {
+  /** "附件：1." on the first line, "2." etc. after; "附件：" alone when there is one attachment. */
+  lead: string;
+  title: string;
+  /** Where `lead` starts. */
+  leadStartChars: number;
+  /** Where the title starts; wrapped lines of the title align here. */
+  titleStartChars: number;
+}
+
+/**
+ * 附件说明 (GB/T 9704-2012 7.3.4): "附件：" indented 2 characters; several attachments are numbered
+ * 1. 2. … (half-width digits and point), each number under the first one; a title's continuation
+ * lines align with the title's first character. A single attachment has no number.
+ */
+export function attachmentLines(items: readonly string[]): AttachmentLine[] {
+  const label = "附件：";
+  const start = INDENT.attachment;
+  const numberStart = start + textWidthInChars(label);
+  return items.map((title, i) => {
+    const num = items.length > 1 ? `${i + 1}.` : "";
+    const lead = (i === 0 ? label : "") + num;
+    return {
+      lead,
+      title,
+      leadStartChars: i === 0 ? start : numberStart,
+      titleStartChars: numberStart + textWidthInChars(num),
+    };
+  });
+}

@@ -1,0 +1,192 @@
+/**
+ * Tree blocks → docx paragraphs and tables, placed as GB/T 9704-2012 says (gbt9704-layout.md).
+ * Every paragraph on the grid has exact line spacing of one grid line (metrics.ts).
+ */
+import { AlignmentType, LineRuleType, Paragraph, type IParagraphOptions, type Table } from "docx";
+import {
+  BODY_STYLE,
+  HEADING_STYLE,
+  INDENT,
+  TITLE_STYLE,
+  attachmentLines,
+  signaturePlacement,
+  textWidthInChars,
+} from "../../document/layout.js";
+import type { Block, Run } from "../../document/tree.js";
+import { alignment } from "./align.js";
+import { charsToTwips, FIRST_LINE_CHARS, type DocxMetrics } from "./metrics.js";
+import { listItemLabel, titleText } from "./plain-text.js";
+import { plainRuns, textRuns, type FontConfig, type RunStyle } from "./runs.js";
+import { docxTable } from "./table.js";
+
+export interface BlockContext {
+  m: DocxMetrics;
+  fonts: FontConfig;
+}
+
+export interface BlockOptions {
+  /** Start the block on a new page (w:pageBreakBefore on its first paragraph). */
+  pageBreakBefore?: boolean;
+  /**
+   * The block before is a blank line: it counts towards the blank line(s) the standard puts above
+   * an attachment note or a signature (as in the PDF writer), so a tree with or without an
+   * explicit blank block comes out the same.
+   */
+  prevBlank?: boolean;
+}
+
+/**
+ * Blank lines above a signature. Without a seal the standard asks for one. With a seal it asks
+ * that the seal's top come within one line of the body; a 42 mm seal centred a little above the
+ * middle of the agency/date pair reaches about 1.4 lines (14 mm) above the agency line, so two
+ * blank lines (20.4 mm) put the body's last line just within a line of the seal's top.
+ */
+export const SIGNATURE_BLANK_LINES = { plain: 1, sealed: 2 } as const;
+/** How far (characters) a signature line may run past its computed end rather than wrap. */
+export const SIGNATURE_OVERRUN_CHARS = 2;
+/** Blank lines between the body and the attachment note (附件说明). */
+export const ATTACHMENT_BLANK_LINES = 1;
+
+export function blockElements(
+  block: Block,
+  ctx: BlockContext,
+  opts: BlockOptions = {},
+): (Paragraph | Table)[] {
+  const { m, fonts } = ctx;
+  const body: RunStyle = { role: BODY_STYLE.font, sizePt: BODY_STYLE.sizePt, charSpacing: m.charSpacing };
+  const firstLine = { firstLine: charsToTwips(m, INDENT.firstLine), firstLineChars: FIRST_LINE_CHARS };
+  let first = true;
+  const para = (options: IParagraphOptions & { spaceBeforeLines?: number }): Paragraph => {
+    const { spaceBeforeLines, ...rest } = options;
+    const p = new Paragraph({
+      ...rest,
+      spacing: {
+        line: m.linePitch,
+        lineRule: LineRuleType.EXACT,
+        before: (spaceBeforeLines ?? 0) * m.linePitch,
+        after: 0,
+      },
+      ...(first && opts.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    });
+    first = false;
+    return p;
+  };
+  const runsOf = (style: RunStyle, runs: readonly Run[]) => textRuns(fonts, style, runs);
+  const blanksAbove = (lines: number) => Math.max(0, lines - (opts.prevBlank ? 1 : 0));
+
+  switch (block.type) {
+    case "title":
+      // 2号小标宋, centred. Not condensed: the title is centred, not set on the character grid.
+      return [
+        para({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          children: plainRuns(
+            fonts,
+            { role: TITLE_STYLE.font, sizePt: TITLE_STYLE.sizePt, bold: TITLE_STYLE.bold },
+            titleText(block),
+          ),
+        }),
+      ];
+    case "docNumber":
+      return [para({ alignment: AlignmentType.CENTER, children: plainRuns(fonts, body, block.text) })];
+    case "addressee":
+      return [para({ alignment: AlignmentType.LEFT, children: plainRuns(fonts, body, block.text) })];
+    case "heading": {
+      const hs = HEADING_STYLE[block.level];
+      const style: RunStyle = { role: hs.font, sizePt: hs.sizePt, bold: hs.bold, charSpacing: m.charSpacing };
+      return [
+        para({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: firstLine,
+          keepNext: true,
+          outlineLevel: block.level - 1,
+          children: runsOf(style, [{ text: block.number }, ...block.runs]),
+        }),
+      ];
+    }
+    case "paragraph":
+      return [
+        para({
+          alignment: alignment(block.align ?? "justify"),
+          indent: block.indent === "none" ? { firstLine: 0 } : firstLine,
+          children: runsOf(body, block.runs),
+        }),
+      ];
+    case "list":
+      return block.items.map((item, i) =>
+        para({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: firstLine,
+          children: runsOf(body, [{ text: listItemLabel(block, i) }, ...item]),
+        }),
+      );
+    case "table": {
+      const out: (Paragraph | Table)[] = [];
+      if (block.caption !== undefined) {
+        out.push(
+          para({
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            children: plainRuns(fonts, body, block.caption),
+          }),
+        );
+      }
+      out.push(docxTable(block, m, fonts));
+      return out;
+    }
+    case "attachments":
+      // 附件：1.×××× — hanging indent: wrapped lines start under the title's first character.
+      return attachmentLines(block.items).map((line, i) => {
+        const left = charsToTwips(m, line.titleStartChars);
+        return para({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { left, hanging: left - charsToTwips(m, line.leadStartChars) },
+          spaceBeforeLines: i === 0 ? blanksAbove(ATTACHMENT_BLANK_LINES) : 0,
+          children: plainRuns(fonts, body, line.lead + line.title),
+        });
+      });
+    case "signature": {
+      // Positions from layout.signaturePlacement (characters; half-width digits count half).
+      // Both lines are left-aligned at their computed start (type width − right indent − text
+      // width) rather than right-aligned with a right indent: the two starts — "the date's first
+      // character 2 characters right of the agency's", or the agency centred over the date — then
+      // hold in every renderer, even one that widens digits. LibreOffice does: it ignores
+      // w:autoSpaceDE/DN and always adds about 1/5 character between CJK and digits, which would
+      // pull a right-aligned date a whole character left. The right edges are exact in Word and,
+      // for CJK-only text, in LibreOffice. A renderer that widens the digits would wrap the
+      // date's last character onto a line of its own; a negative right indent of
+      // SIGNATURE_OVERRUN_CHARS lets the line run that far past its computed end instead.
+      const place = signaturePlacement(block.agency, block.date, block.seal);
+      const start = (rightChars: number, text: string) =>
+        Math.max(0, m.typeWidth - charsToTwips(m, rightChars + textWidthInChars(text)));
+      const right = -charsToTwips(m, SIGNATURE_OVERRUN_CHARS);
+      return [
+        para({
+          alignment: AlignmentType.LEFT,
+          indent: { left: start(place.agencyRightChars, block.agency), right },
+          keepNext: true,
+          keepLines: true,
+          spaceBeforeLines: blanksAbove(
+            block.seal ? SIGNATURE_BLANK_LINES.sealed : SIGNATURE_BLANK_LINES.plain,
+          ),
+          children: plainRuns(fonts, body, block.agency),
+        }),
+        para({
+          alignment: AlignmentType.LEFT,
+          indent: { left: start(place.dateRightChars, block.date), right },
+          children: plainRuns(fonts, body, block.date),
+        }),
+      ];
+    }
+    case "note":
+      return [
+        para({ alignment: AlignmentType.JUSTIFIED, indent: firstLine, children: runsOf(body, block.runs) }),
+      ];
+    case "blank":
+      return [para({ children: [] })];
+    case "pageBreak":
+      // Handled by the section assembly in index.ts.
+      return [];
+  }
+}
