@@ -1,0 +1,380 @@
+/**
+ * The consistency rules of the annual report (勾稽关系, annual-report-format.md), as data: each
+ * rule is a set of equations between cells, generated from the format's row and column sets.
+ * `checkAnnualReport` evaluates them on the tables as printed and reports each violation with
+ * the table, row, column and both sides of the equation, e.g.
+ *
+ *     表三 自然人列：一（12）+ 二（3）= 15 ≠ （七）（13）+ 四（1）= 14
+ *
+ * Blank cells (a given table that leaves a cell empty and prints it empty): an equation one
+ * side of which is entirely blank is not checked — nothing was reported to compare; otherwise a
+ * blank counts as nothing. Printed as 0 (the default), a blank is a 0 and is checked as one.
+ *
+ * The audit runs the same rules (`checkAnnualReport`, `ANNUAL_REPORT_RULES`).
+ */
+import { APPLICANT_TYPES } from "../data/codes.js";
+import { t, type Lang } from "../util/i18n.js";
+import {
+  REQUEST_COLUMN_LABELS,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  REVIEW_COLUMN_LABELS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUP_NAMES,
+  REVIEW_GROUPS,
+  REVIEW_OUTCOME_COLUMNS,
+  type RequestColumn,
+  type RequestRowKey,
+  type ReviewColumn,
+  type ReviewGroup,
+  type TableFormatVersion,
+} from "./format.js";
+import {
+  printedValue,
+  type AnnualReportTables,
+  type Cell,
+  type RequestsTable,
+  type ReviewsTable,
+} from "./model.js";
+
+/** Rule identifiers, in the order of annual-report-format.md. */
+export const ANNUAL_REPORT_RULES = {
+  /** 1. Per column of table 三: 一 + 二 = （七）+ 四 (stated in the table itself). */
+  balance: { zh: "表三各列：一 + 二 = （七）+ 四", en: "table 三, every column: 一 + 二 = （七） + 四" },
+  /** 2. 总计 = the six applicant columns, in every row of table 三. */
+  "applicant-sum": {
+    zh: "表三各行：总计 = 六类申请人之和",
+    en: "table 三, every row: 总计 = the six applicant columns",
+  },
+  /** 3. （七）总计 = every outcome row. */
+  "outcome-sum": {
+    zh: "表三各列：（七）总计 = 各项办理结果之和",
+    en: "table 三, every column: （七） = the sum of the outcome rows",
+  },
+  /** 4. Table 四: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, per group. */
+  "review-sum": {
+    zh: "表四：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    en: "table 四: 总计 = the four outcomes",
+  },
+  /** 5. This year's 二、上年结转 = last year's 四、结转下年度继续办理. */
+  "carry-over": { zh: "表三：本年二 = 上年四", en: "table 三: this year's 二 = last year's 四" },
+  /** Given cells must agree with the records where both exist. */
+  "given-records": { zh: "填报数与记录一致", en: "given figures agree with the records" },
+} as const;
+export type RuleId = keyof typeof ANNUAL_REPORT_RULES;
+
+export type TableName = "表二" | "表三" | "表四";
+
+/** A violated equation: where, both sides, and the message a clerk reads. */
+export interface Violation {
+  rule: RuleId;
+  table: TableName;
+  /** The row (its verbatim label) or, for a column equation, the rows it relates ("一 + 二 = （七）+ 四"). */
+  row: string;
+  /** The column (its verbatim label), or the group of table 四. */
+  column: string;
+  message: string;
+  left: number;
+  right: number;
+}
+
+/** A cell of the tables an equation refers to. */
+export type CellRef =
+  | { table: "requests"; row: RequestRowKey; column: RequestColumn; name: string }
+  | { table: "reviews"; row: ReviewGroup; column: ReviewColumn; name: string };
+
+export interface Equation {
+  rule: Exclude<RuleId, "carry-over" | "given-records">;
+  table: TableName;
+  row: string;
+  column: string;
+  /** How the message names what the equation is about: "自然人列", "“（七）总计”行", "行政复议". */
+  subject: { zh: string; en: string };
+  left: CellRef[];
+  right: CellRef[];
+}
+
+const rowDef = (version: TableFormatVersion, key: RequestRowKey) => {
+  const def = REQUEST_ROWS[version].find((r) => r.key === key);
+  if (!def) throw new Error(`row ${key} is not in the ${version} format`);
+  return def;
+};
+
+function reqRef(
+  version: TableFormatVersion,
+  row: RequestRowKey,
+  column: RequestColumn,
+  name?: string,
+): CellRef {
+  return { table: "requests", row, column, name: name ?? rowDef(version, row).short };
+}
+
+const rowSubject = (label: string) => ({ zh: `“${label}”行`, en: `row “${label}”` });
+
+/** Every equation of rules 1–4 for a format version, in a stable order. */
+export function annualReportEquations(version: TableFormatVersion): Equation[] {
+  const rows = REQUEST_ROWS[version];
+  const out: Equation[] = [];
+  const col = (c: RequestColumn) => ({
+    zh: `${REQUEST_COLUMN_LABELS[c]}列`,
+    en: `column ${REQUEST_COLUMN_LABELS[c]}`,
+  });
+  // 1. 一 + 二 = （七）+ 四, per column.
+  for (const c of REQUEST_COLUMNS) {
+    out.push({
+      rule: "balance",
+      table: "表三",
+      row: "一 + 二 = （七）+ 四",
+      column: REQUEST_COLUMN_LABELS[c],
+      subject: col(c),
+      left: [reqRef(version, "received", c), reqRef(version, "carriedOver", c)],
+      right: [reqRef(version, "outcomeTotal", c), reqRef(version, "carriedForward", c)],
+    });
+  }
+  // 2. 总计 = the six applicant columns, per row.
+  for (const r of rows) {
+    out.push({
+      rule: "applicant-sum",
+      table: "表三",
+      row: r.label,
+      column: REQUEST_COLUMN_LABELS.total,
+      subject: rowSubject(r.group ? `${r.group.label} ${r.label}` : r.label),
+      left: [reqRef(version, r.key, "total", REQUEST_COLUMN_LABELS.total)],
+      right: APPLICANT_TYPES.map((a) => reqRef(version, r.key, a, REQUEST_COLUMN_LABELS[a])),
+    });
+  }
+  // 3. （七）= every outcome row, per column.
+  const outcomes = rows.filter((r) => r.outcome);
+  for (const c of REQUEST_COLUMNS) {
+    out.push({
+      rule: "outcome-sum",
+      table: "表三",
+      row: `（七）总计 = ${outcomes[0]!.short}…${outcomes[outcomes.length - 1]!.short}`,
+      column: REQUEST_COLUMN_LABELS[c],
+      subject: col(c),
+      left: [reqRef(version, "outcomeTotal", c)],
+      right: outcomes.map((r) => reqRef(version, r.key, c)),
+    });
+  }
+  // 4. Table 四: 总计 = the four outcomes, per group.
+  for (const g of REVIEW_GROUPS) {
+    out.push({
+      rule: "review-sum",
+      table: "表四",
+      row: REVIEW_GROUP_NAMES[g],
+      column: REVIEW_COLUMN_LABELS.total,
+      subject: { zh: REVIEW_GROUP_NAMES[g], en: REVIEW_GROUP_NAMES[g] },
+      left: [{ table: "reviews", row: g, column: "total", name: REVIEW_COLUMN_LABELS.total }],
+      right: REVIEW_OUTCOME_COLUMNS.map((o) => ({
+        table: "reviews" as const,
+        row: g,
+        column: o,
+        name: REVIEW_COLUMN_LABELS[o],
+      })),
+    });
+  }
+  return out;
+}
+
+/** The value of a cell as printed (null only when printed empty). */
+export function cellValue(tables: AnnualReportTables, ref: CellRef): Cell {
+  const raw =
+    ref.table === "requests"
+      ? (tables.requests[ref.row]?.[ref.column] ?? null)
+      : tables.reviews[ref.row][ref.column];
+  return printedValue(raw, tables.blankCells);
+}
+
+const BLANK = { zh: "空", en: "blank" } as const;
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(12)));
+}
+
+/** One side of an equation: "一（12）+ 二（3）= 15", or "总计（15）" for a single term. */
+export function sideText(terms: readonly { name: string; value: Cell }[], lang: Lang = "zh"): string {
+  const term = (x: { name: string; value: Cell }) =>
+    lang === "en"
+      ? `${x.name} (${x.value === null ? BLANK.en : fmt(x.value)})`
+      : `${x.name}（${x.value === null ? BLANK.zh : fmt(x.value)}）`;
+  if (terms.length === 1) return term(terms[0]!);
+  const sum = terms.reduce((s, x) => s + (x.value ?? 0), 0);
+  return lang === "en"
+    ? `${terms.map(term).join(" + ")} = ${fmt(sum)}`
+    : `${terms.map(term).join("+ ")}= ${fmt(sum)}`;
+}
+
+/** "左 ≠ 右" with the spacing of the examples: no space after a full-width bracket. */
+function unequal(left: string, right: string, lang: Lang): string {
+  if (lang === "en") return `${left} ≠ ${right}`;
+  return `${left}${left.endsWith("）") ? "" : " "}≠ ${right}`;
+}
+
+function violationMessage(
+  table: TableName,
+  subject: string,
+  left: string,
+  right: string,
+  lang: Lang,
+): string {
+  return t(
+    lang,
+    `${table} ${subject}：${unequal(left, right, lang)}`,
+    `${table} ${subject}: ${unequal(left, right, lang)}`,
+  );
+}
+
+/** Evaluate equations on the tables; returns the violated ones. */
+export function checkEquations(
+  tables: AnnualReportTables,
+  equations: readonly Equation[],
+  lang: Lang = "zh",
+): Violation[] {
+  const out: Violation[] = [];
+  for (const eq of equations) {
+    const left = eq.left.map((r) => ({ name: r.name, value: cellValue(tables, r) }));
+    const right = eq.right.map((r) => ({ name: r.name, value: cellValue(tables, r) }));
+    // A side entirely blank: nothing reported to compare.
+    if (left.every((x) => x.value === null) || right.every((x) => x.value === null)) continue;
+    const l = left.reduce((s, x) => s + (x.value ?? 0), 0);
+    const r = right.reduce((s, x) => s + (x.value ?? 0), 0);
+    if (Math.abs(l - r) < 1e-9) continue;
+    out.push({
+      rule: eq.rule,
+      table: eq.table,
+      row: eq.row,
+      column: eq.column,
+      message: violationMessage(
+        eq.table,
+        eq.subject[lang],
+        sideText(left, lang),
+        sideText(right, lang),
+        lang,
+      ),
+      left: l,
+      right: r,
+    });
+  }
+  return out;
+}
+
+/**
+ * Rule 5: this year's 二、上年结转 = last year's 四、结转下年度继续办理, per column. The two
+ * reports may be in different format versions (the columns are the same).
+ */
+export function checkCarryOver(
+  tables: AnnualReportTables,
+  previous: AnnualReportTables,
+  lang: Lang = "zh",
+): Violation[] {
+  const out: Violation[] = [];
+  const prevName = t(lang, "上年四", "last year's 四");
+  for (const c of REQUEST_COLUMNS) {
+    const now = printedValue(tables.requests.carriedOver?.[c] ?? null, tables.blankCells);
+    const before = printedValue(previous.requests.carriedForward?.[c] ?? null, previous.blankCells);
+    if (now === null || before === null || Math.abs(now - before) < 1e-9) continue;
+    const subject = t(lang, `${REQUEST_COLUMN_LABELS[c]}列`, `column ${REQUEST_COLUMN_LABELS[c]}`);
+    out.push({
+      rule: "carry-over",
+      table: "表三",
+      row: `二、上年结转政府信息公开申请数量 = ${previous.year}年 四、结转下年度继续办理`,
+      column: REQUEST_COLUMN_LABELS[c],
+      message: violationMessage(
+        "表三",
+        subject,
+        sideText([{ name: "二", value: now }], lang),
+        sideText([{ name: prevName, value: before }], lang),
+        lang,
+      ),
+      left: now,
+      right: before,
+    });
+  }
+  return out;
+}
+
+/**
+ * Every consistency rule on the tables (rules 1–4), and with last year's tables rule 5.
+ * Returns the violations in rule order; an empty list means the tables balance.
+ */
+export function checkAnnualReport(
+  tables: AnnualReportTables,
+  previous?: AnnualReportTables,
+  options: { lang?: Lang } = {},
+): Violation[] {
+  const lang = options.lang ?? "zh";
+  const out = checkEquations(tables, annualReportEquations(tables.version), lang);
+  if (previous) out.push(...checkCarryOver(tables, previous, lang));
+  return out;
+}
+
+/**
+ * Given figures against the records, cell by cell at the finest resolution (2021 rows): where
+ * an office gives a table's cells and keeps the records too, a given cell that is not blank
+ * must equal what the records count.
+ */
+export function checkGivenAgainstRecords(
+  given: { requests?: RequestsTable; reviews?: ReviewsTable },
+  records: { requests: RequestsTable; reviews: ReviewsTable },
+  lang: Lang = "zh",
+): Violation[] {
+  const out: Violation[] = [];
+  const givenName = t(lang, "填报", "given");
+  const recordsName = t(lang, "申请记录", "records");
+  if (given.requests) {
+    for (const def of REQUEST_ROWS["2021"]) {
+      for (const c of REQUEST_COLUMNS) {
+        const g = given.requests[def.key]?.[c] ?? null;
+        const r = records.requests[def.key]?.[c] ?? 0;
+        if (g === null || Math.abs(g - r) < 1e-9) continue;
+        const label = def.group ? `${def.group.label} ${def.label}` : def.label;
+        const subject = t(
+          lang,
+          `${rowSubject(label).zh}${REQUEST_COLUMN_LABELS[c]}列`,
+          `${rowSubject(label).en}, column ${REQUEST_COLUMN_LABELS[c]}`,
+        );
+        out.push({
+          rule: "given-records",
+          table: "表三",
+          row: def.label,
+          column: REQUEST_COLUMN_LABELS[c],
+          message: violationMessage(
+            "表三",
+            subject,
+            sideText([{ name: givenName, value: g }], lang),
+            sideText([{ name: recordsName, value: r }], lang),
+            lang,
+          ),
+          left: g,
+          right: r,
+        });
+      }
+    }
+  }
+  if (given.reviews) {
+    for (const g of REVIEW_GROUPS) {
+      for (const c of REVIEW_COLUMNS) {
+        const gv = given.reviews[g][c];
+        const rv = records.reviews[g][c] ?? 0;
+        if (gv === null || Math.abs(gv - rv) < 1e-9) continue;
+        const subject = `${REVIEW_GROUP_NAMES[g]} ${REVIEW_COLUMN_LABELS[c]}`;
+        out.push({
+          rule: "given-records",
+          table: "表四",
+          row: REVIEW_GROUP_NAMES[g],
+          column: REVIEW_COLUMN_LABELS[c],
+          message: violationMessage(
+            "表四",
+            subject,
+            sideText([{ name: givenName, value: gv }], lang),
+            sideText([{ name: t(lang, "记录", "records"), value: rv }], lang),
+            lang,
+          ),
+          left: gv,
+          right: rv,
+        });
+      }
+    }
+  }
+  return out;
+}
