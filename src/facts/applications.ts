@@ -108,6 +108,8 @@ export interface ExtensionFacts {
   notifiedInTime: boolean | null;
   /** Within the limit and approved and notified by the original deadline. */
   lawful: boolean | null;
+  /** The deadline before the extension as the notice states it (pauses completed by its date). */
+  noticeOriginalDue: string | null;
   /** The new deadline as the extension notice states it (pauses completed by its date included). */
   newDue: string | null;
   /** A consultation was under way when the extension was notified (its time is not counted yet). */
@@ -352,8 +354,9 @@ export function applicationFact(
         const known = pauses.filter((p) => p.to <= ext.notified);
         const ongoing = pauses.some((p) => p.from <= ext.notified && p.to > ext.notified);
         let newDue: string | null = null;
+        let noticeOriginalDue: string | null = null;
         try {
-          newDue = computeDeadline(
+          const atNotice = computeDeadline(
             {
               ...base,
               pauses: known,
@@ -362,7 +365,9 @@ export function applicationFact(
               extensionNotified: ext.notified,
             },
             dOpts,
-          ).due;
+          );
+          newDue = atNotice.due;
+          noticeOriginalDue = atNotice.dueWithoutExtension;
         } catch (e) {
           problem("extension", e);
         }
@@ -377,6 +382,7 @@ export function applicationFact(
           approvedInTime,
           notifiedInTime,
           lawful: ext.days <= maxExt && approvedInTime && notifiedInTime,
+          noticeOriginalDue,
           newDue,
           pauseOngoingAtNotice: ongoing,
         };
@@ -409,6 +415,7 @@ export function applicationFact(
       approvedInTime: null,
       notifiedInTime: null,
       lawful: null,
+      noticeOriginalDue: null,
       newDue: null,
       pauseOngoingAtNotice: false,
     };

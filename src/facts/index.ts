@@ -12,9 +12,12 @@ import type { Lang } from "../util/i18n.js";
 import { deriveApprovalFacts, type ApprovalFacts } from "./approval.js";
 import { deriveClaims, type ClaimOptions, type Claims } from "./claims.js";
 import { deriveDisclosureFacts, type DisclosureFacts } from "./disclosure.js";
+import { applicationFacts, type ApplicationFacts } from "./applications.js";
+import { annualReportFacts, type AnnualReportFacts } from "./annual-report.js";
 
 export type { ApprovalFacts } from "./approval.js";
 export type { DisclosureFacts } from "./disclosure.js";
+export type { AnnualReportFacts } from "./annual-report.js";
 export type { Claims, ClaimOptions, MaxLimitBasis } from "./claims.js";
 export * from "./numbers.js";
 
@@ -63,8 +66,12 @@ export interface CoreFacts {
  *   applications: ApplicationFacts;   // src/facts/applications.ts (per-application receipt, deadline, on time)
  *   annualReport: AnnualReportFacts;  // src/facts/annual-report.ts (tables 二–五 of the annual report)
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface FactsExtensions {}
+export interface FactsExtensions {
+  /** Per-application receipt, regime, deadline with trace, on-time, extension, fee, year-end status. */
+  applications: ApplicationFacts[];
+  /** The statutory annual report: tables 二–四 in the year's format version, fees, consistency. */
+  annualReport: AnnualReportFacts;
+}
 
 export type Facts = CoreFacts & FactsExtensions;
 
@@ -103,8 +110,11 @@ export function deriveFacts(dataset: Dataset, options: FactsOptions = {}): Facts
   const core = deriveCore(dataset, calendar, options.previous, options, lang);
   const ctx: FactsContext = { dataset, calendar, previous: options.previous, lang, core };
   void ctx; // used by the sibling derivers below
+  const applications = applicationFacts(dataset, calendar, { lang });
   return {
     ...core,
+    applications,
+    annualReport: annualReportFacts(dataset, applications, { lang }),
     // SIBLING MODULES (2/2): one line per module, e.g.
     //   applications: deriveApplicationFacts(ctx),
     //   annualReport: deriveAnnualReportFacts(ctx),

@@ -1,0 +1,322 @@
+/**
+ * The legal basis of each reply (regulations.md §3): which template states it and which
+ * articles it cites, per regime, reply type and reason. Code decides the citation; templates
+ * only word the letter around `basis.text`.
+ *
+ * ogi-2019 (国务院令第711号): Art. 36 (1)–(7), Art. 37 (partial), the reasons' own articles
+ * (14, 15, 16, 30, 35, 38, 39) and Art. 42 with 国办函〔2020〕109号 for fees.
+ * ogi-2008 (国务院令第492号): the four Art. 21 answers (and Art. 22 for severable parts);
+ * reply types the 2008 text has no item for cite the State Council guidance that governed them
+ * (国办发〔2010〕5号) or, where none is settled, the regulation in general.
+ *
+ * Interpretations (documented defaults, each overridable by `basis` in the letters config):
+ * - 行政查询事项 (administrative-query) has no article of its own: Art. 36(3) only.
+ * - 要求确认或重新出具已获取信息 (confirmation) is not a request for existing government
+ *   information in the sense of Art. 2.
+ * - A refusal to protect third-party rights cites Art. 32 as well when the third party was
+ *   consulted.
+ */
+import {
+  REASONS,
+  REASON_LABELS,
+  REPLY_TYPE_LABELS,
+  type Reason,
+  type RefusalReason,
+  type Regime,
+  type ReplyType,
+} from "../data/codes.js";
+
+export const OGI_LAW = "《中华人民共和国政府信息公开条例》";
+export const FEE_MEASURES = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）";
+export const GUIDANCE_2010 = "《国务院办公厅关于做好政府信息依申请公开工作的意见》（国办发〔2010〕5号）";
+
+/** One instrument and the articles cited from it (none: cited as a whole). */
+export interface Citation {
+  instrument: string;
+  articles: string[];
+}
+
+export interface CitedBasis {
+  citations: Citation[];
+  /** The citation as a letter writes it, without the closing 的规定: 根据《…》第十四条、第三十六条第（三）项 */
+  text: string;
+}
+
+export interface ReplyBasis extends CitedBasis {
+  regime: Regime;
+  type: ReplyType;
+  reason: Reason | null;
+  /** Template that words the reply, e.g. letters/reply-refused-state-secret. */
+  template: string;
+  /** Partial disclosure: the basis for the withheld part. */
+  withheld: (CitedBasis & { reason: RefusalReason }) | null;
+}
+
+/** Overrides of the citation text, keyed `regime/type` or `regime/type/reason` (the longer key wins). */
+export type BasisOverrides = Record<string, string>;
+
+export interface BasisInput {
+  regime: Regime;
+  type: ReplyType;
+  reason?: Reason | null;
+  /** A third party was consulted (adds Art. 32 / ogi-2008 Art. 23 to a third-party refusal). */
+  thirdPartyConsulted?: boolean;
+  overrides?: BasisOverrides;
+}
+
+/** Why a basis cannot be given: the field the reply lacks. */
+export class BasisError extends Error {
+  constructor(
+    readonly field: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = "BasisError";
+  }
+}
+
+const law = (...articles: string[]): Citation => ({ instrument: OGI_LAW, articles });
+
+/** 根据《A》第x条、第y条和《B》 */
+export function citationText(citations: readonly Citation[]): string {
+  const parts = citations.map((c) => c.instrument + c.articles.join("、"));
+  return "根据" + parts.join("和");
+}
+
+function cited(citations: Citation[]): CitedBasis {
+  return { citations, text: citationText(citations) };
+}
+
+/** Merge citations of the same instrument, keeping first-seen order of instruments and articles. */
+function merge(...lists: Citation[][]): Citation[] {
+  const out: Citation[] = [];
+  for (const c of lists.flat()) {
+    const same = out.find((o) => o.instrument === c.instrument);
+    if (!same) out.push({ instrument: c.instrument, articles: [...c.articles] });
+    else for (const a of c.articles) if (!same.articles.includes(a)) same.articles.push(a);
+  }
+  return out;
+}
+
+/** ogi-2019: the article(s) of each refusal reason (before Art. 36(3)). */
+const REFUSAL_2019: Record<RefusalReason, Citation[]> = {
+  "state-secret": [law("第十四条")],
+  "prohibited-by-law": [law("第十四条")],
+  "three-securities-one-stability": [law("第十四条")],
+  "third-party-rights": [law("第十五条")],
+  "internal-affairs": [law("第十六条第一款")],
+  "process-information": [law("第十六条第二款")],
+  "enforcement-file": [law("第十六条第二款")],
+  "administrative-query": [],
+};
+
+/** ogi-2008 (国务院令第492号): the provision each refusal reason rests on (before Art. 21(2)). */
+const REFUSAL_2008: Record<RefusalReason, Citation[]> = {
+  "state-secret": [law("第十四条第四款")],
+  "prohibited-by-law": [law("第十四条第三款")],
+  "three-securities-one-stability": [law("第八条")],
+  "third-party-rights": [law("第十四条第四款")],
+  "internal-affairs": [{ instrument: GUIDANCE_2010, articles: [] }],
+  "process-information": [{ instrument: GUIDANCE_2010, articles: [] }],
+  "enforcement-file": [],
+  "administrative-query": [],
+};
+
+/** ogi-2019: reasons of the non-refusal types. */
+const OTHER_2019: Record<Exclude<Reason, RefusalReason>, Citation[]> = {
+  "not-held": [law("第三十六条第（四）项")],
+  "needs-creation": [law("第三十八条")],
+  "unclear-after-correction": [law("第三十条")],
+  "petition-complaint": [law("第三十九条第一款")],
+  duplicate: [law("第三十六条第（六）项")],
+  publication: [law("第三十九条第二款")],
+  excessive: [law("第三十五条")],
+  confirmation: [law("第二条")],
+  "no-correction": [law("第三十条")],
+  "fee-unpaid": [law("第四十二条"), { instrument: FEE_MEASURES, articles: [] }],
+  other: [law()],
+};
+
+/** ogi-2008: reasons of the non-refusal types. */
+const OTHER_2008: Record<Exclude<Reason, RefusalReason>, Citation[]> = {
+  "not-held": [law("第二十一条第（三）项")],
+  "needs-creation": [law("第二十一条第（三）项"), { instrument: GUIDANCE_2010, articles: [] }],
+  "unclear-after-correction": [law("第二十一条第（四）项")],
+  "petition-complaint": [{ instrument: GUIDANCE_2010, articles: [] }],
+  duplicate: [{ instrument: GUIDANCE_2010, articles: [] }],
+  publication: [law()],
+  excessive: [law()],
+  confirmation: [law()],
+  "no-correction": [law("第二十一条第（四）项")],
+  "fee-unpaid": [law("第二十七条")],
+  other: [law()],
+};
+
+function isRefusalReason(r: Reason): r is RefusalReason {
+  return (REASONS.refused as readonly string[]).includes(r);
+}
+
+function requireReason(input: BasisInput, allowed: readonly string[]): Reason {
+  const r = input.reason ?? null;
+  const type = `“${REPLY_TYPE_LABELS[input.type]}”（${input.type}）`;
+  if (r === null)
+    throw new BasisError(
+      "reply.reason",
+      input.type === "partial"
+        ? `答复类型为${type}，须说明不予公开部分的理由，缺少 reply.reason`
+        : `答复类型为${type}，缺少理由 reply.reason`,
+      input.type === "partial"
+        ? `a ${input.type} reply must give the reason for the withheld part: reply.reason is missing`
+        : `a ${input.type} reply needs reply.reason`,
+    );
+  if (!allowed.includes(r))
+    throw new BasisError(
+      "reply.reason",
+      `答复类型为${type}时理由不能是 ${r}（可选：${allowed.join("、")}）`,
+      `a ${input.type} reply cannot have reason ${r} (choose from ${allowed.join(", ")})`,
+    );
+  return r;
+}
+
+function refusalCitations(regime: Regime, reason: RefusalReason, consulted: boolean): Citation[] {
+  if (regime === "ogi-2019") {
+    const extra = reason === "third-party-rights" && consulted ? [law("第三十二条")] : [];
+    return merge(REFUSAL_2019[reason], extra, [law("第三十六条第（三）项")]);
+  }
+  const extra = reason === "third-party-rights" && consulted ? [law("第二十三条")] : [];
+  return merge(REFUSAL_2008[reason], extra, [law("第二十一条第（二）项")]);
+}
+
+/** Template name of the reply for a regime, type and reason. */
+export function replyTemplate(regime: Regime, type: ReplyType, reason: Reason | null): string {
+  if (regime === "ogi-2008") {
+    switch (type) {
+      case "already-public":
+      case "disclosed":
+      case "partial":
+        return "letters/reply-2008-public";
+      case "refused":
+        return "letters/reply-2008-refused";
+      case "not-this-agency":
+        return "letters/reply-2008-not-held";
+      case "unavailable":
+        if (reason === "unclear-after-correction") return "letters/reply-2008-unclear";
+        return "letters/reply-2008-not-held";
+      case "other":
+        if (reason === "no-correction") return "letters/reply-2008-unclear";
+        break;
+      default:
+        break;
+    }
+  }
+  if (
+    reason !== null &&
+    (type === "refused" || type === "unavailable" || type === "not-processed" || type === "other")
+  )
+    return `letters/reply-${type}-${reason}`;
+  return `letters/reply-${type}`;
+}
+
+/** The legal basis of a reply. Throws BasisError naming the field when the reply lacks a reason it needs. */
+export function replyBasis(input: BasisInput): ReplyBasis {
+  const { regime, type } = input;
+  const consulted = input.thirdPartyConsulted === true;
+  let citations: Citation[];
+  let reason: Reason | null = null;
+  let withheld: ReplyBasis["withheld"] = null;
+  const is2019 = regime === "ogi-2019";
+  switch (type) {
+    case "already-public":
+      citations = [law(is2019 ? "第三十六条第（一）项" : "第二十一条第（一）项")];
+      break;
+    case "disclosed":
+      citations = [law(is2019 ? "第三十六条第（二）项" : "第二十一条第（一）项")];
+      break;
+    case "partial": {
+      const r = requireReason(input, REASONS.refused) as RefusalReason;
+      reason = r;
+      citations = [
+        law(...(is2019 ? ["第三十六条第（二）项", "第三十七条"] : ["第二十一条第（一）项", "第二十二条"])),
+      ];
+      const w = refusalCitations(regime, r, consulted);
+      withheld = { ...cited(w), reason: r };
+      break;
+    }
+    case "refused": {
+      const r = requireReason(input, REASONS.refused) as RefusalReason;
+      reason = r;
+      citations = refusalCitations(regime, r, consulted);
+      break;
+    }
+    case "unavailable":
+    case "not-processed":
+    case "other": {
+      const r = requireReason(input, REASONS[type]);
+      reason = r;
+      if (isRefusalReason(r)) throw new Error("unreachable");
+      citations = (is2019 ? OTHER_2019 : OTHER_2008)[r].map((c) => ({ ...c, articles: [...c.articles] }));
+      break;
+    }
+    case "not-this-agency":
+      citations = [law(is2019 ? "第三十六条第（五）项" : "第二十一条第（三）项")];
+      break;
+    case "special-law":
+      citations = [law(...(is2019 ? ["第三十六条第（七）项"] : []))];
+      break;
+    default:
+      throw new BasisError(
+        "reply.type",
+        `未知的答复类型：${String(type)}`,
+        `unknown reply type: ${String(type)}`,
+      );
+  }
+  const basis: ReplyBasis = {
+    regime,
+    type,
+    reason,
+    template: replyTemplate(regime, type, reason),
+    ...cited(citations),
+    withheld,
+  };
+  const o = input.overrides;
+  if (o) {
+    const key = `${regime}/${type}`;
+    const text = (reason !== null ? o[`${key}/${reason}`] : undefined) ?? o[key];
+    if (text !== undefined) basis.text = text;
+    if (withheld) {
+      const wText = o[`${regime}/refused/${withheld.reason}`] ?? o[`${regime}/refused`];
+      if (wText !== undefined) withheld.text = wText;
+    }
+  }
+  return basis;
+}
+
+/** Every override key the letters config accepts (for validation and documentation). */
+export function basisOverrideKeys(): string[] {
+  const keys: string[] = [];
+  for (const regime of ["ogi-2008", "ogi-2019"] as const) {
+    for (const type of [
+      "already-public",
+      "disclosed",
+      "partial",
+      "refused",
+      "unavailable",
+      "not-processed",
+      "other",
+      "not-this-agency",
+      "special-law",
+    ] as const) {
+      keys.push(`${regime}/${type}`);
+      const reasons: readonly string[] =
+        type === "partial" ? REASONS.refused : type in REASONS ? REASONS[type as keyof typeof REASONS] : [];
+      for (const r of reasons) keys.push(`${regime}/${type}/${r}`);
+    }
+  }
+  return keys;
+}
+
+/** The annual-report label of a reason (属于国家秘密 …). */
+export function reasonLabel(reason: Reason): string {
+  return REASON_LABELS[reason];
+}

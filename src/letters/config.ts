@@ -1,0 +1,152 @@
+/**
+ * The letters configuration (schemas/letters-config.schema.json): document-number patterns,
+ * remedy sentences, basis overrides and the periods the letters state. An office keeps it at
+ * `letters/config.json` inside its --templates DIR, next to its own templates. Every key is
+ * optional; DEFAULT_LETTERS_CONFIG holds the documented defaults.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { UserError } from "../util/errors.js";
+import { t, type Lang } from "../util/i18n.js";
+import { SCHEMAS_DIR } from "../util/paths.js";
+import { DOC_NUMBER_PLACEHOLDERS, unknownPlaceholders } from "./doc-number.js";
+import { DEFAULT_REMEDY, REMEDY_PLACEHOLDERS, type RemedyConfig } from "./remedy.js";
+import type { BasisOverrides } from "./basis.js";
+import type { LetterKind } from "./kinds.js";
+
+export const LETTERS_CONFIG_SCHEMA_FILE = resolve(SCHEMAS_DIR, "letters-config.schema.json");
+/** Where the configuration sits inside a --templates DIR. */
+export const LETTERS_CONFIG_FILE = join("letters", "config.json");
+
+export interface LettersConfig {
+  docNumber: Record<LetterKind, string | null>;
+  remedy: RemedyConfig;
+  basis: BasisOverrides;
+  seal: boolean;
+  contactNote: boolean;
+  correctionPeriodDays: number;
+  consultationAnswerDays: number;
+  feePaymentDays: number;
+  feePayment: string;
+}
+
+export const DEFAULT_LETTERS_CONFIG: Readonly<LettersConfig> = Object.freeze({
+  docNumber: Object.freeze({
+    reply: "{short}公开复〔{year}〕{seq}号",
+    receipt: "{short}公开收〔{year}〕{seq}号",
+    correction: "{short}公开补〔{year}〕{seq}号",
+    extension: "{short}公开延〔{year}〕{seq}号",
+    consultation: "{short}公开征〔{year}〕{seq}号",
+    "consultation-notice": "{short}公开告〔{year}〕{seq}号",
+    fee: "{short}公开费〔{year}〕{seq}号",
+  }),
+  remedy: DEFAULT_REMEDY,
+  basis: Object.freeze({}),
+  seal: true,
+  contactNote: true,
+  correctionPeriodDays: 15,
+  consultationAnswerDays: 15,
+  feePaymentDays: 20,
+  feePayment: "请通过政府非税收入收缴渠道缴纳，缴款方式可向本机关政府信息公开工作机构咨询。",
+}) as LettersConfig;
+
+type PartialConfig = {
+  docNumber?: Partial<Record<LetterKind, string | null>>;
+  remedy?: Partial<RemedyConfig>;
+  basis?: BasisOverrides;
+} & Partial<Omit<LettersConfig, "docNumber" | "remedy" | "basis">>;
+
+let validator: ValidateFunction | undefined;
+function configValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    validator = ajv.compile(JSON.parse(readFileSync(LETTERS_CONFIG_SCHEMA_FILE, "utf8")) as object);
+  }
+  return validator;
+}
+
+/** Check a parsed configuration and merge it over the defaults. `source` names it in messages. */
+export function resolveLettersConfig(raw: unknown, source: string, lang: Lang = "zh"): LettersConfig {
+  const validate = configValidator();
+  if (!validate(raw)) {
+    const details = (validate.errors ?? []).map(
+      (e) => `${source} ${e.instancePath || "/"}${t(lang, "：", ": ")}${e.message ?? ""}`,
+    );
+    throw new UserError(
+      t(lang, `${source}：答复文本配置有误`, `${source}: invalid letters configuration`),
+      details,
+    );
+  }
+  const p = raw as PartialConfig;
+  const cfg: LettersConfig = {
+    ...DEFAULT_LETTERS_CONFIG,
+    ...stripObjects(p),
+    docNumber: { ...DEFAULT_LETTERS_CONFIG.docNumber, ...p.docNumber },
+    remedy: { ...DEFAULT_LETTERS_CONFIG.remedy, ...p.remedy },
+    basis: { ...p.basis },
+  };
+  const problems: string[] = [];
+  for (const [kind, pattern] of Object.entries(cfg.docNumber)) {
+    if (pattern === null) continue;
+    for (const u of unknownPlaceholders(pattern, DOC_NUMBER_PLACEHOLDERS))
+      problems.push(
+        t(
+          lang,
+          `${source} /docNumber/${kind}：未知的占位符 {${u}}（可用：{short} {year} {seq} {id}）`,
+          `${source} /docNumber/${kind}: unknown placeholder {${u}} (known: {short} {year} {seq} {id})`,
+        ),
+      );
+  }
+  for (const key of ["before", "choice", "refusal", "partial"] as const) {
+    for (const u of unknownPlaceholders(cfg.remedy[key], REMEDY_PLACEHOLDERS))
+      problems.push(
+        t(
+          lang,
+          `${source} /remedy/${key}：未知的占位符 {${u}}（可用：{reconsiderationBody} {court}）`,
+          `${source} /remedy/${key}: unknown placeholder {${u}} (known: {reconsiderationBody} {court})`,
+        ),
+      );
+  }
+  if (problems.length > 0)
+    throw new UserError(
+      t(lang, `${source}：答复文本配置有误`, `${source}: invalid letters configuration`),
+      problems,
+    );
+  return cfg;
+}
+
+function stripObjects(p: PartialConfig): Partial<LettersConfig> {
+  const {
+    docNumber: _d,
+    remedy: _r,
+    basis: _b,
+    ...rest
+  } = p as PartialConfig & { $schema?: string; description?: string };
+  const { $schema: _s, description: _desc, ...plain } = rest as Record<string, unknown>;
+  return plain as Partial<LettersConfig>;
+}
+
+/** Read a configuration file (UserError when unreadable or invalid). */
+export function loadLettersConfigFile(file: string, lang: Lang = "zh"): LettersConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UserError(
+      t(
+        lang,
+        `无法读取答复文本配置 ${file}：${(e as Error).message}`,
+        `cannot read letters configuration ${file}: ${(e as Error).message}`,
+      ),
+    );
+  }
+  return resolveLettersConfig(raw, file, lang);
+}
+
+/** The configuration of a --templates DIR (its letters/config.json), or the defaults. */
+export function lettersConfigFor(templatesDir: string | undefined, lang: Lang = "zh"): LettersConfig {
+  if (templatesDir === undefined) return DEFAULT_LETTERS_CONFIG;
+  const file = join(templatesDir, LETTERS_CONFIG_FILE);
+  return existsSync(file) ? loadLettersConfigFile(file, lang) : DEFAULT_LETTERS_CONFIG;
+}
