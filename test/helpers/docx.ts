@@ -7,7 +7,8 @@
  *   w:tab → "\t"); docxText joins them with "\n".
  * - readWithPythonDocx: what python-docx (Debian's python3-docx, run with /usr/bin/python3) reads.
  * - convertDocxToPdf: LibreOffice headless conversion in a temp dir with its own profile.
- * - pdfPageCount, pdfWords (pdftotext -bbox), pdfToPng (pdftoppm).
+ * - pdfPageCount, pdfWords (pdftotext -bbox), pdfText (pdftotext -raw), pdfLayoutLines,
+ *   pdfToPng (pdftoppm).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -321,6 +322,11 @@ export function pdfWords(pdfPath: string, range: { first?: number; last?: number
     }
   }
   return pages;
+}
+
+/** The whole text of a PDF in content order (pdftotext -raw); pages end with a form feed. */
+export function pdfText(pdfPath: string): string {
+  return execFileSync("pdftotext", ["-raw", pdfPath, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** Text lines of a page as pdftotext -layout gives them (empty lines dropped). */

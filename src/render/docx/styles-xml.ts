@@ -8,10 +8,13 @@
  *   a half-width digit is half a character as the signature and attachment placements assume —
  *   Word honours this, LibreOffice 7.4 ignores both elements and always adds ~1/5 character);
  *   adjustRightInd off (there is no character grid to adjust to).
- * - w:overflowPunct is deliberately left out: absent, both Word and LibreOffice let a closing
- *   punctuation mark hang past the 28th character (标点悬挂) rather than pull a character down.
- *   Setting it is not portable: LibreOffice 7.4 maps overflowPunct="0" to *hanging* punctuation
- *   and "1" to none — the reverse of Word. Line-start/line-end rules (kinsoku) stay on.
+ * - w:overflowPunct="1" explicitly. In Word that is its default anyway: a closing punctuation
+ *   mark may hang past the 28th character (标点悬挂) rather than pull a character down. LibreOffice
+ *   7.4 maps the element the other way round ("1" → no hanging punctuation, "0" or absent →
+ *   hanging), and its hanging punctuation loses the hung mark in PDF export (the comma after a
+ *   full line is simply gone). "1" is the one value that is right in both: Word hangs the mark
+ *   visibly, LibreOffice moves the last character down with it. Line-start/line-end rules
+ *   (kinsoku) stay on in both.
  * Paragraphs also carry their own spacing, so readers that ignore defaults still get the grid.
  */
 import { BODY_STYLE } from "../../document/layout.js";
@@ -31,7 +34,7 @@ export function stylesXml(fonts: FontConfig, linePitch: number): string {
     `<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>` +
     `</w:rPr></w:rPrDefault>` +
     `<w:pPrDefault><w:pPr>` +
-    `<w:widowControl w:val="0"/>` +
+    `<w:widowControl w:val="0"/><w:overflowPunct w:val="1"/>` +
     `<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:adjustRightInd w:val="0"/>` +
     `<w:spacing w:before="0" w:after="0" w:line="${linePitch}" w:lineRule="exact"/>` +
     `<w:jc w:val="both"/>` +

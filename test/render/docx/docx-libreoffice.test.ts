@@ -11,6 +11,7 @@ import type { DocumentTree } from "../../../src/document/tree.js";
 import { docxParagraphTexts, renderDocx } from "../../../src/render/docx/index.js";
 import {
   convertDocxToPdf,
+  pdfText,
   pdfWords,
   readWithPythonDocx,
   type PdfPageWords,
@@ -30,6 +31,7 @@ interface Converted {
   docx: string;
   pages: number;
   words: PdfPageWords[];
+  text: string;
 }
 
 let dir: string;
@@ -62,7 +64,7 @@ beforeAll(() => {
       fs.writeFileSync(docx, await renderDocx(make()));
       const pdf = convertDocxToPdf(docx);
       try {
-        out[name] = { docx, pages: pdf.pages, words: pdfWords(pdf.pdfPath) };
+        out[name] = { docx, pages: pdf.pages, words: pdfWords(pdf.pdfPath), text: pdfText(pdf.pdfPath) };
       } finally {
         pdf.cleanup();
       }
@@ -142,6 +144,14 @@ describe("LibreOffice lays the DOCX out to GB/T 9704", () => {
     expect(out.long!.pages).toBe(11);
     expect(out.single!.pages).toBe(3);
     expect(out.letter!.pages).toBe(2);
+  });
+
+  it("prints every character of the text, punctuation at line ends included", () => {
+    const squash = (s: string) => s.replace(/\s+/g, "");
+    for (const name of ["long", "single", "grid"]) {
+      const printed = squash(out[name]!.text).replace(/—\d+—/g, "");
+      expect(printed, name).toBe(squash(docxParagraphTexts(trees[name]!()).join("")));
+    }
   });
 
   it("sets 22 lines a page at a pitch of 28.95 pt, starting at the top margin", () => {

@@ -87,7 +87,8 @@ describe("renderDocx: page setup and defaults", () => {
     expect(attrs(defaults, "w:autoSpaceDE")).toEqual({ "w:val": "0" });
     expect(attrs(defaults, "w:autoSpaceDN")).toEqual({ "w:val": "0" });
     expect(attrs(defaults, "w:widowControl")).toEqual({ "w:val": "0" });
-    expect(defaults).not.toContain("overflowPunct");
+    // "1": Word's default; LibreOffice reads it as "no hanging punctuation" (see styles-xml.ts)
+    expect(attrs(defaults, "w:overflowPunct")).toEqual({ "w:val": "1" });
   });
 
   it("turns on different odd/even footers in settings", async () => {
