@@ -38,19 +38,25 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
+/** Digits at [from, to) of `s` as an integer, or -1 if any is not 0–9 (stays a small integer). */
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** Day number of a YYYY-MM-DD string, or undefined when it is not a real calendar date. */
 export function tryParseDay(s: string): number | undefined {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  const mo = digit(s, 5) * 10 + digit(s, 6);
-  const d = digit(s, 8) * 10 + digit(s, 9);
-  // NaN fails every comparison below.
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) return undefined;
+  if (typeof s !== "string" || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+    return undefined;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return daysFromCivil(y, mo, d);
 }
 
@@ -77,18 +83,20 @@ function pad2(n: number): string {
 
 /** Formatted dates are cached for day numbers 0 .. FORMAT_CACHE_SIZE-1 (1970–2139). */
 const FORMAT_CACHE_SIZE = 62_000;
-const formatCache: (string | undefined)[] = [];
+/** Packed array ("" = not yet formatted); a sparse array would fall back to a slow dictionary. */
+let formatCache: string[] | undefined;
 
 /** YYYY-MM-DD of a day number. */
 export function formatDay(n: number): string {
   const cacheable = n >= 0 && n < FORMAT_CACHE_SIZE;
   if (cacheable) {
-    const hit = formatCache[n];
-    if (hit !== undefined) return hit;
+    formatCache ??= new Array<string>(FORMAT_CACHE_SIZE).fill("");
+    const hit = formatCache[n] as string;
+    if (hit !== "") return hit;
   }
   const { y, m, d } = civilFromDays(n);
   const s = `${y}-${pad2(m)}-${pad2(d)}`;
-  if (cacheable) formatCache[n] = s;
+  if (cacheable) (formatCache as string[])[n] = s;
   return s;
 }
 

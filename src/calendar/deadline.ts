@@ -113,15 +113,15 @@ interface Span {
 }
 
 const PAUSE_KIND_LABELS: Record<string, [string, string]> = {
-  "third-party": ["征求第三方意见", "third-party consultation"],
-  agency: ["征求其他机关意见", "consultation of other agencies"],
+  "third-party": ["征求第三方意见", "Third-party consultation"],
+  agency: ["征求其他机关意见", "Consultation of other agencies"],
 };
 
 function pauseLabel(kind: string | undefined, lang: Lang): string {
   const l = kind === undefined ? undefined : PAUSE_KIND_LABELS[kind];
   if (l) return t(lang, l[0], l[1]);
   if (kind) return kind;
-  return t(lang, "征求意见", "consultation");
+  return t(lang, "征求意见", "Consultation");
 }
 
 /** What the lazy trace and events need besides the public fields. */
@@ -141,7 +141,7 @@ interface Context {
   extApproved: number | undefined;
   extNotified: number | undefined;
   spans: Span[];
-  rawPauses: { pause: DeadlinePause; span: Span; fromN: number; toN: number }[];
+  rawPauses: RawPause[];
 }
 
 class Result implements DeadlineResult {
@@ -163,22 +163,9 @@ class Result implements DeadlineResult {
   #trace: TraceEntry[] | undefined;
   #events: DeadlineEvent[] | undefined;
 
-  constructor(ctx: Context, f: Omit<DeadlineResult, "trace" | "events">) {
+  /** Fields are assigned by computeDeadline, always in the same order (one hidden class). */
+  constructor(ctx: Context) {
     this.#ctx = ctx;
-    this.regime = f.regime;
-    this.received = f.received;
-    this.start = f.start;
-    this.due = f.due;
-    this.baseDays = f.baseDays;
-    this.extensionDays = f.extensionDays;
-    this.pausedDays = f.pausedDays;
-    this.dueWithoutExtension = f.dueWithoutExtension;
-    this.correctionDue = f.correctionDue;
-    this.correctionNotified = f.correctionNotified;
-    this.correctionNoticeOnTime = f.correctionNoticeOnTime;
-    this.extensionApproved = f.extensionApproved;
-    this.extensionNotified = f.extensionNotified;
-    this.extensionLate = f.extensionLate;
   }
 
   /** Events in date order (computed on first access). */
@@ -238,11 +225,16 @@ function mergeSpans(spans: Span[]): Span[] {
   return out;
 }
 
-/** The N-th counted working day after `anchor`, skipping pause spans (sorted, disjoint). */
-function walk(cal: Calendar, anchor: number, days: number, spans: Span[]): { due: number; paused: number } {
+/**
+ * The N-th counted working day after `anchor`, skipping pause spans (sorted, disjoint); the
+ * paused working days go to `paused[0]` (no allocation per call).
+ */
+function walk(cal: Calendar, anchor: number, days: number, spans: Span[], paused: [number]): number {
+  paused[0] = 0;
+  if (spans.length === 0) return cal.addWorkingDaysN(anchor, days);
   let pos = anchor;
   let remaining = days;
-  let paused = 0;
+  let pausedDays = 0;
   for (const p of spans) {
     if (p.to <= pos) continue;
     const from = Math.max(p.from, pos + 1);
@@ -250,14 +242,51 @@ function walk(cal: Calendar, anchor: number, days: number, spans: Span[]): { due
     const avail = cal.countUpToN(from - 1) - cal.countUpToN(pos);
     if (avail >= remaining) break;
     remaining -= avail;
-    paused += cal.countUpToN(p.to) - cal.countUpToN(from - 1);
+    pausedDays += cal.countUpToN(p.to) - cal.countUpToN(from - 1);
     pos = p.to;
   }
-  return { due: cal.addWorkingDaysN(pos, remaining), paused };
+  paused[0] = pausedDays;
+  return cal.addWorkingDaysN(pos, remaining);
 }
 
 function dateErr(lang: Lang, zh: string, en: string): UserError {
   return new UserError(t(lang, zh, en));
+}
+
+interface RawPause {
+  pause: DeadlinePause;
+  /** Working days not counted (after the convention on send and answer days). */
+  span: Span;
+  fromN: number;
+  toN: number;
+}
+const NO_PAUSES: RawPause[] = [];
+const NO_SPANS: Span[] = [];
+
+function parsePauses(input: DeadlineInput, cal: Calendar, conv: CountingConvention, rcv: number): RawPause[] {
+  const lang = cal.lang;
+  return (input.pauses ?? []).map((p, i) => {
+    const what = `pauses[${i}]`;
+    const from = tryParseDay(p.from) ?? cal.parse(p.from, `${what}.from`);
+    const to = tryParseDay(p.to) ?? cal.parse(p.to, `${what}.to`);
+    if (to < from)
+      throw dateErr(
+        lang,
+        `${what}：结束日期 ${p.to} 早于开始日期 ${p.from}`,
+        `${what}: end ${p.to} is before start ${p.from}`,
+      );
+    if (from < rcv)
+      throw dateErr(
+        lang,
+        `${what}：开始日期 ${p.from} 早于收到申请的日期（${input.received}）`,
+        `${what}: start ${p.from} is before the receipt date (${input.received})`,
+      );
+    const span = {
+      from: conv.pauseIncludesSendDay ? from : from + 1,
+      to: conv.pauseIncludesAnswerDay ? to : to - 1,
+    };
+    return { pause: p, span, fromN: from, toN: to };
+  });
 }
 
 /** An optional date of the request, not before its receipt. */
@@ -321,35 +350,17 @@ export function computeDeadline(input: DeadlineInput, options: DeadlineOptions =
   cal.checkKnown(startN, startN);
   const anchorN = conv.receiptDay === "day-one-if-working" && cal.isWorkingDayN(startN) ? startN - 1 : startN;
 
-  const rawPauses = (input.pauses === undefined || input.pauses.length === 0 ? [] : input.pauses).map(
-    (p, i) => {
-      const what = `pauses[${i}]`;
-      const from = tryParseDay(p.from) ?? cal.parse(p.from, `${what}.from`);
-      const to = tryParseDay(p.to) ?? cal.parse(p.to, `${what}.to`);
-      if (to < from)
-        throw dateErr(
-          lang,
-          `${what}：结束日期 ${p.to} 早于开始日期 ${p.from}`,
-          `${what}: end ${p.to} is before start ${p.from}`,
-        );
-      if (from < rcv)
-        throw dateErr(
-          lang,
-          `${what}：开始日期 ${p.from} 早于收到申请的日期（${input.received}）`,
-          `${what}: start ${p.from} is before the receipt date (${input.received})`,
-        );
-      const span = {
-        from: conv.pauseIncludesSendDay ? from : from + 1,
-        to: conv.pauseIncludesAnswerDay ? to : to - 1,
-      };
-      return { pause: p, span, fromN: from, toN: to };
-    },
-  );
+  const rawPauses =
+    input.pauses === undefined || input.pauses.length === 0 ? NO_PAUSES : parsePauses(input, cal, conv, rcv);
   const spans =
-    rawPauses.length === 0 ? [] : mergeSpans(rawPauses.map((p) => p.span).filter((s) => s.to >= s.from));
+    rawPauses.length === 0
+      ? NO_SPANS
+      : mergeSpans(rawPauses.map((p) => p.span).filter((s) => s.to >= s.from));
 
-  const base = walk(cal, anchorN, rules.baseDays, spans);
-  const full = ext > 0 ? walk(cal, anchorN, rules.baseDays + ext, spans) : base;
+  const pausedOut: [number] = [0];
+  const baseDueN = walk(cal, anchorN, rules.baseDays, spans, pausedOut);
+  const dueN = ext > 0 ? walk(cal, anchorN, rules.baseDays + ext, spans, pausedOut) : baseDueN;
+  const pausedDays = pausedOut[0];
 
   const correctionDueN =
     rules.correctionNoticeDays === null ? undefined : cal.addWorkingDaysN(rcv, rules.correctionNoticeDays);
@@ -361,8 +372,8 @@ export function computeDeadline(input: DeadlineInput, options: DeadlineOptions =
     rcv,
     startN,
     anchorN,
-    dueN: full.due,
-    baseDueN: base.due,
+    dueN,
+    baseDueN,
     correctionDueN,
     corrNotified,
     corrReceived,
@@ -372,28 +383,27 @@ export function computeDeadline(input: DeadlineInput, options: DeadlineOptions =
     spans,
     rawPauses,
   };
-  return new Result(ctx, {
-    regime,
-    received: input.received,
-    start: formatDay(startN),
-    due: formatDay(full.due),
-    baseDays: rules.baseDays,
-    extensionDays: ext,
-    pausedDays: full.paused,
-    dueWithoutExtension: formatDay(base.due),
-    correctionDue: correctionDueN === undefined ? null : formatDay(correctionDueN),
-    correctionNotified: input.correctionNotified ?? null,
-    correctionNoticeOnTime:
-      corrNotified === undefined || correctionDueN === undefined
-        ? null
-        : onTime(corrNotified, correctionDueN),
-    extensionApproved: input.extensionApproved ?? null,
-    extensionNotified: input.extensionNotified ?? null,
-    extensionLate:
-      ext === 0 || (extApproved === undefined && extNotified === undefined)
-        ? null
-        : [extApproved, extNotified].some((d) => d !== undefined && !onTime(d, base.due)),
-  });
+  const r = new Result(ctx);
+  r.regime = regime;
+  r.received = input.received;
+  r.start = formatDay(startN);
+  r.due = formatDay(dueN);
+  r.baseDays = rules.baseDays;
+  r.extensionDays = ext;
+  r.pausedDays = pausedDays;
+  r.dueWithoutExtension = formatDay(baseDueN);
+  r.correctionDue = correctionDueN === undefined ? null : formatDay(correctionDueN);
+  r.correctionNotified = input.correctionNotified ?? null;
+  r.correctionNoticeOnTime =
+    corrNotified === undefined || correctionDueN === undefined ? null : onTime(corrNotified, correctionDueN);
+  r.extensionApproved = input.extensionApproved ?? null;
+  r.extensionNotified = input.extensionNotified ?? null;
+  r.extensionLate =
+    ext === 0 || (extApproved === undefined && extNotified === undefined)
+      ? null
+      : (extApproved !== undefined && !onTime(extApproved, baseDueN)) ||
+        (extNotified !== undefined && !onTime(extNotified, baseDueN));
+  return r;
 }
 
 function buildEvents(r: Result, c: Context): DeadlineEvent[] {

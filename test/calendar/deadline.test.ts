@@ -370,8 +370,8 @@ describe("result object", () => {
     );
     expect(r.events.map((e) => e.note)).toEqual([
       "Request received (ogi-2019, reply within 20 working days)",
-      "consultation of other agencies starts (letter sent)",
-      "consultation of other agencies ends (answer received): 5 working days not counted",
+      "Consultation of other agencies starts (letter sent)",
+      "Consultation of other agencies ends (answer received): 5 working days not counted",
       "Deadline (working day 20; 5 paused working days not counted)",
     ]);
   });
