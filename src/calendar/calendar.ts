@@ -3,8 +3,9 @@
  * holidays, plus official make-up workdays (调休上班日), plus a local override layer.
  *
  * A precomputed index over the known range (cumulative working-day counts per day and the
- * position of every working day) makes addWorkingDays O(1) and countWorkingDays O(1), apart
- * from the known-year check, which is linear in the number of years spanned.
+ * position of every working day) makes addWorkingDays and countWorkingDays O(1); the
+ * known-year check is O(1) when the known years are contiguous (always, unless an override adds
+ * a year after a gap) and linear in the years spanned otherwise.
  *
  * A year without data is unknown, not "weekends only": every computation touching a date in an
  * unknown year throws an UnknownYearError (a UserError, exit 2) naming the year.
@@ -25,7 +26,10 @@ export interface DayInfo {
   working: boolean;
   /** 0 Sunday … 6 Saturday. */
   weekday: number;
-  /** Holiday name (e.g. 春节) for a holiday or a make-up workday. */
+  /**
+   * Holiday name (e.g. 春节) for a holiday or a make-up workday; also kept for a listed workday
+   * on Monday–Friday (2020-02-03), which is classed "workday".
+   */
   name?: string;
   /** True when the day comes from the local override rather than the national data. */
   local?: boolean;

@@ -78,6 +78,10 @@ export interface DeadlineEvent {
   note: string;
 }
 
+/**
+ * A computed deadline. `events` and `trace` are computed on first access (getters, so bulk
+ * computation stays cheap); JSON.stringify includes them, object spread does not.
+ */
 export interface DeadlineResult {
   regime: Regime;
   /** The original receipt date. */

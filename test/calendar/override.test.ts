@@ -68,6 +68,14 @@ describe("calendar override file", () => {
     expect(cal.addWorkingDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(() => cal.addWorkingDays("2027-12-01", 30)).toThrow("2028年的节假日数据缺失");
   });
+  it("a year after a gap: the gap years stay unknown", () => {
+    const cal = createCalendar({ override: { years: [2030], days: [] } });
+    expect(cal.classify("2030-01-02")).toMatchObject({ class: "workday" });
+    expect(cal.isKnownYear(2028)).toBe(false);
+    expect(() => cal.addWorkingDays("2026-12-20", 20)).toThrow("2027年的节假日数据缺失");
+    expect(() => cal.countWorkingDays("2029-12-01", "2030-01-31")).toThrow("2029年的节假日数据缺失");
+    expect(() => cal.addWorkingDays("2030-01-10", -10)).toThrow("2029年的节假日数据缺失");
+  });
   it("a day in a year without data and not declared in years is an error", () => {
     const e = caught(() =>
       createCalendar({ override: { days: [{ date: "2027-01-01", name: "元旦", isOffDay: true }] } }),
