@@ -45,6 +45,8 @@ const KNOWN_HELPERS: Record<string, boolean> = {
   ...Object.fromEntries([...KNOWN_HELPER_NAMES].map((n) => [n, true])),
   lookup: false,
   log: false,
+  helperMissing: false,
+  blockHelperMissing: false,
 };
 
 export const COMPILE_OPTIONS = {
@@ -294,7 +296,12 @@ export function describeTemplateError(
     };
   }
   if ((m = /^The partial (.+) could not be found$/.exec(bare))) {
-    return { where: located, zh: `找不到局部模板 ${m[1]}`, en: `partial ${m[1]} not found` };
+    const at = units(source)?.index.partials.get(m[1]!);
+    return {
+      where: at ? where(at.source ?? source, at.start.line, at.start.column) : located,
+      zh: `找不到局部模板 ${m[1]}`,
+      en: `partial ${m[1]} not found`,
+    };
   }
   if (/^Must pass iterator to #each$/.test(bare)) {
     return { where: located, zh: "#each 需要一个列表", en: "#each needs a list" };

@@ -93,6 +93,8 @@ export interface TemplateIndex {
   paths: Map<string, string>;
   /** `line:column` of an output mustache → what it prints, as written. */
   outputs: Map<string, string>;
+  /** Partial name → where it is first called. */
+  partials: Map<string, Loc>;
 }
 
 export function locKey(p: Position): string {
@@ -113,7 +115,7 @@ function simpleHelperName(n: Node, knownHelpers: ReadonlySet<string>): string | 
 }
 
 export function checkAndRewrite(program: unknown, knownHelpers: ReadonlySet<string>): TemplateIndex {
-  const index: TemplateIndex = { paths: new Map(), outputs: new Map() };
+  const index: TemplateIndex = { paths: new Map(), outputs: new Map(), partials: new Map() };
 
   const expr = (n: Node | undefined): void => {
     if (!n) return;
@@ -134,8 +136,37 @@ export function checkAndRewrite(program: unknown, knownHelpers: ReadonlySet<stri
     }
   };
   const hash = (h: HashNode | undefined): void => h?.pairs.forEach((pair) => expr(pair.value));
+  /** A helper call (a mustache or block with arguments, or a subexpression). */
   const call = (c: CallNode): void => {
-    expr(c.path);
+    if (!simpleHelperName(c.path, knownHelpers)) {
+      const p = c.path as PathNode;
+      const name = c.path.type === "PathExpression" ? p.original : "…";
+      if (
+        c.path.type === "PathExpression" &&
+        !p.data &&
+        p.depth === 0 &&
+        p.parts.length === 1 &&
+        p.original === p.parts[0]
+      ) {
+        const hint =
+          name === "lookup"
+            ? {
+                zh: "（lookup 已停用，直接写路径，如 a.b 或 a.[键 名]）",
+                en: " (lookup is disabled; write the path, e.g. a.b or a.[key name])",
+              }
+            : { zh: "", en: "" };
+        throw new TemplateCheckError(
+          c.loc,
+          `未知的辅助函数 ${name}${hint.zh}`,
+          `unknown helper ${name}${hint.en}`,
+        );
+      }
+      throw new TemplateCheckError(
+        c.loc,
+        `${name} 不是辅助函数，不能带参数`,
+        `${name} is not a helper and cannot take arguments`,
+      );
+    }
     c.params.forEach(expr);
     hash(c.hash);
   };
@@ -157,7 +188,9 @@ export function checkAndRewrite(program: unknown, knownHelpers: ReadonlySet<stri
         "{{ }} must hold a variable or a helper call, not a literal (write {{[key name]}} for keys with spaces)",
       );
     }
-    call(m);
+    const hasArgs = m.params.length > 0 || (m.hash !== undefined && m.hash.pairs.length > 0);
+    if (hasArgs) call(m);
+    else expr(m.path);
     let inner: Node;
     if (
       m.params.length > 0 ||
@@ -217,6 +250,12 @@ export function checkAndRewrite(program: unknown, knownHelpers: ReadonlySet<stri
       case "PartialBlockStatement": {
         const p = s as PartialNode;
         if (p.name.type === "SubExpression") call(p.name as CallNode);
+        else {
+          const name = String(
+            (p.name as PathNode).original ?? (p.name as unknown as { value: unknown }).value,
+          );
+          if (p.loc && !index.partials.has(name)) index.partials.set(name, p.loc);
+        }
         p.params.forEach(expr);
         hash(p.hash);
         programBody(p.program);

@@ -11,10 +11,26 @@ function daysInMonth(year: number, month: number): number {
  */
 export function formatDate(value: string): string {
   const m = typeof value === "string" ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value) : null;
+  // Quote the value only when it looks like a date: a wrong variable could hold personal data.
+  const looksLikeDate = typeof value === "string" && /^[0-9./\-年月日 ]{1,20}$/.test(value);
+  const got = {
+    zh:
+      typeof value !== "string"
+        ? ` ${kindOf(value)}`
+        : looksLikeDate
+          ? ` ${JSON.stringify(value)}`
+          : "不是日期的文字",
+    en:
+      typeof value !== "string"
+        ? kindOf(value)
+        : looksLikeDate
+          ? JSON.stringify(value)
+          : "text that is not a date",
+  };
   const bad = () =>
     new HelperError(
-      `date 需要 YYYY-MM-DD、YYYY-MM 或 YYYY 形式的日期，得到 ${typeof value === "string" ? JSON.stringify(value.slice(0, 20)) : kindOf(value)}`,
-      `date needs a YYYY-MM-DD, YYYY-MM or YYYY date, got ${typeof value === "string" ? JSON.stringify(value.slice(0, 20)) : kindOf(value)}`,
+      `date 需要 YYYY-MM-DD、YYYY-MM 或 YYYY 形式的日期，得到${got.zh}`,
+      `date needs a YYYY-MM-DD, YYYY-MM or YYYY date, got ${got.en}`,
     );
   if (!m) throw bad();
   const year = Number(m[1]);

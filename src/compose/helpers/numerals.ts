@@ -10,9 +10,11 @@ export const CN_NUMERAL_MAX = 99_999_999;
 
 function requireCount(n: unknown, what: string, min: number): number {
   if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > CN_NUMERAL_MAX) {
+    // Long numbers are not shown: a wrong variable could hold a phone or ID number.
+    const shown = typeof n !== "number" ? kindOf(n) : Math.abs(n) < 1e9 ? String(n) : "…";
     throw new HelperError(
-      `${what} 需要 ${min}–${CN_NUMERAL_MAX} 之间的整数，得到 ${typeof n === "number" ? String(n) : kindOf(n)}`,
-      `${what} needs an integer between ${min} and ${CN_NUMERAL_MAX}, got ${typeof n === "number" ? String(n) : kindOf(n)}`,
+      `${what} 需要 ${min}–${CN_NUMERAL_MAX} 之间的整数，得到 ${shown}`,
+      `${what} needs an integer between ${min} and ${CN_NUMERAL_MAX}, got ${shown}`,
     );
   }
   return n;
