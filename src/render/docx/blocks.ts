@@ -123,7 +123,7 @@ export function blockElements(
       );
     case "table": {
       const out: (Paragraph | Table)[] = [];
-      if (block.caption !== undefined) {
+      if (block.caption) {
         out.push(
           para({
             alignment: AlignmentType.CENTER,

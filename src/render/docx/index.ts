@@ -81,7 +81,7 @@ function buildSections(tree: DocumentTree, ctx: BlockContext): SectionDraft[] {
     let pageBreakBefore = false;
     if (pendingBreak) {
       pendingBreak = false;
-      if (block.type === "table" && block.caption === undefined) startSection(SectionType.NEXT_PAGE);
+      if (block.type === "table" && !block.caption) startSection(SectionType.NEXT_PAGE);
       else pageBreakBefore = true;
     }
     current.children.push(...blockElements(block, ctx, { pageBreakBefore, prevBlank }));

@@ -33,7 +33,7 @@ export function blockParagraphTexts(block: Block): string[] {
     case "list":
       return block.items.map((item, i) => listItemLabel(block, i) + runsText(item));
     case "table": {
-      const out: string[] = block.caption !== undefined ? [block.caption] : [];
+      const out: string[] = block.caption ? [block.caption] : [];
       for (const row of block.rows) {
         for (const cell of row.cells) {
           if (cell.paragraphs.length === 0) out.push("");
