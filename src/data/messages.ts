@@ -214,8 +214,16 @@ export function typeName(t: string, lang: Lang): string {
   return TYPE_NAMES[t] ? pick(TYPE_NAMES[t], lang) : t;
 }
 
-/** What a JSON value is, in words: 文本 "abc", 数字 3, … */
-export function describeValue(v: unknown, lang: Lang): string {
+/**
+ * Pointers whose values may be personal data (the applicant's particulars, the request's
+ * content, a consulted party's name): messages say what kind of value is there, never the value.
+ */
+export function isPersonal(pointer: string): boolean {
+  return /\/applicant(\/(?!type$)|$)|\/content$|\/consultations\/\d+\/name$/.test(pointer);
+}
+
+/** What a JSON value is, in words: 文本 "abc", 数字 3, … (without the value when `hide`). */
+export function describeValue(v: unknown, lang: Lang, hide = false): string {
   const kind =
     v === null
       ? "null"
@@ -224,15 +232,17 @@ export function describeValue(v: unknown, lang: Lang): string {
         : typeof v === "number" && Number.isInteger(v)
           ? "integer"
           : typeof v;
-  const shown =
-    typeof v === "string"
+  const shown = hide
+    ? ""
+    : typeof v === "string"
       ? JSON.stringify(v.length > 30 ? v.slice(0, 30) + "…" : v)
       : kind === "object"
         ? "{…}"
         : kind === "array"
           ? "[…]"
           : String(v);
-  if (lang === "en") return `${(TYPE_NAMES[kind]?.en ?? kind).replace(/ \(.*\)$/, "")} ${shown}`;
+  if (lang === "en")
+    return `${(TYPE_NAMES[kind]?.en ?? kind).replace(/ \(.*\)$/, "")}${shown ? " " + shown : ""}`;
   const zhNames: Record<string, string> = {
     integer: "整数",
     number: "数字",
@@ -243,5 +253,7 @@ export function describeValue(v: unknown, lang: Lang): string {
     null: "空值",
   };
   const zh = zhNames[kind];
-  return kind === "object" || kind === "array" || kind === "null" ? (zh ?? kind) : `${zh ?? kind} ${shown}`;
+  return kind === "object" || kind === "array" || kind === "null" || !shown
+    ? (zh ?? kind)
+    : `${zh ?? kind} ${shown}`;
 }

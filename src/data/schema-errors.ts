@@ -6,7 +6,7 @@ import type { ErrorObject } from "ajv/dist/2020.js";
 import localizeModule from "ajv-i18n";
 import type { Lang } from "../util/i18n.js";
 import { escapePointer, type Issue } from "./issue.js";
-import { choices, describeValue, field, replyTypeLabel, typeName, type Msg } from "./messages.js";
+import { choices, describeValue, field, isPersonal, replyTypeLabel, typeName, type Msg } from "./messages.js";
 import { nearestName } from "./suggest.js";
 
 type Localize = (errors?: ErrorObject[] | null) => void;
@@ -60,6 +60,9 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
   const at = e.instancePath;
   const key = lastSegment(at);
   const p = e.params as Record<string, unknown>;
+  // Personal data is never repeated in a message.
+  const hide = isPersonal(at);
+  const shownData = hide ? "" : JSON.stringify(e.data);
   switch (e.keyword) {
     case "if":
       return undefined; // the failing `then` keyword says what is wrong
@@ -140,8 +143,8 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
           code: "type",
           message: both((l) =>
             l === "zh"
-              ? `数量应为非负整数，或约数如 {"value": 260, "qualifier": "余"}，实际是${describeValue(e.data, l)}`
-              : `a count is a non-negative integer or an approximate figure such as {"value": 260, "qualifier": "余"}; found ${describeValue(e.data, l)}`,
+              ? `数量应为非负整数，或约数如 {"value": 260, "qualifier": "余"}，实际是${describeValue(e.data, l, hide)}`
+              : `a count is a non-negative integer or an approximate figure such as {"value": 260, "qualifier": "余"}; found ${describeValue(e.data, l, hide)}`,
           ),
         };
       }
@@ -152,8 +155,8 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
         code: "type",
         message: both((l) =>
           l === "zh"
-            ? `应为${types.map((t) => typeName(t, l)).join("或")}，实际是${describeValue(e.data, l)}`
-            : `should be ${types.map((t) => typeName(t, l)).join(" or ")}; found ${describeValue(e.data, l)}`,
+            ? `应为${types.map((t) => typeName(t, l)).join("或")}，实际是${describeValue(e.data, l, hide)}`
+            : `should be ${types.map((t) => typeName(t, l)).join(" or ")}; found ${describeValue(e.data, l, hide)}`,
         ),
       };
     }
@@ -184,24 +187,26 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
         code: "enum",
         message: both((l) =>
           l === "zh"
-            ? `${JSON.stringify(e.data)} 不是 ${field(key, l)}${field(key, l).endsWith("）") ? "" : " "}的可选值；${hint.zh}可选：${choices(values, list, l)}`
-            : `${JSON.stringify(e.data)} is not a valid ${key}; ${hint.en}one of: ${choices(values, list, l)}`,
+            ? `${hide ? "该值" : shownData + " "}不是 ${field(key, l)}${field(key, l).endsWith("）") ? "" : " "}的可选值；${hint.zh}可选：${choices(values, list, l)}`
+            : `${hide ? "the value" : shownData} is not a valid ${key}; ${hint.en}one of: ${choices(values, list, l)}`,
         ),
       };
     }
     case "pattern": {
-      const shown = JSON.stringify(e.data);
+      const shown = shownData;
+      const zhFound = hide ? "" : `，实际为 ${shown}`;
+      const enFound = hide ? "" : `; found ${shown}`;
       const t = title(e);
       const m: Msg =
         t === "DateString"
           ? {
-              zh: `日期应写作 YYYY-MM-DD（如 2023-03-05），实际为 ${shown}`,
-              en: `a date is written YYYY-MM-DD (e.g. 2023-03-05); found ${shown}`,
+              zh: `日期应写作 YYYY-MM-DD（如 2023-03-05）${zhFound}`,
+              en: `a date is written YYYY-MM-DD (e.g. 2023-03-05)${enFound}`,
             }
           : t === "MonthString"
             ? {
-                zh: `月份应写作 YYYY-MM（如 2014-06），实际为 ${shown}`,
-                en: `a month is written YYYY-MM (e.g. 2014-06); found ${shown}`,
+                zh: `月份应写作 YYYY-MM（如 2014-06）${zhFound}`,
+                en: `a month is written YYYY-MM (e.g. 2014-06)${enFound}`,
               }
             : t === "RecordId"
               ? {
@@ -210,10 +215,10 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
                 }
               : key === "postcode"
                 ? {
-                    zh: `邮政编码应为6位数字，实际为 ${shown}`,
-                    en: `a postcode has 6 digits; found ${shown}`,
+                    zh: `邮政编码应为6位数字${zhFound}`,
+                    en: `a postcode has 6 digits${enFound}`,
                   }
-                : { zh: `格式不符合要求：${shown}`, en: `invalid format: ${shown}` };
+                : { zh: `格式不符合要求${zhFound}`, en: `invalid format${enFound}` };
       return { pointer: at, anchor: "value", code: "format", message: m };
     }
     case "format":

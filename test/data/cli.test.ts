@@ -1,0 +1,179 @@
+/**
+ * `gongwen validate` and `gongwen init` through the built binary (npm test builds first; or run
+ * `npx tsc -p tsconfig.build.json`).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+const dir = mkdtempSync(join(tmpdir(), "gongwen-cli-data-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync("node", ["dist/cli/main.js", ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const fx = (name: string) => `test/fixtures/invalid/${name}.json`;
+
+describe("gongwen validate", () => {
+  it("accepts both samples (exit 0) with a one-line digest", () => {
+    expect(run("validate", "samples/2014-commerce-bureau.json")).toEqual({
+      code: 0,
+      stdout:
+        "samples/2014-commerce-bureau.json：数据有效（2014 年度，审批办结 267 件，依申请公开申请 0 件）\n",
+      stderr: "",
+    });
+    expect(run("validate", "samples/2023-district-bureau.json", "--lang", "en")).toEqual({
+      code: 0,
+      stdout:
+        "samples/2023-district-bureau.json: valid (year 2023, 3234 approval cases completed, 42 disclosure requests)\n",
+      stderr: "",
+    });
+  });
+
+  it("lists every error with line:column and pointer, exit 2, no stack trace", () => {
+    const f = fx("several-errors");
+    expect(run("validate", f)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        `${f}：数据有 3 处错误`,
+        `${f} 第4行第13列 /agency/shortName：缺少必填字段 shortName（机关简称）`,
+        `${f} 第52行第21列 /approval/cases/0/received：日期 2023-13-01 不存在`,
+        `${f} 第100行第19列 /disclosure/applications/0/reply/date：reply.date（答复日期）2023-04-01 早于 received（收到日期）2023-04-03`,
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("speaks English with --lang en", () => {
+    const f = fx("unknown-field-typo");
+    expect(run("validate", f, "--lang", "en")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        `${f}: 2 errors in the data`,
+        `${f}:58:7 /approval/cases/1/received: missing required field received`,
+        `${f}:64:9 /approval/cases/1/recieved: unknown field recieved; did you mean received?`,
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("reports a JSON syntax error with line:column", () => {
+    const f = fx("syntax-trailing-comma");
+    expect(run("validate", f)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${f}：数据有 1 处错误\n${f} 第17行第22列：JSON 语法错误：} 前多了一个逗号\n`,
+    });
+  });
+
+  it("reports totals that disagree with records", () => {
+    const f = fx("totals-disagree");
+    const r = run("validate", f);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `${f}：数据有 1 处错误\n${f} 第68行第20列 /approval/totals/completed：合计数为 3，但办件记录中的本年办结数为 2\n`,
+    );
+  });
+
+  it("--json prints the errors array on stdout (exit 2), or [] (exit 0)", () => {
+    const f = fx("dangling-item");
+    const r = run("validate", f, "--json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        file: f,
+        line: 60,
+        column: 17,
+        pointer: "/approval/cases/1/item",
+        code: "dangling-reference",
+        message: "找不到编号为 filling 的审批事项（已有：filing）",
+      },
+    ]);
+    expect(run("validate", "samples/2014-commerce-bureau.json", "--json")).toEqual({
+      code: 0,
+      stdout: "[]\n",
+      stderr: "",
+    });
+  });
+
+  it("exits 2 for a missing file", () => {
+    expect(run("validate", "no-such-file.json")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "无法读取 no-such-file.json：文件不存在\n",
+    });
+  });
+
+  it("never prints applicant personal data", () => {
+    const file = join(dir, "personal.json");
+    const sample = readFileSync(resolve(ROOT, "samples/2023-district-bureau.json"), "utf8");
+    // break the record of 王某某 (YSQ2022-041) in four ways
+    writeFileSync(
+      file,
+      sample
+        .replace('"submitted": "2022-12-08"', '"submitted": "2022-12-32"')
+        .replace('"phone": "13800000001"', '"phone": 13800000001, "idNumbr": "110101199001011234"')
+        .replace(
+          '"address": "示例市青禾区示例路1号"',
+          '"address": "示例市青禾区示例路1号", "postcode": "示例路1号"',
+        ),
+    );
+    const r = run("validate", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n").slice(1, 5)).toEqual([
+      `${file} 第125行第103列 /disclosure/applications/0/applicant/postcode：邮政编码应为6位数字`,
+      `${file} 第125行第121列 /disclosure/applications/0/applicant/phone：应为文本（用双引号括起），实际是整数`,
+      `${file} 第125行第134列 /disclosure/applications/0/applicant/idNumbr：未知字段 idNumbr，是否应为 idNumber？`,
+      `${file} 第127行第22列 /disclosure/applications/0/submitted：日期 2022-12-32 不存在`,
+    ]);
+    expect(r.stderr).not.toMatch(/王某某|示例路1号|13800000001|110101199001011234/);
+  });
+});
+
+describe("gongwen init", () => {
+  it("writes a minimal valid dataset with $schema, and never overwrites without --force", () => {
+    const target = join(dir, "new-office");
+    const file = join(target, "operations.json");
+    const first = run("init", target, "--year", "2024");
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe("");
+    const data = JSON.parse(readFileSync(file, "utf8"));
+    expect(data.year).toBe(2024);
+    expect(data.$schema).toMatch(/schemas\/operations\.schema\.json$/);
+    expect(existsSync(resolve(target, data.$schema))).toBe(true);
+    expect(data.disclosure).toEqual({ applications: [] });
+    expect(run("validate", file).code).toBe(0);
+
+    writeFileSync(file, "{}");
+    expect(run("init", target, "--year", "2024")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${file}：文件已存在，如需覆盖请加 --force\n`,
+    });
+    expect(readFileSync(file, "utf8")).toBe("{}");
+    expect(run("init", target, "--year", "2024", "--force").code).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).year).toBe(2024);
+  });
+
+  it("writes the same bytes for the same input", () => {
+    const a = join(dir, "a");
+    run("init", a, "--year", "2023");
+    const first = readFileSync(join(a, "operations.json"));
+    run("init", a, "--year", "2023", "--force");
+    expect(readFileSync(join(a, "operations.json")).equals(first)).toBe(true);
+  });
+
+  it("rejects an impossible year", () => {
+    const r = run("init", join(dir, "b"), "--year", "1999");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("年度应为 2007–2100 之间的整数：1999\n");
+  });
+});
