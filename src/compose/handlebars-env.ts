@@ -130,8 +130,26 @@ function outputValue(v: unknown, raw: boolean, loc: Loc | undefined): string {
   );
 }
 
+/** Handlebars before 4.7.9 has published advisories (prototype access, code injection). */
+export const MIN_HANDLEBARS_VERSION = [4, 7, 9] as const;
+
+export function handlebarsVersionOk(version: string): boolean {
+  const parts = version.split(/[.-]/).map((p) => Number(p));
+  for (let i = 0; i < 3; i++) {
+    const have = parts[i] ?? 0;
+    const need = MIN_HANDLEBARS_VERSION[i]!;
+    if (have !== need) return have > need;
+  }
+  return true;
+}
+
 /** A fresh, isolated Handlebars environment with gongwen's helpers and lookups. */
 export function createEnvironment(): HandlebarsEnv {
+  if (!handlebarsVersionOk(Handlebars.VERSION)) {
+    throw new Error(
+      `gongwen needs Handlebars >= ${MIN_HANDLEBARS_VERSION.join(".")}, found ${Handlebars.VERSION}`,
+    );
+  }
   const env = Handlebars.create();
   env.unregisterHelper("lookup");
   env.unregisterHelper("log");

@@ -187,7 +187,7 @@ function headingOptOut(state: StateCore): void {
     const open = tokens[i]!;
     const inline = tokens[i + 1]!;
     if (open.type !== "heading_open" || inline.type !== "inline") continue;
-    const m = /(^|[ \t]+)\{-\}[ \t]*$/.exec(inline.content);
+    const m = /[ \t]*(?<!\\)\{-\}[ \t]*$/.exec(inline.content);
     if (!m) continue;
     inline.content = inline.content.slice(0, m.index);
     open.meta = { ...(open.meta ?? {}), unnumbered: true };

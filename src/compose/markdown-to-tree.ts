@@ -20,7 +20,8 @@
  * | `::: blank [N]`                   | N × BlankLineBlock                         |
  *
  * A soft line break (a newline inside a paragraph) joins without a space between Chinese
- * characters and with one space between Latin words. Heading numbers are left empty: run
+ * characters and with one space between Latin words. Ideographic spaces typed at the start of a
+ * paragraph or heading (an indent copied from a word processor) are dropped. Heading numbers are left empty: run
  * numberHeadings (composeDocument does).
  */
 import type { Token } from "markdown-it";
@@ -134,6 +135,19 @@ export function inlineRuns(children: readonly Token[], softBreak: SoftBreak, lin
   return runs;
 }
 
+/**
+ * Drop ideographic spaces (U+3000) typed at the start of a paragraph to indent it, as text copied
+ * from a word processor often has: the writers indent paragraphs themselves.
+ */
+function dropTypedIndent(runs: Run[]): Run[] {
+  const first = runs[0];
+  if (first && /^[\u3000 ]+/.test(first.text)) {
+    first.text = first.text.replace(/^[\u3000 ]+/, "");
+    if (first.text === "" && !first.breakAfter) runs.shift();
+  }
+  return runs;
+}
+
 /** Split runs at line breaks into lines of plain text. */
 function runLines(runs: readonly Run[]): string[] {
   return runsText(runs).split("\n");
@@ -185,7 +199,7 @@ class Converter {
               type: "heading",
               level: (level - 1) as HeadingLevel,
               number: "",
-              runs: this.inline(inlineTok),
+              runs: dropTypedIndent(this.inline(inlineTok)),
             };
             if (tok.meta?.unnumbered) heading.unnumbered = true;
             out.push(heading);
@@ -199,7 +213,7 @@ class Converter {
           break;
         }
         case "paragraph_open": {
-          const runs = this.inline(this.tokens[this.i + 1], softBreak);
+          const runs = dropTypedIndent(this.inline(this.tokens[this.i + 1], softBreak));
           this.i += 3;
           out.push({ type: "paragraph", runs });
           break;

@@ -34,12 +34,16 @@ describe("markdownToTree: Markdown", () => {
   });
 
   it("maps ## to ##### to heading levels 1–4 with empty numbers, and {-} to unnumbered", () => {
-    expect(blocks("## 一级\n### 二级\n#### 三级\n##### 四级\n## 结语 {-}")).toEqual([
+    expect(
+      blocks("## 一级\n### 二级\n#### 三级\n##### 四级\n## 结语 {-}\n## 附记{-}\n## 字面 \\{-}"),
+    ).toEqual([
       { type: "heading", level: 1, number: "", runs: [{ text: "一级" }] },
       { type: "heading", level: 2, number: "", runs: [{ text: "二级" }] },
       { type: "heading", level: 3, number: "", runs: [{ text: "三级" }] },
       { type: "heading", level: 4, number: "", runs: [{ text: "四级" }] },
       { type: "heading", level: 1, number: "", runs: [{ text: "结语" }], unnumbered: true },
+      { type: "heading", level: 1, number: "", runs: [{ text: "附记" }], unnumbered: true },
+      { type: "heading", level: 1, number: "", runs: [{ text: "字面 {-}" }] },
     ]);
     expect(blocks("二级标题\n---")).toEqual([
       { type: "heading", level: 1, number: "", runs: [{ text: "二级标题" }] },
@@ -63,6 +67,13 @@ describe("markdownToTree: Markdown", () => {
           { text: "再下一行" },
         ],
       },
+    ]);
+  });
+
+  it("drops a typed full-width indent at the start of paragraphs and headings", () => {
+    expect(blocks("\u3000\u3000正文\u3000中间\n\n## \u3000标题")).toEqual([
+      { type: "paragraph", runs: [{ text: "正文\u3000中间" }] },
+      { type: "heading", level: 1, number: "", runs: [{ text: "标题" }] },
     ]);
   });
 

@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unescapeMarkdown } from "../../src/compose/markdown-escape.js";
+import { markdownToTree } from "../../src/compose/markdown-to-tree.js";
 import { TemplateEngine } from "../../src/compose/template-engine.js";
+import { handlebarsVersionOk } from "../../src/compose/handlebars-env.js";
+import Handlebars from "handlebars";
 import { UserError } from "../../src/util/errors.js";
 
 const BUILTIN = "test/fixtures/templates/builtin";
@@ -35,6 +38,16 @@ function render(source: string, context: object = {}): string {
 function renderError(source: string, context: object = {}): string {
   return errorOf(() => render(source, context)).message.replace(`${dir}/`, "");
 }
+
+describe("Handlebars version", () => {
+  it("is at least 4.7.9 (earlier versions have published advisories)", () => {
+    expect(handlebarsVersionOk(Handlebars.VERSION)).toBe(true);
+    expect(handlebarsVersionOk("4.7.8")).toBe(false);
+    expect(handlebarsVersionOk("4.7.9")).toBe(true);
+    expect(handlebarsVersionOk("4.6.12")).toBe(false);
+    expect(handlebarsVersionOk("5.0.0")).toBe(true);
+  });
+});
 
 describe("strict mode: unknown variables name the template file and line:column", () => {
   const facts = { facts: { known: true, fee: null } };
@@ -196,6 +209,25 @@ describe("values stay literal; {{{ }}} inserts Markdown", () => {
     expect(render("{{v}}", { v: "a*b*_c_ #1 |x|" })).toBe("a\\*b\\*\\_c\\_ \\#1 \\|x\\|");
     expect(render("{{enumerate items}}", { items: ["*a*", "b"] })).toBe("\\*a\\*和b");
   });
+  it("keeps values literal inside block-form arguments and table cells", () => {
+    const md = render('::: table caption="{{c}}"\n| {{v}} | {{v}} {cs=1} |\n:::', {
+      c: '表"一" | x',
+      v: "a|b {cs=2}",
+    });
+    const [table] = markdownToTree(md, {
+      kind: "document",
+      meta: { title: "t", author: "a", date: "2015-01-23" },
+    }).blocks;
+    expect(table).toEqual({
+      type: "table",
+      caption: '表"一" | x',
+      headerRows: 0,
+      rows: [
+        { cells: [{ paragraphs: [[{ text: "a|b {cs=2}" }]] }, { paragraphs: [[{ text: "a|b {cs=2}" }]] }] },
+      ],
+    });
+  });
+
   it("does not escape {{{value}}}", () => {
     expect(render("{{{v}}}", { v: "**加粗**" })).toBe("**加粗**");
   });

@@ -3,6 +3,7 @@
  * context of templates/summary.md.hbs → document tree. The builder only gathers; the facts hold
  * every number and claim, the template every word.
  */
+import type { DocumentKind } from "../../cli/documents.js";
 import type { Dataset } from "../../data/types.js";
 import type { DocumentTree } from "../../document/tree.js";
 import { deriveFacts, type Facts } from "../../facts/index.js";
@@ -90,3 +91,15 @@ export function buildSummary(input: SummaryInput): DocumentTree {
     lang,
   });
 }
+
+/** The `summary` entry of the CLI's document registry (src/cli/documents.ts). */
+export const summaryDocument: DocumentKind = {
+  name: "summary",
+  baseName: "summary",
+  describe: {
+    zh: "年度集中审批服务和政务公开工作总结",
+    en: "year-end work summary (approval services and disclosure)",
+  },
+  formats: ["docx", "pdf"],
+  build: async (ctx) => ({ tree: buildSummary(ctx as SummaryInput) }),
+};
