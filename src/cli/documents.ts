@@ -6,6 +6,7 @@ import type { Argv } from "yargs";
 import type { Dataset } from "../data/types.js";
 import type { DocumentTree } from "../document/tree.js";
 import type { Lang } from "../util/i18n.js";
+import { summaryDocument } from "../compose/documents/summary.js";
 
 export interface RenderContext {
   /** Path of the dataset file as given. */
@@ -38,3 +39,4 @@ export interface DocumentKind {
 }
 
 export const documentKinds: DocumentKind[] = [];
+documentKinds.push(summaryDocument);

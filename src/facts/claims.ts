@@ -33,11 +33,12 @@ export interface AbsenceEvent {
 
 /**
  * What proves "所有审批事项办结时限不超过7天" (approval.maxPromisedLimit):
- * - "cases" (default): every case completed in the year took no longer than the ceiling,
- *   counted from acceptance in the ceiling's unit. The reference summary states the 7-day
- *   ceiling and, in the same paragraph, a promised limit of 13 working days for one item, so
- *   its claim can only be about the time cases actually took.
- * - "promised": every item's promised limit is within the ceiling (same unit).
+ * - "promised" (default): every item's promised limit (承诺时限) is within the ceiling, in the
+ *   same unit — the literal reading of 办结时限. The reference summary makes this claim and, in
+ *   the same paragraph, gives one item a promised limit of 13 working days; under this reading
+ *   the claim is unsupported and is not repeated (samples/README.md says the same).
+ * - "cases": every case completed in the year took no longer than the ceiling, counted from
+ *   acceptance in the ceiling's unit (the time actually taken).
  * - "both": both of the above.
  */
 export type MaxLimitBasis = "cases" | "promised" | "both";
@@ -111,7 +112,7 @@ export interface Claims {
 }
 
 export function deriveClaims(ap: ApprovalFacts, di: DisclosureFacts, options: ClaimOptions = {}): Claims {
-  const basis = options.maxLimitBasis ?? "cases";
+  const basis = options.maxLimitBasis ?? "promised";
 
   const events: ApprovalEvent[] = [];
   const ev = (kind: ApprovalEvent["kind"], count: number) => {

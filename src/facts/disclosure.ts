@@ -7,11 +7,9 @@
  * per-application facts (receipt date, deadline, on-time status) belong to
  * src/facts/applications.ts; when it lands, `requests` should be derived from it.
  */
-import { computeDeadline, isReplyOnTime, type Calendar } from "../calendar/index.js";
-import { receiptDate } from "../data/receipt.js";
+import { computeDeadline, isReplyOnTime, receiptDate, type Calendar } from "../calendar/index.js";
 import type { Application, Dataset, NamedCount, NewMediaKind, Regime } from "../data/types.js";
-import { UserError } from "../util/errors.js";
-import { t, type Lang } from "../util/i18n.js";
+import type { Lang } from "../util/i18n.js";
 import { countFact, rate, sumCounts, type CountFact, type Rate } from "./numbers.js";
 import type { NamedCountFacts } from "./approval.js";
 
@@ -198,16 +196,16 @@ function filingFacts(
 }
 
 function receivedOf(app: Application, lang: Lang): string {
-  const r = receiptDate(app);
-  if (r === undefined)
-    throw new UserError(
-      t(
-        lang,
-        `/disclosure/applications：申请 ${app.id} 缺少确定收到日期所需的日期（channel ${app.channel}）`,
-        `/disclosure/applications: application ${app.id} lacks the date its channel (${app.channel}) needs for the receipt date`,
-      ),
-    );
-  return r;
+  return receiptDate(
+    {
+      channel: app.channel,
+      submitted: app.submitted,
+      signedFor: app.signedFor,
+      confirmed: app.confirmed,
+      received: app.received,
+    },
+    { lang, recordId: app.id },
+  );
 }
 
 /** Whether the reply to `app` (or its absence at `asOf`) is within the statutory deadline. */
