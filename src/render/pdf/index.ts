@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
-import { PDFDocument, PDFHexString, PDFName, PageSizes } from "@cantoo/pdf-lib";
+import { PDFDocument, PDFHexString, PDFName, PageSizes } from "./pdflib.js";
 import { BODY_STYLE, charPitch, defaultLayout, mmToPt, type LayoutOptions } from "../../document/layout.js";
 import type { DocumentTree } from "../../document/tree.js";
 import { UserError } from "../../util/errors.js";

@@ -3,7 +3,7 @@
  * inserted after a document with an odd page count when another follows). Deterministic: no
  * dates, no random ids.
  */
-import { PDFDocument } from "@cantoo/pdf-lib";
+import { PDFDocument } from "./pdflib.js";
 
 export interface MergeOptions {
   /** Start every document on an odd page (blank pages inserted where needed). */

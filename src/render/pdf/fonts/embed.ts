@@ -5,9 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
-import { PDFName, PDFString, type PDFContext, type PDFRef } from "@cantoo/pdf-lib";
+import { PDFName, PDFString, type PDFContext, type PDFRef } from "../pdflib.js";
 import type { FontFace } from "./face.js";
-import { subsetFace, type SubsetFont } from "./subset.js";
+import { subsetFace } from "./subset.js";
 
 /** A glyph a document uses: a real glyph id, or a .notdef stand-in for a missing character. */
 export interface GlyphUse {
@@ -59,7 +59,9 @@ function toUnicodeCMap(texts: readonly string[]): string {
 }
 
 export interface CompressedSubset {
-  subset: SubsetFont;
+  cff: boolean;
+  /** Uncompressed length of the font program. */
+  length: number;
   deflated: Uint8Array;
 }
 
@@ -77,7 +79,8 @@ export class SubsetCache {
       return v;
     }
     const subset = subsetFace(face, gids);
-    v = { subset, deflated: deflateSync(subset.bytes) };
+    const length = subset.parts.reduce((n, p) => n + p.bytes.length, 0);
+    v = { cff: subset.cff, length, deflated: deflateSync(Buffer.concat(subset.parts.map((p) => p.bytes))) };
     this.map.set(k, v);
     if (this.map.size > this.capacity) {
       const oldest = this.map.keys().next().value;
@@ -103,13 +106,14 @@ export function embedSubsetFont(
   const key = uses
     .map((u) => (u.gid === 0 ? `0:${u.text}` : u.width !== undefined ? `${u.gid}/${u.width}` : String(u.gid)))
     .join(",");
-  const { subset, deflated } = cache.get(face, gids, key);
+  const subset = cache.get(face, gids, key);
+  const { deflated } = subset;
   const baseFont = `${subsetTag(face, key)}+${face.postscriptName}`;
   const scale = 1000 / face.unitsPerEm;
 
   const fontFile = context.stream(deflated, {
     Filter: "FlateDecode",
-    ...(subset.cff ? { Subtype: "CIDFontType0C" } : { Length1: subset.bytes.length }),
+    ...(subset.cff ? { Subtype: "CIDFontType0C" } : { Length1: subset.length }),
   });
   const fontFileRef = context.register(fontFile);
 

@@ -1,10 +1,14 @@
 /**
- * A font face loaded once per process: fontkit parses it (cmap lookups, TTC collections, CFF
- * subsets), and the raw tables are kept for metrics and for our own TrueType subsetter.
- * Loading a 15 MB CJK font costs a file read plus a lazy parse; nothing is re-read per document.
+ * A font face loaded once per process: the file is read once and its tables are read in place
+ * (cmap lookups, metrics, outlines for our TrueType subsetter; TTC faces by index or PostScript
+ * name). fontkit (upstream 2.x) is loaded only for CFF-flavoured faces, whose subsets it writes.
+ * Loading a 15 MB CJK font costs a file read and a directory parse; nothing is re-read per
+ * document.
  */
 import { readFileSync, realpathSync } from "node:fs";
-import * as fontkit from "fontkit";
+import { createRequire } from "node:module";
+import type * as Fontkit from "fontkit";
+import { cmapLookup, type CmapLookup } from "./cmap.js";
 import {
   bufferSource,
   faceOffsets,
@@ -43,7 +47,8 @@ export class FontFace {
   readonly bytes: Buffer;
   readonly tables: TableDirectory;
   readonly numGlyphs: number;
-  private readonly fk: fontkit.Font;
+  private fk: Fontkit.Font | undefined;
+  private cmap: CmapLookup | undefined;
   private readonly cmapCache = new Map<number, number>();
   private readonly numHMetrics: number;
   private readonly hmtxOffset: number;
@@ -55,23 +60,17 @@ export class FontFace {
     const src = bufferSource(this.bytes);
     const offsets = faceOffsets(src);
     let index = spec.faceIndex ?? 0;
-    let fk: fontkit.Font;
-    const parsed = fontkit.create(this.bytes);
-    if ("fonts" in parsed) {
-      if (spec.postscriptName) {
-        index = parsed.fonts.findIndex((f) => f.postscriptName === spec.postscriptName);
-        if (index < 0) throw new Error(`no face named ${spec.postscriptName} in ${spec.path}`);
-      }
-      const f = parsed.fonts[index];
-      if (!f) throw new Error(`no face ${index} in ${spec.path}`);
-      fk = f;
-    } else {
-      index = 0;
-      fk = parsed;
+    if (spec.postscriptName) {
+      index = offsets.findIndex((off) => {
+        const dir = readTableDirectory(src, off);
+        const name = dir.get("name");
+        return name !== undefined && readNames(src, name).postscriptName === spec.postscriptName;
+      });
+      if (index < 0) throw new Error(`no face named ${spec.postscriptName} in ${spec.path}`);
     }
-    const faceOffset = offsets[index] ?? 0;
+    const faceOffset = offsets[index];
+    if (faceOffset === undefined) throw new Error(`no face ${index} in ${spec.path}`);
     this.faceIndex = index;
-    this.fk = fk;
     this.id = `${this.path}#${index}`;
     this.tables = readTableDirectory(src, faceOffset);
     const names = this.tables.get("name");
@@ -79,11 +78,9 @@ export class FontFace {
       ? readNames(src, names)
       : { families: [], fullNames: [], postscriptName: "", subfamily: "" };
     this.families = n.families;
-    this.postscriptName = (fk.postscriptName || n.postscriptName || "Font").replace(
-      /[^\x21-\x7e]|[()<>[\]{}/%#]/g,
-      "",
-    );
-    this.familyName = fk.familyName || n.families[0] || this.postscriptName;
+    this.postscriptName =
+      (n.postscriptName || n.families[0] || "Font").replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, "") || "Font";
+    this.familyName = n.families[0] ?? this.postscriptName;
     this.isCff = this.tables.has("CFF ") || this.tables.has("CFF2");
 
     const head = this.table("head");
@@ -104,7 +101,8 @@ export class FontFace {
       this.descent = readI16(hhea, 6);
     }
     this.capHeight = os2 && os2.length >= 90 && readU16(os2, 0) >= 2 ? readI16(os2, 88) : this.ascent;
-    this.italicAngle = fk.italicAngle || 0;
+    const post = this.tables.has("post") ? this.table("post") : undefined;
+    this.italicAngle = post && post.length >= 8 ? readI16(post, 4) + readU16(post, 6) / 65536 : 0;
   }
 
   /** Raw bytes of a table (a view into the font file). */
@@ -118,7 +116,9 @@ export class FontFace {
   glyphId(cp: number): number {
     let g = this.cmapCache.get(cp);
     if (g === undefined) {
-      g = this.fk.hasGlyphForCodePoint(cp) ? this.fk.glyphForCodePoint(cp).id : 0;
+      this.cmap ??= this.tables.has("cmap") ? cmapLookup(this.table("cmap")) : () => 0;
+      g = this.cmap(cp);
+      if (g >= this.numGlyphs) g = 0;
       this.cmapCache.set(cp, g);
     }
     return g;
@@ -157,8 +157,15 @@ export class FontFace {
     return [glyf.offset + a, glyf.offset + Math.max(a, b)];
   }
 
-  /** The fontkit font (for CFF subsetting). */
-  get fontkit(): fontkit.Font {
+  /** The face parsed by fontkit (loaded on first use; for CFF subsetting). */
+  get fontkit(): Fontkit.Font {
+    if (!this.fk) {
+      const fontkit = createRequire(import.meta.url)("fontkit") as typeof Fontkit;
+      const parsed = fontkit.create(this.bytes);
+      const f = "fonts" in parsed ? parsed.fonts[this.faceIndex] : parsed;
+      if (!f) throw new Error(`no face ${this.faceIndex} in ${this.path}`);
+      this.fk = f;
+    }
     return this.fk;
   }
 }

@@ -13,8 +13,8 @@ import type { FontFace } from "./face.js";
 import { readU16 } from "./sfnt.js";
 
 export interface SubsetFont {
-  /** The font program: a TrueType file, or a bare CFF table when `cff` is true. */
-  bytes: Uint8Array;
+  /** The font program: a TrueType file (as parts), or a bare CFF table when `cff` is true. */
+  parts: SubsetPart[];
   cff: boolean;
 }
 
@@ -91,54 +91,79 @@ export function buildSfnt(tables: Map<string, Uint8Array>): Uint8Array {
   return out;
 }
 
+/** One piece of a subset font file: a glyph record (cacheable per face and glyph) or other bytes. */
+export interface SubsetPart {
+  bytes: Uint8Array;
+  /** Source glyph id when `bytes` is that glyph's unmodified outline record (padded to 4). */
+  gid?: number;
+}
+
+const paddedRecords = new WeakMap<FontFace, Map<number, { bytes: Uint8Array; sum: number }>>();
+
+/** A simple glyph's outline record padded to 4 bytes, with its checksum (cached per face). */
+function glyphRecord(face: FontFace, gid: number): { bytes: Uint8Array; sum: number } {
+  let m = paddedRecords.get(face);
+  if (!m) paddedRecords.set(face, (m = new Map()));
+  let r = m.get(gid);
+  if (!r) {
+    const [a, b] = face.glyphRange(gid);
+    const bytes = Buffer.alloc(pad4(b - a));
+    bytes.set(face.bytes.subarray(a, b));
+    r = { bytes, sum: checksum(bytes) };
+    m.set(gid, r);
+  }
+  return r;
+}
+
 /**
  * Subset a TrueType face to `glyphs` (old glyph ids; entry i becomes glyph i of the subset;
  * entry 0 should be 0, the .notdef glyph; duplicates are allowed and give copies). Components
- * of composite glyphs are appended after the requested glyphs.
+ * of composite glyphs are appended after the requested glyphs. Returns the file as parts
+ * (header and tables, then each glyph record); glyph records and their checksums are prepared
+ * once per face and glyph for the life of the process.
  */
-export function subsetTrueType(face: FontFace, glyphs: readonly number[]): Uint8Array {
+export function subsetTrueTypeParts(face: FontFace, glyphs: readonly number[]): SubsetPart[] {
   const order = [...glyphs];
   const index = new Map<number, number>();
   order.forEach((g, i) => {
     if (!index.has(g)) index.set(g, i);
   });
-  const records: Uint8Array[] = [];
+  const records: { bytes: Uint8Array; sum: number; gid?: number }[] = [];
   for (let i = 0; i < order.length; i++) {
     const old = order[i]!;
-    const [a, b] = face.glyphRange(old);
-    let data: Uint8Array = face.bytes.subarray(a, b);
-    const comps = components(data);
-    if (comps.length) {
-      const copy = Buffer.from(data);
-      for (const c of comps) {
-        let ni = index.get(c.gid);
-        if (ni === undefined) {
-          ni = order.length;
-          order.push(c.gid);
-          index.set(c.gid, ni);
-        }
-        copy.writeUInt16BE(ni, c.at);
-      }
-      data = copy;
+    const rec = glyphRecord(face, old);
+    const comps = components(rec.bytes);
+    if (comps.length === 0) {
+      records.push({ ...rec, gid: old });
+      continue;
     }
-    records.push(data);
+    const copy = Buffer.from(rec.bytes);
+    for (const c of comps) {
+      let ni = index.get(c.gid);
+      if (ni === undefined) {
+        ni = order.length;
+        order.push(c.gid);
+        index.set(c.gid, ni);
+      }
+      copy.writeUInt16BE(ni, c.at);
+    }
+    records.push({ bytes: copy, sum: checksum(copy) });
   }
   const n = order.length;
-  let glyfLen = 0;
-  for (const r of records) glyfLen += pad4(r.length);
-  const glyf = Buffer.alloc(glyfLen);
   const loca = Buffer.alloc(4 * (n + 1));
   const hmtx = Buffer.alloc(4 * n);
   let off = 0;
+  let glyfSum = 0;
   records.forEach((r, i) => {
     loca.writeUInt32BE(off, 4 * i);
-    glyf.set(r, off);
-    off += pad4(r.length);
+    off += r.bytes.length;
+    glyfSum = (glyfSum + r.sum) >>> 0;
     const old = order[i]!;
     hmtx.writeUInt16BE(face.advance(old), 4 * i);
     hmtx.writeInt16BE(face.lsb(old), 4 * i + 2);
   });
   loca.writeUInt32BE(off, 4 * n);
+  const glyfLen = off;
 
   const head = Buffer.from(face.table("head"));
   head.writeUInt32BE(0, 8);
@@ -157,17 +182,72 @@ export function subsetTrueType(face: FontFace, glyphs: readonly number[]): Uint8
     ["maxp", maxp],
     ["hmtx", hmtx],
     ["loca", loca],
-    ["glyf", glyf],
   ]);
   for (const t of ["cvt ", "fpgm", "prep"]) {
     if (face.tables.has(t)) tables.set(t, face.table(t));
   }
-  return buildSfnt(tables);
+  const tags = [...tables.keys(), "glyf"].sort();
+  const numTables = tags.length;
+  let entrySelector = 0;
+  while (1 << (entrySelector + 1) <= numTables) entrySelector++;
+  const searchRange = (1 << entrySelector) * 16;
+  const dir = Buffer.alloc(12 + 16 * numTables);
+  dir.writeUInt32BE(0x00010000, 0);
+  dir.writeUInt16BE(numTables, 4);
+  dir.writeUInt16BE(searchRange, 6);
+  dir.writeUInt16BE(entrySelector, 8);
+  dir.writeUInt16BE(numTables * 16 - searchRange, 10);
+  const padded = new Map<string, Buffer>();
+  for (const [t, data] of tables) {
+    const b = Buffer.alloc(pad4(data.length));
+    b.set(data);
+    padded.set(t, b);
+  }
+  let offset = dir.length;
+  let total = 0;
+  let headAt = -1;
+  tags.forEach((t, i) => {
+    const e = 12 + 16 * i;
+    const len = t === "glyf" ? glyfLen : tables.get(t)!.length;
+    const sum = t === "glyf" ? glyfSum : checksum(padded.get(t)!);
+    dir.write(t, e, 4, "latin1");
+    dir.writeUInt32BE(sum, e + 4);
+    dir.writeUInt32BE(offset, e + 8);
+    dir.writeUInt32BE(len, e + 12);
+    total = (total + sum) >>> 0;
+    if (t === "head") headAt = i;
+    offset += pad4(len);
+  });
+  total = (total + checksum(dir)) >>> 0;
+  if (headAt >= 0) padded.get("head")!.writeUInt32BE((0xb1b0afba - total) >>> 0, 8);
+
+  const parts: SubsetPart[] = [];
+  let pending: Uint8Array[] = [dir];
+  const flush = (): void => {
+    if (pending.length) parts.push({ bytes: Buffer.concat(pending) });
+    pending = [];
+  };
+  for (const t of tags) {
+    if (t !== "glyf") {
+      pending.push(padded.get(t)!);
+      continue;
+    }
+    flush();
+    for (const r of records)
+      parts.push(r.gid === undefined ? { bytes: r.bytes } : { bytes: r.bytes, gid: r.gid });
+  }
+  flush();
+  return parts;
+}
+
+/** The subset as one TrueType file (see subsetTrueTypeParts). */
+export function subsetTrueType(face: FontFace, glyphs: readonly number[]): Uint8Array {
+  return Buffer.concat(subsetTrueTypeParts(face, glyphs).map((p) => p.bytes));
 }
 
 /** Subset any face: our TrueType subsetter, or fontkit's CFF subsetter for CFF outlines. */
 export function subsetFace(face: FontFace, glyphs: readonly number[]): SubsetFont {
-  if (!face.isCff) return { bytes: subsetTrueType(face, glyphs), cff: false };
+  if (!face.isCff) return { parts: subsetTrueTypeParts(face, glyphs), cff: false };
   const fk = face.fontkit;
   // fontkit's Subset keeps `glyphs` (old ids in new order); it deduplicates on includeGlyph,
   // so repeated ids (.notdef stand-ins) are pushed directly.
@@ -185,5 +265,5 @@ export function subsetFace(face: FontFace, glyphs: readonly number[]): SubsetFon
     else sub.includeGlyph(g);
     seen.add(g);
   });
-  return { bytes: sub.encode(), cff: true };
+  return { parts: [{ bytes: sub.encode() }], cff: true };
 }
