@@ -6,6 +6,7 @@ export type IssueCode =
   | "syntax"
   | "required"
   | "unknown-field"
+  | "duplicate-field"
   | "type"
   | "enum"
   | "format"

@@ -167,3 +167,52 @@ function describeSyntaxError(s: string, pos: number): Msg {
     en: `JSON syntax error: unexpected "${ch === "\n" || ch === "\r" ? "line break" : ch}"`,
   };
 }
+
+/**
+ * Keys that occur twice in the same object. JSON parsers keep only the last value, so a
+ * duplicate silently loses data; each is reported once, by the pointer of the member.
+ * Expects text that has already parsed.
+ */
+export function duplicateKeys(text: string): string[] {
+  interface Frame {
+    object: boolean;
+    ptr: string;
+    keys: Set<string>;
+    key: string;
+    index: number;
+    expectKey: boolean;
+  }
+  const esc = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+  const stack: Frame[] = [];
+  const found = new Set<string>();
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      if (top?.object && top.expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        const ptr = `${top.ptr}/${esc(key)}`;
+        if (top.keys.has(key) && !found.has(ptr)) {
+          found.add(ptr);
+          out.push(ptr);
+        }
+        top.keys.add(key);
+        top.key = key;
+        top.expectKey = false;
+      }
+      i = j;
+    } else if (c === "{" || c === "[") {
+      const ptr = !top ? "" : top.object ? `${top.ptr}/${esc(top.key)}` : `${top.ptr}/${top.index}`;
+      stack.push({ object: c === "{", ptr, keys: new Set(), key: "", index: 0, expectKey: c === "{" });
+    } else if (c === "}" || c === "]") {
+      stack.pop();
+    } else if (c === "," && top) {
+      if (top.object) top.expectKey = true;
+      else top.index++;
+    }
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
 import type { Lang } from "../util/i18n.js";
 import { semanticIssues } from "./checks.js";
 import type { Issue, IssueCode } from "./issue.js";
-import { parseJsonText, type ParsedJson } from "./json-source.js";
+import { duplicateKeys, parseJsonText, type ParsedJson } from "./json-source.js";
 import { pick } from "./messages.js";
 import { schemaIssues } from "./schema-errors.js";
 import { datasetValidator } from "./schema.js";
@@ -60,7 +60,23 @@ export function validateDatasetText(text: string, fileName: string, lang: Lang =
   }
   const validate = datasetValidator();
   const valid = validate(parsed.data);
+  const duplicates: Issue[] = duplicateKeys(text).map((pointer) => {
+    const key = pointer
+      .slice(pointer.lastIndexOf("/") + 1)
+      .replace(/~1/g, "/")
+      .replace(/~0/g, "~");
+    return {
+      pointer,
+      anchor: "key",
+      code: "duplicate-field",
+      message: {
+        zh: `字段 ${key} 在同一处出现了两次，只有后一个值会生效；请删除其中一个`,
+        en: `field ${key} appears twice in the same object; only the last value would count, remove one`,
+      },
+    };
+  });
   const issues = [
+    ...duplicates,
     ...(valid ? [] : schemaIssues(validate.errors ?? [], parsed.data)),
     ...semanticIssues(parsed.data),
   ];

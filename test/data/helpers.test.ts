@@ -1,7 +1,7 @@
 /** Small pieces of the data layer: suggestions, counts, JSON positions. */
 import { describe, expect, it } from "vitest";
 import { countAgrees, countText, countValue, isApproximate } from "../../src/data/count.js";
-import { parseJsonText } from "../../src/data/json-source.js";
+import { duplicateKeys, parseJsonText } from "../../src/data/json-source.js";
 import { editDistance, nearestName } from "../../src/data/suggest.js";
 
 describe("suggestions", () => {
@@ -69,5 +69,13 @@ describe("JSON positions", () => {
       position: { line: 2, column: 9 },
       message: { zh: "JSON 语法错误：} 前多了一个逗号", en: 'JSON syntax error: extra comma before "}"' },
     });
+  });
+  it("finds keys repeated in the same object, not in strings or sibling objects", () => {
+    expect(
+      duplicateKeys(
+        '{"a": {"b": 1, "b": 2, "c": [{"x": 1}, {"x": 2, "x": 3}]}, "a~/": 1, "a~/": 2, "s": "\\"s\\": 1"}',
+      ),
+    ).toEqual(["/a/b", "/a/c/1/x", "/a~0~1"]);
+    expect(duplicateKeys('{"x": {"k": 1}, "y": {"k": 1}}')).toEqual([]);
   });
 });

@@ -45,6 +45,9 @@ const EXPECTED: Record<string, Row[]> = {
   "duplicate-application-id": [
     [122, 15, "/disclosure/applications/2/id", "duplicate-id", "申请编号 A1 重复：与 /disclosure/applications/0 相同"],
   ],
+  "duplicate-key": [
+    [6, 5, "/agency/name", "duplicate-field", "字段 name 在同一处出现了两次，只有后一个值会生效；请删除其中一个"],
+  ],
   "duplicate-case-id": [
     [59, 15, "/approval/cases/1/id", "duplicate-id", "办件编号 C1 重复：与 /approval/cases/0 相同"],
   ],
