@@ -320,3 +320,31 @@ export function basisOverrideKeys(): string[] {
 export function reasonLabel(reason: Reason): string {
   return REASON_LABELS[reason];
 }
+
+/** Letters other than the reply whose legal basis depends on the regime. */
+export type ProcedureLetter =
+  | "receipt"
+  | "correction"
+  | "extension"
+  | "consultation-third-party"
+  | "consultation-agency"
+  | "consultation-notice"
+  | "fee";
+
+const PROCEDURE: Record<ProcedureLetter, Record<Regime, Citation[]>> = {
+  receipt: { "ogi-2019": [law("第三十三条")], "ogi-2008": [law("第二十四条")] },
+  correction: { "ogi-2019": [law("第三十条")], "ogi-2008": [law("第二十一条第（四）项")] },
+  extension: { "ogi-2019": [law("第三十三条第一款")], "ogi-2008": [law("第二十四条第二款")] },
+  "consultation-third-party": { "ogi-2019": [law("第三十二条")], "ogi-2008": [law("第二十三条")] },
+  "consultation-agency": { "ogi-2019": [law("第三十四条")], "ogi-2008": [law("第七条")] },
+  "consultation-notice": { "ogi-2019": [law("第三十三条第二款")], "ogi-2008": [law("第二十四条第三款")] },
+  fee: {
+    "ogi-2019": [law("第四十二条"), { instrument: FEE_MEASURES, articles: [] }],
+    "ogi-2008": [law("第二十七条")],
+  },
+};
+
+/** The legal basis a procedural letter cites (receipt: the reply deadline; fee: the fee rules …). */
+export function procedureBasis(letter: ProcedureLetter, regime: Regime): CitedBasis {
+  return cited(PROCEDURE[letter][regime].map((c) => ({ ...c, articles: [...c.articles] })));
+}

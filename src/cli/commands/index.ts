@@ -8,6 +8,7 @@ import { renderCommand } from "./render.js";
 import { demoCommand } from "./demo.js";
 import { validateCommand } from "./validate.js";
 import { initCommand } from "./init.js";
+import { lettersCommand } from "./letters.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
@@ -17,3 +18,4 @@ commands.push(renderCommand);
 commands.push(demoCommand);
 commands.push(validateCommand);
 commands.push(initCommand);
+commands.push(lettersCommand);
