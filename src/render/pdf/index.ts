@@ -57,9 +57,12 @@ export interface PdfRenderer {
 
 const PRODUCER = "gongwen PDF writer (pdf-lib)";
 
-function pdfDate(day: string): Date {
+function pdfDate(day: string, lang: Lang): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) throw new UserError(`meta.date must be YYYY-MM-DD: ${day}`);
+  if (!m)
+    throw new UserError(
+      t(lang, `文档日期应为 YYYY-MM-DD 格式：${day}`, `Document date must be YYYY-MM-DD: ${day}`),
+    );
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
@@ -120,7 +123,7 @@ class Renderer implements PdfRenderer {
     addPageNumbers(pages, tree, shaper, g);
 
     const doc = await PDFDocument.create({ updateMetadata: false });
-    const date = pdfDate(tree.meta.date);
+    const date = pdfDate(tree.meta.date, this.lang);
     doc.setTitle(tree.meta.title, { showInWindowTitleBar: true });
     doc.setAuthor(tree.meta.author);
     if (tree.meta.subject) doc.setSubject(tree.meta.subject);

@@ -224,7 +224,8 @@ function signature(ctx: Ctx, b: SignatureBlock, prevBlank: boolean): void {
   if (b.seal && ctx.settings.sealPlaceholder) {
     const r = mmToPt(21);
     const cx = flow.left + dx + dw / 2;
-    const cy = flow.top + agencyY + flow.pitch * 0.9;
+    // The agency and date sit below the seal's centre (GB/T 9704 7.3.5.1: 居印章中心偏下).
+    const cy = flow.top + agencyY + flow.pitch * 0.25;
     flow.page.items.push({ type: "circle", cx, cy, r, width: 1, rgb: [0.85, 0, 0] });
   }
 }

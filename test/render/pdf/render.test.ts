@@ -135,3 +135,11 @@ describe("renderPdf (process-wide renderer)", () => {
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
   });
 });
+
+describe("bad input", () => {
+  it("rejects a document date that is not YYYY-MM-DD", async () => {
+    const tree = letterTree(1);
+    tree.meta.date = "2015/1/23";
+    await expect(renderer.render(tree)).rejects.toThrow("文档日期应为 YYYY-MM-DD 格式：2015/1/23");
+  });
+});
