@@ -9,6 +9,15 @@ import { countAgrees, countText } from "./count.js";
 import { pointerOf, type Issue } from "./issue.js";
 import { choices, field, fieldValue, replyTypeLabel, type Msg } from "./messages.js";
 import { RECEIPT_FIELD } from "./receipt.js";
+import {
+  APPLICANT_TYPE_LABELS,
+  APPLICANT_TYPES,
+  REASON_LABELS,
+  REPLY_TYPE_LABELS,
+  REPLY_TYPE_ROW,
+  REVIEW_OUTCOME_LABELS,
+  type ReplyType,
+} from "./codes.js";
 import type { Channel, Count } from "./types.js";
 
 type Obj = Record<string, unknown>;
@@ -284,6 +293,7 @@ function checkDisclosure(c: Checker, ds: Obj): void {
       feeAmount += fee;
     }
   });
+  if (isObj(ds.annualReportTable)) checkTablesAgainstRecords(c, ds.annualReportTable, apps);
   if (isObj(ds.fees)) {
     const fp: Path = [...base, "fees"];
     if (typeof ds.fees.count === "number" && ds.fees.count !== feeCount)
@@ -475,4 +485,119 @@ function checkReview(c: Checker, p: Path, r: Obj): void {
       zh: "结果为尚未审结（pending），却填写了审结日期 decided",
       en: "the outcome is pending but a decided date is given",
     });
+}
+
+/** The cell paths of table 三 an application counts in: its column, and its rows. */
+function tableRows(a: Obj): { col: string; rows: string[] } | undefined {
+  const applicant = isObj(a.applicant) ? a.applicant : undefined;
+  const col = str(applicant?.type);
+  if (!col || !(APPLICANT_TYPES as readonly string[]).includes(col)) return undefined;
+  const rows = [a.carriedOver === true ? "carriedOver" : "newReceived"];
+  const reply = isObj(a.reply) ? a.reply : undefined;
+  const type = str(reply?.type);
+  if (!reply) rows.push("carriedForward");
+  else if (type && type in REPLY_TYPE_ROW) {
+    const row = REPLY_TYPE_ROW[type as ReplyType];
+    if (row.type === "disclosed" || row.type === "partial") rows.push(row.type);
+    else {
+      const reason = row.reason ?? str(reply.reason);
+      if (!reason) return undefined;
+      rows.push(`${row.type}/${reason}`);
+    }
+    rows.push("total");
+  } else return undefined;
+  return { col, rows };
+}
+
+const TABLE_ROW_LABELS: Record<string, Msg> = {
+  newReceived: { zh: "本年新收", en: "new requests" },
+  carriedOver: { zh: "上年结转", en: "carried over" },
+  disclosed: { zh: "予以公开", en: "disclosed" },
+  partial: { zh: "部分公开", en: "partial" },
+  total: { zh: "总计", en: "total" },
+  carriedForward: { zh: "结转下年度", en: "carried forward" },
+};
+
+const REVIEW_KIND_LABELS: Record<string, string> = {
+  reconsideration: "行政复议",
+  litigationDirect: "行政诉讼（未经复议直接起诉）",
+  litigationAfterReconsideration: "行政诉讼（复议后起诉）",
+};
+
+/**
+ * Given annual-report tables 三 and 四 agree, cell by cell, with the application records.
+ * Table 四 counts the reconsiderations and lawsuits filed in the year.
+ */
+function checkTablesAgainstRecords(c: Checker, table: Obj, apps: unknown[]): void {
+  const base: Path = ["disclosure", "annualReportTable"];
+  if (isObj(table.requests)) {
+    const counts = new Map<string, number>();
+    for (const a of apps) {
+      if (!isObj(a)) continue;
+      const placed = tableRows(a);
+      if (!placed) return; // a record the schema rejects: compare nothing rather than mislead
+      for (const row of placed.rows)
+        for (const col of [placed.col, "total"])
+          counts.set(`${row}|${col}`, (counts.get(`${row}|${col}`) ?? 0) + 1);
+    }
+    const compare = (rowPath: string[], cells: unknown) => {
+      if (!isObj(cells)) return;
+      for (const [col, given] of Object.entries(cells)) {
+        if (typeof given !== "number") continue;
+        const actual = counts.get(`${rowPath.join("/")}|${col}`) ?? 0;
+        if (given === actual) continue;
+        const row = rowPath.length > 1 ? rowPath[1]! : rowPath[0]!;
+        const rowZh =
+          rowPath.length > 1
+            ? `${(REPLY_TYPE_LABELS as Record<string, string>)[rowPath[0]!] ?? rowPath[0]}/${(REASON_LABELS as Record<string, string>)[row] ?? row}`
+            : (TABLE_ROW_LABELS[row]?.zh ?? row);
+        const colZh =
+          col === "total" ? "总计" : ((APPLICANT_TYPE_LABELS as Record<string, string>)[col] ?? col);
+        c.add([...base, "requests", ...rowPath, col], "totals-mismatch", {
+          zh: `表三“${rowZh}”行“${colZh}”列为 ${given}，但申请记录为 ${actual}`,
+          en: `table 三 row ${rowPath.join("/")}, column ${col} is ${given} but the application records give ${actual}`,
+        });
+      }
+    };
+    for (const [row, v] of Object.entries(table.requests)) {
+      if (["refused", "unavailable", "not-processed", "other"].includes(row)) {
+        if (isObj(v)) for (const [reason, cells] of Object.entries(v)) compare([row, reason], cells);
+      } else compare([row], v);
+    }
+  }
+  if (isObj(table.reviews)) {
+    const counts = new Map<string, number>();
+    const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+    const inYear = (r: Obj) => {
+      const f = date(r.filed);
+      return !f || c.year === undefined || f.startsWith(`${c.year}-`);
+    };
+    for (const a of apps) {
+      if (!isObj(a)) continue;
+      const rec = isObj(a.reconsideration) ? a.reconsideration : undefined;
+      if (rec && inYear(rec) && typeof rec.outcome === "string") {
+        bump(`reconsideration|${rec.outcome}`);
+        bump("reconsideration|total");
+      }
+      const lit = isObj(a.litigation) ? a.litigation : undefined;
+      if (lit && inYear(lit) && typeof lit.outcome === "string") {
+        const kind =
+          lit.afterReconsideration === true ? "litigationAfterReconsideration" : "litigationDirect";
+        bump(`${kind}|${lit.outcome}`);
+        bump(`${kind}|total`);
+      }
+    }
+    for (const [kind, cells] of Object.entries(table.reviews)) {
+      if (!isObj(cells)) continue;
+      for (const [outcome, given] of Object.entries(cells)) {
+        if (typeof given !== "number") continue;
+        const actual = counts.get(`${kind}|${outcome}`) ?? 0;
+        if (given !== actual)
+          c.add([...base, "reviews", kind, outcome], "totals-mismatch", {
+            zh: `表四“${REVIEW_KIND_LABELS[kind] ?? kind}”的“${outcome === "total" ? "总计" : ((REVIEW_OUTCOME_LABELS as Record<string, string>)[outcome] ?? outcome)}”为 ${given}，但申请记录中本年为 ${actual}`,
+            en: `table 四 ${kind} ${outcome} is ${given} but the application records give ${actual} in the year`,
+          });
+      }
+    }
+  }
 }

@@ -905,7 +905,7 @@ export interface PreviousAnnualReport {
   published: DateString;
 }
 /**
- * Given figures of the statutory annual report (政府信息公开工作年度报告): table 二 (proactive for the 2021 format, proactive2019 for the 2019 trial format), and, for an office without records, the cells of tables 三 (requests) and 四 (reviews) as published. An absent cell is blank (not reported), not zero. Where application records exist too, the given cells must agree with them.
+ * Given figures of the statutory annual report, for what records do not cover: section 二 (2021 format), and for an office without application records the tables 三 (requests) and 四 (reviews). Blank cells are left out (a blank is not a zero); where records exist every given cell must agree with them.
  *
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "annualReportTable".
@@ -913,8 +913,8 @@ export interface PreviousAnnualReport {
 export interface AnnualReportTable {
   proactive?: AnnualReportProactive;
   proactive2019?: AnnualReportProactive2019;
-  requests?: AnnualReportRequests;
-  reviews?: AnnualReportReviews;
+  requests?: RequestTable;
+  reviews?: ReviewTable;
   /**
    * How a cell without a figure is printed in tables 二–四: 0 (zero, the default) or left empty. The consistency checks read the tables as printed.
    */
@@ -996,6 +996,171 @@ export interface Procurement2019 {
    * 采购总金额, as published (usually 万元)
    */
   amount?: number;
+}
+/**
+ * Annual-report table 三 (收到和处理政府信息公开申请情况), rows keyed by reply type and reason code.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "requestTable".
+ */
+export interface RequestTable {
+  /**
+   * 一、本年新收政府信息公开申请数量
+   */
+  newReceived?: ColumnCounts;
+  /**
+   * 二、上年结转政府信息公开申请数量
+   */
+  carriedOver?: ColumnCounts;
+  /**
+   * （一）予以公开
+   */
+  disclosed?: ColumnCounts;
+  /**
+   * （二）部分公开
+   */
+  partial?: ColumnCounts;
+  refused?: RefusedRows;
+  unavailable?: UnavailableRows;
+  "not-processed"?: NotProcessedRows;
+  other?: OtherRows;
+  /**
+   * （七）总计
+   */
+  total?: ColumnCounts;
+  /**
+   * 四、结转下年度继续办理
+   */
+  carriedForward?: ColumnCounts;
+}
+/**
+ * （三）不予公开
+ */
+export interface RefusedRows {
+  "state-secret"?: ColumnCounts;
+  "prohibited-by-law"?: ColumnCounts;
+  "three-securities-one-stability"?: ColumnCounts;
+  "third-party-rights"?: ColumnCounts;
+  "internal-affairs"?: ColumnCounts;
+  "process-information"?: ColumnCounts;
+  "enforcement-file"?: ColumnCounts;
+  "administrative-query"?: ColumnCounts;
+}
+/**
+ * One row of table 三: a count per applicant column, and the 总计 column.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "columnCounts".
+ */
+export interface ColumnCounts {
+  "natural-person"?: number;
+  "commercial-enterprise"?: number;
+  "research-institution"?: number;
+  "public-interest-organisation"?: number;
+  "legal-services-organisation"?: number;
+  other?: number;
+  total?: number;
+}
+/**
+ * （四）无法提供
+ */
+export interface UnavailableRows {
+  "not-held"?: ColumnCounts;
+  "needs-creation"?: ColumnCounts;
+  "unclear-after-correction"?: ColumnCounts;
+}
+/**
+ * （五）不予处理
+ */
+export interface NotProcessedRows {
+  "petition-complaint"?: ColumnCounts;
+  duplicate?: ColumnCounts;
+  publication?: ColumnCounts;
+  excessive?: ColumnCounts;
+  confirmation?: ColumnCounts;
+}
+/**
+ * （六）其他处理
+ */
+export interface OtherRows {
+  "no-correction"?: ColumnCounts;
+  "fee-unpaid"?: ColumnCounts;
+  other?: ColumnCounts;
+}
+/**
+ * Annual-report table 四 (行政复议、行政诉讼情况).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "reviewTable".
+ */
+export interface ReviewTable {
+  /**
+   * 行政复议
+   */
+  reconsideration?: OutcomeCounts;
+  /**
+   * 行政诉讼：未经复议直接起诉
+   */
+  litigationDirect?: OutcomeCounts;
+  /**
+   * 行政诉讼：复议后起诉
+   */
+  litigationAfterReconsideration?: OutcomeCounts;
+}
+/**
+ * Named passages in the office's own words (Markdown), for what data cannot say; templates place them by key.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "narrative".
+ */
+export interface Narrative {
+  [k: string]: string | undefined;
+}
+/**
+ * An approximate figure: 260余 = {"value": 260, "qualifier": "余"}; 约 = about; 多 = more than.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "approximateCount".
+ */
+export interface ApproximateCount {
+  value: number;
+  qualifier: Qualifier;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "documentCounts2019".
+ */
+export interface DocumentCounts2019 {
+  /**
+   * 本年新制作数量
+   */
+  made?: number;
+  /**
+   * 本年新公开数量
+   */
+  published?: number;
+  /**
+   * 对外公开总数量
+   */
+  total?: number;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "projectCounts2019".
+ */
+export interface ProjectCounts2019 {
+  /**
+   * 上一年项目数量
+   */
+  previous?: number;
+  /**
+   * 本年增/减
+   */
+  change?: number;
+  /**
+   * 处理决定数量
+   */
+  decisions?: number;
 }
 /**
  * Given cells of table 三, row by row, for an office without application records. In the 2019 format （六）其他处理 has no sub-rows and prints the sum of the rows under other; an office with only that figure enters it as other.other.
@@ -1129,61 +1294,6 @@ export interface AnnualReportReviews {
   litigationAfterReconsideration?: AnnualReportReviewRow;
 }
 /**
- * Named passages in the office's own words (Markdown), for what data cannot say; templates place them by key.
- *
- * This interface was referenced by `Dataset`'s JSON-Schema
- * via the `definition` "narrative".
- */
-export interface Narrative {
-  [k: string]: string | undefined;
-}
-/**
- * An approximate figure: 260余 = {"value": 260, "qualifier": "余"}; 约 = about; 多 = more than.
- *
- * This interface was referenced by `Dataset`'s JSON-Schema
- * via the `definition` "approximateCount".
- */
-export interface ApproximateCount {
-  value: number;
-  qualifier: Qualifier;
-}
-/**
- * This interface was referenced by `Dataset`'s JSON-Schema
- * via the `definition` "documentCounts2019".
- */
-export interface DocumentCounts2019 {
-  /**
-   * 本年新制作数量
-   */
-  made?: number;
-  /**
-   * 本年新公开数量
-   */
-  published?: number;
-  /**
-   * 对外公开总数量
-   */
-  total?: number;
-}
-/**
- * This interface was referenced by `Dataset`'s JSON-Schema
- * via the `definition` "projectCounts2019".
- */
-export interface ProjectCounts2019 {
-  /**
-   * 上一年项目数量
-   */
-  previous?: number;
-  /**
-   * 本年增/减
-   */
-  change?: number;
-  /**
-   * 处理决定数量
-   */
-  decisions?: number;
-}
-/**
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "annualReportReviewRow".
  */
@@ -1207,5 +1317,16 @@ export interface AnnualReportReviewRow {
   /**
    * 总计
    */
+  total?: number;
+}
+/**
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "outcomeCounts".
+ */
+export interface OutcomeCounts {
+  upheld?: number;
+  corrected?: number;
+  other?: number;
+  pending?: number;
   total?: number;
 }

@@ -114,6 +114,11 @@ const EXPECTED: Record<string, Row[]> = {
   "reply-missing-reason": [
     [115, 18, "/disclosure/applications/1/reply/reason", "required", `答复类型为“不予公开”时必须填写理由 reason，可选：${REFUSED_REASONS}`],
   ],
+  "request-table-disagrees": [
+    [159, 42, "/disclosure/annualReportTable/requests/disclosed/legal-services-organisation", "totals-mismatch", "表三“予以公开”行“法律服务机构”列为 2，但申请记录为 1"],
+    [169, 24, "/disclosure/annualReportTable/reviews/reconsideration/corrected", "totals-mismatch", "表四“行政复议”的“结果纠正”为 1，但申请记录中本年为 0"],
+    [170, 20, "/disclosure/annualReportTable/reviews/reconsideration/total", "totals-mismatch", "表四“行政复议”的“总计”为 1，但申请记录中本年为 0"],
+  ],
   "several-errors": [
     [4, 13, "/agency/shortName", "required", "缺少必填字段 shortName（机关简称）"],
     [52, 21, "/approval/cases/0/received", "date", "日期 2023-13-01 不存在"],
