@@ -83,6 +83,7 @@ function bundledChoice(which: BundledFont): { spec: FaceSpec; used: string; fami
 export class FontSet {
   readonly choices: Record<FontRole, RoleChoice>;
   private readonly faces = new Map<string, FontFace>();
+  private readonly roleFaces = new Map<FontRole, FontFace>();
   private readonly fallbackCache = new Map<string, { face: FontFace; gid: number }>();
 
   constructor(opts: ResolveOptions) {
@@ -150,7 +151,12 @@ export class FontSet {
   }
 
   face(role: FontRole): FontFace {
-    return this.load(this.choices[role].spec);
+    let f = this.roleFaces.get(role);
+    if (!f) {
+      f = this.load(this.choices[role].spec);
+      this.roleFaces.set(role, f);
+    }
+    return f;
   }
 
   /**
