@@ -8,12 +8,22 @@
  * (annual-report/rules.ts) is reported and the build stops with a UserError.
  */
 import { defaultCalendar } from "../../calendar/index.js";
-import { NEW_MEDIA_KIND_LABELS, REASONS, type ReasonType } from "../../data/codes.js";
+import {
+  NEW_MEDIA_KIND_LABELS,
+  REASON_LABELS,
+  REASONS,
+  REVIEW_OUTCOME_LABELS,
+  REVIEW_OUTCOMES,
+  type ReasonType,
+  type ReplyType,
+} from "../../data/codes.js";
 import type { Dataset } from "../../data/types.js";
 import type { DocumentTree, TableBlock } from "../../document/tree.js";
 import { runsText } from "../../document/tree.js";
 import {
+  FORMAT_VERSIONS,
   formatVersionForYear,
+  isFormatVersion,
   PROACTIVE_BLOCKS,
   REQUEST_COLUMNS,
   REVIEW_COLUMNS,
@@ -32,6 +42,8 @@ import { tablesToXlsx, type XlsxSheet } from "../../annual-report/xlsx.js";
 import { applicationFacts } from "../../facts/applications.js";
 import { annualReportFacts, type AnnualReportFacts } from "../../facts/annual-report.js";
 import { deriveFacts, type CountFact, type Facts } from "../../facts/index.js";
+import type { DocumentKind } from "../../cli/documents.js";
+import { loadDataset } from "../../data/load.js";
 import { UserError } from "../../util/errors.js";
 import { t, type Lang } from "../../util/i18n.js";
 import { composeDocument } from "../compose.js";
@@ -88,6 +100,10 @@ export interface AnnualReportContext {
   figures: ProseFigures;
   /** What section 一 draws on, prepared so the template only prints. */
   overview: Overview;
+  /** The fee measures (国办函〔2020〕109号) apply: reports for 2021 on. */
+  feeMeasures: boolean;
+  /** Figures in the words of the ogi-2008 outline (used by the 2008 template). */
+  ogi2008: Ogi2008Figures;
   /** Cells as printed (0 or empty for blanks); null for the 2008 outline. */
   cells: {
     t2: Record<string, PrintedRow>;
@@ -132,6 +148,24 @@ export interface Overview {
     allOnTime: boolean;
     /** Replies after the deadline. */
     late: number;
+  };
+}
+
+export interface LabelledCount {
+  label: string;
+  n: number;
+}
+
+export interface Ogi2008Figures {
+  /** Replies in the year by kind (from the records), or by the table's outcome kinds. */
+  replies: LabelledCount[];
+  /** Refusals by reason. */
+  refusedReasons: LabelledCount[];
+  fees: { paid: number; paidAmount: number; waived: number; waivedKnown: boolean };
+  reviews: {
+    any: boolean;
+    reconsideration: { n: number; parts: LabelledCount[] };
+    litigation: { n: number; parts: LabelledCount[] };
   };
 }
 
@@ -261,6 +295,56 @@ export function proseFigures(report: AnnualReportFacts): ProseFigures {
   };
 }
 
+/** Reply kinds in the words of the ogi-2008 reports, in reporting order. */
+const REPLY_LABELS_2008: [ReplyType, string][] = [
+  ["already-public", "属于已主动公开范围"],
+  ["disclosed", "同意公开"],
+  ["partial", "同意部分公开"],
+  ["refused", "不予公开"],
+  ["not-this-agency", "非本机关负责公开"],
+  ["unavailable", "无法提供"],
+  ["not-processed", "不予处理"],
+  ["special-law", "法律、行政法规另有规定"],
+  ["other", "其他处理"],
+];
+
+export function ogi2008Figures(report: AnnualReportFacts, figures: ProseFigures): Ogi2008Figures {
+  const replies = report.replyTypes
+    ? REPLY_LABELS_2008.map(([type, label]) => ({ label, n: report.replyTypes![type] })).filter(
+        (r) => r.n > 0,
+      )
+    : figures.outcomes;
+  const refusedReasons = REASONS.refused
+    .map((r) => ({
+      label: REASON_LABELS[r],
+      n: report.requestsFull[`refused.${r}` as RequestRowKey]?.total ?? 0,
+    }))
+    .filter((r) => r.n > 0);
+  const parts = (groups: ReviewGroup[]) =>
+    REVIEW_OUTCOMES.map((o) => ({
+      label: REVIEW_OUTCOME_LABELS[o],
+      n: groups.reduce((sum, g) => sum + (report.reviews[g][o] ?? 0), 0),
+    })).filter((p) => p.n > 0);
+  return {
+    replies,
+    refusedReasons,
+    fees: {
+      paid: report.fees.paid,
+      paidAmount: report.fees.paidAmount,
+      waived: report.fees.waived ?? 0,
+      waivedKnown: report.fees.waived !== null,
+    },
+    reviews: {
+      any: figures.reviews,
+      reconsideration: { n: figures.reconsideration, parts: parts(["reconsideration"]) },
+      litigation: {
+        n: figures.litigation,
+        parts: parts(["litigationDirect", "litigationAfterReconsideration"]),
+      },
+    },
+  };
+}
+
 export function overviewOf(facts: Facts): Overview {
   const d = facts.disclosure;
   const outlets = d.proactive.outlets
@@ -306,6 +390,7 @@ export function annualReportContext(
     ANNUAL_REPORT_NARRATIVE_KEYS.map((k) => [k, dataset.narrative?.[k] ?? null]),
   ) as Record<AnnualReportNarrativeKey, string | null>;
   const a = dataset.agency;
+  const figures = proseFigures(report);
   return {
     title: defaultAnnualReportTitle(dataset),
     year: dataset.year,
@@ -324,8 +409,10 @@ export function annualReportContext(
     signedOn: date,
     facts,
     report,
-    figures: proseFigures(report),
+    figures,
     overview: overviewOf(facts),
+    feeMeasures: dataset.year >= 2021,
+    ogi2008: ogi2008Figures(report, figures),
     cells: report.tables ? printedCells(report.tables) : null,
     narrative,
   };
@@ -404,3 +491,73 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReportBuild {
     : null;
   return { tree, report, context, warnings, xlsx };
 }
+
+/** The formats asked for on the command line (--format docx,pdf,xlsx). */
+function requestedFormats(argv: Record<string, unknown>): string[] {
+  const v = argv.format;
+  return (Array.isArray(v) ? v : [v])
+    .flatMap((x) => String(x ?? "").split(","))
+    .map((x) => x.trim().toLowerCase())
+    .filter((x) => x !== "");
+}
+
+/** The `annual-report` entry of the CLI's document registry (src/cli/documents.ts). */
+export const annualReportDocument: DocumentKind = {
+  name: "annual-report",
+  baseName: "annual-report",
+  describe: {
+    zh: "政府信息公开工作年度报告",
+    en: "annual report on government information disclosure",
+  },
+  formats: ["docx", "pdf", "xlsx"],
+  options: (y) =>
+    y
+      .option("format-version", {
+        type: "string",
+        choices: [...FORMAT_VERSIONS],
+        describe:
+          "年度报告格式版本（默认按报告年度：2021年起2021，2019–2020年2019，此前2008）/ format version (default by the report year)",
+      })
+      .option("previous", {
+        type: "string",
+        describe:
+          "上一年度的数据文件，核对“上年结转”与上年“结转下年度” / last year's dataset, to check the carry-over",
+      }),
+  build: async (ctx) => {
+    const { lang } = ctx;
+    const versionArg = ctx.argv["format-version"];
+    const version = versionArg === undefined ? undefined : String(versionArg);
+    if (version !== undefined && !isFormatVersion(version)) {
+      throw new UserError(
+        t(
+          lang,
+          `--format-version 只能是 ${FORMAT_VERSIONS.join("、")}`,
+          `--format-version must be one of ${FORMAT_VERSIONS.join(", ")}`,
+        ),
+      );
+    }
+    const previousFile = ctx.argv.previous;
+    const previous = typeof previousFile === "string" ? loadDataset(previousFile, { lang }) : undefined;
+    const built = buildAnnualReport({
+      dataset: ctx.dataset,
+      version,
+      previous,
+      templatesDir: ctx.templatesDir,
+      lang,
+    });
+    if (!built.xlsx && requestedFormats(ctx.argv).includes("xlsx")) {
+      throw new UserError(
+        t(
+          lang,
+          `${built.report.version}年格式的年度报告没有统计表，不能输出 xlsx`,
+          `the ${built.report.version} format has no tables; xlsx output is not available`,
+        ),
+      );
+    }
+    return {
+      tree: built.tree,
+      ...(built.xlsx ? { extra: { xlsx: built.xlsx } } : {}),
+      warnings: built.warnings,
+    };
+  },
+};
