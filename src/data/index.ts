@@ -1,0 +1,18 @@
+/**
+ * The data layer's public face: read and validate a dataset, and the dataset's types.
+ *
+ *   const data = loadDataset("samples/2023-district-bureau.json", { lang: "zh" });
+ *   const { ok, errors } = validateDatasetText(text, "x.json", "en");
+ */
+export { loadDataset, parseDataset, readDatasetText, DatasetError, type LoadOptions } from "./load.js";
+export {
+  validateDatasetText,
+  formatValidationError,
+  type ValidationError,
+  type ValidationResult,
+} from "./validate.js";
+export type { IssueCode } from "./issue.js";
+export { countAgrees, countText, countValue, isApproximate } from "./count.js";
+export { RECEIPT_FIELD } from "./receipt.js";
+export { SCHEMA_FILE, SCHEMA_ID, loadSchema, datasetValidator } from "./schema.js";
+export type * from "./types.js";
