@@ -129,6 +129,8 @@ export interface AnnualReportFacts {
   replyTypes: Record<ReplyType, number> | null;
   fees: FeeSummary;
   publication: PublicationFacts;
+  /** Last year's report (disclosure.previousAnnualReport): its deadline and whether it was met; null when not recorded. */
+  previousPublication: PublicationFacts | null;
   /** Consistency rules 1–4 on the tables, and given figures against the records. */
   violations: Violation[];
   /** Things a clerk should know: figures not given that print as 0. */
@@ -289,6 +291,13 @@ export function publicationDue(year: number): string {
   return year >= 2019 ? `${year + 1}-01-31` : `${year + 1}-03-31`;
 }
 
+function previousPublication(dataset: Dataset): PublicationFacts | null {
+  const date = dataset.disclosure.previousAnnualReport?.published;
+  if (date === undefined) return null;
+  const due = publicationDue(dataset.year - 1);
+  return { due, date, onTime: date <= due };
+}
+
 /** Every fact of the annual report. `applications` are the per-application facts of the dataset. */
 export function annualReportFacts(
   dataset: Dataset,
@@ -375,6 +384,7 @@ export function annualReportFacts(
     replyTypes,
     fees: feeSummary(dataset, applications),
     publication: { due, date, onTime: date === null ? null : date <= due },
+    previousPublication: previousPublication(dataset),
     violations,
     warnings,
   };

@@ -196,9 +196,25 @@ export interface ApprovalFacts {
     bad: number;
     badRectified: number;
     badUnrectified: string[];
+    /** Every bad rating with the working days taken to rectify it (or open at the end of the year). */
+    badList: BadRatingFacts[];
     /** (非常满意 + 满意 + 基本满意) ÷ total. */
     satisfied: Rate;
   };
+}
+
+/** A bad rating (差评) and its rectification (国办发〔2019〕51号). */
+export interface BadRatingFacts {
+  id: string;
+  /** Position in approval.ratings. */
+  index: number;
+  level: RatingLevel;
+  date: string;
+  rectified: string | null;
+  /** Working days from the rating (day 0) to its rectification; null when not rectified. */
+  workingDaysToRectify: number | null;
+  /** Not rectified: working days from the rating (day 0) to 31 December; null when rectified. */
+  workingDaysOpenAtYearEnd: number | null;
 }
 
 export interface ApprovalFactOptions {
@@ -265,21 +281,38 @@ function emptyApproval(): ApprovalFacts {
     awards: [],
     reforms: [],
     otherCounts: [],
-    ratings: ratingFacts([]),
+    ratings: ratingFacts([], null, 0),
   };
 }
 
-function ratingFacts(ratings: NonNullable<Approval["ratings"]>): ApprovalFacts["ratings"] {
+function ratingFacts(
+  ratings: NonNullable<Approval["ratings"]>,
+  calendar: Calendar | null,
+  year: number,
+): ApprovalFacts["ratings"] {
   const byLevel = Object.fromEntries(RATING_LEVELS.map((l) => [l, 0])) as Record<RatingLevel, number>;
   const badUnrectified: string[] = [];
+  const badList: BadRatingFacts[] = [];
   let badRectified = 0;
-  for (const r of ratings) {
+  ratings.forEach((r, index) => {
     byLevel[r.level]++;
     if (r.level === "dissatisfied" || r.level === "very-dissatisfied") {
       if (r.rectified) badRectified++;
       else badUnrectified.push(r.id);
+      const yearEnd = `${year}-12-31`;
+      badList.push({
+        id: r.id,
+        index,
+        level: r.level,
+        date: r.date,
+        rectified: r.rectified ?? null,
+        workingDaysToRectify:
+          r.rectified && calendar ? calendar.workingDaysBetween(r.date, r.rectified) : null,
+        workingDaysOpenAtYearEnd:
+          !r.rectified && calendar && r.date <= yearEnd ? calendar.workingDaysBetween(r.date, yearEnd) : null,
+      });
     }
-  }
+  });
   const bad = byLevel.dissatisfied + byLevel["very-dissatisfied"];
   return {
     total: ratings.length,
@@ -287,6 +320,7 @@ function ratingFacts(ratings: NonNullable<Approval["ratings"]>): ApprovalFacts["
     bad,
     badRectified,
     badUnrectified,
+    badList,
     satisfied: rate(ratings.length - bad, ratings.length),
   };
 }
@@ -568,6 +602,6 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
       count: countFact(n.count),
       unit: n.unit ?? null,
     })),
-    ratings: ratingFacts(a.ratings ?? []),
+    ratings: ratingFacts(a.ratings ?? [], calendar, year),
   };
 }

@@ -134,7 +134,15 @@ export interface DisclosureFacts {
     /** Item records: published within 20 working days of creation. */
     items: {
       count: number;
-      late: { id: string; created: string; published: string; due: string }[];
+      /** Late items: `index` in proactive.items, working days after the due date. */
+      late: {
+        id: string;
+        index: number;
+        created: string;
+        published: string;
+        due: string;
+        workingDaysLate: number;
+      }[];
       onTime: Rate;
     };
   };
@@ -341,13 +349,16 @@ export function deriveDisclosureFacts(dataset: Dataset, opts: DisclosureFactOpti
 
   const items = p?.items ?? [];
   const lateItems = items
-    .map((i) => ({
+    .map((i, index) => ({
       id: i.id,
+      index,
       created: i.created,
       published: i.published,
       due: opts.calendar.addWorkingDays(i.created, PROACTIVE_DUE_WORKING_DAYS),
+      workingDaysLate: 0,
     }))
     .filter((i) => i.published > i.due);
+  for (const i of lateItems) i.workingDaysLate = opts.calendar.workingDaysBetween(i.due, i.published);
 
   return {
     leadingGroup: lg
