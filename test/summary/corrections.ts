@@ -1,7 +1,8 @@
 /**
  * Where the summary rendered from samples/2014-commerce-bureau.json differs from the reference
  * document (shared/reference/summary-2014-commerce-bureau.txt), and why. Texts are compared
- * after normalising (NFKC, so full- and half-width punctuation are equal, and no white space).
+ * paragraph by paragraph after normalising (NFKC, so full- and half-width punctuation are equal;
+ * no white space inside a paragraph; paragraphs separated by one "\n").
  *
  * kind:
  * - "slip": an obvious slip of the reference, corrected (the issue allows it);
@@ -147,14 +148,22 @@ export const SUMMARY_CORRECTIONS: readonly Correction[] = [
   {
     kind: "form",
     reference: "做好我局2015年集中审批服务和信息公开工作。",
-    rendered: "做好我局2015年集中审批服务和信息公开工作。呼和浩特市商务局2015年1月23日",
+    rendered: "做好我局2015年集中审批服务和信息公开工作。\n呼和浩特市商务局\n2015年1月23日",
     reason: "Signature and date (GB/T 9704 署名 and 成文日期) added at the end.",
   },
 ];
 
-/** NFKC (full- and half-width punctuation equal) and no white space. */
+/**
+ * NFKC (full- and half-width punctuation equal), no white space inside a paragraph, and one
+ * "\n" between paragraphs (a paragraph is a line of the reference; blank lines are dropped).
+ */
 export function normaliseText(s: string): string {
-  return s.normalize("NFKC").replace(/\s+/gu, "");
+  return s
+    .normalize("NFKC")
+    .split(/\r?\n/u)
+    .map((line) => line.replace(/\s+/gu, ""))
+    .filter((line) => line !== "")
+    .join("\n");
 }
 
 /** The reference with every correction applied (each reference passage must occur exactly once). */
@@ -171,5 +180,6 @@ export function correctedReference(
       throw new Error(`correction found twice in the reference: ${c.reference}`);
     text = text.slice(0, first) + normaliseText(c.rendered) + text.slice(first + from.length);
   }
-  return text;
+  // A passage removed whole leaves an empty paragraph: drop it.
+  return normaliseText(text);
 }

@@ -15,7 +15,7 @@ const reference = normaliseText(
   fs.readFileSync(path.resolve(ROOT, "../shared/reference/summary-2014-commerce-bureau.txt"), "utf8"),
 );
 const summary = normaliseText(
-  docxParagraphTexts(buildSummary({ dataset: sample2014(), lang: "zh" })).join(""),
+  docxParagraphTexts(buildSummary({ dataset: sample2014(), lang: "zh" })).join("\n"),
 );
 
 describe("corrections of the reference in the 2014 summary", () => {

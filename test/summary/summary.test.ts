@@ -88,7 +88,7 @@ describe("summary of the 2014 sample", () => {
   });
 
   it("matches the reference document after normalising, except the listed corrections", () => {
-    expect(normaliseText(paragraphs.join(""))).toBe(correctedReference(REFERENCE));
+    expect(normaliseText(paragraphs.join("\n"))).toBe(correctedReference(REFERENCE));
   });
 
   it("writes full-width punctuation where the reference has half-width commas", () => {
