@@ -3,13 +3,14 @@
  * disclosure by outlet with rankings, new media, online interviews, press conferences, monthly
  * filings of current valid documents, documents issued, on-request applications and fees.
  *
- * The on-request counts here (`requests`) are the simple ones the summary needs. The full
- * per-application facts (receipt date, deadline, on-time status) belong to
- * src/facts/applications.ts; when it lands, `requests` should be derived from it.
+ * The on-request counts (`requests`, `fees`) are totals over the per-application facts of
+ * src/facts/applications.ts (receipt date, deadline, on-time status), the one place that
+ * applies the disclosure deadlines.
  */
-import { computeDeadline, isReplyOnTime, receiptDate, type Calendar } from "../calendar/index.js";
-import type { Application, Dataset, NamedCount, NewMediaKind, Regime } from "../data/types.js";
+import type { Calendar } from "../calendar/index.js";
+import type { Dataset, NamedCount, NewMediaKind } from "../data/types.js";
 import type { Lang } from "../util/i18n.js";
+import type { ApplicationFacts } from "./applications.js";
 import { countFact, rate, sumCounts, type CountFact, type Rate } from "./numbers.js";
 import type { NamedCountFacts } from "./approval.js";
 
@@ -161,6 +162,8 @@ export interface DisclosureFacts {
 export interface DisclosureFactOptions {
   calendar: Calendar;
   lang: Lang;
+  /** Per-application facts of the same dataset (src/facts/applications.ts). */
+  applications: readonly ApplicationFacts[];
 }
 
 /** Proactive information is due within this many working days of its creation or change. */
@@ -203,57 +206,7 @@ function filingFacts(
   };
 }
 
-function receivedOf(app: Application, lang: Lang): string {
-  return receiptDate(
-    {
-      channel: app.channel,
-      submitted: app.submitted,
-      signedFor: app.signedFor,
-      confirmed: app.confirmed,
-      received: app.received,
-    },
-    { lang, recordId: app.id },
-  );
-}
-
-/** Whether the reply to `app` (or its absence at `asOf`) is within the statutory deadline. */
-function replyLate(
-  app: Application,
-  regime: Regime | undefined,
-  asOf: string,
-  opts: DisclosureFactOptions,
-): boolean {
-  const received = receivedOf(app, opts.lang);
-  // A fee notice left unpaid ends the request (deemed withdrawn): no reply deadline applies.
-  if (app.fee && app.fee.paid !== true && app.reply?.reason === "fee-unpaid") return false;
-  const pauses = (app.consultations ?? [])
-    .filter((c) => c.answered !== undefined)
-    .map((c) => ({ from: c.sent, to: c.answered as string, kind: c.party as string }));
-  // The time between a fee notice and the payment is not counted (an interpretation, as for consultations).
-  if (app.fee?.paid === true && app.fee.paidDate !== undefined)
-    pauses.push({ from: app.fee.noticeDate, to: app.fee.paidDate, kind: "fee" });
-  const result = computeDeadline(
-    {
-      received,
-      regime,
-      extensionDays: app.extension?.days ?? 0,
-      extensionApproved: app.extension?.approved,
-      extensionNotified: app.extension?.notified,
-      correctionNotified: app.correction?.notified,
-      correctionReceived: app.correction?.correctedReceived,
-      pauses,
-    },
-    { calendar: opts.calendar, lang: opts.lang },
-  );
-  if (app.reply) return !isReplyOnTime(result, app.reply.date, { lang: opts.lang });
-  // No reply yet: late once the deadline has passed by `asOf`. A request still waiting for a
-  // correction is not running.
-  if (app.correction && app.correction.correctedReceived === undefined) return false;
-  return result.due < asOf;
-}
-
-function requestFacts(dataset: Dataset, opts: DisclosureFactOptions): RequestFacts {
-  const apps = dataset.disclosure.applications;
+function requestFacts(dataset: Dataset, apps: readonly ApplicationFacts[]): RequestFacts {
   const year = dataset.year;
   const yearEnd = `${year}-12-31`;
   let received = 0;
@@ -262,21 +215,20 @@ function requestFacts(dataset: Dataset, opts: DisclosureFactOptions): RequestFac
   let pending = 0;
   let repliedOnTime = 0;
   const late: string[] = [];
-  for (const app of apps ?? []) {
-    if (app.carriedOver) carriedOver++;
-    else if (inYear(receivedOf(app, opts.lang), year)) received++;
+  for (const a of apps) {
+    if (a.carriedOver) carriedOver++;
+    else if (a.received !== null && inYear(a.received, year)) received++;
     else continue; // another year's request
-    const repliedInYear = app.reply !== undefined && app.reply.date <= yearEnd;
-    if (repliedInYear) replied++;
+    const reply = a.reply?.inYear ? a.reply : null;
+    if (reply) replied++;
     else pending++;
-    const isLate = repliedInYear
-      ? replyLate(app, dataset.regime, yearEnd, opts)
-      : replyLate({ ...app, reply: undefined }, dataset.regime, yearEnd, opts);
-    if (isLate) late.push(app.id);
-    else if (repliedInYear) repliedOnTime++;
+    // Late: a reply after its deadline, or no reply by 31 December with the deadline passed.
+    const isLate = reply ? reply.onTime === false : a.due !== null && a.due < yearEnd;
+    if (isLate) late.push(a.id);
+    else if (reply) repliedOnTime++;
   }
   return {
-    known: apps !== undefined,
+    known: dataset.disclosure.applications !== undefined,
     received,
     carriedOver,
     total: received + carriedOver,
@@ -287,15 +239,14 @@ function requestFacts(dataset: Dataset, opts: DisclosureFactOptions): RequestFac
   };
 }
 
-function feeFacts(dataset: Dataset): FeeFacts {
-  const apps = dataset.disclosure.applications ?? [];
-  const withFee = apps.filter((a) => a.fee !== undefined);
+function feeFacts(dataset: Dataset, apps: readonly ApplicationFacts[]): FeeFacts {
+  const withFee = apps.filter((a) => a.fee !== null);
   const totals = dataset.disclosure.fees;
   if (withFee.length > 0) {
     const paid = withFee.filter(
-      (a) => a.fee?.paid === true && (a.fee.paidDate === undefined || inYear(a.fee.paidDate, dataset.year)),
+      (a) => a.fee?.paid === true && (a.fee.paidDate === null || inYear(a.fee.paidDate, dataset.year)),
     );
-    const amount = paid.reduce((s, a) => s + (a.fee?.amount ?? 0), 0);
+    const amount = paid.reduce((s, a) => s + (a.fee?.charged ?? 0), 0);
     return {
       known: true,
       source: "records",
@@ -436,8 +387,8 @@ export function deriveDisclosureFacts(dataset: Dataset, opts: DisclosureFactOpti
     documentsIssued: d.documentsIssued !== undefined ? countFact(d.documentsIssued) : null,
     validDocumentsReported:
       d.validDocumentsReported !== undefined ? countFact(d.validDocumentsReported) : null,
-    requests: requestFacts(dataset, opts),
-    fees: feeFacts(dataset),
+    requests: requestFacts(dataset, opts.applications),
+    fees: feeFacts(dataset, opts.applications),
     innovations: [...(d.innovations ?? [])],
   };
 }

@@ -32,16 +32,6 @@ export interface FactsOptions {
   lang?: Lang;
 }
 
-/** The facts every module derives from, passed to sibling derivers. */
-export interface FactsContext {
-  dataset: Dataset;
-  calendar: Calendar;
-  previous: Dataset | undefined;
-  lang: Lang;
-  /** The core facts, already derived. */
-  core: CoreFacts;
-}
-
 /** Last year's figures, for comparisons (同比). */
 export interface PreviousFacts {
   year: number;
@@ -79,17 +69,22 @@ function deriveCore(
   dataset: Dataset,
   calendar: Calendar,
   previous: Dataset | undefined,
+  applications: readonly ApplicationFacts[],
   options: FactsOptions,
   lang: Lang,
 ): CoreFacts {
   const approval = deriveApprovalFacts(dataset, { calendar, previous, lang });
-  const disclosure = deriveDisclosureFacts(dataset, { calendar, lang });
+  const disclosure = deriveDisclosureFacts(dataset, { calendar, lang, applications });
   let prev: PreviousFacts | null = null;
   if (previous) {
     prev = {
       year: previous.year,
       approval: deriveApprovalFacts(previous, { calendar, lang }),
-      disclosure: deriveDisclosureFacts(previous, { calendar, lang }),
+      disclosure: deriveDisclosureFacts(previous, {
+        calendar,
+        lang,
+        applications: applicationFacts(previous, calendar, { lang }),
+      }),
     };
   }
   return {
@@ -107,16 +102,13 @@ function deriveCore(
 export function deriveFacts(dataset: Dataset, options: FactsOptions = {}): Facts {
   const lang = options.lang ?? "zh";
   const calendar = options.calendar ?? defaultCalendar(lang);
-  const core = deriveCore(dataset, calendar, options.previous, options, lang);
-  const ctx: FactsContext = { dataset, calendar, previous: options.previous, lang, core };
-  void ctx; // used by the sibling derivers below
+  // Per-application facts first: the disclosure totals and claims are counted over them.
   const applications = applicationFacts(dataset, calendar, { lang });
+  const core = deriveCore(dataset, calendar, options.previous, applications, options, lang);
   return {
     ...core,
+    // SIBLING MODULES (2/2): one line per module.
     applications,
     annualReport: annualReportFacts(dataset, applications, { lang }),
-    // SIBLING MODULES (2/2): one line per module, e.g.
-    //   applications: deriveApplicationFacts(ctx),
-    //   annualReport: deriveAnnualReportFacts(ctx),
   };
 }
