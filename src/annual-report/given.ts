@@ -7,10 +7,10 @@ import { REASONS, type ReasonType } from "../data/codes.js";
 import type {
   AnnualReportProactive,
   AnnualReportProactive2019,
-  AnnualReportRequestRow,
-  AnnualReportRequests,
-  AnnualReportReviewRow,
-  AnnualReportReviews,
+  ColumnCounts,
+  OutcomeCounts,
+  RequestTable,
+  ReviewTable,
 } from "../data/types.js";
 import {
   PROACTIVE_BLOCKS,
@@ -34,38 +34,41 @@ import {
 
 const cell = (v: number | undefined): Cell => (typeof v === "number" ? v : null);
 
-function requestRow(given: AnnualReportRequestRow | undefined): RequestRow {
+function requestRow(given: ColumnCounts | undefined): RequestRow {
   const row = emptyRequestRow(null);
   if (!given) return row;
   for (const c of REQUEST_COLUMNS) row[c] = cell(given[c]);
   return row;
 }
 
-/** Given cells of table 三 at the finest resolution (2021 rows); rows not given are all blank. */
-export function givenRequests(given: AnnualReportRequests): RequestsTable {
+/**
+ * Given cells of table 三 (dataset annualReportTable.requests: `newReceived` is 一, `total` is
+ * （七）) at the finest resolution (2021 rows); rows not given are all blank.
+ */
+export function givenRequests(given: RequestTable): RequestsTable {
   const table: RequestsTable = {
-    received: requestRow(given.received),
+    received: requestRow(given.newReceived),
     carriedOver: requestRow(given.carriedOver),
     disclosed: requestRow(given.disclosed),
     partial: requestRow(given.partial),
   };
   for (const type of Object.keys(REASONS) as ReasonType[]) {
-    const group = given[type] as Record<string, AnnualReportRequestRow | undefined> | undefined;
+    const group = given[type] as Record<string, ColumnCounts | undefined> | undefined;
     for (const reason of REASONS[type]) {
       table[`${type}.${reason}` as OutcomeRowKey] = requestRow(group?.[reason]);
     }
   }
-  table.outcomeTotal = requestRow(given.outcomeTotal);
+  table.outcomeTotal = requestRow(given.total);
   table.carriedForward = requestRow(given.carriedForward);
   return table;
 }
 
-function reviewRow(given: AnnualReportReviewRow | undefined): ReviewRow {
+function reviewRow(given: OutcomeCounts | undefined): ReviewRow {
   return Object.fromEntries(REVIEW_COLUMNS.map((c) => [c, cell(given?.[c])])) as ReviewRow;
 }
 
 /** Given cells of table 四; groups not given are all blank. */
-export function givenReviews(given: AnnualReportReviews): ReviewsTable {
+export function givenReviews(given: ReviewTable): ReviewsTable {
   return Object.fromEntries(REVIEW_GROUPS.map((g) => [g, reviewRow(given[g])])) as ReviewsTable;
 }
 

@@ -7,6 +7,7 @@ import type { Dataset } from "../data/types.js";
 import type { DocumentTree } from "../document/tree.js";
 import type { Lang } from "../util/i18n.js";
 import { summaryDocument } from "../compose/documents/summary.js";
+import { annualReportDocument } from "../compose/documents/annual-report.js";
 
 export interface RenderContext {
   /** Path of the dataset file as given. */
@@ -40,3 +41,4 @@ export interface DocumentKind {
 
 export const documentKinds: DocumentKind[] = [];
 documentKinds.push(summaryDocument);
+documentKinds.push(annualReportDocument);

@@ -11,8 +11,9 @@
  *   法律法规另有规定 as 其他处理/其他; a partial disclosure only as （二）);
  * - one without a reply by 31 December is carried to the next year (四).
  * The table therefore balances by construction. An office without records gives the cells
- * (annualReportTable.requests); given cells are checked by the consistency rules, and against
- * the records where both exist.
+ * (annualReportTable.requests, as published; they are used as given) and the consistency rules
+ * check them. Given cells that disagree with the records are refused when the dataset is loaded
+ * (src/data/checks.ts) and reported here too ("given-records"), for data built in code.
  *
  * Table 四 from the reconsideration and litigation records. Interpretation (documented default,
  * option `reviewYear`): a case is counted in the year it was filed ("filed"); its column is its
@@ -131,7 +132,7 @@ export interface AnnualReportFacts {
   publication: PublicationFacts;
   /** Last year's report (disclosure.previousAnnualReport): its deadline and whether it was met; null when not recorded. */
   previousPublication: PublicationFacts | null;
-  /** Consistency rules 1–4 on the tables, and given figures against the records. */
+  /** Consistency rules 1–4 on the tables, and given cells against the records where both exist. */
   violations: Violation[];
   /** Things a clerk should know: figures not given that print as 0. */
   warnings: string[];
@@ -216,8 +217,8 @@ export function reviewsFromRecords(
 function feeSummary(dataset: Dataset, apps: readonly ApplicationFacts[]): FeeSummary {
   const given = dataset.disclosure.fees;
   const withFee = apps.filter((a) => a.fee !== null);
-  const records = dataset.disclosure.applications ?? [];
-  if (records.length === 0 && given) {
+  const records = dataset.disclosure.applications;
+  if (records === undefined && given) {
     return {
       source: "given",
       notices: null,
@@ -246,7 +247,7 @@ function feeSummary(dataset: Dataset, apps: readonly ApplicationFacts[]): FeeSum
   }
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
-    source: records.length > 0 ? "records" : "none",
+    source: records !== undefined ? "records" : "none",
     notices,
     noticedAmount: round(noticedAmount),
     paid,
@@ -309,7 +310,8 @@ export function annualReportFacts(
   const version = options.version ?? formatVersionForYear(year);
   const given = dataset.disclosure.annualReportTable;
   const blankCells: BlankCells = given?.blankCells ?? "zero";
-  const hasRecords = (dataset.disclosure.applications ?? []).length > 0;
+  // Records are present when the dataset lists applications (an empty list: none received).
+  const hasRecords = dataset.disclosure.applications !== undefined;
 
   const recordRequests = requestsFromRecords(dataset, applications);
   const recordReviews = reviewsFromRecords(dataset, options.reviewYear);
@@ -349,14 +351,11 @@ export function annualReportFacts(
       );
     }
   }
-  const hasReviewRecords = (dataset.disclosure.applications ?? []).some(
-    (a) => a.reconsideration || a.litigation,
-  );
   violations.push(
     ...checkGivenAgainstRecords(
       {
         ...(givenReq && hasRecords ? { requests: givenReq } : {}),
-        ...(givenRev && hasReviewRecords ? { reviews: givenRev } : {}),
+        ...(givenRev && hasRecords ? { reviews: givenRev } : {}),
       },
       { requests: recordRequests, reviews: recordReviews },
       lang,

@@ -61,3 +61,35 @@ export function blankTables(
     blankCells,
   };
 }
+
+/** The 2023 sample's table 三 (2021 format), counted by hand from its 42 records. */
+// prettier-ignore
+export const EXPECTED_2023: Record<RequestRowKey, number[]> = {
+  //                                        自然人 商业 科研 公益 法律 其他 总计
+  received:                                  [22, 8, 2, 2, 3, 2, 39],
+  carriedOver:                               [2, 1, 0, 0, 0, 0, 3],
+  disclosed:                                 [6, 3, 0, 1, 2, 1, 13],
+  partial:                                   [1, 2, 0, 0, 0, 0, 3],
+  "refused.state-secret":                    [1, 0, 0, 0, 0, 0, 1],
+  "refused.prohibited-by-law":               [0, 0, 0, 0, 1, 0, 1],
+  "refused.three-securities-one-stability":  [1, 0, 0, 0, 0, 0, 1],
+  "refused.third-party-rights":              [0, 1, 0, 0, 0, 0, 1],
+  "refused.internal-affairs":                [1, 0, 0, 0, 0, 0, 1],
+  "refused.process-information":             [0, 0, 1, 0, 0, 0, 1],
+  "refused.enforcement-file":                [1, 0, 0, 0, 0, 0, 1],
+  "refused.administrative-query":            [1, 0, 0, 0, 0, 0, 1],
+  "unavailable.not-held":                    [2, 0, 1, 0, 0, 0, 3],
+  "unavailable.needs-creation":              [0, 0, 0, 1, 0, 0, 1],
+  "unavailable.unclear-after-correction":    [1, 0, 0, 0, 0, 0, 1],
+  "not-processed.petition-complaint":        [1, 0, 0, 0, 0, 0, 1],
+  "not-processed.duplicate":                 [1, 0, 0, 0, 0, 0, 1],
+  "not-processed.publication":               [0, 0, 0, 0, 0, 1, 1],
+  "not-processed.excessive":                 [1, 0, 0, 0, 0, 0, 1],
+  "not-processed.confirmation":              [0, 1, 0, 0, 0, 0, 1],
+  "other.no-correction":                     [1, 0, 0, 0, 0, 0, 1],
+  "other.fee-unpaid":                        [1, 0, 0, 0, 0, 0, 1],
+  "other.other":                             [2, 1, 0, 0, 0, 0, 3],
+  other:                                     [4, 1, 0, 0, 0, 0, 5],
+  outcomeTotal:                              [22, 8, 2, 2, 3, 2, 39],
+  carriedForward:                            [2, 1, 0, 0, 0, 0, 3],
+};

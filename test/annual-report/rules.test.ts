@@ -18,9 +18,9 @@ function balanced(): AnnualReportTables {
 describe("the published example (a 2019 report, 总计 column)", () => {
   // 一 859 + 二 18 = 877 = （七）805 + 四 72
   const given = givenRequests({
-    received: { total: 859 },
+    newReceived: { total: 859 },
     carriedOver: { total: 18 },
-    outcomeTotal: { total: 805 },
+    total: { total: 805 },
     carriedForward: { total: 72 },
   });
 
@@ -44,9 +44,9 @@ describe("the published example (a 2019 report, 总计 column)", () => {
 
   it("a wrong 四 is caught in the 总计 column", () => {
     const wrong = givenRequests({
-      received: { total: 859 },
+      newReceived: { total: 859 },
       carriedOver: { total: 18 },
-      outcomeTotal: { total: 805 },
+      total: { total: 805 },
       carriedForward: { total: 70 },
     });
     const tables = { ...blankTables("2019", "empty"), requests: projectRequests(wrong, "2019") };
