@@ -9,6 +9,7 @@ import { CHANNELS } from "../data/codes.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { parseDay } from "./dates.js";
+import { RECEIPT_FIELD } from "../data/receipt.js";
 
 /** Which event of a request fixes its receipt date. */
 export type ReceiptBasis = "submitted" | "signedFor" | "confirmed";
@@ -18,14 +19,7 @@ export type ReceiptBasis = "submitted" | "signedFor" | "confirmed";
  * treats it like online submission (an interpretation; 国办公开办函〔2015〕207号 used the day
  * the mail system received it under ogi-2008 — pass `rules` to change it).
  */
-export const DEFAULT_RECEIPT_BASIS: Readonly<Record<Channel, ReceiptBasis>> = Object.freeze({
-  "in-person": "submitted",
-  "registered-post": "signedFor",
-  "ordinary-post": "confirmed",
-  online: "confirmed",
-  fax: "confirmed",
-  email: "confirmed",
-});
+export const DEFAULT_RECEIPT_BASIS: Readonly<Record<Channel, ReceiptBasis>> = RECEIPT_FIELD;
 
 export interface ReceiptEvents {
   channel: Channel;
