@@ -15,7 +15,7 @@ import type { DocumentTree } from "../../src/document/tree.js";
 import { docxParagraphTexts } from "../../src/render/docx/index.js";
 import { writeDocument } from "../../src/render/output.js";
 import { convertDocxToPdf, docxParagraphs, readWithPythonDocx } from "../helpers/docx.js";
-import { eventful2014, ROOT, sample2014, SAMPLE_2014, validated } from "../facts/datasets.js";
+import { eventful2014, ROOT, sample2014, sample2023, SAMPLE_2014, validated } from "../facts/datasets.js";
 import { correctedReference, normaliseText } from "./corrections.js";
 
 const REFERENCE = fs.readFileSync(
@@ -183,6 +183,24 @@ describe("summary wordings chosen by other facts", () => {
     expect(body).not.toContain("及时回复申请");
     expect(body).toContain("全年发生漏岗1次、脱岗2次。");
     expect(body).not.toContain("全年未发生漏岗");
+  });
+
+  it("the 2023 sample (no narrative, approval totals only): numbering follows what is there, no unproven claim", () => {
+    const paragraphs = docxParagraphTexts(buildSummary({ dataset: sample2023(), lang: "zh" }));
+    const body = paragraphs.join("\n");
+    expect(paragraphs).toContain(
+      "一是严守工作纪律。工作人员能够严格遵守市政务服务中心的各项规章制度，全年未发生漏岗、脱岗、串岗等现象。二是加强责任教育。同时获得政务中心红旗窗口2次。",
+    );
+    expect(body).toContain("具体表现在：一是“贴心服务”。");
+    expect(body).toContain("二是“限时服务”。");
+    expect(body).toContain(
+      "全年共接到依申请公开申请39件，另有上年结转申请3件，已答复39件，其中1件未在《条例》规定时限内答复。",
+    );
+    expect(body).toContain("全年共收取信息公开费用1件，计1700元。");
+    // Without case records nothing proves that every case used the dedicated seal.
+    expect(body).not.toContain("所有事项办理中均使用审批专用章");
+    expect(body).toContain("审批专用章由专人管理，未出现挪作他用现象。");
+    expect(body).not.toContain("及时回复申请");
   });
 
   it("--templates DIR overrides the built-in summary template by name", () => {
