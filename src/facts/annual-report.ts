@@ -62,6 +62,11 @@ import type { ApplicationFacts } from "./applications.js";
 export interface AnnualReportFactsOptions {
   /** Format version; by the report year when absent (2021 from 2021, 2019 for 2019–2020, else 2008). */
   version?: FormatVersion;
+  /**
+   * Last year's tables (previousAnnualReportTables): adds rule 5, this year's 上年结转 = last
+   * year's 结转下年度继续办理, to the violations.
+   */
+  previous?: AnnualReportTables;
   /** Which reconsideration and litigation cases table 四 counts (default "filed"). */
   reviewYear?: "filed" | "filed-or-pending";
   lang?: Lang;
@@ -132,8 +137,13 @@ export interface AnnualReportFacts {
   publication: PublicationFacts;
   /** Last year's report (disclosure.previousAnnualReport): its deadline and whether it was met; null when not recorded. */
   previousPublication: PublicationFacts | null;
-  /** Consistency rules 1–4 on the tables, and given cells against the records where both exist. */
+  /**
+   * Consistency rules 1–4 on the tables, rule 5 (carry-over) when last year's tables were given,
+   * and given cells against the records where both exist.
+   */
   violations: Violation[];
+  /** Rule 5 was checked (last year's tables were given and this version has tables). */
+  carryOverChecked: boolean;
   /** Things a clerk should know: figures not given that print as 0. */
   warnings: string[];
 }
@@ -339,7 +349,7 @@ export function annualReportFacts(
       sources,
       blankCells,
     };
-    violations.push(...checkAnnualReport(tables, undefined, { lang }));
+    violations.push(...checkAnnualReport(tables, options.previous, { lang }));
     if (!proactive.given) {
       const field = version === "2021" ? "proactive" : "proactive2019";
       warnings.push(
@@ -385,6 +395,24 @@ export function annualReportFacts(
     publication: { due, date, onTime: date === null ? null : date <= due },
     previousPublication: previousPublication(dataset),
     violations,
+    carryOverChecked: tables !== null && options.previous !== undefined,
     warnings,
   };
+}
+
+/**
+ * Last year's tables for the carry-over rule, from last year's dataset: in its own format
+ * version, or the 2019 rows for a year before 2019 (the carry-over row is the same in all).
+ * Returns null unless `previous` is the year before `year`.
+ */
+export function previousAnnualReportTables(
+  previous: Dataset,
+  year: number,
+  applications: readonly ApplicationFacts[],
+  lang: Lang = "zh",
+): AnnualReportTables | null {
+  if (previous.year !== year - 1) return null;
+  const own = formatVersionForYear(previous.year);
+  const version = isTableVersion(own) ? own : "2019";
+  return annualReportFacts(previous, applications, { version, lang }).tables;
 }

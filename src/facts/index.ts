@@ -13,7 +13,7 @@ import { deriveApprovalFacts, type ApprovalFacts } from "./approval.js";
 import { deriveClaims, type ClaimOptions, type Claims } from "./claims.js";
 import { deriveDisclosureFacts, type DisclosureFacts } from "./disclosure.js";
 import { applicationFacts, type ApplicationFacts } from "./applications.js";
-import { annualReportFacts, type AnnualReportFacts } from "./annual-report.js";
+import { annualReportFacts, previousAnnualReportTables, type AnnualReportFacts } from "./annual-report.js";
 
 export type { ApprovalFacts } from "./approval.js";
 export type { DisclosureFacts } from "./disclosure.js";
@@ -109,6 +109,18 @@ export function deriveFacts(dataset: Dataset, options: FactsOptions = {}): Facts
     ...core,
     // SIBLING MODULES (2/2): one line per module.
     applications,
-    annualReport: annualReportFacts(dataset, applications, { lang }),
+    annualReport: annualReportFacts(dataset, applications, {
+      lang,
+      // Last year's tables add the carry-over rule (this year's 上年结转 = last year's 结转下年度).
+      previous:
+        (options.previous &&
+          previousAnnualReportTables(
+            options.previous,
+            dataset.year,
+            applicationFacts(options.previous, calendar, { lang }),
+            lang,
+          )) ??
+        undefined,
+    }),
   };
 }

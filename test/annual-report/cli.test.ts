@@ -3,34 +3,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Dataset } from "../../src/data/types.js";
-import { SAMPLE_2023, sample2023Json } from "./fixtures.js";
+import { previousYear, SAMPLE_2023, sample2023Json } from "./fixtures.js";
 
 const BIN = join(process.cwd(), "dist", "cli", "main.js");
 
 function gongwen(...args: string[]) {
   const r = spawnSync("node", [BIN, ...args], { encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Last year's dataset: the three requests the 2023 sample carries over, open at the end of 2022. */
-function previousYear(): Dataset {
-  const ds = sample2023Json();
-  const carried = ds.disclosure.applications!.filter((a) => a.carriedOver);
-  return {
-    year: 2022,
-    regime: "ogi-2019",
-    agency: ds.agency,
-    documents: { annualReport: { date: "2023-01-18" } },
-    disclosure: {
-      applications: carried.map((a) => {
-        const b = { ...a };
-        delete b.carriedOver;
-        delete b.reply;
-        return b;
-      }),
-    },
-  };
 }
 
 describe("gongwen render annual-report", () => {

@@ -4,7 +4,8 @@ import { checkAnnualReport } from "../../src/annual-report/rules.js";
 import { publicationDue } from "../../src/facts/annual-report.js";
 import type { Dataset } from "../../src/data/types.js";
 import { APPLICANT_TYPES, type ApplicantType, type ReplyType } from "../../src/data/codes.js";
-import { EXPECTED_2023, factsOf, sample2023, sample2023Json } from "./fixtures.js";
+import { EXPECTED_2023, factsOf, previousYear, sample2023, sample2023Json } from "./fixtures.js";
+import { deriveFacts } from "../../src/facts/index.js";
 
 describe("annual report facts of the 2023 sample", () => {
   const facts = factsOf(sample2023());
@@ -257,5 +258,29 @@ describe("given cells", () => {
     expect(f.warnings).toEqual([
       "未填报表二（主动公开政府信息情况）的数据（disclosure.annualReportTable.proactive），表二按0印出",
     ]);
+  });
+});
+
+describe("with last year's dataset (deriveFacts previous)", () => {
+  it("checks this year's 上年结转 against last year's 结转下年度 (rule 5)", () => {
+    const ok = deriveFacts(sample2023(), { previous: previousYear() }).annualReport;
+    expect(ok.carryOverChecked).toBe(true);
+    expect(ok.violations).toEqual([]);
+
+    const wrong = previousYear();
+    wrong.disclosure.applications![0]!.reply = { date: "2022-12-29", type: "disclosed" };
+    const bad = deriveFacts(sample2023(), { previous: wrong }).annualReport;
+    expect(bad.violations.map((v) => [v.rule, v.message])).toEqual([
+      ["carry-over", "表三 自然人列：二（2）≠ 上年四（1）"],
+      ["carry-over", "表三 总计列：二（3）≠ 上年四（2）"],
+    ]);
+  });
+
+  it("skips rule 5 when the previous dataset is not the year before", () => {
+    const older = previousYear();
+    older.year = 2021;
+    older.disclosure = { applications: [] };
+    const f = deriveFacts(sample2023(), { previous: older }).annualReport;
+    expect(f.carryOverChecked).toBe(false);
   });
 });

@@ -93,3 +93,23 @@ export const EXPECTED_2023: Record<RequestRowKey, number[]> = {
   outcomeTotal:                              [22, 8, 2, 2, 3, 2, 39],
   carriedForward:                            [2, 1, 0, 0, 0, 0, 3],
 };
+
+/** Last year's dataset: the three requests the 2023 sample carries over, open at the end of 2022. */
+export function previousYear(): Dataset {
+  const ds = sample2023Json();
+  const carried = ds.disclosure.applications!.filter((a) => a.carriedOver);
+  return {
+    year: 2022,
+    regime: "ogi-2019",
+    agency: ds.agency,
+    documents: { annualReport: { date: "2023-01-18" } },
+    disclosure: {
+      applications: carried.map((a) => {
+        const b = { ...a };
+        delete b.carriedOver;
+        delete b.reply;
+        return b;
+      }),
+    },
+  };
+}

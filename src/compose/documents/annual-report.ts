@@ -22,7 +22,6 @@ import type { DocumentTree, TableBlock } from "../../document/tree.js";
 import { runsText } from "../../document/tree.js";
 import {
   FORMAT_VERSIONS,
-  formatVersionForYear,
   isFormatVersion,
   PROACTIVE_BLOCKS,
   REQUEST_COLUMNS,
@@ -31,16 +30,15 @@ import {
   type RequestRowKey,
   type ReviewGroup,
 } from "../../annual-report/format.js";
-import {
-  cellText,
-  isTableVersion,
-  type AnnualReportTables,
-  type RequestRow,
-} from "../../annual-report/model.js";
+import { cellText, type AnnualReportTables, type RequestRow } from "../../annual-report/model.js";
 import { checkCarryOver, type Violation } from "../../annual-report/rules.js";
 import { tablesToXlsx, type XlsxSheet } from "../../annual-report/xlsx.js";
 import { applicationFacts } from "../../facts/applications.js";
-import { annualReportFacts, type AnnualReportFacts } from "../../facts/annual-report.js";
+import {
+  annualReportFacts,
+  previousAnnualReportTables,
+  type AnnualReportFacts,
+} from "../../facts/annual-report.js";
 import { deriveFacts, type CountFact, type Facts } from "../../facts/index.js";
 import type { DocumentKind } from "../../cli/documents.js";
 import { loadDataset } from "../../data/load.js";
@@ -248,9 +246,11 @@ export function violationsError(violations: readonly Violation[], lang: Lang): U
   );
 }
 
-/** Last year's tables, for the carry-over rule. */
+/** Last year's tables, for the carry-over rule; last year's data must be the year before. */
 function previousTables(previous: Dataset, dataset: Dataset, lang: Lang): AnnualReportTables {
-  if (previous.year !== dataset.year - 1) {
+  const apps = applicationFacts(previous, defaultCalendar(lang), { lang });
+  const tables = previousAnnualReportTables(previous, dataset.year, apps, lang);
+  if (!tables) {
     throw new UserError(
       t(
         lang,
@@ -259,13 +259,7 @@ function previousTables(previous: Dataset, dataset: Dataset, lang: Lang): Annual
       ),
     );
   }
-  const own = formatVersionForYear(previous.year);
-  const version = isTableVersion(own) ? own : "2019";
-  const facts = annualReportFacts(previous, applicationFacts(previous, defaultCalendar(lang), { lang }), {
-    version,
-    lang,
-  });
-  return facts.tables!;
+  return tables;
 }
 
 const OUTCOME_LABELS: [keyof AnnualReportFacts["summary"], string][] = [
@@ -304,7 +298,7 @@ const REPLY_LABELS_2008: [ReplyType, string][] = [
   ["not-this-agency", "非本机关负责公开"],
   ["unavailable", "无法提供"],
   ["not-processed", "不予处理"],
-  ["special-law", "法律、行政法规另有规定"],
+  ["special-law", "属于法律法规另有规定情形"],
   ["other", "其他处理"],
 ];
 
@@ -442,7 +436,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReportBuild {
       ? annualReportFacts(dataset, facts.applications, { version: input.version, lang })
       : facts.annualReport;
   const violations = [...report.violations];
-  if (input.previous && report.tables) {
+  if (input.previous && report.tables && !report.carryOverChecked) {
     violations.push(...checkCarryOver(report.tables, previousTables(input.previous, dataset, lang), lang));
   }
   if (violations.length > 0) throw violationsError(violations, lang);
