@@ -381,3 +381,23 @@ describe("the PDF", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("input the report needs", () => {
+  it("the report's date (documents.annualReport.date)", () => {
+    const ds = sample2023Json();
+    delete ds.documents!.annualReport;
+    expect(() => buildAnnualReport({ dataset: ds, lang: "zh" })).toThrow(
+      '/documents/annualReport/date：缺少年度报告的成文日期（如 "2024-01-25"）',
+    );
+  });
+
+  it("warns when section 五 has no text and when the report is dated after the deadline", () => {
+    const ds = sample2023Json();
+    delete ds.narrative;
+    ds.documents!.annualReport = { date: "2024-02-02" };
+    expect(buildAnnualReport({ dataset: ds, lang: "zh" }).warnings).toEqual([
+      "未提供“存在的主要问题及改进情况”的文字（narrative.problems、narrative.improvements），该部分不完整",
+      "年度报告成文日期 2024-02-02 晚于公布期限 2024-01-31",
+    ]);
+  });
+});
