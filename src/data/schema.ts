@@ -1,5 +1,7 @@
 /** The dataset schema and its compiled validator (ajv, JSON Schema 2020-12). */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -13,21 +15,57 @@ export const SCHEMA_ID = "https://gongwen.dev/schemas/operations.schema.json";
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as unknown as (ajv: Ajv2020, formats: string[]) => void;
 
+let schemaText: string | undefined;
 let schema: Record<string, unknown> | undefined;
 let validator: ValidateFunction<Dataset> | undefined;
 
 export function loadSchema(): Record<string, unknown> {
-  schema ??= JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as Record<string, unknown>;
+  schemaText ??= readFileSync(SCHEMA_FILE, "utf8");
+  schema ??= JSON.parse(schemaText) as Record<string, unknown>;
   return schema;
+}
+
+/** sha256 of the schema file's text: ties a precompiled validator to the schema it was made from. */
+export function schemaHash(): string {
+  schemaText ??= readFileSync(SCHEMA_FILE, "utf8");
+  return createHash("sha256").update(schemaText).digest("hex");
+}
+
+/** The ajv instance the validator is compiled with (scripts/gen-validator.mjs precompiles with it). */
+export function datasetAjv(code?: { source: boolean }): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+    ...(code ? { code } : {}),
+  });
+  ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+  addFormats(ajv, ["date"]);
+  return ajv;
+}
+
+/** Name of the precompiled validator next to this module in dist/ (written by `npm run build`). */
+export const PRECOMPILED_VALIDATOR = "dataset-validator.cjs";
+
+/**
+ * The validator `npm run build` precompiled (ajv standalone code, saves ~0.4 s of CPU per CLI
+ * start), when it exists and was made from this very schema; otherwise undefined.
+ */
+function precompiledValidator(): ValidateFunction<Dataset> | undefined {
+  try {
+    const mod = createRequire(import.meta.url)(`./${PRECOMPILED_VALIDATOR}`) as {
+      default?: ValidateFunction<Dataset>;
+      schemaHash?: string;
+    };
+    return mod.schemaHash === schemaHash() && typeof mod.default === "function" ? mod.default : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The compiled validator: all errors, with the schema and data of each (verbose). */
 export function datasetValidator(): ValidateFunction<Dataset> {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
-    addFormats(ajv, ["date"]);
-    validator = ajv.compile<Dataset>(loadSchema());
-  }
+  validator ??= precompiledValidator() ?? datasetAjv().compile<Dataset>(loadSchema());
   return validator;
 }

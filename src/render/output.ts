@@ -5,8 +5,7 @@
 import { join } from "node:path";
 import type { DocumentTree } from "../document/tree.js";
 import type { LayoutOptions } from "../document/layout.js";
-import { renderDocx } from "./docx/index.js";
-import { renderPdf, type FontSubstitution } from "./pdf/index.js";
+import type { FontSubstitution } from "./pdf/index.js";
 import { assertWritable, writeFileAtomic } from "../util/fs-atomic.js";
 import { UserError } from "../util/errors.js";
 import { type Lang, t } from "../util/i18n.js";
@@ -74,8 +73,11 @@ export async function writeDocument(tree: DocumentTree, opts: OutputOptions): Pr
     let bytes: Uint8Array;
     let pages: number | undefined;
     if (format === "docx") {
+      // The writers are loaded on first use: importing this module stays cheap (CLI start-up).
+      const { renderDocx } = await import("./docx/index.js");
       bytes = await renderDocx(tree, { layout: opts.layout });
     } else if (format === "pdf") {
+      const { renderPdf } = await import("./pdf/index.js");
       const r = await renderPdf(tree, { layout: opts.layout, fontConfig: opts.fontConfig, lang: opts.lang });
       bytes = r.bytes;
       pages = r.pages;

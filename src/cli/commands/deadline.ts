@@ -8,9 +8,8 @@
 import type { CommandModule } from "yargs";
 import { UserError } from "../../util/errors.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
-import { createCalendar } from "../../calendar/calendar.js";
 import { parseDay } from "../../calendar/dates.js";
-import { computeDeadline, type DeadlinePause } from "../../calendar/deadline.js";
+import type { DeadlinePause } from "../../calendar/deadline.js";
 import { REGIMES, type Regime } from "../../calendar/regime.js";
 import { formatDeadlineSummary, formatTrace } from "../../calendar/trace-format.js";
 
@@ -82,12 +81,15 @@ export const deadlineCommand: CommandModule<object, DeadlineArgs> = {
       })
       .option("explain", { type: "boolean", default: false, describe: "逐日列出计算过程 / Show the trace" })
       .option("json", { type: "boolean", default: false, describe: "输出 JSON / Print JSON" }) as never,
-  handler: (argv) => {
+  handler: async (argv) => {
     const lang = parseLang(argv.lang);
     parseDay(argv.received, "--received", lang);
     if (argv["correction-received"] !== undefined)
       parseDay(argv["correction-received"], "--correction-received", lang);
     const pauses = (argv.pause ?? []).map((p) => parsePause(p, lang));
+    // Loaded when the command runs (the calendar pulls in the override schema validator).
+    const { createCalendar } = await import("../../calendar/calendar.js");
+    const { computeDeadline } = await import("../../calendar/deadline.js");
     const calendar = createCalendar({ override: argv["calendar-override"], lang });
     const result = computeDeadline(
       {

@@ -6,7 +6,6 @@
 import type { Argv, CommandModule } from "yargs";
 import { join, relative } from "node:path";
 import { SAMPLES_DIR } from "../../util/paths.js";
-import { documentKinds } from "../documents.js";
 import { commands } from "./index.js";
 import { type Lang, parseLang, t } from "../../util/i18n.js";
 import { UserError } from "../../util/errors.js";
@@ -21,7 +20,7 @@ const S2014 = "2014-commerce-bureau";
 const S2023 = "2023-district-bureau";
 
 /** The demo's steps; a step runs only when its command (or document kind) exists. */
-export function demoSteps(out: string, force: boolean, lang: Lang): string[][] {
+export function demoSteps(out: string, force: boolean, lang: Lang, kindNames: readonly string[]): string[][] {
   const sample = (name: string) => relative(process.cwd(), join(SAMPLES_DIR, `${name}.json`)) || ".";
   const common = [...(force ? ["--force"] : []), "--lang", lang];
   const steps: string[][] = [
@@ -34,7 +33,7 @@ export function demoSteps(out: string, force: boolean, lang: Lang): string[][] {
     ["letters", sample(S2023), "--out", join(out, "letters"), "--format", "docx,pdf", "--merge", ...common],
   ];
   const commandNames = new Set(commands.map((c) => String(c.command ?? "").split(" ")[0]));
-  const kinds = new Set(documentKinds.map((k) => k.name));
+  const kinds = new Set(kindNames);
   return steps.filter((s) => commandNames.has(s[0]!) && (s[0] !== "render" || kinds.has(s[1]!)));
 }
 
@@ -54,7 +53,9 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     // Imported lazily: app.ts imports this module through the registry.
     const { main } = await import("../app.js");
     const failed: string[] = [];
-    for (const step of demoSteps(argv.out, argv.force, lang)) {
+    const { documentKinds } = await import("../documents.js");
+    const kindNames = documentKinds.map((k) => k.name);
+    for (const step of demoSteps(argv.out, argv.force, lang, kindNames)) {
       process.stdout.write(`\n$ gongwen ${step.join(" ")}\n`);
       const code = await main(step);
       if (code !== 0) failed.push(`gongwen ${step.join(" ")}（exit ${code}）`);

@@ -4,9 +4,7 @@
  */
 import { relative, resolve, sep } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { SCHEMA_FILE } from "../../data/schema.js";
 import type { Dataset } from "../../data/types.js";
-import { validateDatasetText } from "../../data/validate.js";
 import { UserError } from "../../util/errors.js";
 import { writeFileAtomic } from "../../util/fs-atomic.js";
 import { parseLang, t } from "../../util/i18n.js";
@@ -50,13 +48,16 @@ export const initCommand: CommandModule<object, InitArgs> = {
         default: false,
         describe: "覆盖已有文件 / overwrite an existing file",
       }) as unknown as Argv<InitArgs>,
-  handler: (argv) => {
+  handler: async (argv) => {
     const lang = parseLang(argv.lang);
     const year = argv.year ?? new Date().getFullYear();
     if (!Number.isInteger(year) || year < 2007 || year > 2100)
       throw new UserError(
         t(lang, `年度应为 2007–2100 之间的整数：${argv.year}`, `--year must be 2007–2100: ${argv.year}`),
       );
+    // Loaded when the command runs, not when the CLI starts.
+    const { SCHEMA_FILE } = await import("../../data/schema.js");
+    const { validateDatasetText } = await import("../../data/validate.js");
     const dir = resolve(argv.dir);
     const target = resolve(dir, INIT_FILE);
     const schemaRef = relative(dir, SCHEMA_FILE).split(sep).join("/");

@@ -8,12 +8,10 @@
  */
 import type { Argv, CommandModule } from "yargs";
 import { resolve } from "node:path";
-import { SingleBar } from "cli-progress";
 import { UserError } from "../../util/errors.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
 import { parseFormats } from "../../render/output.js";
-import { loadLettersDataset } from "../../letters/load.js";
-import { countsLine, LETTER_FORMATS, writeLetters, type LetterFormat } from "../../letters/batch.js";
+import type { LetterFormat } from "../../letters/batch.js";
 import {
   KIND_OPTIONS,
   kindsOfOption,
@@ -102,13 +100,16 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
       }) as unknown as Argv<LettersArgs>,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);
+    // Loaded when the command runs, not when the CLI starts.
+    const { countsLine, LETTER_FORMATS, writeLetters } = await import("../../letters/batch.js");
+    const { loadLettersDataset } = await import("../../letters/load.js");
     const formats = parseFormats(argv.format ?? "docx,pdf", LETTER_FORMATS, lang) as LetterFormat[];
     const kinds = parseKinds(argv.kind, lang);
     const { dataset, invalid } = loadLettersDataset(argv.data, lang);
 
     const tty = process.stderr.isTTY === true && !argv.json;
     const bar = tty
-      ? new SingleBar({
+      ? new (await import("cli-progress")).SingleBar({
           format: t(lang, "生成文书 {bar} {value}/{total}", "letters {bar} {value}/{total}"),
           stream: process.stderr,
           hideCursor: true,

@@ -4,8 +4,7 @@
  */
 import type { Argv, CommandModule } from "yargs";
 import { resolve } from "node:path";
-import { documentKinds, type DocumentKind } from "../documents.js";
-import { loadDataset } from "../../data/load.js";
+import type { DocumentKind } from "../documents.js";
 import { parseFormats, writeDocument } from "../../render/output.js";
 import { parseLang, t } from "../../util/i18n.js";
 import { printOutputResult } from "../print.js";
@@ -52,6 +51,8 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
     handler: async (argv) => {
       const lang = parseLang(argv.lang);
       const formats = parseFormats(argv.format ?? kind.formats[0], kind.formats, lang);
+      // Heavy modules are loaded when a command runs, not when the CLI starts.
+      const { loadDataset } = await import("../../data/load.js");
       const dataset = loadDataset(argv.data, { lang });
       const built = await kind.build({
         file: argv.data,
@@ -78,7 +79,9 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
 export const renderCommand: CommandModule<object, object> = {
   command: "render",
   describe: "渲染公文（DOCX/PDF）/ render a document",
-  builder: (y: Argv) => {
+  // Async: the document kinds (and their builders) are loaded only when `render` is used.
+  builder: async (y: Argv) => {
+    const { documentKinds } = await import("../documents.js");
     let b = y;
     for (const k of documentKinds) b = b.command(kindCommand(k) as unknown as CommandModule<object, object>);
     return b.demandCommand(1, t("zh", "请指定要渲染的公文种类", "choose a document kind"));

@@ -5,9 +5,7 @@
  */
 import type { Argv, CommandModule } from "yargs";
 import { countText } from "../../data/count.js";
-import { DatasetError, readDatasetText } from "../../data/load.js";
 import type { Dataset } from "../../data/types.js";
-import { validateDatasetText } from "../../data/validate.js";
 import { EXIT } from "../../util/errors.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
 
@@ -47,8 +45,11 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         default: false,
         describe: "以 JSON 输出错误列表 / print the errors as JSON",
       }) as unknown as Argv<ValidateArgs>,
-  handler: (argv) => {
+  handler: async (argv) => {
     const lang = parseLang(argv.lang);
+    // Loaded when the command runs, not when the CLI starts.
+    const { DatasetError, readDatasetText } = await import("../../data/load.js");
+    const { validateDatasetText } = await import("../../data/validate.js");
     const file = argv.file;
     const result = validateDatasetText(readDatasetText(file, lang), file, lang);
     if (argv.json) {
