@@ -14,6 +14,7 @@ import { deriveClaims, type ClaimOptions, type Claims } from "./claims.js";
 import { deriveDisclosureFacts, type DisclosureFacts } from "./disclosure.js";
 import { applicationFacts, type ApplicationFacts } from "./applications.js";
 import { annualReportFacts, previousAnnualReportTables, type AnnualReportFacts } from "./annual-report.js";
+import { yearOverYearFacts, type YearOverYearFacts } from "./year-over-year.js";
 
 export type { ApprovalFacts } from "./approval.js";
 export type { DisclosureFacts } from "./disclosure.js";
@@ -61,6 +62,8 @@ export interface FactsExtensions {
   applications: ApplicationFacts[];
   /** The statutory annual report: tables 二–四 in the year's format version, fees, consistency. */
   annualReport: AnnualReportFacts;
+  /** With last year's dataset (--previous): last year's figures and the change (同比); else null. */
+  yearOverYear: YearOverYearFacts | null;
 }
 
 export type Facts = CoreFacts & FactsExtensions;
@@ -109,6 +112,7 @@ export function deriveFacts(dataset: Dataset, options: FactsOptions = {}): Facts
     ...core,
     // SIBLING MODULES (2/2): one line per module.
     applications,
+    yearOverYear: yearOverYearFacts(dataset, options.previous, core, core.previous, lang),
     annualReport: annualReportFacts(dataset, applications, {
       lang,
       // Last year's tables add the carry-over rule (this year's 上年结转 = last year's 结转下年度).

@@ -9,6 +9,7 @@ import { demoCommand } from "./demo.js";
 import { validateCommand } from "./validate.js";
 import { initCommand } from "./init.js";
 import { lettersCommand } from "./letters.js";
+import { importCommand } from "./import.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
@@ -19,3 +20,4 @@ commands.push(demoCommand);
 commands.push(validateCommand);
 commands.push(initCommand);
 commands.push(lettersCommand);
+commands.push(importCommand);

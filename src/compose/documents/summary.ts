@@ -6,6 +6,7 @@
 import type { DocumentKind } from "../../cli/documents.js";
 import type { Dataset } from "../../data/types.js";
 import type { DocumentTree } from "../../document/tree.js";
+import { loadDataset } from "../../data/load.js";
 import { deriveFacts, type Facts } from "../../facts/index.js";
 import { UserError } from "../../util/errors.js";
 import { t, type Lang } from "../../util/i18n.js";
@@ -42,6 +43,8 @@ export interface SummaryInput {
   dataset: Dataset;
   /** Facts already derived (the CLI derives them once); derived here when absent. */
   facts?: Facts;
+  /** Last year's dataset (--previous): year-over-year figures (facts.yearOverYear). */
+  previous?: Dataset;
   templatesDir?: string;
   lang: Lang;
 }
@@ -77,7 +80,7 @@ export function summaryContext(dataset: Dataset, facts: Facts, lang: Lang = "zh"
 
 export function buildSummary(input: SummaryInput): DocumentTree {
   const { dataset, lang } = input;
-  const facts = input.facts ?? deriveFacts(dataset, { lang });
+  const facts = input.facts ?? deriveFacts(dataset, { lang, previous: input.previous });
   const context = summaryContext(dataset, facts, lang);
   return composeDocument("summary", context, {
     kind: "document",
@@ -101,5 +104,14 @@ export const summaryDocument: DocumentKind = {
     en: "year-end work summary (approval services and disclosure)",
   },
   formats: ["docx", "pdf"],
-  build: async (ctx) => ({ tree: buildSummary(ctx as SummaryInput) }),
+  options: (y) =>
+    y.option("previous", {
+      type: "string",
+      describe: "上一年度的数据文件，写出同比变化 / last year's dataset, for year-over-year figures",
+    }),
+  build: async (ctx) => {
+    const file = ctx.argv.previous;
+    const previous = typeof file === "string" ? loadDataset(file, { lang: ctx.lang }) : undefined;
+    return { tree: buildSummary({ ...(ctx as SummaryInput), previous }) };
+  },
 };

@@ -9,6 +9,7 @@ import { formatDate } from "./dates.js";
 import { formatCount, formatPercent, unwrapCount, type Count } from "./numbers.js";
 import { clauses, enumerate, toTextItems } from "./enumerate.js";
 import { bookTitle, formatCountWithUnit, quote } from "./phrasing.js";
+import { formatYearChange } from "./year-over-year.js";
 
 export { HelperError } from "./errors.js";
 export { cnDigits, cnNumeral, cnOrdinal, CN_NUMERAL_MAX } from "./numerals.js";
@@ -24,6 +25,7 @@ export {
 } from "./numbers.js";
 export { clauses, enumerate, type EnumerateOptions } from "./enumerate.js";
 export { bookTitle, formatCountWithUnit, quote, type CountPhrasing } from "./phrasing.js";
+export { formatYearChange, type YearChangeInput, type YearChangePhrasing } from "./year-over-year.js";
 
 type Hash = Record<string, unknown>;
 
@@ -140,6 +142,15 @@ export const HELPERS: Readonly<Record<string, HelperSpec>> = {
   gt: { args: 2, fn: ([a, b]) => number(a, "gt") > number(b, "gt") },
   lt: { args: 2, fn: ([a, b]) => number(a, "lt") < number(b, "lt") },
   inc: { args: 1, fn: ([n]) => number(n, "inc") + 1 },
+  yoy: {
+    args: 1,
+    hash: ["unit", "percent"],
+    fn: ([c], h) => {
+      if (h.percent !== undefined && typeof h.percent !== "boolean")
+        throw new HelperError("yoy 的 percent= 需为 true 或 false", "yoy: percent= must be true or false");
+      return formatYearChange(c, { unit: optStr(h, "unit", "yoy"), percent: h.percent === true });
+    },
+  },
 };
 
 /** Call a helper by name with already-separated arguments and hash (checks arity and options). */
