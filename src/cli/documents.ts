@@ -8,6 +8,7 @@ import type { DocumentTree } from "../document/tree.js";
 import type { Lang } from "../util/i18n.js";
 import { summaryDocument } from "../compose/documents/summary.js";
 import { annualReportDocument } from "../compose/documents/annual-report.js";
+import { selfAuditDocument } from "../compose/documents/self-audit.js";
 
 export interface RenderContext {
   /** Path of the dataset file as given. */
@@ -42,3 +43,4 @@ export interface DocumentKind {
 export const documentKinds: DocumentKind[] = [];
 documentKinds.push(summaryDocument);
 documentKinds.push(annualReportDocument);
+documentKinds.push(selfAuditDocument);

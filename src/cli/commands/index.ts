@@ -10,6 +10,7 @@ import { validateCommand } from "./validate.js";
 import { initCommand } from "./init.js";
 import { lettersCommand } from "./letters.js";
 import { importCommand } from "./import.js";
+import { auditCommand } from "./audit.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
@@ -21,3 +22,4 @@ commands.push(validateCommand);
 commands.push(initCommand);
 commands.push(lettersCommand);
 commands.push(importCommand);
+commands.push(auditCommand);

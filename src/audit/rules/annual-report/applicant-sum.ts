@@ -1,0 +1,20 @@
+/** Annual report, table 三, every row: 总计 = the six applicant columns. */
+import type { Finding } from "../../finding.js";
+import { VIOLATION_MESSAGES, violationFindings } from "../../annual-report-violations.js";
+import type { RuleContext } from "../../rule.js";
+
+export const id = "annual-report/applicant-sum";
+export const title = {
+  zh: "年度报告表三：各行总计等于六类申请人之和",
+  en: "Annual report table 三: every row's 总计 = the six applicant columns",
+};
+export const source = {
+  zh: "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）表三",
+  en: "National annual report format (国办公开办函〔2021〕30号), table 三",
+};
+export const defaultSeverity = "error";
+export const messages = VIOLATION_MESSAGES;
+
+export function check(ctx: RuleContext): Finding[] {
+  return violationFindings(ctx, "applicant-sum");
+}

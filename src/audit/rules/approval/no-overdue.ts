@@ -1,0 +1,72 @@
+/**
+ * No approval case overdue (办件超时): a case completed after the last day of its item's promised
+ * limit, counted from acceptance (day 0) on the working-day calendar — or still open at the end
+ * of the year with that day passed. One finding per case; an office with given totals only gets
+ * one finding standing for the total.
+ */
+import type { Finding } from "../../finding.js";
+import { caseIndex, ev, limitText, ptr } from "../../evidence.js";
+import type { RuleContext } from "../../rule.js";
+
+export const id = "approval/no-overdue";
+export const title = { zh: "无办件超时", en: "No approval case overdue" };
+export const source = {
+  zh: "考核方案：全年无办件超时（按承诺时限、工作日计算）",
+  en: "Assessment scheme: no case overdue in the year (promised limit, working days)",
+};
+export const defaultSeverity = "error";
+export const messages = {
+  overdue: {
+    zh: "办件 {id}（{item}）于{accepted}受理，承诺时限{limit}，应于{due}前办结，实际于{completed}办结，用时{daysTaken}{unit}",
+    en: "case {id} ({item}) was accepted on {accepted} with a promised limit of {limit}, due by {due}, and completed on {completed} after {daysTaken} {unit}",
+  },
+  open: {
+    zh: "办件 {id}（{item}）于{accepted}受理，承诺时限{limit}，应于{due}前办结，至年底仍未办结",
+    en: "case {id} ({item}) was accepted on {accepted} with a promised limit of {limit}, due by {due}, and was still open at the end of the year",
+  },
+  totals: {
+    zh: "全年办件超时{count}件（据填报的合计数）",
+    en: "{count} cases overdue in the year (given total)",
+  },
+};
+
+export function check(ctx: RuleContext): Finding[] {
+  const { overdue } = ctx.facts.approval;
+  const { lang } = ctx;
+  const hasRecords = (ctx.dataset.approval?.cases ?? []).length > 0;
+  if (!hasRecords) {
+    if (!overdue.known || overdue.count === 0) return [];
+    return [
+      ctx.report(
+        "totals",
+        { count: overdue.count },
+        { count: overdue.count, evidence: [ev(ptr("approval", "totals", "overdue"), overdue.count)] },
+      ),
+    ];
+  }
+  return overdue.cases.map((c) => {
+    const i = caseIndex(ctx.dataset, c.id);
+    const data = {
+      id: c.id,
+      item: c.itemName,
+      accepted: c.accepted,
+      limit: limitText(c.limit, lang),
+      due: c.due,
+    };
+    const evidence = [ev(ptr("approval", "cases", i, "accepted"), c.accepted)];
+    if (c.open || c.completed === null) return ctx.report("open", data, { subject: c.id, evidence });
+    evidence.push(ev(ptr("approval", "cases", i, "completed"), c.completed));
+    const unit = c.limit.working
+      ? lang === "en"
+        ? "working days"
+        : "个工作日"
+      : lang === "en"
+        ? "days"
+        : "天";
+    return ctx.report(
+      "overdue",
+      { ...data, completed: c.completed, daysTaken: c.daysTaken ?? 0, unit },
+      { subject: c.id, evidence },
+    );
+  });
+}

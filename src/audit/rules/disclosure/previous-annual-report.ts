@@ -1,0 +1,38 @@
+/**
+ * The previous year's annual report (政府信息公开工作年度报告) published by its deadline:
+ * 31 January for a department's report under ogi-2019 Art. 49 (reports for 2019 on), 31 March
+ * under ogi-2008 Art. 31. Applies when the dataset records the publication date
+ * (disclosure.previousAnnualReport).
+ */
+import type { Finding } from "../../finding.js";
+import { ev, ptr } from "../../evidence.js";
+import type { RuleContext } from "../../rule.js";
+
+export const id = "disclosure/previous-annual-report";
+export const title = { zh: "上年度年度报告按时公布", en: "Last year's annual report published on time" };
+export const source = {
+  zh: "《中华人民共和国政府信息公开条例》第四十九条（国务院令第711号）；第三十一条（国务院令第492号）",
+  en: "Regulations on Open Government Information Art. 49 (Decree 711); Art. 31 (Decree 492)",
+};
+export const defaultSeverity = "error";
+export const messages = {
+  late: {
+    zh: "{year}年度政府信息公开工作年度报告于{date}公布，晚于{due}的期限",
+    en: "the annual report for {year} was published on {date}, after its deadline {due}",
+  },
+};
+
+export function check(ctx: RuleContext): Finding[] {
+  const p = ctx.facts.annualReport.previousPublication;
+  if (!p || p.onTime !== false || p.date === null) return [];
+  return [
+    ctx.report(
+      "late",
+      { year: ctx.facts.year - 1, date: p.date, due: p.due },
+      {
+        subject: String(ctx.facts.year - 1),
+        evidence: [ev(ptr("disclosure", "previousAnnualReport", "published"), p.date)],
+      },
+    ),
+  ];
+}

@@ -1,0 +1,92 @@
+/**
+ * Every on-request reply within the statutory deadline (ogi-2019 Art. 33: 20 WD; ogi-2008
+ * Art. 24: 15 WD), as the facts compute it: the regime by receipt date, counting restarted by a
+ * corrected request, consultation (and fee) pauses not counted, a lawful extension added. One
+ * finding per late reply, with the deadline trace; and one per request still unanswered at the
+ * end of the year whose deadline had passed.
+ *
+ * Scope: replies dated in the year, and requests open at its end. Not judged: a request closed
+ * as deemed withdrawn (other / no-correction, other / fee-unpaid) — no reply deadline runs —
+ * and one still waiting for its correction at the end of the year.
+ */
+import type { Finding } from "../../finding.js";
+import { appPtr, ev, receiptEvidence } from "../../evidence.js";
+import type { RuleContext } from "../../rule.js";
+
+export const id = "disclosure/reply-on-time";
+export const title = {
+  zh: "依申请公开在法定期限内答复",
+  en: "On-request replies within the statutory deadline",
+};
+export const source = {
+  zh: "《中华人民共和国政府信息公开条例》第三十三条（国务院令第711号）；第二十四条（国务院令第492号）",
+  en: "Regulations on Open Government Information Art. 33 (State Council Decree 711); Art. 24 (Decree 492)",
+};
+export const defaultSeverity = "error";
+export const messages = {
+  late: {
+    zh: "申请 {id} 于{received}收到，应于{due}前答复，实际于{replied}答复，逾期{late}个工作日",
+    en: "request {id}, received {received}, was due by {due} and answered on {replied}, {late} working days late",
+  },
+  unanswered: {
+    zh: "申请 {id} 于{received}收到，应于{due}前答复，至年底仍未答复",
+    en: "request {id}, received {received}, was due by {due} and still unanswered at the end of the year",
+  },
+  notComputable: {
+    zh: "申请 {id} 的答复期限无法计算（{field}：{problem}），请补全记录",
+    en: "the deadline of request {id} cannot be computed ({field}: {problem}); complete the record",
+  },
+};
+
+const WITHDRAWN = new Set(["no-correction", "fee-unpaid"]);
+
+export function check(ctx: RuleContext): Finding[] {
+  const yearStart = `${ctx.facts.year}-01-01`;
+  const yearEnd = `${ctx.facts.year}-12-31`;
+  const out: Finding[] = [];
+  for (const a of ctx.facts.applications) {
+    const r = a.reply;
+    if (r && r.date < yearStart) continue; // answered in an earlier year
+    if (r && r.type === "other" && r.reason !== null && WITHDRAWN.has(r.reason)) continue;
+    if (a.due === null || a.deadline === null) {
+      const p = a.problems[0];
+      if (p)
+        out.push(
+          ctx.report(
+            "notComputable",
+            { id: a.id, field: p.field, problem: p.message },
+            { subject: a.id, evidence: [ev(appPtr(a.index, p.field.split(".")[0]!), null)] },
+          ),
+        );
+      continue;
+    }
+    const evidence = receiptEvidence(a);
+    if (a.correction?.correctedReceived)
+      evidence.push(ev(appPtr(a.index, "correction", "correctedReceived"), a.correction.correctedReceived));
+    if (a.extension) evidence.push(ev(appPtr(a.index, "extension", "days"), a.extension.days));
+    if (r && r.date <= yearEnd) {
+      if (r.onTime !== false) continue;
+      evidence.push(ev(appPtr(a.index, "reply", "date"), r.date));
+      out.push(
+        ctx.report(
+          "late",
+          { id: a.id, received: a.received ?? "", due: a.due, replied: r.date, late: r.workingDaysLate ?? 0 },
+          { subject: a.id, evidence, deadline: a.deadline },
+        ),
+      );
+      continue;
+    }
+    // Open at the end of the year.
+    if (a.correction && !a.correction.corrected) continue;
+    if (a.due >= yearEnd) continue;
+    evidence.push(ev(appPtr(a.index, "reply"), r ? r.date : null));
+    out.push(
+      ctx.report(
+        "unanswered",
+        { id: a.id, received: a.received ?? "", due: a.due },
+        { subject: a.id, evidence, deadline: a.deadline },
+      ),
+    );
+  }
+  return out;
+}
