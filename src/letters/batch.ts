@@ -11,24 +11,37 @@
  *   as soon as it is made (only --merge keeps the PDFs until the end).
  * - Nothing is overwritten without `force`: every target is checked before the first write.
  */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { defaultCalendar, type Calendar } from "../calendar/index.js";
-import type { Application, Dataset } from "../data/types.js";
-import { applicationFact, type ApplicationFacts } from "../facts/applications.js";
-import { renderDocx } from "../render/docx/index.js";
-import { createPdfRenderer, formatSubstitution, mergePdfs, type PdfOptions } from "../render/pdf/index.js";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Calendar } from "../calendar/index.js";
+import type { Dataset } from "../data/types.js";
+import { mergePdfs, type PdfOptions } from "../render/pdf/index.js";
 import { UserError } from "../util/errors.js";
 import { assertWritable, writeFileAtomic } from "../util/fs-atomic.js";
 import { t, type Lang } from "../util/i18n.js";
-import { buildLetter, LetterError, type LetterEnv } from "./build.js";
 import { lettersConfigFor, type LettersConfig } from "./config.js";
 import { assignDocNumbers, type NumberedLetter } from "./doc-number.js";
 import { uniqueStems } from "./file-names.js";
+import {
+  JobRunner,
+  LETTER_FORMATS,
+  type JobOutcome,
+  type JobSpec,
+  type LetterFormat,
+  type RunnerSetup,
+  type WrittenLetter,
+} from "./job-runner.js";
 import { LETTER_KINDS, plannedLetters, type LetterKind, type PlannedLetter } from "./kinds.js";
+import type { WorkerInput, WorkerMessage } from "./worker.js";
 
-export const LETTER_FORMATS = ["docx", "pdf"] as const;
-export type LetterFormat = (typeof LETTER_FORMATS)[number];
+export { LETTER_FORMATS, type LetterFormat, type WrittenLetter };
 export const MERGED_FILE = "letters-print.pdf";
+
+/** Batches of at least this many letters use worker threads (when there is more than one core). */
+export const WORKER_THRESHOLD = 200;
 
 export interface LettersOptions {
   outDir: string;
@@ -44,21 +57,17 @@ export interface LettersOptions {
   lang?: Lang;
   /** Default: the templates folder's letters/config.json, else the defaults. */
   config?: LettersConfig;
+  /** A calendar other than the shipped one (in-process only). */
   calendar?: Calendar;
   /** PDF writer options (fonts). The seal placeholder follows config.seal. */
   pdf?: Omit<PdfOptions, "lang" | "sealPlaceholder">;
+  /**
+   * Worker threads: 1 = in this thread. Default: GONGWEN_LETTER_WORKERS, else the cores
+   * (at most 4) for batches of WORKER_THRESHOLD letters or more.
+   */
+  workers?: number;
   /** Called after each letter (written or failed). */
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface WrittenLetter {
-  path: string;
-  format: LetterFormat;
-  id: string;
-  kind: LetterKind;
-  docNumber: string | null;
-  bytes: number;
-  pages?: number;
 }
 
 export interface LettersResult {
@@ -72,10 +81,57 @@ export interface LettersResult {
 }
 
 interface Job {
-  app: Application;
   index: number;
+  plan: number;
   planned: PlannedLetter;
   stem: string;
+}
+
+const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
+
+function workerCount(option: number | undefined, jobs: number, customCalendar: boolean): number {
+  if (customCalendar || !existsSync(WORKER_FILE)) return 1;
+  const env = Number(process.env.GONGWEN_LETTER_WORKERS);
+  const asked = option ?? (Number.isInteger(env) && env > 0 ? env : undefined);
+  if (asked !== undefined) return Math.max(1, Math.min(asked, jobs));
+  return jobs >= WORKER_THRESHOLD ? Math.max(1, Math.min(availableParallelism(), 4)) : 1;
+}
+
+/** Run jobs on `n` worker threads; outcomes are delivered by position in `specs`. */
+function runInWorkers(
+  setup: RunnerSetup,
+  specs: JobSpec[],
+  n: number,
+  onOutcome: (seq: number, outcome: JobOutcome) => void,
+): Promise<void> {
+  const size = Math.ceil(specs.length / n);
+  const runs: Promise<void>[] = [];
+  for (let w = 0; w < n; w++) {
+    const jobs = specs.slice(w * size, (w + 1) * size).map((spec, i) => ({ seq: w * size + i, spec }));
+    if (jobs.length === 0) continue;
+    runs.push(
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(WORKER_FILE, { workerData: { setup, jobs } satisfies WorkerInput });
+        let finished = false;
+        worker.on("message", (m: WorkerMessage) => {
+          if (m.type === "outcome") onOutcome(m.seq, m.outcome);
+          else if (m.type === "done") {
+            finished = true;
+            void worker.terminate().then(() => resolve());
+          } else {
+            finished = true;
+            void worker.terminate();
+            reject(new Error(m.message));
+          }
+        });
+        worker.on("error", reject);
+        worker.on("exit", (code) => {
+          if (!finished) reject(new Error(`letters worker exited with code ${code}`));
+        });
+      }),
+    );
+  }
+  return Promise.all(runs).then(() => undefined);
 }
 
 /** The letters of a dataset (applications in `invalid` are reported, not written). */
@@ -86,7 +142,6 @@ export async function writeLetters(
 ): Promise<LettersResult> {
   const lang = options.lang ?? "zh";
   const config = options.config ?? lettersConfigFor(options.templatesDir, lang);
-  const calendar = (options.calendar ?? defaultCalendar(lang)).withLang(lang);
   const apps = dataset.disclosure.applications ?? [];
   const kinds = new Set<LetterKind>(options.kinds ?? LETTER_KINDS);
   const formats = [...new Set(options.formats)];
@@ -135,8 +190,9 @@ export async function writeLetters(
       errors.push(...bad);
       return;
     }
-    for (const planned of plans[index]!)
-      if (kinds.has(planned.kind)) jobs.push({ app, index, planned, stem: stems.get(id)! });
+    plans[index]!.forEach((planned, plan) => {
+      if (kinds.has(planned.kind)) jobs.push({ index, plan, planned, stem: stems.get(id)! });
+    });
   });
 
   const pathOf = (job: Job, format: string) =>
@@ -147,73 +203,53 @@ export async function writeLetters(
     for (const f of formats) assertWritable(pathOf(job, f), { force: options.force, lang });
   if (options.merge) assertWritable(mergedPath, { force: options.force, lang });
 
-  const env: LetterEnv = {
+  const setup: RunnerSetup = {
     dataset,
     config,
-    docNumbers,
+    docNumbers: [...docNumbers.entries()],
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     lang,
+    formats,
+    force: options.force === true,
+    keepPdf: options.merge === true,
+    ...(options.pdf ? { pdf: options.pdf } : {}),
   };
-  const factsCtx = { year: dataset.year, calendar, ...(dataset.regime ? { pinned: dataset.regime } : {}) };
-  const factOptions = {
-    lang,
-    feePaymentDays: config.feePaymentDays,
-    consultationAnswerDays: config.consultationAnswerDays,
+  const specs: JobSpec[] = jobs.map((job) => ({
+    index: job.index,
+    plan: job.plan,
+    paths: Object.fromEntries(formats.map((f) => [f, pathOf(job, f)])),
+  }));
+
+  const outcomes: (JobOutcome | undefined)[] = new Array(specs.length);
+  let done = 0;
+  const collect = (seq: number, outcome: JobOutcome): void => {
+    outcomes[seq] = outcome;
+    options.onProgress?.(++done, specs.length);
   };
-  const factsCache = new Map<number, ApplicationFacts>();
-  const needPdf = formats.includes("pdf") || options.merge === true;
-  const pdf = needPdf ? createPdfRenderer({ ...options.pdf, lang, sealPlaceholder: config.seal }) : undefined;
+  const workers = workerCount(options.workers, specs.length, options.calendar !== undefined);
+  if (workers > 1) await runInWorkers(setup, specs, workers, collect);
+  else {
+    const runner = new JobRunner(setup, options.calendar);
+    for (const [seq, spec] of specs.entries()) collect(seq, await runner.run(spec));
+  }
 
   const files: WrittenLetter[] = [];
   const counts = Object.fromEntries(LETTER_KINDS.map((k) => [k, 0])) as Record<LetterKind, number>;
   const mergeParts: Uint8Array[] = [];
   const substitutions = new Set<string>();
   const pdfWarnings = new Set<string>();
-  let done = 0;
-  for (const job of jobs) {
-    const { app, index, planned } = job;
-    try {
-      let facts = factsCache.get(index);
-      if (!facts) {
-        facts = applicationFact(app, index, factsCtx, factOptions);
-        factsCache.set(index, facts);
-      }
-      const letter = buildLetter(env, app, facts, planned);
-      warnings.push(...letter.warnings);
-      let pdfBytes: Uint8Array | undefined;
-      let pages: number | undefined;
-      if (pdf) {
-        const r = await pdf.render(letter.tree);
-        pdfBytes = r.bytes;
-        pages = r.pages;
-        for (const w of r.warnings) pdfWarnings.add(w);
-        for (const s of r.substitutions) substitutions.add(formatSubstitution(s, lang));
-      }
-      for (const format of formats) {
-        const bytes = format === "docx" ? await renderDocx(letter.tree) : pdfBytes!;
-        const path = pathOf(job, format);
-        writeFileAtomic(path, bytes, { force: options.force, lang });
-        files.push({
-          path,
-          format,
-          id: app.id,
-          kind: planned.kind,
-          docNumber: letter.docNumber,
-          bytes: bytes.byteLength,
-          ...(format === "pdf" && pages !== undefined ? { pages } : {}),
-        });
-      }
-      if (options.merge && pdfBytes) mergeParts.push(pdfBytes);
-      counts[planned.kind]++;
-    } catch (e) {
-      if (e instanceof LetterError) errors.push(e.message);
-      else if (e instanceof UserError)
-        errors.push(
-          t(lang, `${app.id}：${planned.suffix}：${e.message}`, `${app.id}: ${planned.suffix}: ${e.message}`),
-        );
-      else throw e;
+  for (const o of outcomes) {
+    if (!o) continue;
+    if (o.error !== null) {
+      errors.push(o.error);
+      continue;
     }
-    options.onProgress?.(++done, jobs.length);
+    files.push(...o.files);
+    warnings.push(...o.warnings);
+    for (const w of o.pdfWarnings) pdfWarnings.add(w);
+    for (const x of o.substitutions) substitutions.add(x);
+    if (o.pdf) mergeParts.push(o.pdf);
+    counts[o.kind]++;
   }
 
   let merged: LettersResult["merged"] = null;

@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import ajvI18nZh from "ajv-i18n/localize/zh/index.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { SCHEMAS_DIR } from "../util/paths.js";
@@ -44,7 +45,7 @@ export const DEFAULT_LETTERS_CONFIG: Readonly<LettersConfig> = Object.freeze({
   remedy: DEFAULT_REMEDY,
   basis: Object.freeze({}),
   seal: true,
-  contactNote: true,
+  contactNote: false,
   correctionPeriodDays: 15,
   consultationAnswerDays: 15,
   feePaymentDays: 20,
@@ -56,6 +57,13 @@ type PartialConfig = {
   remedy?: Partial<RemedyConfig>;
   basis?: BasisOverrides;
 } & Partial<Omit<LettersConfig, "docNumber" | "remedy" | "basis">>;
+
+type Localize = (errors?: ErrorObject[] | null) => void;
+// ajv-i18n is CommonJS: the default import is the function itself or wraps it.
+const localizeZh: Localize =
+  typeof (ajvI18nZh as unknown) === "function"
+    ? (ajvI18nZh as unknown as Localize)
+    : (ajvI18nZh as unknown as { default: Localize }).default;
 
 let validator: ValidateFunction | undefined;
 function configValidator(): ValidateFunction {
@@ -70,9 +78,13 @@ function configValidator(): ValidateFunction {
 export function resolveLettersConfig(raw: unknown, source: string, lang: Lang = "zh"): LettersConfig {
   const validate = configValidator();
   if (!validate(raw)) {
-    const details = (validate.errors ?? []).map(
-      (e) => `${source} ${e.instancePath || "/"}${t(lang, "：", ": ")}${e.message ?? ""}`,
-    );
+    const errors = (validate.errors ?? []).map((e) => ({ ...e }));
+    if (lang === "zh") localizeZh(errors);
+    const details = errors.map((e) => {
+      const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+      const what = e.instancePath || "/";
+      return `${source} ${what}${t(lang, "：", ": ")}${e.message ?? ""}${extra ? `（${extra}）` : ""}`;
+    });
     throw new UserError(
       t(lang, `${source}：答复文本配置有误`, `${source}: invalid letters configuration`),
       details,

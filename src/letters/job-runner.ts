@@ -1,0 +1,174 @@
+/**
+ * Making and writing one letter: facts (once per application), context, document tree, PDF and
+ * DOCX, atomic writes. The same runner serves the in-process batch and each worker thread, so
+ * both produce byte-identical files.
+ */
+import { defaultCalendar, type Calendar } from "../calendar/index.js";
+import type { Dataset } from "../data/types.js";
+import { applicationFact, type ApplicationFacts } from "../facts/applications.js";
+import { renderDocx } from "../render/docx/index.js";
+import {
+  createPdfRenderer,
+  formatSubstitution,
+  type PdfOptions,
+  type PdfRenderer,
+} from "../render/pdf/index.js";
+import { UserError } from "../util/errors.js";
+import { writeFileAtomic } from "../util/fs-atomic.js";
+import { t, type Lang } from "../util/i18n.js";
+import { buildLetter, LetterError, type LetterEnv } from "./build.js";
+import type { LettersConfig } from "./config.js";
+import { plannedLetters, type LetterKind, type PlannedLetter } from "./kinds.js";
+
+export const LETTER_FORMATS = ["docx", "pdf"] as const;
+export type LetterFormat = (typeof LETTER_FORMATS)[number];
+
+export interface WrittenLetter {
+  path: string;
+  format: LetterFormat;
+  id: string;
+  kind: LetterKind;
+  docNumber: string | null;
+  bytes: number;
+  pages?: number;
+}
+
+/** Everything a runner needs; plain data, so it can be sent to a worker thread. */
+export interface RunnerSetup {
+  dataset: Dataset;
+  config: LettersConfig;
+  docNumbers: [string, string][];
+  templatesDir?: string;
+  lang: Lang;
+  formats: LetterFormat[];
+  force: boolean;
+  /** Keep the PDF bytes in the outcome (for the print file). */
+  keepPdf: boolean;
+  pdf?: Omit<PdfOptions, "lang" | "sealPlaceholder">;
+}
+
+/** One letter to make: the application, which of its planned letters, and the target files. */
+export interface JobSpec {
+  index: number;
+  plan: number;
+  paths: Partial<Record<LetterFormat, string>>;
+}
+
+export interface JobOutcome {
+  kind: LetterKind;
+  files: WrittenLetter[];
+  warnings: string[];
+  pdfWarnings: string[];
+  substitutions: string[];
+  /** Why the letter could not be made (names the application id), or null. */
+  error: string | null;
+  pdf: Uint8Array | null;
+}
+
+export class JobRunner {
+  private readonly env: LetterEnv;
+  private readonly calendar: Calendar;
+  private readonly pdf: PdfRenderer | undefined;
+  private readonly facts = new Map<number, ApplicationFacts>();
+  private readonly plans = new Map<number, PlannedLetter[]>();
+
+  constructor(
+    private readonly setup: RunnerSetup,
+    calendar?: Calendar,
+  ) {
+    this.env = {
+      dataset: setup.dataset,
+      config: setup.config,
+      docNumbers: new Map(setup.docNumbers),
+      ...(setup.templatesDir !== undefined ? { templatesDir: setup.templatesDir } : {}),
+      lang: setup.lang,
+    };
+    this.calendar = (calendar ?? defaultCalendar(setup.lang)).withLang(setup.lang);
+    this.pdf =
+      setup.formats.includes("pdf") || setup.keepPdf
+        ? createPdfRenderer({ ...setup.pdf, lang: setup.lang, sealPlaceholder: setup.config.seal })
+        : undefined;
+  }
+
+  private factsOf(index: number): ApplicationFacts {
+    let f = this.facts.get(index);
+    if (!f) {
+      const { dataset, config, lang } = this.setup;
+      const app = dataset.disclosure.applications![index]!;
+      f = applicationFact(
+        app,
+        index,
+        {
+          year: dataset.year,
+          calendar: this.calendar,
+          ...(dataset.regime ? { pinned: dataset.regime } : {}),
+        },
+        {
+          lang,
+          feePaymentDays: config.feePaymentDays,
+          consultationAnswerDays: config.consultationAnswerDays,
+        },
+      );
+      this.facts.set(index, f);
+    }
+    return f;
+  }
+
+  async run(spec: JobSpec): Promise<JobOutcome> {
+    const { dataset, lang, formats, force } = this.setup;
+    const app = dataset.disclosure.applications![spec.index]!;
+    let plan = this.plans.get(spec.index);
+    if (!plan) {
+      plan = plannedLetters(app);
+      this.plans.set(spec.index, plan);
+    }
+    const planned = plan[spec.plan]!;
+    const out: JobOutcome = {
+      kind: planned.kind,
+      files: [],
+      warnings: [],
+      pdfWarnings: [],
+      substitutions: [],
+      error: null,
+      pdf: null,
+    };
+    try {
+      const letter = buildLetter(this.env, app, this.factsOf(spec.index), planned);
+      out.warnings.push(...letter.warnings);
+      let pdfBytes: Uint8Array | undefined;
+      let pages: number | undefined;
+      if (this.pdf) {
+        const r = await this.pdf.render(letter.tree);
+        pdfBytes = r.bytes;
+        pages = r.pages;
+        out.pdfWarnings.push(...r.warnings);
+        out.substitutions.push(...r.substitutions.map((s) => formatSubstitution(s, lang)));
+        if (this.setup.keepPdf) out.pdf = pdfBytes;
+      }
+      for (const format of formats) {
+        const bytes = format === "docx" ? await renderDocx(letter.tree) : pdfBytes!;
+        const path = spec.paths[format]!;
+        writeFileAtomic(path, bytes, { force, lang });
+        out.files.push({
+          path,
+          format,
+          id: app.id,
+          kind: planned.kind,
+          docNumber: letter.docNumber,
+          bytes: bytes.byteLength,
+          ...(format === "pdf" && pages !== undefined ? { pages } : {}),
+        });
+      }
+    } catch (e) {
+      if (e instanceof LetterError) out.error = e.message;
+      else if (e instanceof UserError)
+        out.error = t(
+          lang,
+          `${app.id}：${planned.suffix}：${e.message}`,
+          `${app.id}: ${planned.suffix}: ${e.message}`,
+        );
+      else throw e;
+    }
+    return out;
+  }
+}
