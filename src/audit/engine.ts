@@ -29,6 +29,8 @@ export interface AuditOptions {
   facts?: Facts;
   /** Working-day calendar for deriving the facts (default: the shipped national calendar). */
   calendar?: Calendar;
+  /** Last year's dataset, for deriving the facts (the annual report's carry-over rule). */
+  previous?: Dataset;
   /** Language of messages and traces (default zh). Facts given must be derived in the same language. */
   lang?: Lang;
 }
@@ -105,7 +107,11 @@ export function runAudit(dataset: Dataset, options: AuditOptions = {}): AuditRes
   const scheme = options.scheme ?? loadScheme(undefined, lang);
   const facts =
     options.facts ??
-    deriveFacts(dataset, { lang, ...(options.calendar ? { calendar: options.calendar } : {}) });
+    deriveFacts(dataset, {
+      lang,
+      ...(options.calendar ? { calendar: options.calendar } : {}),
+      ...(options.previous ? { previous: options.previous } : {}),
+    });
   const findings: Finding[] = [];
   const highlights: Finding[] = [];
   const measures = new Map<string, Rate | null>();

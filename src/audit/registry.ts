@@ -34,6 +34,7 @@ export const RULES: readonly RuleModule[] = [
   await import("./rules/annual-report/applicant-sum.js"),
   await import("./rules/annual-report/outcome-sum.js"),
   await import("./rules/annual-report/review-sum.js"),
+  await import("./rules/annual-report/carry-over.js"),
   await import("./rules/annual-report/given-records.js"),
 ];
 

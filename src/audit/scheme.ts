@@ -9,7 +9,7 @@
  * 2014 reference summary names) is used — DEFAULT_SCHEME_FILE.
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { escapePointer, type Issue, type IssueCode } from "../data/issue.js";
 import { parseJsonText, type ParsedJson } from "../data/json-source.js";
@@ -392,7 +392,9 @@ export function parseScheme(text: string, fileName: string, lang: Lang = "zh"): 
 /** Read and check a scheme file (DEFAULT_SCHEME_FILE when `file` is undefined). */
 export function loadScheme(file: string | undefined, lang: Lang = "zh"): Scheme {
   const path = file ?? DEFAULT_SCHEME_FILE;
-  return parseScheme(readDatasetText(path, lang), path, lang);
+  // Messages name the default scheme by its path from the working directory, like a given one.
+  const shown = file ?? (relative(process.cwd(), DEFAULT_SCHEME_FILE) || DEFAULT_SCHEME_FILE);
+  return parseScheme(readDatasetText(path, lang), shown, lang);
 }
 
 /** The effective severity of a rule under a scheme; null when it is off. */

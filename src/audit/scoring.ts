@@ -164,7 +164,7 @@ function scoreCriterion(
         .map((l) =>
           t(
             lang,
-            `${title(l.rule)}${l.cases}件×${num(l.pointsEach ?? 0)}分`,
+            `“${title(l.rule)}”${l.cases}件×${num(l.pointsEach ?? 0)}分`,
             `${title(l.rule)}: ${l.cases} × ${num(l.pointsEach ?? 0)}`,
           ),
         );
@@ -218,7 +218,7 @@ function scoreCriterion(
         .map((l) =>
           t(
             lang,
-            `${title(l.rule)}${l.cases}项×${num(l.pointsEach ?? 0)}分`,
+            `“${title(l.rule)}”${l.cases}项×${num(l.pointsEach ?? 0)}分`,
             `${title(l.rule)}: ${l.cases} × ${num(l.pointsEach ?? 0)}`,
           ),
         );

@@ -53,13 +53,14 @@ function severityText(s: Severity, lang: Lang, color: boolean): string {
 }
 
 function evidenceLines(f: Finding, lang: Lang): string[] {
-  const lines: string[] = [];
-  for (const e of f.evidence) lines.push(`${e.pointer} = ${JSON.stringify(e.value)}`);
+  const lines = f.evidence.map(
+    (e) => t(lang, "证据：", "evidence: ") + `${e.pointer} = ${JSON.stringify(e.value)}`,
+  );
   if (f.deadline) {
-    lines.push(f.deadline.summary);
-    for (const e of f.deadline.events) lines.push(`  ${e.date} ${e.note}`);
+    lines.push(t(lang, "期限：", "deadline: ") + f.deadline.summary);
+    for (const e of f.deadline.events) lines.push(`      ${e.date} ${e.note}`);
   }
-  return lines.map((l) => t(lang, "依据：", "evidence: ") + l);
+  return lines;
 }
 
 function findingBlock(f: Finding, index: number, lang: Lang, color: boolean): string[] {

@@ -1,5 +1,5 @@
 /**
- * gongwen audit <data.json> [--scheme FILE] [--format text|json] [--fail-on error|warning] [--lang zh|en]
+ * gongwen audit <data.json> [--scheme FILE] [--previous FILE] [--format text|json] [--fail-on error|warning] [--lang zh|en]
  * gongwen audit --rules [--scheme FILE]
  *
  * The pre-assessment self-audit: every rule over the dataset's facts, scored by the scheme
@@ -15,6 +15,7 @@ import { parseLang, t } from "../../util/i18n.js";
 interface AuditArgs {
   data?: string;
   scheme?: string;
+  previous?: string;
   format: string;
   "fail-on": string;
   rules: boolean;
@@ -36,6 +37,10 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       .option("scheme", {
         type: "string",
         describe: "考核方案文件（默认 samples/assessment-2014.json）/ assessment scheme file",
+      })
+      .option("previous", {
+        type: "string",
+        describe: "上年度数据文件（核对年度报告上年结转）/ last year's dataset (annual report carry-over)",
       })
       .option("format", {
         choices: ["text", "json"] as const,
@@ -75,7 +80,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         ),
       );
     const dataset = loadDataset(argv.data, { lang });
-    const result = runAudit(dataset, { scheme, lang });
+    const previous = argv.previous === undefined ? undefined : loadDataset(argv.previous, { lang });
+    const result = runAudit(dataset, { scheme, lang, ...(previous ? { previous } : {}) });
     process.stdout.write(
       argv.format === "json"
         ? JSON.stringify(result, null, 2) + "\n"

@@ -14,6 +14,7 @@ import type { DocumentTree } from "../../document/tree.js";
 import { deriveFacts, type Facts } from "../../facts/index.js";
 import { loadScheme, runAudit, type AuditResult, type Finding, type Scheme } from "../../audit/index.js";
 import type { Lang } from "../../util/i18n.js";
+import { loadDataset } from "../../data/load.js";
 import { composeDocument } from "../compose.js";
 
 export interface FindingView {
@@ -104,6 +105,8 @@ export interface SelfAuditInput {
   facts?: Facts;
   /** The scheme (default: loadScheme() — samples/assessment-2014.json). */
   scheme?: Scheme;
+  /** Last year's dataset (the annual report's carry-over rule). */
+  previous?: Dataset;
   templatesDir?: string;
   lang: Lang;
 }
@@ -220,7 +223,9 @@ export function selfAuditContext(dataset: Dataset, facts: Facts, result: AuditRe
 
 export function buildSelfAudit(input: SelfAuditInput): SelfAuditBuild {
   const { dataset, lang } = input;
-  const facts = input.facts ?? deriveFacts(dataset, { lang: "zh" });
+  const facts =
+    input.facts ??
+    deriveFacts(dataset, { lang: "zh", ...(input.previous ? { previous: input.previous } : {}) });
   const scheme = input.scheme ?? loadScheme(undefined, lang);
   const result = runAudit(dataset, { scheme, facts, lang: "zh" });
   const context = selfAuditContext(dataset, facts, result);
@@ -242,15 +247,22 @@ export const selfAuditDocument: DocumentKind = {
   describe: { zh: "考核自查报告", en: "self-audit report against an assessment scheme" },
   formats: ["docx", "pdf"],
   options: (y) =>
-    y.option("scheme", {
-      type: "string",
-      describe: "考核方案文件（默认 samples/assessment-2014.json）/ assessment scheme file",
-    }),
+    y
+      .option("scheme", {
+        type: "string",
+        describe: "考核方案文件（默认 samples/assessment-2014.json）/ assessment scheme file",
+      })
+      .option("previous", {
+        type: "string",
+        describe: "上年度数据文件（核对年度报告上年结转）/ last year's dataset (annual report carry-over)",
+      }),
   build: async (ctx) => {
     const schemeFile = typeof ctx.argv.scheme === "string" ? ctx.argv.scheme : undefined;
+    const previousFile = typeof ctx.argv.previous === "string" ? ctx.argv.previous : undefined;
     const { tree } = buildSelfAudit({
       dataset: ctx.dataset,
       scheme: loadScheme(schemeFile, ctx.lang),
+      ...(previousFile ? { previous: loadDataset(previousFile, { lang: ctx.lang }) } : {}),
       templatesDir: ctx.templatesDir,
       lang: ctx.lang,
     });
