@@ -11,6 +11,10 @@ export function printOutputResult(result: OutputResult, opts: { json: boolean; l
     const pages = f.pages !== undefined ? t(opts.lang, `，${f.pages}页`, `, ${f.pages} pages`) : "";
     process.stdout.write(t(opts.lang, `已写入 ${f.path}${pages}`, `wrote ${f.path}${pages}`) + "\n");
   }
+  if (result.manifest)
+    process.stdout.write(
+      t(opts.lang, `已更新清单 ${result.manifest}`, `recorded in ${result.manifest}`) + "\n",
+    );
   const seen = new Set<string>();
   for (const s of result.substitutions) {
     const line = `${s.requested} → ${s.used}`;

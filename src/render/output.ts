@@ -7,6 +7,7 @@ import type { DocumentTree } from "../document/tree.js";
 import type { LayoutOptions } from "../document/layout.js";
 import type { FontSubstitution } from "./pdf/index.js";
 import { assertWritable, writeFileAtomic } from "../util/fs-atomic.js";
+import { sha256Hex } from "./manifest.js";
 import { UserError } from "../util/errors.js";
 import { type Lang, t } from "../util/i18n.js";
 
@@ -31,6 +32,8 @@ export interface WrittenFile {
   path: string;
   format: string;
   bytes: number;
+  /** sha256 of the bytes written (hex), as recorded in DIR/manifest.json. */
+  sha256: string;
   pages?: number;
 }
 
@@ -38,6 +41,8 @@ export interface OutputResult {
   files: WrittenFile[];
   warnings: string[];
   substitutions: FontSubstitution[];
+  /** Path of DIR/manifest.json once the run is recorded there. */
+  manifest?: string;
 }
 
 /** Parse "docx,pdf" or ["docx","pdf"] into a unique list, checking each against what is supported. */
@@ -93,7 +98,13 @@ export async function writeDocument(tree: DocumentTree, opts: OutputOptions): Pr
       bytes = await make();
     }
     writeFileAtomic(path, bytes, { force: opts.force, lang: opts.lang });
-    result.files.push({ path, format, bytes: bytes.byteLength, ...(pages !== undefined ? { pages } : {}) });
+    result.files.push({
+      path,
+      format,
+      bytes: bytes.byteLength,
+      sha256: sha256Hex(bytes),
+      ...(pages !== undefined ? { pages } : {}),
+    });
   }
   return result;
 }

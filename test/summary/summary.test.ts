@@ -244,7 +244,7 @@ describe("gongwen render summary (the CLI)", () => {
     const first = run();
     expect(first.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
     expect(first.status).toBe(0);
-    expect(fs.readdirSync(out).sort()).toEqual(["summary.docx", "summary.pdf"]);
+    expect(fs.readdirSync(out).sort()).toEqual(["manifest.json", "summary.docx", "summary.pdf"]);
     const again = run();
     expect(again.status).toBe(2);
     expect(run("--force").status).toBe(0);

@@ -61,6 +61,8 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         templatesDir: argv.templates ? resolve(argv.templates) : undefined,
         lang,
       });
+      const { checkManifest, updateManifest } = await import("../../render/manifest.js");
+      checkManifest(argv.out, { force: argv.force, lang });
       const result = await writeDocument(built.tree, {
         outDir: argv.out,
         baseName: kind.baseName,
@@ -70,6 +72,22 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         lang,
         extra: built.extra,
       });
+      const fileArg = (k: string) => (typeof argv[k] === "string" ? (argv[k] as string) : undefined);
+      result.manifest = updateManifest(
+        argv.out,
+        {
+          command: `render ${kind.name}`,
+          input: argv.data,
+          ...(argv.templates ? { templatesDir: resolve(argv.templates) } : {}),
+          inputs: {
+            scheme: fileArg("scheme"),
+            previous: fileArg("previous"),
+            fontConfig: fileArg("font-config"),
+          },
+        },
+        result.files,
+        { force: argv.force, lang },
+      );
       result.warnings.unshift(...(built.warnings ?? []));
       printOutputResult(result, { json: argv.json, lang });
     },
