@@ -500,22 +500,16 @@ export function headerColumns(
 ): { rows: number[]; columns: HeaderColumn[] } {
   const names = (r: number) =>
     (sheet.rows[r - 1] ?? []).map((c) => (c === null ? undefined : headerDisplay(cellText(c))));
-  const main = names(headerRow);
-  const fieldAt = (texts: (string | undefined)[], col: number) => {
-    const t = texts[col - 1];
-    return t ? matcher.match(t) : undefined;
-  };
-  // A neighbouring row belongs to the header when it names a field where the main row names none.
+  // A neighbouring row belongs to the header when it names a field and nothing in it is
+  // unknown (a data row holds values, which name no column): 答复日期 | 答复类型 under a merged
+  // 答复情况, or a merged group name above the main row.
   const rows = [headerRow];
   for (const r of [headerRow - 1, headerRow + 1]) {
     if (r < 1 || r > sheet.rows.length) continue;
-    const other = names(r);
-    const adds = other.some((_, i) => {
-      const m = fieldAt(other, i + 1);
-      const mm = fieldAt(main, i + 1);
-      return m?.kind === "field" && m.field.key !== "seq" && mm?.kind !== "field";
-    });
-    if (adds) rows.push(r);
+    const texts = names(r).filter((x): x is string => x !== undefined && x !== "");
+    const matches = texts.map((x) => matcher.match(x));
+    const namesField = matches.some((m) => m.kind === "field" && m.field.key !== "seq");
+    if (namesField && matches.every((m) => m.kind !== "none")) rows.push(r);
   }
   rows.sort((a, b) => a - b);
   const width = Math.max(...rows.map((r) => (sheet.rows[r - 1] ?? []).length));

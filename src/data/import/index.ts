@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../../util/errors.js";
 import { t, type Lang } from "../../util/i18n.js";
+import { parseJsonText } from "../json-source.js";
 import { DatasetError } from "../load.js";
 import type { Dataset } from "../types.js";
 import { formatValidationError, validateDatasetText, type ValidationError } from "../validate.js";
@@ -242,7 +243,16 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
     });
     const result = validateDatasetText(text, into, lang);
     if (!result.ok)
-      throw mergedErrors(result.errors, merged.list, read.records, ledger.file, into, kind, lang);
+      throw mergedErrors(
+        result.errors,
+        merged.list,
+        read.records,
+        datasetText,
+        ledger.file,
+        into,
+        kind,
+        lang,
+      );
   }
 
   const count = (s: RecordChange["status"]) => merged.changes.filter((c) => c.status === s).length;
@@ -272,11 +282,15 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
   };
 }
 
-/** Errors of the merged dataset: those in a ledger record point at its row. */
+/**
+ * Errors of the merged dataset: those in a ledger record point at its row; the others (totals
+ * the new records contradict, …) at their line in the dataset file as it is on disk.
+ */
 function mergedErrors(
   errors: ValidationError[],
   list: Record<string, unknown>[],
   records: { id: string; place: Place }[],
+  originalText: string,
   file: string,
   into: string,
   kind: ImportKind,
@@ -285,6 +299,7 @@ function mergedErrors(
   const { parent, key } = listOf(kind);
   const prefix = `/${parent.join("/")}/${key}/`;
   const rowOf = new Map(records.map((r) => [r.id, r.place]));
+  const original = parseJsonText(originalText);
   const issues: ImportIssue[] = [];
   const other: string[] = [];
   for (const e of errors) {
@@ -294,7 +309,11 @@ function mergedErrors(
     const place = id !== undefined ? rowOf.get(id) : undefined;
     if (place && id !== undefined)
       issues.push({ place, recordId: id, message: { zh: e.message, en: e.message } });
-    else other.push(formatValidationError(e, lang));
+    else {
+      const pos =
+        original.ok && !e.pointer.startsWith(prefix) ? original.locate(e.pointer, "value") : undefined;
+      other.push(formatValidationError(pos ? { ...e, ...pos } : e, lang));
+    }
   }
   const n = issues.length + other.length;
   return new ImportError(

@@ -41,8 +41,8 @@ function width(s: string): number {
  */
 export function blockJson(v: unknown, indent: string, unit: string, eol: string, forceBlock = false): string {
   const inline = inlineJson(v);
-  if (!forceBlock && (!(Array.isArray(v) || isObj(v)) || width(indent) + width(inline) <= LINE_WIDTH))
-    return inline;
+  if (!(Array.isArray(v) || isObj(v))) return inline;
+  if (!forceBlock && width(indent) + width(inline) <= LINE_WIDTH) return inline;
   const inner = indent + unit;
   if (Array.isArray(v)) {
     if (v.length === 0) return "[]";

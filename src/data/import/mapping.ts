@@ -40,7 +40,7 @@ let validator: ValidateFunction<ImportMapping> | undefined;
 
 function mappingValidator(): ValidateFunction<ImportMapping> {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
     const schema = JSON.parse(readFileSync(MAPPING_SCHEMA_FILE, "utf8")) as Record<string, unknown>;
     validator = ajv.compile<ImportMapping>(schema);
   }
@@ -59,7 +59,7 @@ function schemaAt(pointer: string): Record<string, unknown> | undefined {
 }
 
 /** One schema error in words, with the pointer it concerns. */
-function describe(e: ErrorObject): { pointer: string; zh: string; en: string } {
+function describe(e: ErrorObject): { pointer: string; anchor?: "key"; zh: string; en: string } {
   const p = e.params as Record<string, unknown>;
   const at = e.instancePath;
   switch (e.keyword) {
@@ -71,22 +71,31 @@ function describe(e: ErrorObject): { pointer: string; zh: string; en: string } {
       const near = nearestName(key, known);
       return {
         pointer: `${at}/${key}`,
+        anchor: "key",
         zh: `未知字段 ${key}${near ? `，是否应为 ${near}？` : `（可用：${known.join("、")}）`}`,
         en: `unknown field ${key}${near ? `; did you mean ${near}?` : ` (known: ${known.join(", ")})`}`,
       };
     }
     case "propertyNames": {
       const name = String(p.propertyName);
-      return { pointer: `${at}/${name}`, zh: `不能使用名称 ${name}`, en: `${name} is not allowed here` };
+      const allowed = ((schemaAt(at)?.propertyNames as { enum?: string[] } | undefined)?.enum ?? []).map(
+        String,
+      );
+      const near = nearestName(name, allowed);
+      return {
+        pointer: `${at}/${name}`,
+        anchor: "key",
+        zh: `未知字段名 ${name}${near ? `，是否应为 ${near}？` : `（可用：${allowed.join("、")}）`}`,
+        en: `unknown field name ${name}${near ? `; did you mean ${near}?` : ` (known: ${allowed.join(", ")})`}`,
+      };
     }
     case "enum": {
       const allowed = (p.allowedValues as unknown[]).map(String);
-      const isName = at.includes("/columns") && e.schemaPath.includes("propertyNames");
       const shown = JSON.stringify(e.data);
       const near = typeof e.data === "string" ? nearestName(e.data, allowed) : undefined;
       return {
         pointer: at,
-        zh: `${isName ? "未知字段名" : "取值"} ${shown} 不可用${near ? `，是否应为 ${near}？` : `，可用：${allowed.join("、")}`}`,
+        zh: `取值 ${shown} 不可用${near ? `，是否应为 ${near}？` : `，可用：${allowed.join("、")}`}`,
         en: `${shown} is not allowed${near ? `; did you mean ${near}?` : `; allowed: ${allowed.join(", ")}`}`,
       };
     }
@@ -136,33 +145,39 @@ export function loadMapping(path: string, kind: ImportKind | undefined, lang: La
     );
   }
   const validate = mappingValidator();
-  const lines: string[] = [];
-  const at = (pointer: string) => {
+  const at = (pointer: string, anchor: "key" | "value") => {
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
-      const pos = parsed.locate(p, "value");
+      const pos = parsed.locate(p, p === pointer ? anchor : "value");
       if (pos) return pos;
       if (p === "") return { line: 1, column: 1 };
     }
   };
-  const say = (pointer: string, zh: string, en: string) => {
-    const { line, column } = at(pointer);
-    lines.push(
-      t(
+  const found: { line: number; column: number; text: string }[] = [];
+  const say = (pointer: string, zh: string, en: string, anchor: "key" | "value" = "value") => {
+    const { line, column } = at(pointer, anchor);
+    found.push({
+      line,
+      column,
+      text: t(
         lang,
         `${path} 第${line}行第${column}列 ${pointer || "/"}：${zh}`,
         `${path}:${line}:${column} ${pointer || "/"}: ${en}`,
       ),
-    );
+    });
   };
   if (!validate(parsed.data)) {
     const seen = new Set<string>();
     for (const e of validate.errors ?? []) {
       if (e.keyword === "oneOf" || e.keyword === "if") continue;
+      // propertyNames reports the name itself; its enum error repeats it.
+      if (e.keyword === "enum" && e.schemaPath.includes("/propertyNames/")) continue;
+      // Of oneOf's branches, the one for the value's own type says what is wrong.
+      if (e.keyword === "type" && e.schemaPath.includes("/oneOf/")) continue;
       const d = describe(e);
       const key = d.pointer + d.zh;
       if (seen.has(key)) continue;
       seen.add(key);
-      say(d.pointer, d.zh, d.en);
+      say(d.pointer, d.zh, d.en, d.anchor);
     }
   } else {
     const m = parsed.data as ImportMapping;
@@ -176,6 +191,8 @@ export function loadMapping(path: string, kind: ImportKind | undefined, lang: La
             `${key} is not a field of ${k === "applications" ? "an applications" : "an approval-cases"} ledger`,
           );
   }
+  found.sort((a, b) => a.line - b.line || a.column - b.column);
+  const lines = found.map((f) => f.text);
   if (lines.length > 0)
     throw new UserError(
       t(lang, `映射文件 ${path} 有 ${lines.length} 处错误`, `mapping file ${path}: ${lines.length} error(s)`),

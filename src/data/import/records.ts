@@ -231,6 +231,7 @@ function layoutOf(
   warnings: ImportIssue[],
 ): Layout | undefined {
   const place = sheetPlace(ledger, sheet);
+  const issuesBefore = issues.length;
   const byHeader = new Map<string, FieldDef>();
   const byColumn = new Map<number, FieldDef>();
   for (const [key, where] of Object.entries(mapping?.columns ?? {})) {
@@ -366,7 +367,8 @@ function layoutOf(
       ),
     });
   }
-  if (missing.length > 0) return undefined;
+  // Rows are read only under a header without problems (no errors that follow from it).
+  if (issues.length > issuesBefore) return undefined;
   return { sheet, headerRows: rows, bound };
 }
 
