@@ -94,7 +94,7 @@ export function formatPlan(plan: ImportPlan, opts: { dryRun: boolean; lang: Lang
       t(
         lang,
         `跳过 ${plan.skipped.length} 行（不属于本年度）：`,
-        `${plan.skipped.length} rows left out (not in the year):`,
+        `${plan.skipped.length} row${plan.skipped.length === 1 ? "" : "s"} left out (not in the year):`,
       ),
     );
     for (const s of plan.skipped)
