@@ -46,6 +46,21 @@ export type Count = number | ApproximateCount;
 export type RatingLevel =
   "very-satisfied" | "satisfied" | "basically-satisfied" | "dissatisfied" | "very-dissatisfied";
 /**
+ * How the sentence on an outlet's count is built: outlet-subject — the outlet did it: 市委办公厅（信息处）共采用信息66条 (default with adopted); in-outlet — the office did it in or on the outlet: 在内蒙古日报、呼和浩特日报共刊发各类商务新闻70余条 (default with published); to-outlet — the office sent it there: 向商务部地方商务之窗转载、原创发布各类信息2074条; outlet-object — the outlet is what the office worked on: 更新市商务局信息网各类业务信息550余条.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "outletConstruction".
+ */
+export type OutletConstruction = "outlet-subject" | "in-outlet" | "to-outlet" | "outlet-object";
+/**
+ * What the parts are: outlet (default) — publications of the adopting body, stated as an aside: （其中，《每日报》采用信息46条）; kind — kinds of item, stated as a clause: ，其中，每日要请32条，政务信息22条.
+ */
+export type SubCountsBy = "outlet" | "kind";
+/**
+ * notice (default): 在《通报》中，位居{among}排名第七名; list: 在{通报}排名中居{among}第一名.
+ */
+export type RankingWording = "notice" | "list";
+/**
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "newMediaKind".
  */
@@ -102,6 +117,13 @@ export type FeeMethod = "per-request" | "per-page";
  * via the `definition` "reviewOutcome".
  */
 export type ReviewOutcome = "upheld" | "corrected" | "other" | "pending";
+/**
+ * A new way of working: a clause in the office's words (text), or features added to one platform (PlatformFeatures).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "innovation".
+ */
+export type Innovation = string | PlatformFeatures;
 /**
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "regime".
@@ -447,10 +469,37 @@ export interface Award {
  * via the `definition` "reform".
  */
 export interface Reform {
+  /**
+   * A short name of the reform, e.g. 外商投资企业联合年检变更为联合年报; the summary states it when there is no subject.
+   */
   title: Text;
+  /**
+   * Whose procedure changed, e.g. 外商投资企业: with it the summary states the change itself (外商投资企业联合年检变更为“联合年报”) instead of the title.
+   */
+  subject?: Text;
+  /**
+   * The procedure before, e.g. 联合年检.
+   */
   from: Text;
+  /**
+   * The procedure after, e.g. 联合年报 (the summary quotes the new name).
+   */
   to: Text;
+  /**
+   * The change took effect during the dataset's year (今年).
+   */
+  inYear?: boolean;
+  /**
+   * What the change means, without final punctuation: 将年度检查制变更为年度报告制 (stated as 即…).
+   */
+  explanation?: Text;
+  /**
+   * Steps removed with it, e.g. 纸质资料报送, 盖章确认 (并相应取消了…等环节).
+   */
   removedSteps?: Text[];
+  /**
+   * What it achieved, in the office's words, with its final punctuation: 简化了年审程序、缩短了审核时限，避免了企业年审人员往返“跑路”的过程。
+   */
   description?: Text;
 }
 /**
@@ -524,7 +573,10 @@ export interface Disclosure {
   applications?: Application[];
   fees?: FeeTotals;
   ratings?: Rating[];
-  innovations?: Text[];
+  /**
+   * New ways of working in the year: a clause in the office's words (门户网站开设“食品安全抽检”专栏), or features added to one platform (an object).
+   */
+  innovations?: Innovation[];
   previousAnnualReport?: PreviousAnnualReport;
   annualReportTable?: AnnualReportTable;
 }
@@ -533,7 +585,14 @@ export interface Disclosure {
  * via the `definition` "leadingGroup".
  */
 export interface LeadingGroup {
+  /**
+   * Full name, e.g. 政府信息公开（政务公开）工作领导小组.
+   */
   name?: Text;
+  /**
+   * Name used after the first mention, e.g. 政府信息公开工作领导小组 (default: the full name).
+   */
+  shortName?: Text;
   /**
    * e.g. 局长.
    */
@@ -639,25 +698,62 @@ export interface Outlet {
    */
   published?: Count;
   /**
+   * The outlet adopted items from the office's submissions (proactive.submissions): the summary states it as a part of them (其中，A…；B…。). Default false: a sentence of its own.
+   */
+  fromSubmissions?: boolean;
+  /**
+   * Verb of the outlet's count (adopted, or published when there is no adopted): 采用 (default for adopted), 发布 (default for published), 刊发, 转载、原创发布, 更新.
+   */
+  verb?: Text;
+  /**
+   * What was adopted or published: 信息 (default for adopted), 各类信息 (default for published), 各类商务新闻, 各类业务信息.
+   */
+  itemKind?: Text;
+  construction?: OutletConstruction;
+  /**
    * Parts of adopted (其中…).
    */
-  subCounts?: NamedCount[];
+  subCounts?: OutletPart[];
+  subCountsBy?: SubCountsBy;
   /**
-   * Taken up further by a higher outlet, e.g. 自治区网站采用.
+   * Taken up further by a higher outlet, e.g. 自治区网站采用 (verb default 采用).
    */
-  relayed?: NamedCount[];
+  relayed?: OutletPart[];
   ranking?: Ranking;
+}
+/**
+ * A part of an outlet's count (其中…) or a further uptake by a higher outlet, with the words the office uses for it: 《每日报》采用信息46条 = name 《每日报》, verb 采用, itemKind 信息, count 46; 自治区网站采用报送信息26条 = name 自治区网站, verb 采用, itemKind 报送信息.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "outletPart".
+ */
+export interface OutletPart {
+  name: Text;
+  count: Count;
+  /**
+   * Unit word as written; default 条.
+   */
+  unit?: Text;
+  /**
+   * What the named body did, e.g. 采用 (the default for relays and for parts by outlet; none for parts by kind).
+   */
+  verb?: Text;
+  /**
+   * What it took up, e.g. 信息 (the default for parts by outlet), 报送信息.
+   */
+  itemKind?: Text;
 }
 export interface Ranking {
   /**
-   * The notice (通报) stating the ranking.
+   * The notice (通报) stating the ranking: a document's title in book-title marks (《市委办公厅（信息处）第四季度信息通报》), or the name of a ranking list (市人民政府办公厅门户网站第四季度全市各委办局信息通报).
    */
   notice: Text;
   rank: number;
   /**
-   * e.g. 全市各委办局.
+   * The group ranked, e.g. 全市各委办局 (leave it out when the notice's name says it).
    */
   among?: Text;
+  wording?: RankingWording;
 }
 /**
  * A piece of information published proactively; due within 20 working days of creation or change.
@@ -1125,6 +1221,36 @@ export interface Narrative {
 export interface ApproximateCount {
   value: number;
   qualifier: Qualifier;
+}
+/**
+ * Features added to one platform in the year: 我局新版门户网站正式上线以来，政府信息公开内容上新增加了“依申请专栏”、“旗县区商务动态”、“意见建议箱”等，便于….
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "platformFeatures".
+ */
+export interface PlatformFeatures {
+  /**
+   * Where: 新版门户网站, 政务服务大厅, 政务客户端.
+   */
+  platform: Text;
+  /**
+   * The platform itself went live during the year (正式上线以来).
+   */
+  launchedInYear?: boolean;
+  /**
+   * Which part of it, e.g. 政府信息公开内容 (…上).
+   */
+  area?: Text;
+  /**
+   * Names of the sections or functions added, without quotation marks: 依申请专栏, 旗县区商务动态, 意见建议箱.
+   *
+   * @minItems 1
+   */
+  names: [Text, ...Text[]];
+  /**
+   * What they are for, in the office's words, without final punctuation: 便于社会公众及时查阅信息….
+   */
+  purpose?: Text;
 }
 /**
  * This interface was referenced by `Dataset`'s JSON-Schema

@@ -103,8 +103,14 @@ export interface AwardFacts {
 
 export interface ReformFacts {
   title: string;
+  /** Whose procedure changed; with it the change itself is stated, else the title. */
+  subject: string | null;
   from: string;
   to: string;
+  /** Took effect during the dataset's year. */
+  inYear: boolean;
+  /** What the change means (即…), without final punctuation. */
+  explanation: string | null;
   removedSteps: string[];
   description: string | null;
 }
@@ -592,8 +598,11 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
     })),
     reforms: (a.reforms ?? []).map((r) => ({
       title: r.title,
+      subject: r.subject ?? null,
       from: r.from,
       to: r.to,
+      inYear: r.inYear ?? false,
+      explanation: r.explanation ?? null,
       removedSteps: [...(r.removedSteps ?? [])],
       description: r.description ?? null,
     })),

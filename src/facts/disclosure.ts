@@ -8,7 +8,14 @@
  * applies the disclosure deadlines.
  */
 import type { Calendar } from "../calendar/index.js";
-import type { Dataset, NamedCount, NewMediaKind } from "../data/types.js";
+import type {
+  Dataset,
+  NewMediaKind,
+  OutletConstruction,
+  OutletPart,
+  RankingWording,
+  SubCountsBy,
+} from "../data/types.js";
 import type { Lang } from "../util/i18n.js";
 import type { ApplicationFacts } from "./applications.js";
 import { countFact, rate, sumCounts, type CountFact, type Rate } from "./numbers.js";
@@ -22,6 +29,21 @@ export interface RankingFacts {
   rank: number;
   among: string | null;
   first: boolean;
+  /** notice: 在《通报》中，位居…排名第N名; list: 在…排名中居第N名. */
+  wording: RankingWording;
+}
+
+/** A part of an outlet's count, or an uptake by a higher outlet, with the office's words. */
+export interface OutletPartFacts extends NamedCountFacts {
+  verb: string | null;
+  itemKind: string | null;
+}
+
+/** The words of one of an outlet's counts: the template supplies its default words when null. */
+export interface CountWording {
+  construction: OutletConstruction;
+  verb: string | null;
+  itemKind: string | null;
 }
 
 export interface OutletFacts {
@@ -29,9 +51,22 @@ export interface OutletFacts {
   submitted: CountFact | null;
   adopted: CountFact | null;
   published: CountFact | null;
-  subCounts: NamedCountFacts[];
-  relayed: NamedCountFacts[];
+  /** Words of the adopted count (the outlet's verb, item kind, construction), null without one. */
+  adoptedWording: CountWording | null;
+  /**
+   * Words of the published count, null without one: the outlet's own words when it has no
+   * adopted count, otherwise the defaults (in-outlet).
+   */
+  publishedWording: CountWording | null;
+  /** Adopted from the office's submissions: stated as a part of them (其中…). */
+  fromSubmissions: boolean;
+  subCounts: OutletPartFacts[];
+  /** outlet: parts are publications of the adopting body; kind: kinds of item. */
+  subCountsBy: SubCountsBy;
+  relayed: OutletPartFacts[];
   ranking: RankingFacts | null;
+  /** The outlet has something to state: a count adopted or published, or a ranking. */
+  stated: boolean;
 }
 
 export interface NewMediaFacts {
@@ -98,6 +133,8 @@ export interface FeeFacts {
 export interface DisclosureFacts {
   leadingGroup: {
     name: string | null;
+    /** Name after the first mention: shortName, else name, else null. */
+    shortName: string | null;
     leader: string;
     deputy: string;
     members: string;
@@ -125,6 +162,10 @@ export interface DisclosureFacts {
       count: CountFact;
     } | null;
     outlets: OutletFacts[];
+    /** Stated outlets that adopted from the submissions (其中，A…；B…。), in the dataset's order. */
+    submissionOutlets: OutletFacts[];
+    /** The other stated outlets, each a sentence of its own, in the dataset's order. */
+    otherOutlets: OutletFacts[];
     /** Sum of the outlets' adopted counts. */
     adoptedTotal: CountFact;
     rankings: RankingFacts[];
@@ -156,7 +197,19 @@ export interface DisclosureFacts {
   /** Provisional on-request counts (see the module comment). */
   requests: RequestFacts;
   fees: FeeFacts;
+  /** Innovations in the office's words (clauses). */
   innovations: string[];
+  /** Innovations that are features added to a platform, in the dataset's order. */
+  platformFeatures: PlatformFeatureFacts[];
+}
+
+export interface PlatformFeatureFacts {
+  platform: string;
+  launchedInYear: boolean;
+  area: string | null;
+  /** Names of the sections or functions added. */
+  names: string[];
+  purpose: string | null;
 }
 
 export interface DisclosureFactOptions {
@@ -173,8 +226,35 @@ function inYear(date: string, year: number): boolean {
   return date >= `${year}-01-01` && date <= `${year}-12-31`;
 }
 
-function named(list: NamedCount[] | undefined): NamedCountFacts[] {
-  return (list ?? []).map((n) => ({ name: n.name, count: countFact(n.count), unit: n.unit ?? null }));
+function parts(list: OutletPart[] | undefined): OutletPartFacts[] {
+  return (list ?? []).map((n) => ({
+    name: n.name,
+    count: countFact(n.count),
+    unit: n.unit ?? null,
+    verb: n.verb ?? null,
+    itemKind: n.itemKind ?? null,
+  }));
+}
+
+type OutletRecord = NonNullable<NonNullable<Dataset["disclosure"]["proactive"]>["outlets"]>[number];
+
+/** The outlet's words go with its adopted count, or with its published count when it has none. */
+function outletWordings(o: OutletRecord): Pick<OutletFacts, "adoptedWording" | "publishedWording"> {
+  const own = (fallback: OutletConstruction): CountWording => ({
+    construction: o.construction ?? fallback,
+    verb: o.verb ?? null,
+    itemKind: o.itemKind ?? null,
+  });
+  const hasAdopted = o.adopted !== undefined;
+  return {
+    adoptedWording: hasAdopted ? own("outlet-subject") : null,
+    publishedWording:
+      o.published === undefined
+        ? null
+        : hasAdopted
+          ? { construction: "in-outlet", verb: null, itemKind: null }
+          : own("in-outlet"),
+  };
 }
 
 function filingFacts(
@@ -280,8 +360,11 @@ export function deriveDisclosureFacts(dataset: Dataset, opts: DisclosureFactOpti
     submitted: o.submitted !== undefined ? countFact(o.submitted) : null,
     adopted: o.adopted !== undefined ? countFact(o.adopted) : null,
     published: o.published !== undefined ? countFact(o.published) : null,
-    subCounts: named(o.subCounts),
-    relayed: named(o.relayed),
+    ...outletWordings(o),
+    fromSubmissions: o.fromSubmissions ?? false,
+    subCounts: parts(o.subCounts),
+    subCountsBy: o.subCountsBy ?? "outlet",
+    relayed: parts(o.relayed),
     ranking: o.ranking
       ? {
           outlet: o.name,
@@ -289,9 +372,12 @@ export function deriveDisclosureFacts(dataset: Dataset, opts: DisclosureFactOpti
           rank: o.ranking.rank,
           among: o.ranking.among ?? null,
           first: o.ranking.rank === 1,
+          wording: o.ranking.wording ?? "notice",
         }
       : null,
+    stated: o.adopted !== undefined || o.published !== undefined || o.ranking !== undefined,
   }));
+  const stated = outlets.filter((o) => o.stated);
   const rankings = outlets.flatMap((o) => (o.ranking ? [o.ranking] : []));
   const bestRanking = rankings.reduce<RankingFacts | null>(
     (b, r) => (b === null || r.rank < b.rank ? r : b),
@@ -315,6 +401,7 @@ export function deriveDisclosureFacts(dataset: Dataset, opts: DisclosureFactOpti
     leadingGroup: lg
       ? {
           name: lg.name ?? null,
+          shortName: lg.shortName ?? lg.name ?? null,
           leader: lg.leader,
           deputy: lg.deputy,
           members: lg.members,
@@ -349,6 +436,8 @@ export function deriveDisclosureFacts(dataset: Dataset, opts: DisclosureFactOpti
           }
         : null,
       outlets,
+      submissionOutlets: stated.filter((o) => o.fromSubmissions),
+      otherOutlets: stated.filter((o) => !o.fromSubmissions),
       adoptedTotal: sumCounts(
         (p?.outlets ?? []).flatMap((o) => (o.adopted !== undefined ? [o.adopted] : [])),
       ),
@@ -389,6 +478,19 @@ export function deriveDisclosureFacts(dataset: Dataset, opts: DisclosureFactOpti
       d.validDocumentsReported !== undefined ? countFact(d.validDocumentsReported) : null,
     requests: requestFacts(dataset, opts.applications),
     fees: feeFacts(dataset, opts.applications),
-    innovations: [...(d.innovations ?? [])],
+    innovations: (d.innovations ?? []).filter((i): i is string => typeof i === "string"),
+    platformFeatures: (d.innovations ?? []).flatMap((i) =>
+      typeof i === "string"
+        ? []
+        : [
+            {
+              platform: i.platform,
+              launchedInYear: i.launchedInYear ?? false,
+              area: i.area ?? null,
+              names: [...i.names],
+              purpose: i.purpose ?? null,
+            },
+          ],
+    ),
   };
 }

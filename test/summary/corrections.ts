@@ -7,8 +7,11 @@
  * kind:
  * - "slip": an obvious slip of the reference, corrected (the issue allows it);
  * - "claim": the reference claims what the data does not prove; the facts decide the sentence;
- * - "data": the dataset (owned by the data model) words or holds it differently — the template
- *   states what the data says; the note says what the data would need to match the reference;
+ * - "data": the data model cannot express the reference's wording, so the template states what
+ *   the data says; the note says what the model would need. None remain: the 2014 sample holds
+ *   every passage (outlets with their verb, item kind, construction and sub-count kind, rankings
+ *   with their wording, the reform's subject/explanation, innovations by platform), and
+ *   test/summary/summary-corrections.test.ts keeps it so;
  * - "form": the document's form (web-page residue removed, signature and date added).
  */
 export interface Correction {
@@ -60,26 +63,10 @@ export const SUMMARY_CORRECTIONS: readonly Correction[] = [
     reason: "Two conditions of one clause joined with 、 (sample's narrative.approvalForwardService).",
   },
   {
-    kind: "data",
-    reference: "并说明理由，努力为办理业务的企业和个人提供更好、更快的服务。",
-    rendered: "并说明理由。",
-    reason:
-      "The sample's narrative.approvalForwardService ends at 并说明理由; the clause 努力为…更快的服务 would have to be added to it.",
-  },
-  {
     kind: "slip",
     reference: "二是“贴心服务”为进一步转变政府职能",
     rendered: "二是“贴心服务”。为进一步转变政府职能",
     reason: "Missing full stop after the label, as after 一是“靠前服务”。 and 三是“限时服务”。",
-  },
-  {
-    kind: "data",
-    reference:
-      "外商投资企业联合年检今年变更为“联合年报”，即将年度检查制变更为年度报告制，并相应取消了纸质资料报送、盖章确认等环节，简化了年审程序、缩短了审核时限，避免了企业年审人员往返“跑路”的过程。",
-    rendered:
-      "外商投资企业联合年检变更为联合年报，相应取消了纸质资料报送、盖章确认等环节，将年度检查制变更为年度报告制，简化了年审程序、缩短了审核时限，避免了企业年审人员往返“跑路”。",
-    reason:
-      "Composed from the reform record (title, removedSteps, description). To match, the record would need from = 外商投资企业联合年检 and a description holding only 将年度检查制变更为年度报告制, with the effect as narrative.",
   },
   {
     kind: "claim",
@@ -95,36 +82,6 @@ export const SUMMARY_CORRECTIONS: readonly Correction[] = [
     reason: "The series 一是…；二是…；三是… is separated by semicolons throughout.",
   },
   {
-    kind: "data",
-    reference: "排名第七名；呼市政府办公厅门户网站",
-    rendered: "排名第七名。呼市政府办公厅门户网站",
-    reason: "Each outlet is its own sentence; the data model has no field for joining outlets.",
-  },
-  {
-    kind: "data",
-    reference:
-      "自治区网站采用报送信息26条。在市人民政府办公厅门户网站第四季度全市各委办局信息通报排名中居第一名；",
-    rendered:
-      "自治区网站采用26条。在市人民政府办公厅门户网站第四季度全市各委办局信息通报中，位居全市各委办局排名第一名。",
-    reason:
-      "Relays and rankings are worded the same way for every outlet (outlet.relayed, outlet.ranking); the data model holds no per-outlet wording.",
-  },
-  {
-    kind: "data",
-    reference: "共采用信息54条，其中，每日要请32条，政务信息22条，自治区网站",
-    rendered: "共采用信息54条（其中，每日要请采用信息32条，政务信息采用信息22条），自治区网站",
-    reason: "Sub-counts (outlet.subCounts) are worded as for 《每日报》 in the first outlet.",
-  },
-  {
-    kind: "data",
-    reference:
-      "在内蒙古日报、呼和浩特日报共刊发各类商务新闻70余条。向商务部地方商务之窗转载、原创发布各类信息2074条。更新市商务局信息网各类业务信息550余条。",
-    rendered:
-      "内蒙古日报、呼和浩特日报共采用信息70余条。在商务部地方商务之窗发布各类信息2074条。在市商务局信息网发布各类信息550余条。",
-    reason:
-      "The outlet record has counts (adopted, published) but no verb or kind of item (刊发商务新闻, 转载、原创发布, 更新…业务信息); the template uses one wording per count field.",
-  },
-  {
     kind: "slip",
     reference: "及时的给予了解答",
     rendered: "及时地给予了解答",
@@ -135,15 +92,6 @@ export const SUMMARY_CORRECTIONS: readonly Correction[] = [
     reference: "共发文237余份",
     rendered: "共发文237份",
     reason: "余 with an exact count; the sample stores documentsIssued = 237 (samples/README.md).",
-  },
-  {
-    kind: "data",
-    reference:
-      "今年，我局政府信息公开工作领导小组及时做了调整，并将分管领导确定为保密审查第一责任人。我局新版门户网站正式上线以来，政府信息公开内容上新增加了“依申请专栏”、“旗县区商务动态”、“意见建议箱”等，便于社会公众及时查阅信息、信息互动及好的意见建议能够及时采纳。",
-    rendered:
-      "今年，我局政府信息公开工作领导小组及时调整，分管领导确定为保密审查第一责任人；新版门户网站新增“依申请专栏”；新版门户网站新增“旗县区商务动态”；新版门户网站新增“意见建议箱”。",
-    reason:
-      "The sample holds this as disclosure.innovations (four sentences); with a narrative.disclosureInnovation passage the template prints the reference's two sentences (leading group from disclosure.leadingGroup, then the passage).",
   },
   {
     kind: "form",

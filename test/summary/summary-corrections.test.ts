@@ -27,6 +27,10 @@ describe("corrections of the reference in the 2014 summary", () => {
     if (!normaliseText(c.rendered).includes(from)) expect(summary.includes(from)).toBe(false);
   });
 
+  it("has no correction of kind data: the data model expresses every passage of the reference", () => {
+    expect(SUMMARY_CORRECTIONS.filter((c) => c.kind === "data").map((c) => c.reference)).toEqual([]);
+  });
+
   it("lists the slips the issue names: closing quote, 237余份, 贴心服务 punctuation", () => {
     const slips = SUMMARY_CORRECTIONS.filter((c) => c.kind === "slip").map((c) => c.reference);
     expect(slips).toEqual(
