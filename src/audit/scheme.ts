@@ -158,16 +158,24 @@ function unknownRule(pointer: string, id: string, anchor: "value" | "key"): Issu
   );
 }
 
-/** Checks beyond the schema: known rules, their options, methods that fit the rules, the total. */
-function semanticIssues(s: SchemeFile): Issue[] {
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Checks beyond the schema: known rules, their options, methods that fit the rules, the total.
+ * They run on whatever parts have the right shape, so a file with schema errors gets these
+ * reported in the same run.
+ */
+function semanticIssues(s: unknown): Issue[] {
   const out: Issue[] = [];
-  for (const [id, setting] of Object.entries(s.rules ?? {})) {
+  if (!isObj(s)) return out;
+  for (const [id, setting] of Object.entries(isObj(s.rules) ? s.rules : {})) {
     const rule = ruleById(id);
     if (!rule) {
       out.push(unknownRule(rulePtr(id), id, "key"));
       continue;
     }
-    if (typeof setting !== "object" || setting.options === undefined) continue;
+    if (!isObj(setting) || setting.options === undefined) continue;
     const validate = optionsValidator(rule);
     if (!validate) {
       out.push(
@@ -188,29 +196,48 @@ function semanticIssues(s: SchemeFile): Issue[] {
     }
   }
 
+  const criteria = Array.isArray(s.criteria) ? s.criteria : [];
   const seen = new Map<string, number>();
   let base = 0;
-  s.criteria.forEach((c, i) => {
+  let summable = criteria.length > 0;
+  criteria.forEach((c: unknown, i) => {
     const at = `/criteria/${i}`;
-    if (seen.has(c.id))
-      out.push(
-        issue(`${at}/id`, "duplicate-id", {
-          zh: `考核项编号 ${c.id} 重复（已用于第 ${seen.get(c.id)! + 1} 项）`,
-          en: `criterion id ${c.id} is used twice (also by criterion ${seen.get(c.id)! + 1})`,
-        }),
-      );
-    else seen.set(c.id, i);
-    if (c.method.type !== "bonus") base += c.points;
-    if (c.method.type === "per-finding" && c.method.cap !== undefined && c.method.cap > c.points)
+    if (!isObj(c)) {
+      summable = false;
+      return;
+    }
+    const method = isObj(c.method) ? c.method : {};
+    const type = typeof method.type === "string" ? method.type : undefined;
+    const points = typeof c.points === "number" ? c.points : undefined;
+    if (typeof c.id === "string") {
+      if (seen.has(c.id))
+        out.push(
+          issue(`${at}/id`, "duplicate-id", {
+            zh: `考核项编号 ${c.id} 重复（已用于第 ${seen.get(c.id)! + 1} 项）`,
+            en: `criterion id ${c.id} is used twice (also by criterion ${seen.get(c.id)! + 1})`,
+          }),
+        );
+      else seen.set(c.id, i);
+    }
+    if (points === undefined || type === undefined) summable = false;
+    else if (type !== "bonus") base += points;
+    if (
+      type === "per-finding" &&
+      typeof method.cap === "number" &&
+      points !== undefined &&
+      method.cap > points
+    )
       out.push(
         issue(`${at}/method/cap`, "range", {
-          zh: `扣分上限 ${c.method.cap} 不能超过该项分值 ${c.points}（扣分不会使一项得分低于0）`,
-          en: `the cap ${c.method.cap} cannot exceed the criterion's ${c.points} points (a criterion never goes below zero)`,
+          zh: `扣分上限 ${method.cap} 不能超过该项分值 ${points}（扣分不会使一项得分低于0）`,
+          en: `the cap ${method.cap} cannot exceed the criterion's ${points} points (a criterion never goes below zero)`,
         }),
       );
+    const rules = Array.isArray(c.rules) ? c.rules : [];
     const ruleIds = new Set<string>();
-    c.rules.forEach((r, j) => {
-      const id = typeof r === "string" ? r : r.id;
+    rules.forEach((r: unknown, j) => {
+      const id = typeof r === "string" ? r : isObj(r) && typeof r.id === "string" ? r.id : undefined;
+      if (id === undefined) return;
       const rp = `${at}/rules/${j}` + (typeof r === "string" ? "" : "/id");
       const rule = ruleById(id);
       if (!rule) {
@@ -225,18 +252,15 @@ function semanticIssues(s: SchemeFile): Issue[] {
           }),
         );
       ruleIds.add(id);
-      if (
-        typeof r !== "string" &&
-        r.points !== undefined &&
-        !["per-finding", "bonus"].includes(c.method.type)
-      )
+      if (type === undefined) return;
+      if (isObj(r) && r.points !== undefined && !["per-finding", "bonus"].includes(type))
         out.push(
           issue(`${at}/rules/${j}/points`, "not-allowed", {
-            zh: `计分方式 ${c.method.type} 不按条扣分，此处不能设置 points`,
-            en: `method ${c.method.type} does not count findings; points is not allowed here`,
+            zh: `计分方式 ${type} 不按条扣分，此处不能设置 points`,
+            en: `method ${type} does not count findings; points is not allowed here`,
           }),
         );
-      const bonusMethod = c.method.type === "bonus";
+      const bonusMethod = type === "bonus";
       if (bonusMethod !== isBonusRule(rule))
         out.push(
           issue(
@@ -254,27 +278,24 @@ function semanticIssues(s: SchemeFile): Issue[] {
           ),
         );
     });
-    if (c.method.type === "rate") {
-      const measured = c.rules.filter((r) => ruleById(typeof r === "string" ? r : r.id)?.measure);
-      if (c.rules.length !== 1 || measured.length !== 1)
+    if (type === "rate") {
+      const measured = rules.filter((r: unknown) => {
+        const id = typeof r === "string" ? r : isObj(r) && typeof r.id === "string" ? r.id : "";
+        return ruleById(id)?.measure !== undefined;
+      });
+      if (rules.length !== 1 || measured.length !== 1) {
+        const names = RULES.filter((r) => r.measure).map((r) => r.id);
         out.push(
           issue(`${at}/rules`, "inconsistent", {
-            zh: `按比例计分（rate）的考核项须恰好列出一条可计算比例的规则（可用：${RULES.filter(
-              (r) => r.measure,
-            )
-              .map((r) => r.id)
-              .join("、")}）`,
-            en: `a rate criterion lists exactly one rule that measures a rate (one of: ${RULES.filter(
-              (r) => r.measure,
-            )
-              .map((r) => r.id)
-              .join(", ")})`,
+            zh: `按比例计分（rate）的考核项须恰好列出一条可计算比例的规则（可用：${names.join("、")}）`,
+            en: `a rate criterion lists exactly one rule that measures a rate (one of: ${names.join(", ")})`,
           }),
         );
+      }
     }
   });
-  const total = s.total ?? 100;
-  if (Math.abs(base - total) > 1e-9)
+  const total = typeof s.total === "number" ? s.total : 100;
+  if (summable && Math.abs(base - total) > 1e-9)
     out.push(
       issue("/criteria", "totals-mismatch", {
         zh: `各考核项（加分项除外）分值合计 ${fmt(base)}，与总分 ${fmt(total)} 不符`,
@@ -369,9 +390,10 @@ export function parseScheme(text: string, fileName: string, lang: Lang = "zh"): 
       },
     ]);
   const validate = validator();
-  const issues = validate(parsed.data)
-    ? semanticIssues(parsed.data as SchemeFile)
-    : schemaIssues(validate.errors ?? [], parsed.data);
+  const issues = [
+    ...(validate(parsed.data) ? [] : schemaIssues(validate.errors ?? [], parsed.data)),
+    ...semanticIssues(parsed.data),
+  ];
   if (issues.length === 0) return toScheme(parsed.data as SchemeFile, fileName);
   const seen = new Set<string>();
   const errors: ValidationError[] = [];

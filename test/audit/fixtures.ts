@@ -4,6 +4,9 @@
  * change it, and helpers to run one rule or the whole audit on it. Every dataset a test audits is
  * first validated against the schema and the checks beyond it, so fixtures are real data.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect } from "vitest";
 import { validateDatasetText } from "../../src/data/validate.js";
 import type { Application, Dataset } from "../../src/data/types.js";
@@ -208,4 +211,42 @@ export function brief(f: Finding): {
     count: f.count,
     evidence: f.evidence.map((e) => `${e.pointer}=${JSON.stringify(e.value)}`),
   };
+}
+
+/**
+ * A scheme with eleven problems, one or two per line (line:column in the expected messages depend
+ * on this exact text, so it lives here rather than in a file a formatter could rewrite).
+ */
+export const BAD_SCHEME_TEXT = [
+  "{",
+  '  "id": "bad",',
+  '  "title": "有错误的方案",',
+  '  "rules": {',
+  '    "disclosure/reply-on-tme": "error",',
+  '    "approval/promised-within-commitment": { "options": { "basis": "all" } },',
+  '    "approval/seal": { "options": { "x": 1 } },',
+  '    "disclosure/no-fee": "fatal"',
+  "  },",
+  '  "criteria": [',
+  '    { "id": "A", "title": "甲", "points": 50, "method": { "type": "pass-fail", "points": 5 }, "rules": ["approval/seal"] },',
+  '    { "id": "A", "title": "乙", "points": 40, "method": { "type": "rate" }, "rules": ["approval/seal", "approval/items-in-platform"] },',
+  '    { "id": "C", "title": "丙", "points": 5, "method": { "type": "per-finding", "points": 1, "cap": 8 }, "rules": ["approval/awards"] },',
+  '    { "id": "D", "title": "丁", "points": 2, "method": { "type": "bonus", "points": 1 }, "rules": ["approval/seal"] }',
+  "  ]",
+  "}",
+].join("\n");
+
+const tempDirs: string[] = [];
+
+/** Write `text` to a new temporary folder; returns the file's path (removeTempFiles cleans up). */
+export function tempFile(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "gongwen-audit-"));
+  tempDirs.push(dir);
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+export function removeTempFiles(): void {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }

@@ -20,11 +20,11 @@ export const defaultSeverity = "warning";
 export const messages = {
   missing: {
     zh: "{year}年{month}月未报送现行有效文件",
-    en: "no current valid documents filed in {year}-{month2}",
+    en: "no current valid documents filed in month {month} of {year}",
   },
   late: {
     zh: "{year}年{month}月的现行有效文件于{date}报送，晚于当月{dueDay}日",
-    en: "the current valid documents of {year}-{month2} were filed on {date}, after the {dueDay}th",
+    en: "the current valid documents of month {month} of {year} were filed on {date}, after day {dueDay} of the month",
   },
 };
 
@@ -40,7 +40,7 @@ export function check(ctx: RuleContext): Finding[] {
       out.push(
         ctx.report(
           "missing",
-          { year, month, month2 },
+          { year, month },
           {
             subject: `${year}-${month2}`,
             evidence: [ev(ptr("disclosure", "validDocumentFilings", "dates"), [...dates])],
@@ -52,7 +52,7 @@ export function check(ctx: RuleContext): Finding[] {
       out.push(
         ctx.report(
           "late",
-          { year, month, month2, date, dueDay: f.dueDay },
+          { year, month, date, dueDay: f.dueDay },
           {
             subject: `${year}-${month2}`,
             evidence: [
