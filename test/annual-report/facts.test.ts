@@ -276,11 +276,12 @@ describe("with last year's dataset (deriveFacts previous)", () => {
     ]);
   });
 
-  it("skips rule 5 when the previous dataset is not the year before", () => {
+  it("refuses a previous dataset that is not the year before (no silent skip of rule 5)", () => {
     const older = previousYear();
     older.year = 2021;
     older.disclosure = { applications: [] };
-    const f = deriveFacts(sample2023(), { previous: older }).annualReport;
-    expect(f.carryOverChecked).toBe(false);
+    expect(() => deriveFacts(sample2023(), { previous: older })).toThrow(
+      "--previous 的数据年度为 2021，应为上一年度 2022",
+    );
   });
 });
