@@ -27,12 +27,23 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
+/** Dates already judged: a year's data repeats a few hundred dates (bounded, so junk cannot grow it). */
+const DATE_SEEN = new Map<string, boolean>();
+
 /** A date string that exists (the schema reports the others). */
 function date(v: unknown): string | undefined {
-  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
-  const [y, m, d] = v.split("-").map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? v : undefined;
+  if (typeof v !== "string") return undefined;
+  let ok = DATE_SEEN.get(v);
+  if (ok === undefined) {
+    ok = false;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+      const t = new Date(Date.UTC(y, m - 1, d));
+      ok = t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+    }
+    if (DATE_SEEN.size < 10_000) DATE_SEEN.set(v, ok);
+  }
+  return ok ? v : undefined;
 }
 
 function isCount(v: unknown): v is Count {
