@@ -12,7 +12,10 @@ import type { Evidence, JsonValue } from "./finding.js";
 
 /** A JSON pointer from path segments. */
 export function ptr(...segments: (string | number)[]): string {
-  return segments.map((s) => "/" + escapePointer(s)).join("");
+  let out = "";
+  for (const s of segments)
+    out += "/" + (typeof s === "number" || !/[~/]/.test(s) ? String(s) : escapePointer(s));
+  return out;
 }
 
 export function ev(pointer: string, value: JsonValue): Evidence {

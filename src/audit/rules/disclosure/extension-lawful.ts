@@ -40,6 +40,7 @@ export function check(ctx: RuleContext): Finding[] {
     if (!x) continue;
     if (!x.notified.startsWith(`${ctx.facts.year}-`) && !x.approved.startsWith(`${ctx.facts.year}-`))
       continue;
+    if (x.withinLimit && x.approvedInTime !== false && x.notifiedInTime !== false) continue;
     const base = receiptEvidence(a);
     if (!x.withinLimit)
       out.push(

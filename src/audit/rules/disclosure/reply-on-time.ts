@@ -9,7 +9,8 @@
  * as deemed withdrawn (other / no-correction, other / fee-unpaid) — no reply deadline runs —
  * and one still waiting for its correction at the end of the year.
  */
-import type { Finding } from "../../finding.js";
+import type { ApplicationFacts } from "../../../facts/applications.js";
+import type { Evidence, Finding } from "../../finding.js";
 import { appPtr, ev, receiptEvidence } from "../../evidence.js";
 import type { RuleContext } from "../../rule.js";
 
@@ -40,6 +41,15 @@ export const messages = {
 
 const WITHDRAWN = new Set(["no-correction", "fee-unpaid"]);
 
+/** Receipt, corrected receipt and extension: what the deadline was computed from. */
+function evidenceOf(a: ApplicationFacts): Evidence[] {
+  const evidence = receiptEvidence(a);
+  if (a.correction?.correctedReceived)
+    evidence.push(ev(appPtr(a.index, "correction", "correctedReceived"), a.correction.correctedReceived));
+  if (a.extension) evidence.push(ev(appPtr(a.index, "extension", "days"), a.extension.days));
+  return evidence;
+}
+
 export function check(ctx: RuleContext): Finding[] {
   const yearStart = `${ctx.facts.year}-01-01`;
   const yearEnd = `${ctx.facts.year}-12-31`;
@@ -60,13 +70,9 @@ export function check(ctx: RuleContext): Finding[] {
         );
       continue;
     }
-    const evidence = receiptEvidence(a);
-    if (a.correction?.correctedReceived)
-      evidence.push(ev(appPtr(a.index, "correction", "correctedReceived"), a.correction.correctedReceived));
-    if (a.extension) evidence.push(ev(appPtr(a.index, "extension", "days"), a.extension.days));
     if (r && r.date <= yearEnd) {
       if (r.onTime !== false) continue;
-      evidence.push(ev(appPtr(a.index, "reply", "date"), r.date));
+      const evidence = [...evidenceOf(a), ev(appPtr(a.index, "reply", "date"), r.date)];
       out.push(
         ctx.report(
           "late",
@@ -79,7 +85,7 @@ export function check(ctx: RuleContext): Finding[] {
     // Open at the end of the year.
     if (a.correction && !a.correction.corrected) continue;
     if (a.due >= yearEnd) continue;
-    evidence.push(ev(appPtr(a.index, "reply"), r ? r.date : null));
+    const evidence = [...evidenceOf(a), ev(appPtr(a.index, "reply"), r ? r.date : null)];
     out.push(
       ctx.report(
         "unanswered",
