@@ -33,6 +33,14 @@ export interface BlockOptions {
    * explicit blank block comes out the same.
    */
   prevBlank?: boolean;
+  /**
+   * Keep the block with the next paragraph (w:keepNext) because a signature follows (see
+   * signatureKeeps in index.ts): the signature and date then never stand alone on a page
+   * (GB/T 9704-2012 7.3.5).
+   */
+  keepWithSignature?: boolean;
+  /** A signature whose date is followed by a note (附注): the date is kept with the note. */
+  noteFollows?: boolean;
 }
 
 /**
@@ -46,6 +54,15 @@ export const SIGNATURE_BLANK_LINES = { plain: 1, sealed: 2 } as const;
 export const SIGNATURE_OVERRUN_CHARS = 2;
 /** Blank lines between the body and the attachment note (附件说明). */
 export const ATTACHMENT_BLANK_LINES = 1;
+
+/**
+ * Widow and orphan control (w:widowControl: at least two lines of a paragraph at the foot and at
+ * the head of a page) on body paragraphs, lists and notes, as the PDF writer does: LibreOffice
+ * would otherwise start a page with a paragraph's lone last line. The document default stays off
+ * (styles-xml.ts) so titles, tables and signature lines stay on the grid as before; a page that
+ * one paragraph fills still holds 22 lines.
+ */
+export const BODY_WIDOW_CONTROL = true;
 
 export function blockElements(
   block: Block,
@@ -73,6 +90,8 @@ export function blockElements(
   };
   const runsOf = (style: RunStyle, runs: readonly Run[]) => textRuns(fonts, style, runs);
   const blanksAbove = (lines: number) => Math.max(0, lines - (opts.prevBlank ? 1 : 0));
+  const keep = opts.keepWithSignature ? { keepNext: true } : {};
+  const widow = BODY_WIDOW_CONTROL ? { widowControl: true } : {};
 
   switch (block.type) {
     case "title":
@@ -100,6 +119,7 @@ export function blockElements(
           alignment: AlignmentType.JUSTIFIED,
           indent: firstLine,
           keepNext: true,
+          keepLines: true,
           outlineLevel: block.level - 1,
           children: runsOf(style, [{ text: block.number }, ...block.runs]),
         }),
@@ -108,6 +128,8 @@ export function blockElements(
     case "paragraph":
       return [
         para({
+          ...keep,
+          ...widow,
           alignment: alignment(block.align ?? "justify"),
           indent: block.indent === "none" ? { firstLine: 0 } : firstLine,
           children: runsOf(body, block.runs),
@@ -116,6 +138,8 @@ export function blockElements(
     case "list":
       return block.items.map((item, i) =>
         para({
+          ...(i === block.items.length - 1 ? keep : {}),
+          ...widow,
           alignment: AlignmentType.JUSTIFIED,
           indent: firstLine,
           children: runsOf(body, [{ text: listItemLabel(block, i) }, ...item]),
@@ -140,6 +164,7 @@ export function blockElements(
       return attachmentLines(block.items).map((line, i) => {
         const left = charsToTwips(m, line.titleStartChars);
         return para({
+          ...keep,
           alignment: AlignmentType.JUSTIFIED,
           indent: { left, hanging: left - charsToTwips(m, line.leadStartChars) },
           spaceBeforeLines: i === 0 ? blanksAbove(ATTACHMENT_BLANK_LINES) : 0,
@@ -173,6 +198,7 @@ export function blockElements(
           children: plainRuns(fonts, body, block.agency),
         }),
         para({
+          ...(opts.noteFollows ? { keepNext: true } : {}),
           alignment: AlignmentType.LEFT,
           indent: { left: start(place.dateRightChars, block.date), right },
           children: plainRuns(fonts, body, block.date),
@@ -181,10 +207,15 @@ export function blockElements(
     }
     case "note":
       return [
-        para({ alignment: AlignmentType.JUSTIFIED, indent: firstLine, children: runsOf(body, block.runs) }),
+        para({
+          ...widow,
+          alignment: AlignmentType.JUSTIFIED,
+          indent: firstLine,
+          children: runsOf(body, block.runs),
+        }),
       ];
     case "blank":
-      return [para({ children: [] })];
+      return [para({ ...keep, children: [] })];
     case "pageBreak":
       // Handled by the section assembly in index.ts.
       return [];

@@ -22,9 +22,9 @@ import {
   type Paragraph,
   type Table,
 } from "docx";
-import { defaultLayout, type LayoutOptions } from "../../document/layout.js";
-import type { DocumentTree } from "../../document/tree.js";
-import { blockElements, type BlockContext } from "./blocks.js";
+import { defaultLayout, INDENT, textWidthInChars, type LayoutOptions } from "../../document/layout.js";
+import { runsText, type Block, type DocumentTree, type Run } from "../../document/tree.js";
+import { ATTACHMENT_BLANK_LINES, blockElements, SIGNATURE_BLANK_LINES, type BlockContext } from "./blocks.js";
 import { pageFooters } from "./footer.js";
 import { docxMetrics, type DocxMetrics } from "./metrics.js";
 import { coreXml, keywordsText, rezipDeterministic } from "./package.js";
@@ -50,8 +50,65 @@ interface SectionDraft {
   children: (Paragraph | Table)[];
 }
 
+/** Estimated grid lines of body text: full-width characters over the line, indent included. */
+function estimateLines(runs: readonly Run[], indentChars: number, charsPerLine: number): number {
+  return runsText(runs)
+    .split("\n")
+    .reduce(
+      (n, part, i) =>
+        n + Math.max(1, Math.ceil(((i === 0 ? indentChars : 0) + textWidthInChars(part)) / charsPerLine)),
+      0,
+    );
+}
+
+/**
+ * The blocks kept with the signature that follows them (BlockOptions.keepWithSignature): blank
+ * lines and the attachment note right above it, and the last paragraph (or list item) of the
+ * body — so that the signature and date never stand alone on a page (GB/T 9704-2012 7.3.5).
+ * Word keeps the paragraph's last lines with the signature (two at least, widow control);
+ * LibreOffice 7.4 moves the whole paragraph, and when the paragraph and the signature together
+ * are longer than a page it gives up in a worse way (the date alone on the next page). So the
+ * paragraph is kept with the signature only when both together are estimated to fit well
+ * within one page (one line to spare); a longer final paragraph is left to flow as before.
+ */
+export function signatureKeeps(blocks: readonly Block[], layout: LayoutOptions): Set<number> {
+  const { linesPerPage, charsPerLine } = layout.geometry;
+  const keep = new Set<number>();
+  blocks.forEach((b, s) => {
+    if (b.type !== "signature") return;
+    let lines = (b.seal ? SIGNATURE_BLANK_LINES.sealed : SIGNATURE_BLANK_LINES.plain) + 2;
+    for (let j = s + 1; j < blocks.length; j++) {
+      const n = blocks[j]!;
+      if (n.type !== "note") break;
+      lines += estimateLines(n.runs, INDENT.note, charsPerLine);
+    }
+    for (let i = s - 1; i >= 0; i--) {
+      const p = blocks[i]!;
+      if (p.type === "blank") {
+        keep.add(i);
+        continue;
+      }
+      if (p.type === "attachments") {
+        keep.add(i);
+        lines += ATTACHMENT_BLANK_LINES + p.items.length;
+        continue;
+      }
+      const last =
+        p.type === "paragraph"
+          ? estimateLines(p.runs, p.indent === "none" ? 0 : INDENT.firstLine, charsPerLine)
+          : p.type === "list" && p.items.length > 0
+            ? estimateLines(p.items[p.items.length - 1]!, INDENT.firstLine + 1, charsPerLine)
+            : undefined;
+      if (last !== undefined && last + lines <= linesPerPage - 1) keep.add(i);
+      break;
+    }
+  });
+  return keep;
+}
+
 /** Splits the tree into sections and converts the blocks (see the page-break rule above). */
-function buildSections(tree: DocumentTree, ctx: BlockContext): SectionDraft[] {
+function buildSections(tree: DocumentTree, ctx: BlockContext, layout: LayoutOptions): SectionDraft[] {
+  const keeps = signatureKeeps(tree.blocks, layout);
   const sections: SectionDraft[] = [{ children: [] }];
   let current = sections[0]!;
   let pendingBreak = false;
@@ -84,7 +141,14 @@ function buildSections(tree: DocumentTree, ctx: BlockContext): SectionDraft[] {
       if (block.type === "table" && !block.caption) startSection(SectionType.NEXT_PAGE);
       else pageBreakBefore = true;
     }
-    current.children.push(...blockElements(block, ctx, { pageBreakBefore, prevBlank }));
+    current.children.push(
+      ...blockElements(block, ctx, {
+        pageBreakBefore,
+        prevBlank,
+        keepWithSignature: keeps.has(i),
+        noteFollows: block.type === "signature" && tree.blocks[i + 1]?.type === "note",
+      }),
+    );
   });
   // An empty tree still needs one paragraph for Word.
   if (sections[0]!.children.length === 0)
@@ -132,7 +196,7 @@ export async function renderDocx(tree: DocumentTree, options: DocxOptions = {}):
     ...(options.latinFont ? { latin: options.latinFont } : {}),
   };
   const core = coreXml(tree.meta); // validates meta.date before any work
-  const drafts = buildSections(tree, { m, fonts });
+  const drafts = buildSections(tree, { m, fonts }, layout);
   const doc = new Document({
     title: tree.meta.title,
     creator: tree.meta.author,

@@ -162,11 +162,16 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
   let r = 0;
   if (headerCount > 0) {
     const firstGroupH = headerCount < nRows ? sumH(headerCount, groupEnd(headerCount)) : 0;
-    if (!fits(headerH + firstGroupH) && !flow.atPageTop) flow.newPage();
+    // Moving on: a heading or caption right above goes with the table (Flow.breakPage).
+    if (!fits(headerH + firstGroupH) && !flow.atPageTop) flow.breakPage();
     drawRows(0, headerCount - 1);
     r = headerCount;
   }
   const newPageWithHeader = (): void => {
+    if (r === 0) {
+      flow.breakPage();
+      return;
+    }
     flow.newPage();
     if (headerCount > 0) drawRows(0, headerCount - 1);
   };
