@@ -52,6 +52,18 @@ export function parseJsonText(text: string): ParsedJson | JsonSyntaxError {
       message: { zh: "文件为空", en: "the file is empty" },
     };
   }
+  // The parser below is recursive: refuse absurd nesting with a message instead of a stack overflow.
+  const deep = tooDeep(source, MAX_DEPTH);
+  if (deep !== undefined) {
+    return {
+      ok: false,
+      position: at(deep),
+      message: {
+        zh: `JSON 嵌套层数过多（超过 ${MAX_DEPTH} 层），不是有效的数据文件`,
+        en: `JSON nested more than ${MAX_DEPTH} levels deep; not a dataset`,
+      },
+    };
+  }
   let parsed: ReturnType<typeof jsonSourceMap.parse>;
   try {
     parsed = jsonSourceMap.parse(source);
@@ -86,6 +98,26 @@ export function parseJsonText(text: string): ParsedJson | JsonSyntaxError {
       return at(loc.pos);
     },
   };
+}
+
+/** Nesting deeper than any dataset has (the schema's deepest path is about ten levels). */
+export const MAX_DEPTH = 200;
+
+/** Offset of the bracket that opens level `max + 1`, if the text nests that deep. */
+function tooDeep(s: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }
 
 function rawControlCharInString(s: string): number | undefined {

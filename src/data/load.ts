@@ -1,5 +1,6 @@
 /** Read a dataset file: the one entry point every command uses. */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { getHeapStatistics } from "node:v8";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import type { Dataset } from "./types.js";
@@ -22,11 +23,35 @@ export class DatasetError extends UserError {
   }
 }
 
+/**
+ * Largest dataset file read, in bytes. Checking a dataset takes about 30 bytes of memory per byte
+ * of JSON, so the limit is 64 MB (some 500,000 approval cases, ten times a large office's year)
+ * or what this process's heap can hold, whichever is less. GONGWEN_MAX_INPUT_MB overrides it.
+ */
+export function maxInputBytes(): number {
+  const env = Number(process.env.GONGWEN_MAX_INPUT_MB);
+  if (Number.isFinite(env) && env > 0) return env * 1024 * 1024;
+  return Math.min(64 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 32));
+}
+
+const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+
 /** The text of a file, or a UserError saying in words why it cannot be read. */
 export function readDatasetText(path: string, lang: Lang = "zh"): string {
   try {
+    const size = statSync(path).size;
+    const limit = maxInputBytes();
+    if (size > limit)
+      throw new UserError(
+        t(
+          lang,
+          `${path}：文件过大（${mb(size)} MB），数据文件最大 ${mb(limit)} MB；确需处理更大的文件，可设置环境变量 GONGWEN_MAX_INPUT_MB`,
+          `${path}: file too large (${mb(size)} MB); a dataset may be at most ${mb(limit)} MB (set GONGWEN_MAX_INPUT_MB to raise the limit)`,
+        ),
+      );
     return readFileSync(path, "utf8");
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT"

@@ -28,15 +28,18 @@ export function nearestName(name: string, candidates: readonly string[]): string
   const lower = name.toLowerCase();
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact) return exact;
+  const limit = name.length <= 4 ? 1 : 2;
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip hopeless candidates (and a long
+    // string never costs a length × length table).
+    if (Math.abs(c.length - lower.length) > limit) continue;
     const dist = editDistance(lower, c.toLowerCase());
     if (dist < bestD) {
       best = c;
       bestD = dist;
     }
   }
-  const limit = name.length <= 4 ? 1 : 2;
   return bestD <= limit ? best : undefined;
 }

@@ -341,7 +341,7 @@ function title(ctx: Ctx, text: string, given?: string[]): void {
 
 function runsGlyphs(ctx: Ctx, runs: readonly Run[], style: ShapeStyle, prefix = ""): Glyph[] {
   const out = prefix ? ctx.shaper.shape(prefix, style) : [];
-  out.push(...ctx.shaper.shapeRuns(runs, style));
+  for (const g of ctx.shaper.shapeRuns(runs, style)) out.push(g);
   return out;
 }
 

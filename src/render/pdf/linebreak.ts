@@ -62,6 +62,13 @@ const isDigitOrLetter = (cp: number): boolean =>
   (cp >= 0x61 && cp <= 0x7a) ||
   (cp >= 0xc0 && cp <= 0x24f);
 
+/** String.fromCodePoint over any number of code points (a spread of a long array overflows the stack). */
+export function fromCodePoints(cps: readonly number[]): string {
+  let out = "";
+  for (let i = 0; i < cps.length; i += 4096) out += String.fromCodePoint(...cps.slice(i, i + 4096));
+  return out;
+}
+
 /**
  * Break opportunities for a sequence of code points: result[i] is true when a line may start
  * at i (for 0 < i < n). result[0] is false.
@@ -71,7 +78,7 @@ export function breakOpportunities(cps: readonly number[]): Uint8Array {
   const allowed = new Uint8Array(n);
   if (n < 2) return allowed;
   // UAX #14 over the string; positions are UTF-16 offsets, so map them to code-point indices.
-  const text = String.fromCodePoint(...cps);
+  const text = fromCodePoints(cps);
   const utf16ToIndex = new Int32Array(text.length + 1).fill(-1);
   for (let i = 0, u = 0; i < n; i++) {
     utf16ToIndex[u] = i;
@@ -92,7 +99,7 @@ export function breakOpportunities(cps: readonly number[]): Uint8Array {
     }
     let e = s;
     while (e < n && !isSpace(cps[e]!) && !isWide(cps[e]!)) e++;
-    const tok = String.fromCodePoint(...cps.slice(s, e));
+    const tok = fromCodePoints(cps.slice(s, e));
     if (/:\/\/|^www\.|@|\.(com|cn|org|net|gov)\b/i.test(tok)) urlToken.fill(1, s, e);
     s = e;
   }

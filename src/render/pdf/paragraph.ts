@@ -6,7 +6,7 @@
  * between CJK characters and at spaces) except the last line of the paragraph.
  */
 import type { Align } from "../../document/tree.js";
-import { breakOpportunities, isClosing, isOpening } from "./linebreak.js";
+import { breakOpportunities, fromCodePoints, isClosing, isOpening } from "./linebreak.js";
 import type { Glyph } from "./text.js";
 
 export interface PlacedGlyph {
@@ -163,7 +163,7 @@ export function breakParagraph(glyphs: readonly Glyph[], p: BreakParams): Broken
   const out: BrokenLine[] = [];
   // The line before a hard break is not justified, like the last line of a paragraph.
   segments.forEach((seg, i) => {
-    out.push(...breakSegment(seg, p, i === 0 ? p.firstIndent : p.restIndent));
+    for (const line of breakSegment(seg, p, i === 0 ? p.firstIndent : p.restIndent)) out.push(line);
   });
   return out;
 }
@@ -184,7 +184,7 @@ export function balanceTitle(glyphs: readonly Glyph[], width: number): Glyph[][]
   if (wsum[n]! <= width + EPS) return [[...glyphs]];
   const cps = glyphs.map((g) => g.cp);
   const allowed = breakOpportunities(cps);
-  const text = String.fromCodePoint(...cps);
+  const text = fromCodePoints(cps);
   const wordStart = new Uint8Array(n + 1);
   const u16ToIndex = new Map<number, number>();
   for (let i = 0, u = 0; i <= n; i++) {

@@ -72,7 +72,8 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
     const paras = pc.cell.paragraphs.length ? pc.cell.paragraphs : [[]];
     for (const runs of paras) {
       const glyphs = shaper.shapeRuns(runs, style);
-      pc.lines.push(...breakParagraph(glyphs, { width, firstIndent: 0, restIndent: 0, align }));
+      for (const line of breakParagraph(glyphs, { width, firstIndent: 0, restIndent: 0, align }))
+        pc.lines.push(line);
     }
     pc.contentH = pc.lines.length * lineH;
   }

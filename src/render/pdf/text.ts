@@ -122,7 +122,7 @@ export class Shaper {
         size: style.size,
         bold: style.bold || r.bold === true,
       };
-      out.push(...this.shape(r.text, s, r.underline === true));
+      for (const g of this.shape(r.text, s, r.underline === true)) out.push(g);
       if (r.breakAfter) out.push(this.glyph(10, s));
     }
     return out;
