@@ -24,7 +24,7 @@ export class DatasetError extends UserError {
 }
 
 /**
- * Largest dataset file read, in bytes. Checking a dataset takes about 30 bytes of memory per byte
+ * Largest input file read (a dataset, a ledger), in bytes. Checking a dataset takes about 30 bytes of memory per byte
  * of JSON, so the limit is 64 MB (some 500,000 approval cases, ten times a large office's year)
  * or what this process's heap can hold, whichever is less. GONGWEN_MAX_INPUT_MB overrides it.
  */
@@ -36,19 +36,27 @@ export function maxInputBytes(): number {
 
 const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
 
+/**
+ * A UserError when an input of `bytes` bytes (a dataset, a ledger; for a zipped file the size
+ * unzipped) is over maxInputBytes(): refused with a clear message rather than risking the heap.
+ */
+export function assertInputSize(path: string, bytes: number, lang: Lang = "zh", unzipped = false): void {
+  const limit = maxInputBytes();
+  if (bytes <= limit) return;
+  const size = unzipped ? t(lang, `解压后 ${mb(bytes)} MB`, `${mb(bytes)} MB unzipped`) : `${mb(bytes)} MB`;
+  throw new UserError(
+    t(
+      lang,
+      `${path}：文件过大（${size}），输入文件最大 ${mb(limit)} MB；确需处理更大的文件，可设置环境变量 GONGWEN_MAX_INPUT_MB`,
+      `${path}: file too large (${size}); an input file may be at most ${mb(limit)} MB (set GONGWEN_MAX_INPUT_MB to raise the limit)`,
+    ),
+  );
+}
+
 /** The text of a file, or a UserError saying in words why it cannot be read. */
 export function readDatasetText(path: string, lang: Lang = "zh"): string {
   try {
-    const size = statSync(path).size;
-    const limit = maxInputBytes();
-    if (size > limit)
-      throw new UserError(
-        t(
-          lang,
-          `${path}：文件过大（${mb(size)} MB），数据文件最大 ${mb(limit)} MB；确需处理更大的文件，可设置环境变量 GONGWEN_MAX_INPUT_MB`,
-          `${path}: file too large (${mb(size)} MB); a dataset may be at most ${mb(limit)} MB (set GONGWEN_MAX_INPUT_MB to raise the limit)`,
-        ),
-      );
+    assertInputSize(path, statSync(path).size, lang);
     return readFileSync(path, "utf8");
   } catch (e) {
     if (e instanceof UserError) throw e;

@@ -8,12 +8,13 @@
  * nothing is written; every problem is listed, each with file, sheet, row, column and header.
  * No message quotes an applicant's personal data; records are named by id and row.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
+import { unzipSync } from "fflate";
 import { UserError } from "../../util/errors.js";
 import { t, type Lang } from "../../util/i18n.js";
 import { parseJsonText } from "../json-source.js";
-import { DatasetError } from "../load.js";
+import { assertInputSize, DatasetError } from "../load.js";
 import type { Dataset } from "../types.js";
 import { formatValidationError, validateDatasetText, type ValidationError } from "../validate.js";
 import { fieldByKey, type ImportKind } from "./headers.js";
@@ -105,6 +106,7 @@ export async function readLedger(path: string, lang: Lang = "zh"): Promise<Ledge
         : t(lang, `无法读取 ${path}`, `cannot read ${path}`),
     );
   }
+  assertInputSize(path, bytes.length, lang);
   const ext = extname(path).toLowerCase();
   if (ext === ".xls" || ext === ".et")
     throw new UserError(
@@ -115,8 +117,27 @@ export async function readLedger(path: string, lang: Lang = "zh"): Promise<Ledge
       ),
     );
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (ext === ".xlsx" || ext === ".xlsm" || (zip && ext !== ".csv")) return readXlsx(bytes, path, lang);
+  if (ext === ".xlsx" || ext === ".xlsm" || (zip && ext !== ".csv")) {
+    assertInputSize(path, unzippedSize(bytes), lang, true); // a small zip can unpack to gigabytes
+    return readXlsx(bytes, path, lang);
+  }
   return readCsv(bytes, path, lang);
+}
+
+/** Total size of a zip's entries once unpacked, from its directory (nothing is unpacked); 0 if unreadable. */
+function unzippedSize(bytes: Uint8Array): number {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        total += f.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return 0; // not a readable zip: the xlsx reader says so
+  }
+  return total;
 }
 
 /** Where the dataset keeps records of a kind. */
@@ -161,6 +182,7 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
       ),
     );
   let datasetText: string;
+  assertInputSize(into, statSync(into).size, lang);
   try {
     datasetText = readFileSync(into, "utf8");
   } catch {
