@@ -13,14 +13,9 @@
  *   nothing. When nothing changes, the file is not touched.
  */
 import type { Argv, CommandModule } from "yargs";
-import {
-  describeChange,
-  fieldName,
-  IMPORT_KINDS,
-  planImport,
-  type ImportKind,
-  type ImportPlan,
-} from "../../data/import/index.js";
+// Only light modules at start-up; the readers (exceljs, csv-parse, the validator) load in the handler.
+import type { describeChange, fieldName, ImportKind, ImportPlan } from "../../data/import/index.js";
+import { IMPORT_KINDS } from "../../data/import/headers.js";
 import { formatPlace } from "../../data/import/ledger.js";
 import { writeFileAtomic } from "../../util/fs-atomic.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
@@ -51,8 +46,16 @@ function ids(list: string[], lang: Lang): string {
 }
 
 /** The report a clerk reads, one line each. */
-export function formatPlan(plan: ImportPlan, opts: { dryRun: boolean; lang: Lang }): string[] {
+export function formatPlan(
+  plan: ImportPlan,
+  opts: {
+    dryRun: boolean;
+    lang: Lang;
+    api: { fieldName: typeof fieldName; describeChange: typeof describeChange };
+  },
+): string[] {
   const { lang } = opts;
+  const { fieldName, describeChange } = opts.api;
   const lines: string[] = [];
   const name = KIND_NAME[plan.kind];
   for (const s of plan.sheets) {
@@ -157,7 +160,8 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       }) as unknown as Argv<ImportArgs>,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);
-    const plan = await planImport({
+    const api = await import("../../data/import/index.js");
+    const plan = await api.planImport({
       ledger: argv.ledger,
       into: argv.into,
       kind: argv.kind,
@@ -178,6 +182,6 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       return;
     }
     for (const w of plan.warnings) process.stderr.write(t(lang, `警告：${w}`, `warning: ${w}`) + "\n");
-    process.stdout.write(formatPlan(plan, { dryRun: argv["dry-run"], lang }).join("\n") + "\n");
+    process.stdout.write(formatPlan(plan, { dryRun: argv["dry-run"], lang, api }).join("\n") + "\n");
   },
 };
