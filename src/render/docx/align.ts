@@ -1,16 +1,16 @@
-import { AlignmentType } from "docx";
 import type { Align } from "../../document/tree.js";
+import type { Jc } from "./model.js";
 
 /** Tree alignment → w:jc. "justify" is w:jc="both" (CJK text justifies across the full line). */
-export function alignment(align: Align) {
+export function alignment(align: Align): Jc {
   switch (align) {
     case "left":
-      return AlignmentType.LEFT;
+      return "left";
     case "center":
-      return AlignmentType.CENTER;
+      return "center";
     case "right":
-      return AlignmentType.RIGHT;
+      return "right";
     case "justify":
-      return AlignmentType.JUSTIFIED;
+      return "both";
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Tree blocks → docx paragraphs and tables, placed as GB/T 9704-2012 says (gbt9704-layout.md).
- * Every paragraph on the grid has exact line spacing of one grid line (metrics.ts).
+ * Tree blocks → the writer's paragraphs and tables (model.ts), placed as GB/T 9704-2012 says
+ * (gbt9704-layout.md). Every paragraph on the grid has exact line spacing of one grid line
+ * (metrics.ts).
  */
-import { AlignmentType, LineRuleType, Paragraph, type IParagraphOptions, type Table } from "docx";
 import {
   BODY_STYLE,
   HEADING_STYLE,
@@ -17,6 +17,7 @@ import { alignment } from "./align.js";
 import { charsToTwips, FIRST_LINE_CHARS, type DocxMetrics } from "./metrics.js";
 import { listItemLabel, titleText } from "./plain-text.js";
 import { plainRuns, textRuns, type FontConfig, type RunStyle } from "./runs.js";
+import type { BodyElement, ParagraphModel } from "./model.js";
 import { docxTable } from "./table.js";
 
 export interface BlockContext {
@@ -64,27 +65,23 @@ export const ATTACHMENT_BLANK_LINES = 1;
  */
 export const BODY_WIDOW_CONTROL = true;
 
-export function blockElements(
-  block: Block,
-  ctx: BlockContext,
-  opts: BlockOptions = {},
-): (Paragraph | Table)[] {
+type ParagraphOptions = Omit<ParagraphModel, "type" | "spacing" | "pageBreakBefore"> & {
+  spaceBeforeLines?: number;
+};
+
+export function blockElements(block: Block, ctx: BlockContext, opts: BlockOptions = {}): BodyElement[] {
   const { m, fonts } = ctx;
   const body: RunStyle = { role: BODY_STYLE.font, sizePt: BODY_STYLE.sizePt, charSpacing: m.charSpacing };
   const firstLine = { firstLine: charsToTwips(m, INDENT.firstLine), firstLineChars: FIRST_LINE_CHARS };
   let first = true;
-  const para = (options: IParagraphOptions & { spaceBeforeLines?: number }): Paragraph => {
+  const para = (options: ParagraphOptions): ParagraphModel => {
     const { spaceBeforeLines, ...rest } = options;
-    const p = new Paragraph({
+    const p: ParagraphModel = {
+      type: "p",
       ...rest,
-      spacing: {
-        line: m.linePitch,
-        lineRule: LineRuleType.EXACT,
-        before: (spaceBeforeLines ?? 0) * m.linePitch,
-        after: 0,
-      },
+      spacing: { line: m.linePitch, before: (spaceBeforeLines ?? 0) * m.linePitch, after: 0 },
       ...(first && opts.pageBreakBefore ? { pageBreakBefore: true } : {}),
-    });
+    };
     first = false;
     return p;
   };
@@ -98,9 +95,9 @@ export function blockElements(
       // 2号小标宋, centred. Not condensed: the title is centred, not set on the character grid.
       return [
         para({
-          alignment: AlignmentType.CENTER,
+          alignment: "center",
           keepNext: true,
-          children: plainRuns(
+          runs: plainRuns(
             fonts,
             { role: TITLE_STYLE.font, sizePt: TITLE_STYLE.sizePt, bold: TITLE_STYLE.bold },
             titleText(block),
@@ -108,20 +105,20 @@ export function blockElements(
         }),
       ];
     case "docNumber":
-      return [para({ alignment: AlignmentType.CENTER, children: plainRuns(fonts, body, block.text) })];
+      return [para({ alignment: "center", runs: plainRuns(fonts, body, block.text) })];
     case "addressee":
-      return [para({ alignment: AlignmentType.LEFT, children: plainRuns(fonts, body, block.text) })];
+      return [para({ alignment: "left", runs: plainRuns(fonts, body, block.text) })];
     case "heading": {
       const hs = HEADING_STYLE[block.level];
       const style: RunStyle = { role: hs.font, sizePt: hs.sizePt, bold: hs.bold, charSpacing: m.charSpacing };
       return [
         para({
-          alignment: AlignmentType.JUSTIFIED,
+          alignment: "both",
           indent: firstLine,
           keepNext: true,
           keepLines: true,
           outlineLevel: block.level - 1,
-          children: runsOf(style, [{ text: block.number }, ...block.runs]),
+          runs: runsOf(style, [{ text: block.number }, ...block.runs]),
         }),
       ];
     }
@@ -132,7 +129,7 @@ export function blockElements(
           ...widow,
           alignment: alignment(block.align ?? "justify"),
           indent: block.indent === "none" ? { firstLine: 0 } : firstLine,
-          children: runsOf(body, block.runs),
+          runs: runsOf(body, block.runs),
         }),
       ];
     case "list":
@@ -140,19 +137,19 @@ export function blockElements(
         para({
           ...(i === block.items.length - 1 ? keep : {}),
           ...widow,
-          alignment: AlignmentType.JUSTIFIED,
+          alignment: "both",
           indent: firstLine,
-          children: runsOf(body, [{ text: listItemLabel(block, i) }, ...item]),
+          runs: runsOf(body, [{ text: listItemLabel(block, i) }, ...item]),
         }),
       );
     case "table": {
-      const out: (Paragraph | Table)[] = [];
+      const out: BodyElement[] = [];
       if (block.caption) {
         out.push(
           para({
-            alignment: AlignmentType.CENTER,
+            alignment: "center",
             keepNext: true,
-            children: plainRuns(fonts, body, block.caption),
+            runs: plainRuns(fonts, body, block.caption),
           }),
         );
       }
@@ -165,10 +162,10 @@ export function blockElements(
         const left = charsToTwips(m, line.titleStartChars);
         return para({
           ...keep,
-          alignment: AlignmentType.JUSTIFIED,
+          alignment: "both",
           indent: { left, hanging: left - charsToTwips(m, line.leadStartChars) },
           spaceBeforeLines: i === 0 ? blanksAbove(ATTACHMENT_BLANK_LINES) : 0,
-          children: plainRuns(fonts, body, line.lead + line.title),
+          runs: plainRuns(fonts, body, line.lead + line.title),
         });
       });
     case "signature": {
@@ -188,20 +185,20 @@ export function blockElements(
       const right = -charsToTwips(m, SIGNATURE_OVERRUN_CHARS);
       return [
         para({
-          alignment: AlignmentType.LEFT,
+          alignment: "left",
           indent: { left: start(place.agencyRightChars, block.agency), right },
           keepNext: true,
           keepLines: true,
           spaceBeforeLines: blanksAbove(
             block.seal ? SIGNATURE_BLANK_LINES.sealed : SIGNATURE_BLANK_LINES.plain,
           ),
-          children: plainRuns(fonts, body, block.agency),
+          runs: plainRuns(fonts, body, block.agency),
         }),
         para({
           ...(opts.noteFollows ? { keepNext: true } : {}),
-          alignment: AlignmentType.LEFT,
+          alignment: "left",
           indent: { left: start(place.dateRightChars, block.date), right },
-          children: plainRuns(fonts, body, block.date),
+          runs: plainRuns(fonts, body, block.date),
         }),
       ];
     }
@@ -209,13 +206,13 @@ export function blockElements(
       return [
         para({
           ...widow,
-          alignment: AlignmentType.JUSTIFIED,
+          alignment: "both",
           indent: firstLine,
-          children: runsOf(body, block.runs),
+          runs: runsOf(body, block.runs),
         }),
       ];
     case "blank":
-      return [para({ ...keep, children: [] })];
+      return [para({ ...keep, runs: [] })];
     case "pageBreak":
       // Handled by the section assembly in index.ts.
       return [];

@@ -9,7 +9,8 @@
 import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from "docx";
 import { INDENT, PAGE_NUMBER, PAGE_NUMBER_STYLE } from "../../document/layout.js";
 import { charsToTwips, type DocxMetrics } from "./metrics.js";
-import { runOptions, type FontConfig, type RunStyle } from "./runs.js";
+import { docxRunOptions } from "./docx-objects.js";
+import { runProps, type FontConfig, type RunStyle } from "./runs.js";
 
 /** Text before and after the number, from the layout's single format ("— N —"). */
 export function pageNumberAffixes(): { before: string; after: string } {
@@ -36,7 +37,7 @@ export function pageFooters(m: DocxMetrics, fonts: FontConfig): PageFooters {
   const indent = charsToTwips(m, INDENT.pageNumber);
   const { before, after } = pageNumberAffixes();
   const number = () =>
-    new TextRun({ ...runOptions(fonts, style), children: [before, PageNumber.CURRENT, after] });
+    new TextRun({ ...docxRunOptions(runProps(fonts, style)), children: [before, PageNumber.CURRENT, after] });
   const size = Math.round(style.sizePt * 2);
   return {
     odd: new Footer({

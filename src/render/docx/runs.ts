@@ -1,8 +1,9 @@
 /**
- * Tree runs → docx TextRuns: fonts through the eastAsia slot, sizes, grid condensing, breaks.
+ * Tree runs → runs of the writer's model (model.ts): fonts through the eastAsia slot, sizes,
+ * grid condensing, breaks.
  */
-import { Tab, TextRun, type IRunOptions } from "docx";
 import type { FontRole, Run } from "../../document/tree.js";
+import { TAB, type FontSlots, type RunModel, type RunPiece, type RunProps } from "./model.js";
 import { cleanText } from "./xml.js";
 
 /** Font names per role plus the Latin font policy. */
@@ -33,57 +34,57 @@ export interface RunStyle {
  * rFonts for a role. w:hint="eastAsia" makes Word take the East Asian font for characters whose
  * slot is ambiguous (“ ” ‘ ’ — … ·), which in Chinese text are full-width punctuation.
  */
-export function fontSlots(fonts: FontConfig, role: FontRole, sameFontAllSlots = false) {
+export function fontSlots(fonts: FontConfig, role: FontRole, sameFontAllSlots = false): FontSlots {
   const eastAsia = fonts.names[role];
   const latin = sameFontAllSlots ? eastAsia : (fonts.latin ?? eastAsia);
   return { eastAsia, ascii: latin, hAnsi: latin, cs: latin, hint: "eastAsia" };
 }
 
-export function runOptions(
+export function runProps(
   fonts: FontConfig,
   style: RunStyle,
   run?: Pick<Run, "bold" | "italic" | "underline" | "font">,
-) {
+): RunProps {
   const role = run?.font ?? style.role;
-  const opts: IRunOptions = {
+  return {
     font: fontSlots(fonts, role, style.sameFontAllSlots),
     size: Math.round(style.sizePt * 2),
     ...(style.bold || run?.bold ? { bold: true } : {}),
     ...(run?.italic ? { italics: true } : {}),
-    ...(run?.underline ? { underline: {} } : {}),
+    ...(run?.underline ? { underline: true } : {}),
     ...(style.charSpacing ? { characterSpacing: style.charSpacing } : {}),
   };
-  return opts;
 }
 
 /**
- * TextRuns for tree runs. "\n" inside a run's text and `breakAfter` become line breaks (w:br);
+ * Runs for tree runs. "\n" inside a run's text and `breakAfter` become line breaks (w:br);
  * tabs become w:tab. Empty runs produce nothing.
  */
-export function textRuns(fonts: FontConfig, style: RunStyle, runs: readonly Run[]): TextRun[] {
-  const out: TextRun[] = [];
+export function textRuns(fonts: FontConfig, style: RunStyle, runs: readonly Run[]): RunModel[] {
+  const out: RunModel[] = [];
   for (const run of runs) {
-    const base = runOptions(fonts, style, run);
+    const props = runProps(fonts, style, run);
     const lines = cleanText(run.text).split("\n");
     lines.forEach((line, i) => {
-      if (i > 0) out.push(new TextRun({ ...base, break: 1 }));
-      if (line !== "") out.push(new TextRun({ ...base, children: withTabs(line) }));
+      if (i > 0) out.push({ props, break: true, children: [] });
+      if (line !== "") out.push({ props, children: withTabs(line) });
     });
-    if (run.breakAfter) out.push(new TextRun({ ...base, break: 1 }));
+    if (run.breakAfter) out.push({ props, break: true, children: [] });
   }
   return out;
 }
 
 /** One plain string in one style. */
-export function plainRuns(fonts: FontConfig, style: RunStyle, text: string): TextRun[] {
+export function plainRuns(fonts: FontConfig, style: RunStyle, text: string): RunModel[] {
   return textRuns(fonts, style, [{ text }]);
 }
 
-function withTabs(text: string): (string | Tab)[] {
+function withTabs(text: string): RunPiece[] {
+  if (!text.includes("\t")) return [text];
   const parts = text.split("\t");
-  const children: (string | Tab)[] = [];
+  const children: RunPiece[] = [];
   parts.forEach((p, i) => {
-    if (i > 0) children.push(new Tab());
+    if (i > 0) children.push(TAB);
     if (p !== "") children.push(p);
   });
   return children;

@@ -2,24 +2,12 @@
  * Tables: HTML-style spans (cells covered by a span are omitted in the tree) → a full DOCX grid
  * with w:gridSpan for column spans and w:vMerge restart/continue cells for row spans.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlignTable,
-  VerticalMergeType,
-  WidthType,
-} from "docx";
 import { TABLE_STYLE } from "../../document/layout.js";
 import type { Align, TableBlock, TableCell as TreeCell } from "../../document/tree.js";
 import { textRuns, type FontConfig, type RunStyle } from "./runs.js";
 import type { DocxMetrics } from "./metrics.js";
 import { alignment } from "./align.js";
+import type { CellModel, ParagraphModel, TableModel } from "./model.js";
 
 /** One position of the grid: the cell that covers it and where that cell starts. */
 interface Slot {
@@ -105,14 +93,12 @@ export function normaliseColumnWidths(
   return widths;
 }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const; // 0.5 pt
-
 /** Line height of cell text: exact, 1.5 × the cell font size (exact also keeps cells off the grid). */
 export function cellLineTwips(sizePt: number): number {
   return Math.round(sizePt * 1.5 * 20);
 }
 
-export function docxTable(table: TableBlock, m: DocxMetrics, fonts: FontConfig): Table {
+export function docxTable(table: TableBlock, m: DocxMetrics, fonts: FontConfig): TableModel {
   const grid = layoutTableGrid(table);
   const widths = normaliseColumnWidths(table.columnWidths, grid.columns, m.typeWidth);
   const sizePt = table.fontSize ?? TABLE_STYLE.sizePt;
@@ -120,65 +106,36 @@ export function docxTable(table: TableBlock, m: DocxMetrics, fonts: FontConfig):
   const line = cellLineTwips(sizePt);
   const span = (col: number, n: number) => widths.slice(col, col + n).reduce((a, b) => a + b, 0);
 
-  const cellParagraphs = (paragraphs: TreeCell["paragraphs"], align: Align | undefined) => {
+  const cellParagraphs = (paragraphs: TreeCell["paragraphs"], align: Align | undefined): ParagraphModel[] => {
     const list = paragraphs.length > 0 ? paragraphs : [[]];
-    return list.map(
-      (runs) =>
-        new Paragraph({
-          children: textRuns(fonts, style, runs),
-          alignment: alignment(align ?? "left"),
-          indent: { firstLine: 0, left: 0, right: 0 },
-          spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-          run: { size: Math.round(sizePt * 2) },
-        }),
-    );
+    return list.map((runs) => ({
+      type: "p",
+      spacing: { line, before: 0, after: 0 },
+      indent: { left: 0, right: 0, firstLine: 0 },
+      alignment: alignment(align ?? "left"),
+      markSize: Math.round(sizePt * 2),
+      runs: textRuns(fonts, style, runs),
+    }));
   };
-  const emptyParagraph = () => cellParagraphs([], undefined);
 
-  const rows = grid.rows.map((cells, r) => {
-    const header = r < table.headerRows;
-    return new TableRow({
-      tableHeader: header || undefined,
-      cantSplit: header || undefined,
-      children: cells.map((gc) => {
-        const colSpan = gc.kind === "empty" ? 1 : gc.colSpan;
-        const common = {
-          width: { size: span(gc.col, colSpan), type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          ...(colSpan > 1 ? { columnSpan: colSpan } : {}),
+  const rows = grid.rows.map((cells, r) => ({
+    header: r < table.headerRows,
+    cells: cells.map((gc): CellModel => {
+      const colSpan = gc.kind === "empty" ? 1 : gc.colSpan;
+      const common = { width: span(gc.col, colSpan), ...(colSpan > 1 ? { columnSpan: colSpan } : {}) };
+      if (gc.kind === "start") {
+        return {
+          ...common,
+          ...(gc.rowSpan > 1 ? { verticalMerge: "restart" as const } : {}),
+          paragraphs: cellParagraphs(gc.cell.paragraphs, gc.cell.align),
         };
-        if (gc.kind === "start") {
-          return new TableCell({
-            ...common,
-            ...(gc.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
-            children: cellParagraphs(gc.cell.paragraphs, gc.cell.align),
-          });
-        }
-        if (gc.kind === "continue") {
-          return new TableCell({
-            ...common,
-            verticalMerge: VerticalMergeType.CONTINUE,
-            children: emptyParagraph(),
-          });
-        }
-        return new TableCell({ ...common, children: emptyParagraph() });
-      }),
-    });
-  });
+      }
+      if (gc.kind === "continue") {
+        return { ...common, verticalMerge: "continue", paragraphs: cellParagraphs([], undefined) };
+      }
+      return { ...common, paragraphs: cellParagraphs([], undefined) };
+    }),
+  }));
 
-  return new Table({
-    rows,
-    width: { size: m.typeWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    borders: {
-      top: BORDER,
-      bottom: BORDER,
-      left: BORDER,
-      right: BORDER,
-      insideHorizontal: BORDER,
-      insideVertical: BORDER,
-    },
-  });
+  return { type: "tbl", width: m.typeWidth, columnWidths: widths, rows };
 }
