@@ -6,7 +6,8 @@
 import type { Lang } from "../util/i18n.js";
 import { semanticIssues } from "./checks.js";
 import type { Issue, IssueCode } from "./issue.js";
-import { duplicateKeys, parseJsonText, type ParsedJson } from "./json-source.js";
+import { fastParseJson, type Locator } from "./json-fast.js";
+import { duplicateKeys, parseJsonText } from "./json-source.js";
 import { pick } from "./messages.js";
 import { schemaIssues } from "./schema-errors.js";
 import { datasetValidator } from "./schema.js";
@@ -30,7 +31,7 @@ export type ValidationResult =
   { ok: true; errors: []; data: Dataset } | { ok: false; errors: ValidationError[]; data?: undefined };
 
 /** Where an issue sits: its own key or value, else the nearest enclosing value that exists. */
-function position(parsed: ParsedJson, issue: Issue): { line: number; column: number } {
+function position(parsed: Locator, issue: Issue): { line: number; column: number } {
   let ptr = issue.pointer;
   let anchor = issue.anchor;
   for (;;) {
@@ -42,45 +43,67 @@ function position(parsed: ParsedJson, issue: Issue): { line: number; column: num
   }
 }
 
+/**
+ * Nesting the fast path reads (a dataset nests about ten levels); deeper text takes the exact
+ * path, which says when it is too deep.
+ */
+const FAST_PATH_MAX_DEPTH = 64;
+
 export function validateDatasetText(text: string, fileName: string, lang: Lang = "zh"): ValidationResult {
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      errors: [
-        {
-          file: fileName,
-          ...parsed.position,
-          pointer: "",
-          code: "syntax",
-          message: pick(parsed.message, lang),
+  // Plain text (no syntax error, no repeated key) is read with JSON.parse, and positions are
+  // found only for the errors reported; anything else takes the exact path, which reads every
+  // position and says what is wrong with the text.
+  const source = text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text;
+  const fast = fastParseJson(source, FAST_PATH_MAX_DEPTH);
+  let data: unknown;
+  let locator: (pointers: Iterable<string>) => Locator;
+  let duplicates: Issue[] = [];
+  if (fast) {
+    data = fast.data;
+    locator = fast.locateAll;
+  } else {
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        errors: [
+          {
+            file: fileName,
+            ...parsed.position,
+            pointer: "",
+            code: "syntax",
+            message: pick(parsed.message, lang),
+          },
+        ],
+      };
+    }
+    data = parsed.data;
+    locator = () => parsed;
+    duplicates = duplicateKeys(text).map((pointer) => {
+      const key = pointer
+        .slice(pointer.lastIndexOf("/") + 1)
+        .replace(/~1/g, "/")
+        .replace(/~0/g, "~");
+      return {
+        pointer,
+        anchor: "key",
+        code: "duplicate-field",
+        message: {
+          zh: `字段 ${key} 在同一处出现了两次，只有后一个值会生效；请删除其中一个`,
+          en: `field ${key} appears twice in the same object; only the last value would count, remove one`,
         },
-      ],
-    };
+      };
+    });
   }
   const validate = datasetValidator();
-  const valid = validate(parsed.data);
-  const duplicates: Issue[] = duplicateKeys(text).map((pointer) => {
-    const key = pointer
-      .slice(pointer.lastIndexOf("/") + 1)
-      .replace(/~1/g, "/")
-      .replace(/~0/g, "~");
-    return {
-      pointer,
-      anchor: "key",
-      code: "duplicate-field",
-      message: {
-        zh: `字段 ${key} 在同一处出现了两次，只有后一个值会生效；请删除其中一个`,
-        en: `field ${key} appears twice in the same object; only the last value would count, remove one`,
-      },
-    };
-  });
+  const valid = validate(data);
   const issues = [
     ...duplicates,
-    ...(valid ? [] : schemaIssues(validate.errors ?? [], parsed.data)),
-    ...semanticIssues(parsed.data),
+    ...(valid ? [] : schemaIssues(validate.errors ?? [], data)),
+    ...semanticIssues(data),
   ];
-  if (issues.length === 0) return { ok: true, errors: [], data: parsed.data as Dataset };
+  if (issues.length === 0) return { ok: true, errors: [], data: data as Dataset };
+  const located = locator(issues.map((i) => i.pointer));
 
   const seen = new Set<string>();
   const errors: ValidationError[] = [];
@@ -91,7 +114,7 @@ export function validateDatasetText(text: string, fileName: string, lang: Lang =
     seen.add(key);
     errors.push({
       file: fileName,
-      ...position(parsed, issue),
+      ...position(located, issue),
       pointer: issue.pointer,
       code: issue.code,
       message,
