@@ -32,6 +32,8 @@ export interface ManifestRun {
   templatesDir?: string;
   /** Further input files by role (scheme, fontConfig, previous …); undefined entries are skipped. */
   inputs?: Record<string, string | undefined>;
+  /** Personal data was replaced (--redact). */
+  redacted?: boolean;
 }
 
 export interface ManifestOutput {
@@ -55,6 +57,7 @@ export interface ManifestEntry {
   calendarData: string;
   templates: { builtIn: string; user?: string };
   inputs?: Record<string, FileHash>;
+  redacted?: true;
 }
 
 export interface Manifest {
@@ -183,6 +186,7 @@ export function updateManifest(
       calendarData: inst.calendarData,
       templates,
       ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+      ...(run.redacted ? { redacted: true as const } : {}),
     };
   }
   writeFileAtomic(path, stableStringify(manifest), { force: true, lang });

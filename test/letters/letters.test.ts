@@ -378,7 +378,7 @@ describe("gongwen letters (the built CLI)", () => {
     expect(files).toContain("YSQ2023-014-reply.docx");
     expect(files).not.toContain("YSQ2023-003-receipt.docx");
     expect(files).not.toContain("YSQ2023-011-reply.docx");
-    expect(files).toHaveLength(95 - 2 - 2);
+    expect(files).toHaveLength(95 - 2 - 2 + 1); // and manifest.json
     expect(r.stdout.trim().split("\n").pop()).toBe(
       "共写出 91 件文书：接收回执 41，补正告知书 2，征求意见书 4，征求意见告知书 4，延期答复告知书 1，收费通知书 2，答复书 37",
     );
@@ -400,7 +400,7 @@ describe("gongwen letters (the built CLI)", () => {
       ["CON", "receipt", join(out, "_CON-receipt.docx")],
       ["nul.x", "receipt", join(out, "_nul.x-receipt.docx")],
     ]);
-    expect(readdirSync(out).sort()).toEqual(["_CON-receipt.docx", "_nul.x-receipt.docx"]);
+    expect(readdirSync(out).sort()).toEqual(["_CON-receipt.docx", "_nul.x-receipt.docx", "manifest.json"]);
   });
 
   it("worker threads write the same bytes as one thread", () => {
@@ -426,7 +426,7 @@ describe("gongwen letters (the built CLI)", () => {
       return out;
     });
     const names = readdirSync(outs[0]!).sort();
-    expect(names).toHaveLength(41 * 2 + 1);
+    expect(names).toHaveLength(41 * 2 + 1 + 1); // and manifest.json
     expect(readdirSync(outs[1]!).sort()).toEqual(names);
     for (const name of names)
       expect(readFileSync(join(outs[1]!, name)).equals(readFileSync(join(outs[0]!, name))), name).toBe(true);

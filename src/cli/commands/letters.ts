@@ -31,6 +31,7 @@ interface LettersArgs {
   "font-config"?: string;
   force: boolean;
   json: boolean;
+  redact: boolean;
   lang: string;
 }
 
@@ -93,6 +94,12 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
         default: false,
         describe: "overwrite existing files / 覆盖已有文件",
       })
+      .option("redact", {
+        type: "boolean",
+        default: false,
+        describe:
+          "replace the applicant's personal data (申请人A…, ***); letters go to the applicant, so off by default / 隐去申请人个人信息",
+      })
       .option("json", {
         type: "boolean",
         default: false,
@@ -105,7 +112,13 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
     const { loadLettersDataset } = await import("../../letters/load.js");
     const formats = parseFormats(argv.format ?? "docx,pdf", LETTER_FORMATS, lang) as LetterFormat[];
     const kinds = parseKinds(argv.kind, lang);
-    const { dataset, invalid } = loadLettersDataset(argv.data, lang);
+    const loaded = loadLettersDataset(argv.data, lang);
+    const { invalid } = loaded;
+    const dataset = argv.redact
+      ? (await import("../../data/redact.js")).redactPersonalData(loaded.dataset)
+      : loaded.dataset;
+    const { checkManifest, updateManifest } = await import("../../render/manifest.js");
+    checkManifest(argv.out, { force: argv.force, lang });
 
     const tty = process.stderr.isTTY === true && !argv.json;
     const bar = tty
@@ -138,6 +151,19 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
       },
     });
     if (bar && started) bar.stop();
+    // Recorded whether or not some letters failed: DIR/manifest.json lists what was written.
+    const manifest = updateManifest(
+      argv.out,
+      {
+        command: "letters",
+        input: argv.data,
+        ...(argv.templates ? { templatesDir: resolve(argv.templates) } : {}),
+        inputs: { fontConfig: argv["font-config"] },
+        redacted: argv.redact,
+      },
+      [...result.files, ...(result.merged ? [result.merged] : [])],
+      { force: argv.force, lang },
+    );
 
     if (argv.json) {
       process.stdout.write(
@@ -148,6 +174,7 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
             counts: result.counts,
             errors: result.errors,
             warnings: result.warnings,
+            manifest,
           },
           null,
           2,
@@ -166,6 +193,7 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
             `wrote ${result.merged.path}, ${result.merged.pages} pages (print file)`,
           ) + "\n",
         );
+      process.stdout.write(t(lang, `已更新清单 ${manifest}`, `recorded in ${manifest}`) + "\n");
       process.stdout.write(countsLine(result, lang, LETTER_KIND_LABELS) + "\n");
     }
     for (const w of result.warnings) process.stderr.write(t(lang, `警告：${w}`, `warning: ${w}`) + "\n");

@@ -16,6 +16,7 @@ interface RenderArgs {
   templates?: string;
   force: boolean;
   json: boolean;
+  redact: boolean;
   "font-config"?: string;
   lang: string;
   [k: string]: unknown;
@@ -45,7 +46,12 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
           default: false,
           describe: "overwrite existing files / 覆盖已有文件",
         })
-        .option("json", { type: "boolean", default: false, describe: "print the result as JSON" });
+        .option("json", { type: "boolean", default: false, describe: "print the result as JSON" })
+        .option("redact", {
+          type: "boolean",
+          default: false,
+          describe: "replace applicants' personal data for publication (申请人A…, ***) / 隐去申请人个人信息",
+        });
       return (kind.options ? kind.options(b as unknown as Argv) : b) as unknown as Argv<RenderArgs>;
     },
     handler: async (argv) => {
@@ -53,7 +59,8 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
       const formats = parseFormats(argv.format ?? kind.formats[0], kind.formats, lang);
       // Heavy modules are loaded when a command runs, not when the CLI starts.
       const { loadDataset } = await import("../../data/load.js");
-      const dataset = loadDataset(argv.data, { lang });
+      let dataset = loadDataset(argv.data, { lang });
+      if (argv.redact) dataset = (await import("../../data/redact.js")).redactPersonalData(dataset);
       const built = await kind.build({
         file: argv.data,
         dataset,
@@ -84,6 +91,7 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
             previous: fileArg("previous"),
             fontConfig: fileArg("font-config"),
           },
+          redacted: argv.redact,
         },
         result.files,
         { force: argv.force, lang },
