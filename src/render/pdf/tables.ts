@@ -1,8 +1,8 @@
 /**
  * Tables: borders, row and column spans (HTML semantics: a row lists only the cells starting in
  * it), cell text wrapped with the same line-breaking rules as the body, vertically centred;
- * rows tied together by a row span never split across pages; the header rows repeat at the top
- * of every page the table continues on.
+ * rows tied together by a row span never split across pages; a row taller than a page is split
+ * line by line over pages; the header rows repeat at the top of every page the table continues on.
  */
 import { BODY_STYLE, TABLE_STYLE } from "../../document/layout.js";
 import type { TableBlock, TableCell } from "../../document/tree.js";
@@ -159,6 +159,60 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
     flow.y += bottom - top;
   };
 
+  /**
+   * A row taller than a page (even below a repeated header): its cells' lines are shared out over
+   * as many pages as it takes, starting where the table is (when two lines fit there), the header
+   * rows repeated on each page, each piece closed by its own borders; text is set from the top of
+   * each piece. The text of a cell that spans several rows is not split (it is set in the first
+   * piece).
+   */
+  const drawTallRow = (r: number): void => {
+    const starting = cells.filter((pc) => pc.row === r);
+    const covering = cells.filter((pc) => pc.row <= r && pc.row + pc.rowSpan - 1 >= r);
+    const split = starting.filter((pc) => pc.rowSpan === 1);
+    const done = new Map<PlacedCell, number>(split.map((pc) => [pc, 0]));
+    const fitting = (): number => Math.floor((flow.areaH - flow.y - 2 * padY) / lineH + 1e-6);
+    if (fitting() < 2 && !flow.atPageTop) newPageWithHeader();
+    let first = true;
+    for (;;) {
+      const k = Math.max(1, fitting());
+      const remaining = Math.max(0, ...split.map((pc) => pc.lines.length - done.get(pc)!));
+      const last = remaining <= k;
+      const n = last ? remaining : k;
+      const h = Math.max(n * lineH + 2 * padY, last ? lineH + 2 * padY : 0);
+      const y0 = flow.top + flow.y;
+      const y1 = y0 + h;
+      const items = flow.page.items;
+      for (const pc of covering) {
+        const x0 = flow.left + colX[pc.col]!;
+        const x1 = flow.left + colX[pc.col + pc.colSpan]!;
+        items.push({ type: "rule", x1: x0, y1: y0, x2: x1, y2: y0, width: BORDER });
+        items.push({ type: "rule", x1: x0, y1: y1, x2: x1, y2: y1, width: BORDER });
+        items.push({ type: "rule", x1: x0, y1: y0, x2: x0, y2: y1, width: BORDER });
+        items.push({ type: "rule", x1: x1, y1: y0, x2: x1, y2: y1, width: BORDER });
+        const from = done.get(pc);
+        const lines =
+          from !== undefined ? pc.lines.slice(from, from + n) : first && pc.row === r ? pc.lines : [];
+        let ly = y0 + padY;
+        for (const l of lines) {
+          if (l.glyphs.length)
+            items.push({
+              type: "text",
+              baseline: ly + (lineH - size) / 2 + BASELINE_IN_EM * size,
+              left: x0 + padX,
+              glyphs: l.glyphs,
+            });
+          ly += lineH;
+        }
+        if (from !== undefined) done.set(pc, Math.min(pc.lines.length, from + n));
+      }
+      flow.y += h;
+      if (last) return;
+      newPageWithHeader();
+      first = false;
+    }
+  };
+
   const fits = (h: number): boolean => flow.y + h <= flow.areaH + 0.01;
   let r = 0;
   if (headerCount > 0) {
@@ -187,6 +241,11 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
       continue;
     }
     // A group taller than a page: place its rows one by one.
+    if (rowH[r]! > flow.areaH - headerH + 0.01) {
+      drawTallRow(r);
+      r++;
+      continue;
+    }
     if (!fits(rowH[r]!)) newPageWithHeader();
     drawRows(r, r);
     r++;

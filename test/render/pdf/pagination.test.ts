@@ -8,9 +8,18 @@
  *   first grid line.
  */
 import { describe, expect, it } from "vitest";
-import { linePitch, mmToPt } from "../../../src/document/layout.js";
+import {
+  A4_GBT9704,
+  DEFAULT_FONT_NAMES,
+  charPitch,
+  linePitch,
+  mmToPt,
+} from "../../../src/document/layout.js";
 import type { Block, DocumentTree } from "../../../src/document/tree.js";
+import { FontSet } from "../../../src/render/pdf/fonts/resolve.js";
 import { createPdfRenderer } from "../../../src/render/pdf/index.js";
+import { layoutDocument } from "../../../src/render/pdf/layout.js";
+import { Shaper } from "../../../src/render/pdf/text.js";
 import { pdfWords, textLines } from "../../helpers/pdf.js";
 
 const TOP = mmToPt(37);
@@ -199,5 +208,52 @@ describe("headings at a page break", () => {
     const ps = await pages(doc([...ones(21), h(1, "统计表"), table]));
     expect(ps[0]).toHaveLength(21);
     expect(ps[1]![0]).toEqual({ k: 0, text: "二、统计表" });
+  });
+});
+
+describe("a table row taller than a page", () => {
+  // 12 pt cell text on 18 pt lines: a page holds about 35 lines; this cell wraps to about 75.
+  const long = Array.from({ length: 250 }, (_, i) => `第${i + 1}行`.padEnd(8, "填")).join("");
+  const table: Block = {
+    type: "table",
+    headerRows: 1,
+    columnWidths: [1, 3],
+    rows: [
+      { cells: [{ paragraphs: [[{ text: "项目" }]] }, { paragraphs: [[{ text: "说明" }]] }] },
+      { cells: [{ paragraphs: [[{ text: "短" }]] }, { paragraphs: [[{ text: "一行" }]] }] },
+      { cells: [{ paragraphs: [[{ text: "长条目" }]] }, { paragraphs: [[{ text: long }]] }] },
+      { cells: [{ paragraphs: [[{ text: "末行" }]] }, { paragraphs: [[{ text: "结束" }]] }] },
+    ],
+  };
+
+  it("is split over pages: nothing below the bottom margin, every character once and in order, the header on each page", async () => {
+    const r = await renderer.render(doc([para(3, 1), table, para(1, 2)]));
+    const pageWords = pdfWords(r.bytes);
+    expect(pageWords.length).toBeGreaterThanOrEqual(3);
+    const body = pageWords.map((ws) => textLines(ws).filter((l) => !/^—\d+—$/.test(l.text)));
+    for (const lines of body) for (const l of lines) expect(l.y).toBeLessThan(BODY_BOTTOM);
+    const cellText = body
+      .flat()
+      .map((l) => l.text)
+      .join("")
+      .replace(/项目说明/g, "");
+    expect(cellText).toContain(long.replace(/\s/g, ""));
+    for (const lines of body.slice(1, -1)) expect(lines[0]!.text).toBe("项目说明");
+    expect(body.flat().some((l) => l.text === "末行结束")).toBe(true);
+  });
+
+  it("draws every border inside the type area", () => {
+    const fonts = new FontSet({ fontNames: DEFAULT_FONT_NAMES, systemFonts: false, lang: "zh" });
+    const pages = layoutDocument(doc([para(3, 1), table]), new Shaper(fonts, charPitch() / 16), {
+      geometry: A4_GBT9704,
+      sealPlaceholder: false,
+    });
+    const rules = pages.flatMap((p) => p.items.filter((it) => it.type === "rule"));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const it of rules) {
+      if (it.type !== "rule") continue;
+      expect(Math.max(it.y1, it.y2)).toBeLessThanOrEqual(BODY_BOTTOM + 0.01);
+      expect(Math.min(it.y1, it.y2)).toBeGreaterThanOrEqual(TOP - 0.01);
+    }
   });
 });
