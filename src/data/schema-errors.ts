@@ -56,12 +56,44 @@ function fallback(e: ErrorObject): Msg {
   return { zh: copy[0]!.message ?? "不符合要求", en: e.message ?? "is invalid" };
 }
 
+const personalCache = new WeakMap<object, string[]>();
+
+/** The applicants' personal texts in the document (and consulted third parties' names). */
+function personalValues(data: unknown): string[] {
+  if (!data || typeof data !== "object") return [];
+  let values = personalCache.get(data);
+  if (!values) {
+    const set = new Set<string>();
+    const apps = (data as { disclosure?: { applications?: unknown } }).disclosure?.applications;
+    for (const a of Array.isArray(apps) ? apps : []) {
+      const { applicant, consultations } = (a ?? {}) as { applicant?: unknown; consultations?: unknown };
+      if (applicant && typeof applicant === "object")
+        for (const [k, v] of Object.entries(applicant)) if (k !== "type" && typeof v === "string") set.add(v);
+      for (const c of Array.isArray(consultations) ? consultations : []) {
+        const name = (c as { name?: unknown } | null)?.name;
+        if ((c as { party?: unknown } | null)?.party === "third-party" && typeof name === "string")
+          set.add(name);
+      }
+    }
+    values = [...set].filter((v) => v.trim().length >= 2);
+    personalCache.set(data, values);
+  }
+  return values;
+}
+
+/** Is `v` (a value quoted in a message) or does it contain an applicant's personal data? */
+function looksPersonal(v: unknown, data: unknown): boolean {
+  if (typeof v !== "string" || v.length < 2) return false;
+  return personalValues(data).some((p) => v.includes(p));
+}
+
 function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
   const at = e.instancePath;
   const key = lastSegment(at);
   const p = e.params as Record<string, unknown>;
-  // Personal data is never repeated in a message.
-  const hide = isPersonal(at);
+  // Personal data is never repeated in a message — also when it was typed into another field
+  // (a name in the reply-type column of a shifted ledger row, say).
+  const hide = isPersonal(at) || looksPersonal(e.data, data);
   const shownData = hide ? "" : JSON.stringify(e.data);
   switch (e.keyword) {
     case "if":
@@ -176,8 +208,8 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
           code: "enum",
           message: both((l) =>
             l === "zh"
-              ? `答复类型为${replyTypeLabel(t, l)}时，理由 ${JSON.stringify(e.data)} 不适用；${hint.zh}可选：${choices(values, list, l)}`
-              : `reason ${JSON.stringify(e.data)} does not apply to a reply of type ${replyTypeLabel(t, l)}; ${hint.en}one of: ${choices(values, list, l)}`,
+              ? `答复类型为${replyTypeLabel(t, l)}时，理由 ${hide ? "该值" : shownData} 不适用；${hint.zh}可选：${choices(values, list, l)}`
+              : `reason ${hide ? "the value" : shownData} does not apply to a reply of type ${replyTypeLabel(t, l)}; ${hint.en}one of: ${choices(values, list, l)}`,
           ),
         };
       }

@@ -128,9 +128,9 @@ export function problems(run: Run, outDir: string | undefined, personal: readonl
   if (![0, 1, 2].includes(run.code)) p.push(`exit ${run.code}`);
   if (/^\s+at\s.+(:\d+:\d+\)?|\(native\))$/m.test(run.stderr)) p.push("stack trace on stderr");
   if (/内部错误|internal error/i.test(run.stderr)) p.push("internal error");
-  if (run.code === 2 && run.stderr.trim() === "") p.push("exit 2 without a message");
-  if (run.code === 1 && run.stderr.trim() === "" && run.stdout.trim() === "")
-    p.push("exit 1 without a message");
+  // A failure says why: on stderr, or on stdout for --json (validate --json prints its errors there).
+  if (run.code !== 0 && run.stderr.trim() === "" && run.stdout.trim() === "")
+    p.push(`exit ${run.code} without a message`);
   for (const s of personal) {
     if (s.length >= 2 && (run.stderr.includes(s) || run.stdout.includes(s)))
       p.push(`personal data in output: ${s}`);
