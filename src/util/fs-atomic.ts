@@ -35,7 +35,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, opts: W
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The temp file could not even be made (e.g. the path runs through a file).
+    }
     throw writeError(e, path, opts.lang ?? "zh");
   }
 }
