@@ -24,6 +24,29 @@ export interface ApprovalOptions {
   lang?: Lang;
 }
 
+function checkLimit(limit: ApprovalLimit, lang: Lang): void {
+  if (!Number.isInteger(limit.days) || limit.days < 0)
+    throw new UserError(
+      t(
+        lang,
+        `承诺时限应为非负整数：${String(limit.days)}`,
+        `The time limit must be a non-negative whole number: ${String(limit.days)}`,
+      ),
+    );
+}
+
+/** Last day of the limit from acceptance day `a` (the limit already checked). */
+function dueDay(cal: Calendar, a: number, limit: ApprovalLimit, options: ApprovalOptions): number {
+  cal.checkKnown(a, a);
+  if (limit.unit === "working") return cal.addWorkingDaysN(a, limit.days);
+  let due = a + limit.days;
+  if ((options.calendarDueOnRestDay ?? "next-working-day") === "next-working-day") {
+    cal.checkKnown(due, due);
+    if (!cal.isWorkingDayN(due)) due = cal.addWorkingDaysN(due, 1);
+  }
+  return due;
+}
+
 /** Last day of the limit (YYYY-MM-DD). */
 export function approvalDue(
   accepted: string,
@@ -33,23 +56,9 @@ export function approvalDue(
 ): string {
   const lang = options.lang ?? calendar.lang;
   const cal = calendar.withLang(lang);
-  if (!Number.isInteger(limit.days) || limit.days < 0)
-    throw new UserError(
-      t(
-        lang,
-        `承诺时限应为非负整数：${String(limit.days)}`,
-        `The time limit must be a non-negative whole number: ${String(limit.days)}`,
-      ),
-    );
+  checkLimit(limit, lang);
   const a = parseDay(accepted, "accepted", lang);
-  cal.checkKnown(a, a);
-  if (limit.unit === "working") return formatDay(cal.addWorkingDaysN(a, limit.days));
-  let due = a + limit.days;
-  if ((options.calendarDueOnRestDay ?? "next-working-day") === "next-working-day") {
-    cal.checkKnown(due, due);
-    if (!cal.isWorkingDayN(due)) due = cal.addWorkingDaysN(due, 1);
-  }
-  return formatDay(due);
+  return formatDay(dueDay(cal, a, limit, options));
 }
 
 export interface ApprovalCheck {
@@ -69,13 +78,54 @@ export function checkApproval(
 ): ApprovalCheck {
   const lang = options.lang ?? calendar.lang;
   const cal = calendar.withLang(lang);
-  const due = approvalDue(accepted, limit, cal, options);
+  checkLimit(limit, lang);
   const a = parseDay(accepted, "accepted", lang);
+  const due = dueDay(cal, a, limit, options);
   const c = parseDay(completed, "completed", lang);
+  const d = checkApprovalDays(cal, a, c, accepted, completed, limit, due);
+  return { due: formatDay(due), overdue: d.overdue, daysTaken: d.daysTaken };
+}
+
+/** checkApproval in day numbers (for checking every case of a year): due date as a day number. */
+export interface ApprovalDayCheck {
+  due: number;
+  overdue: boolean;
+  daysTaken: number;
+}
+
+/**
+ * checkApproval for a case accepted on day `a` and completed on day `c` (both real dates;
+ * `accepted` and `completed` are their strings, for messages): the same result and the same
+ * errors, with the due date as a day number.
+ */
+export function checkApprovalN(
+  a: number,
+  c: number,
+  accepted: string,
+  completed: string,
+  limit: ApprovalLimit,
+  calendar: Calendar = defaultCalendar(),
+  options: ApprovalOptions = {},
+): ApprovalDayCheck {
+  const lang = options.lang ?? calendar.lang;
+  const cal = calendar.withLang(lang);
+  checkLimit(limit, lang);
+  return checkApprovalDays(cal, a, c, accepted, completed, limit, dueDay(cal, a, limit, options));
+}
+
+function checkApprovalDays(
+  cal: Calendar,
+  a: number,
+  c: number,
+  accepted: string,
+  completed: string,
+  limit: ApprovalLimit,
+  due: number,
+): ApprovalDayCheck {
   if (c < a)
     throw new UserError(
       t(
-        lang,
+        cal.lang,
         `办结日期 ${completed} 早于受理日期 ${accepted}`,
         `completed ${completed} is before accepted ${accepted}`,
       ),
@@ -85,7 +135,7 @@ export function checkApproval(
     cal.checkKnown(a, c);
     daysTaken = cal.countUpToN(c) - cal.countUpToN(a);
   } else daysTaken = c - a;
-  return { due, overdue: c > parseDay(due, "due", lang), daysTaken };
+  return { due, overdue: c > due, daysTaken };
 }
 
 /** Shorthand: completed after the promised limit. */

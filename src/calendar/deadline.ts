@@ -39,7 +39,7 @@ export interface DeadlineInput {
   correctionNotified?: string;
   /** Date the corrected request was received: counting restarts from it as day 0. */
   correctionReceived?: string;
-  pauses?: DeadlinePause[];
+  pauses?: readonly DeadlinePause[];
 }
 
 export interface DeadlineOptions {
@@ -231,10 +231,10 @@ function mergeSpans(spans: Span[]): Span[] {
 
 /**
  * The N-th counted working day after `anchor`, skipping pause spans (sorted, disjoint); the
- * paused working days go to `paused[0]` (no allocation per call).
+ * paused working days go to `walkPaused`.
  */
-function walk(cal: Calendar, anchor: number, days: number, spans: Span[], paused: [number]): number {
-  paused[0] = 0;
+function walk(cal: Calendar, anchor: number, days: number, spans: Span[]): number {
+  walkPaused = 0;
   if (spans.length === 0) return cal.addWorkingDaysN(anchor, days);
   let pos = anchor;
   let remaining = days;
@@ -249,7 +249,7 @@ function walk(cal: Calendar, anchor: number, days: number, spans: Span[], paused
     pausedDays += cal.countUpToN(p.to) - cal.countUpToN(from - 1);
     pos = p.to;
   }
-  paused[0] = pausedDays;
+  walkPaused = pausedDays;
   return cal.addWorkingDaysN(pos, remaining);
 }
 
@@ -314,100 +314,161 @@ function optDate(
 
 /** Compute the reply deadline of one request. Throws UserError on inconsistent input. */
 export function computeDeadline(input: DeadlineInput, options: DeadlineOptions = {}): DeadlineResult {
-  const lang = options.lang ?? "zh";
-  const cal = (options.calendar ?? defaultCalendar(lang)).withLang(lang);
-  const conv = resolveConvention(options.countingConvention);
+  return new DeadlineComputer(options).compute(input);
+}
 
-  const rcv = tryParseDay(input.received) ?? cal.parse(input.received, "received");
-  if (input.regime !== undefined && !isRegime(input.regime))
-    throw dateErr(lang, `未知的条例版本：${String(input.regime)}`, `Unknown regime: ${String(input.regime)}`);
-  const regime = input.regime ?? regimeFor(input.received);
-  const rules = REGIME_RULES[regime];
-  const ext = input.extensionDays ?? 0;
-  if (!Number.isInteger(ext) || ext < 0)
-    throw dateErr(
+/** Paused working days of the last walk() (module scratch: no allocation per call). */
+let walkPaused = 0;
+
+/**
+ * Deadlines of many requests under one calendar, convention and language (resolved once):
+ * `compute(input)` is computeDeadline(input, options).
+ */
+export class DeadlineComputer {
+  readonly lang: Lang;
+  private readonly cal: Calendar;
+  private readonly conv: CountingConvention;
+
+  constructor(options: DeadlineOptions = {}) {
+    this.lang = options.lang ?? "zh";
+    this.cal = (options.calendar ?? defaultCalendar(this.lang)).withLang(this.lang);
+    this.conv = resolveConvention(options.countingConvention);
+  }
+
+  /** The regime of a request: as given (validated), else by its receipt date. */
+  private regimeOf(regime: Regime | undefined, received: string): Regime {
+    if (regime !== undefined && !isRegime(regime))
+      throw dateErr(this.lang, `未知的条例版本：${String(regime)}`, `Unknown regime: ${String(regime)}`);
+    return regime ?? regimeFor(received);
+  }
+
+  /** An extension is a whole number of working days within the regime's limit. */
+  private checkExtension(ext: number, regime: Regime, rules: RegimeRules): void {
+    const lang = this.lang;
+    if (!Number.isInteger(ext) || ext < 0)
+      throw dateErr(
+        lang,
+        `延期天数应为非负整数：${String(ext)}`,
+        `Extension must be a non-negative whole number of working days: ${String(ext)}`,
+      );
+    if (ext > rules.maxExtensionDays)
+      throw dateErr(
+        lang,
+        `延期${ext}个工作日超过上限：${regime} 最长延期${rules.maxExtensionDays}个工作日`,
+        `An extension of ${ext} working days exceeds the limit: ${regime} allows at most ${rules.maxExtensionDays}`,
+      );
+  }
+
+  /** Day 0 of the count: the start, or the day before it when a working start day counts as day 1. */
+  private anchorOf(startN: number): number {
+    return this.conv.receiptDay === "day-one-if-working" && this.cal.isWorkingDayN(startN)
+      ? startN - 1
+      : startN;
+  }
+
+  /**
+   * The deadline of a request with nothing but its receipt date (and regime): the same due date
+   * and the same errors as compute({ received, regime }).due, without building the result.
+   */
+  baseDue(received: string, regime?: Regime): string {
+    const cal = this.cal;
+    const rcv = tryParseDay(received) ?? cal.parse(received, "received");
+    const rules = REGIME_RULES[this.regimeOf(regime, received)];
+    cal.checkKnown(rcv, rcv);
+    const dueN = cal.addWorkingDaysN(this.anchorOf(rcv), rules.baseDays);
+    // compute() also works out the correction notice's due date, which can reach a year without data.
+    if (rules.correctionNoticeDays !== null) cal.addWorkingDaysN(rcv, rules.correctionNoticeDays);
+    return formatDay(dueN);
+  }
+
+  compute(input: DeadlineInput): DeadlineResult {
+    const { cal, conv, lang } = this;
+    const rcv = tryParseDay(input.received) ?? cal.parse(input.received, "received");
+    const regime = this.regimeOf(input.regime, input.received);
+    const rules = REGIME_RULES[regime];
+    const ext = input.extensionDays ?? 0;
+    this.checkExtension(ext, regime, rules);
+    cal.checkKnown(rcv, rcv);
+
+    const corrNotified = optDate(cal, rcv, input, input.correctionNotified, "correctionNotified");
+    const corrReceived = optDate(cal, rcv, input, input.correctionReceived, "correctionReceived");
+    if (corrNotified !== undefined && corrReceived !== undefined && corrReceived < corrNotified)
+      throw dateErr(
+        lang,
+        `correctionReceived（${input.correctionReceived}）早于补正告知日期（${input.correctionNotified}）`,
+        `correctionReceived (${input.correctionReceived}) is before the correction notice (${input.correctionNotified})`,
+      );
+    const extApproved = optDate(cal, rcv, input, input.extensionApproved, "extensionApproved");
+    const extNotified = optDate(cal, rcv, input, input.extensionNotified, "extensionNotified");
+
+    const restart = corrReceived !== undefined && conv.restartOnCorrection[regime];
+    const startN = restart ? corrReceived : rcv;
+    cal.checkKnown(startN, startN);
+    const anchorN = this.anchorOf(startN);
+
+    const rawPauses =
+      input.pauses === undefined || input.pauses.length === 0
+        ? NO_PAUSES
+        : parsePauses(input, cal, conv, rcv);
+    const spans =
+      rawPauses.length === 0
+        ? NO_SPANS
+        : mergeSpans(rawPauses.map((p) => p.span).filter((s) => s.to >= s.from));
+
+    const baseDueN = walk(cal, anchorN, rules.baseDays, spans);
+    const dueN = ext > 0 ? walk(cal, anchorN, rules.baseDays + ext, spans) : baseDueN;
+    const pausedDays = walkPaused;
+
+    const correctionDueN =
+      rules.correctionNoticeDays === null ? undefined : cal.addWorkingDaysN(rcv, rules.correctionNoticeDays);
+    const onTime = conv.dueDayIsOnTime;
+    const ctx: Context = {
+      cal,
       lang,
-      `延期天数应为非负整数：${String(input.extensionDays)}`,
-      `Extension must be a non-negative whole number of working days: ${String(input.extensionDays)}`,
-    );
-  if (ext > rules.maxExtensionDays)
-    throw dateErr(
-      lang,
-      `延期${ext}个工作日超过上限：${regime} 最长延期${rules.maxExtensionDays}个工作日`,
-      `An extension of ${ext} working days exceeds the limit: ${regime} allows at most ${rules.maxExtensionDays}`,
-    );
-  cal.checkKnown(rcv, rcv);
+      rules,
+      rcv,
+      startN,
+      anchorN,
+      dueN,
+      baseDueN,
+      correctionDueN,
+      corrNotified,
+      corrReceived,
+      restart,
+      extApproved,
+      extNotified,
+      spans,
+      rawPauses,
+    };
+    const r = new Result(ctx);
+    r.regime = regime;
+    r.received = input.received;
+    r.start = formatDay(startN);
+    r.due = formatDay(dueN);
+    r.baseDays = rules.baseDays;
+    r.extensionDays = ext;
+    r.pausedDays = pausedDays;
+    r.dueWithoutExtension = formatDay(baseDueN);
+    r.correctionDue = correctionDueN === undefined ? null : formatDay(correctionDueN);
+    r.correctionNotified = input.correctionNotified ?? null;
+    r.correctionNoticeOnTime =
+      corrNotified === undefined || correctionDueN === undefined
+        ? null
+        : meets(corrNotified, correctionDueN, onTime);
+    r.extensionApproved = input.extensionApproved ?? null;
+    r.extensionNotified = input.extensionNotified ?? null;
+    r.extensionLate =
+      ext === 0 || (extApproved === undefined && extNotified === undefined)
+        ? null
+        : (extApproved !== undefined && !meets(extApproved, baseDueN, onTime)) ||
+          (extNotified !== undefined && !meets(extNotified, baseDueN, onTime));
+    return r;
+  }
+}
 
-  const corrNotified = optDate(cal, rcv, input, input.correctionNotified, "correctionNotified");
-  const corrReceived = optDate(cal, rcv, input, input.correctionReceived, "correctionReceived");
-  if (corrNotified !== undefined && corrReceived !== undefined && corrReceived < corrNotified)
-    throw dateErr(
-      lang,
-      `correctionReceived（${input.correctionReceived}）早于补正告知日期（${input.correctionNotified}）`,
-      `correctionReceived (${input.correctionReceived}) is before the correction notice (${input.correctionNotified})`,
-    );
-  const extApproved = optDate(cal, rcv, input, input.extensionApproved, "extensionApproved");
-  const extNotified = optDate(cal, rcv, input, input.extensionNotified, "extensionNotified");
-
-  const restart = corrReceived !== undefined && conv.restartOnCorrection[regime];
-  const startN = restart ? corrReceived : rcv;
-  cal.checkKnown(startN, startN);
-  const anchorN = conv.receiptDay === "day-one-if-working" && cal.isWorkingDayN(startN) ? startN - 1 : startN;
-
-  const rawPauses =
-    input.pauses === undefined || input.pauses.length === 0 ? NO_PAUSES : parsePauses(input, cal, conv, rcv);
-  const spans =
-    rawPauses.length === 0
-      ? NO_SPANS
-      : mergeSpans(rawPauses.map((p) => p.span).filter((s) => s.to >= s.from));
-
-  const pausedOut: [number] = [0];
-  const baseDueN = walk(cal, anchorN, rules.baseDays, spans, pausedOut);
-  const dueN = ext > 0 ? walk(cal, anchorN, rules.baseDays + ext, spans, pausedOut) : baseDueN;
-  const pausedDays = pausedOut[0];
-
-  const correctionDueN =
-    rules.correctionNoticeDays === null ? undefined : cal.addWorkingDaysN(rcv, rules.correctionNoticeDays);
-  const onTime = (d: number, limit: number): boolean => (conv.dueDayIsOnTime ? d <= limit : d < limit);
-  const ctx: Context = {
-    cal,
-    lang,
-    rules,
-    rcv,
-    startN,
-    anchorN,
-    dueN,
-    baseDueN,
-    correctionDueN,
-    corrNotified,
-    corrReceived,
-    restart,
-    extApproved,
-    extNotified,
-    spans,
-    rawPauses,
-  };
-  const r = new Result(ctx);
-  r.regime = regime;
-  r.received = input.received;
-  r.start = formatDay(startN);
-  r.due = formatDay(dueN);
-  r.baseDays = rules.baseDays;
-  r.extensionDays = ext;
-  r.pausedDays = pausedDays;
-  r.dueWithoutExtension = formatDay(baseDueN);
-  r.correctionDue = correctionDueN === undefined ? null : formatDay(correctionDueN);
-  r.correctionNotified = input.correctionNotified ?? null;
-  r.correctionNoticeOnTime =
-    corrNotified === undefined || correctionDueN === undefined ? null : onTime(corrNotified, correctionDueN);
-  r.extensionApproved = input.extensionApproved ?? null;
-  r.extensionNotified = input.extensionNotified ?? null;
-  r.extensionLate =
-    ext === 0 || (extApproved === undefined && extNotified === undefined)
-      ? null
-      : (extApproved !== undefined && !onTime(extApproved, baseDueN)) ||
-        (extNotified !== undefined && !onTime(extNotified, baseDueN));
-  return r;
+/** A day meets a limit: on or before it when the due day itself is on time, else before it. */
+function meets(d: number, limit: number, dueDayIsOnTime: boolean): boolean {
+  return dueDayIsOnTime ? d <= limit : d < limit;
 }
 
 function buildEvents(r: Result, c: Context): DeadlineEvent[] {

@@ -40,6 +40,8 @@ export interface ReceiptOptions {
   recordId?: string;
 }
 
+const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS);
+
 const BASIS_LABELS: Record<ReceiptBasis, [string, string]> = {
   submitted: ["提交日期", "submission date"],
   signedFor: ["签收日期", "signed-for date"],
@@ -50,7 +52,7 @@ const BASIS_LABELS: Record<ReceiptBasis, [string, string]> = {
 export function receiptDate(ev: ReceiptEvents, options: ReceiptOptions = {}): string {
   const lang = options.lang ?? "zh";
   const who = options.recordId ? `${options.recordId}: ` : "";
-  if (!(CHANNELS as readonly string[]).includes(ev.channel))
+  if (!CHANNEL_SET.has(ev.channel))
     throw new UserError(
       t(lang, `${who}未知的申请渠道：${String(ev.channel)}`, `${who}unknown channel: ${String(ev.channel)}`),
     );

@@ -27,23 +27,32 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
-/** Dates already judged: a year's data repeats a few hundred dates (bounded, so junk cannot grow it). */
-const DATE_SEEN = new Map<string, boolean>();
-
-/** A date string that exists (the schema reports the others). */
+/**
+ * A date string that exists (the schema reports the others): YYYY-MM-DD with ASCII digits, a
+ * month 1–12, a day of that month, and a year from 100 (as the Date.UTC round trip judged it:
+ * Date.UTC reads years 0–99 as 1900–1999).
+ */
 function date(v: unknown): string | undefined {
-  if (typeof v !== "string") return undefined;
-  let ok = DATE_SEEN.get(v);
-  if (ok === undefined) {
-    ok = false;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-      const [y, m, d] = v.split("-").map(Number) as [number, number, number];
-      const t = new Date(Date.UTC(y, m - 1, d));
-      ok = t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-    }
-    if (DATE_SEEN.size < 10_000) DATE_SEEN.set(v, ok);
+  if (typeof v !== "string" || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45)
+    return undefined;
+  const y = digits(v, 0, 4);
+  const m = digits(v, 5, 7);
+  const d = digits(v, 8, 10);
+  if (y < 100 || m < 1 || m > 12 || d < 1) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const last = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= last ? v : undefined;
+}
+
+/** The ASCII digits at [from, to) of `s` as a number, or -1 when one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  return ok ? v : undefined;
+  return n;
 }
 
 function isCount(v: unknown): v is Count {
@@ -57,7 +66,13 @@ function both(f: (lang: Lang) => string): Msg {
 
 class Checker {
   readonly issues: Issue[] = [];
-  constructor(readonly year: number | undefined) {}
+  /** 1 January and 31 December of the year, as date strings. */
+  readonly yearStart: string | undefined;
+  private readonly yearEnd: string | undefined;
+  constructor(readonly year: number | undefined) {
+    this.yearStart = year === undefined ? undefined : `${year}-01-01`;
+    this.yearEnd = year === undefined ? undefined : `${year}-12-31`;
+  }
 
   add(path: Path, code: Issue["code"], message: Msg, anchor: Issue["anchor"] = "value"): void {
     this.issues.push({ pointer: pointerOf(path), anchor, code, message });
@@ -72,8 +87,9 @@ class Checker {
     earlierName: string,
     laterName = laterKey,
   ): void {
+    if (!earlier) return;
     const later = date(obj[laterKey]);
-    if (!later || !earlier || later >= earlier) return;
+    if (!later || later >= earlier) return;
     this.add([...path, laterKey], "order", {
       zh: `${fieldValue(laterName, later, "zh")} 早于 ${fieldValue(earlierName, earlier, "zh")}`,
       en: `${laterName} ${later} is before ${earlierName} ${earlier}`,
@@ -83,7 +99,7 @@ class Checker {
   /** Dates after the year's end do not belong in this year's data. */
   notAfterYear(path: Path, obj: Obj, key: string, hint?: Msg, name = key): void {
     const d = date(obj[key]);
-    if (!d || this.year === undefined || d <= `${this.year}-12-31`) return;
+    if (!d || this.yearEnd === undefined || d <= this.yearEnd) return;
     this.add([...path, key], "year", {
       zh: `${fieldValue(name, d, "zh")} 晚于 ${this.year} 年度${hint ? "；" + hint.zh : ""}`,
       en: `${name} ${d} is after the year ${this.year}${hint ? "; " + hint.en : ""}`,
@@ -134,35 +150,39 @@ export function semanticIssues(data: unknown): Issue[] {
   return c.issues;
 }
 
+const APPROVAL_ITEM: Msg = { zh: "审批事项", en: "approval item" };
+const COMPLETED_HINT: Msg = {
+  zh: "本年度未办结的办件不填写 completed",
+  en: "leave completed out for a case still open at the year's end",
+};
+
 function checkApproval(c: Checker, ap: Obj): void {
   const base: Path = ["approval"];
   const items = arr(ap.items);
-  const itemIds = c.uniqueIds([...base, "items"], items, { zh: "审批事项", en: "approval item" });
+  const itemIds = c.uniqueIds([...base, "items"], items, APPROVAL_ITEM);
   const categoryOf = new Map<string, string>();
   for (const it of items)
     if (isObj(it) && str(it.id) && str(it.category)) categoryOf.set(it.id as string, it.category as string);
 
   const cases = arr(ap.cases);
   const caseIds = c.uniqueIds([...base, "cases"], cases, { zh: "办件", en: "case" });
+  const yearPrefix = `${c.year}-`;
   const completedByCategory = new Map<string, number>();
   let completed = 0;
   let unresolvedItem = false;
   cases.forEach((k, i) => {
     if (!isObj(k)) return;
-    const p: Path = [...base, "cases", i];
-    c.reference(p, "item", str(k.item), itemIds, { zh: "审批事项", en: "approval item" });
+    const p: Path = ["approval", "cases", i];
+    c.reference(p, "item", str(k.item), itemIds, APPROVAL_ITEM);
     c.order(p, k, "accepted", date(k.received), "received");
     c.order(p, k, "completed", date(k.accepted), "accepted");
     c.notAfterYear(p, k, "received");
     c.notAfterYear(p, k, "accepted");
-    c.notAfterYear(p, k, "completed", {
-      zh: "本年度未办结的办件不填写 completed",
-      en: "leave completed out for a case still open at the year's end",
-    });
+    c.notAfterYear(p, k, "completed", COMPLETED_HINT);
     // A completed date that is not a valid date is reported by the schema; count it anyway so
     // the totals check does not repeat that error.
     const done = date(k.completed);
-    if (k.completed !== undefined && (!done || c.year === undefined || done.startsWith(`${c.year}-`))) {
+    if (k.completed !== undefined && (!done || c.year === undefined || done.startsWith(yearPrefix))) {
       completed++;
       const cat = categoryOf.get(str(k.item) ?? "");
       if (cat !== undefined) completedByCategory.set(cat, (completedByCategory.get(cat) ?? 0) + 1);
@@ -298,7 +318,7 @@ function checkDisclosure(c: Checker, ds: Obj): void {
   let feeAmount = 0;
   apps.forEach((a, i) => {
     if (!isObj(a)) return;
-    const fee = checkApplication(c, [...base, "applications", i], a);
+    const fee = checkApplication(c, ["disclosure", "applications", i], a);
     if (fee !== undefined) {
       feeCount++;
       feeAmount += fee;
@@ -320,6 +340,20 @@ function checkDisclosure(c: Checker, ds: Obj): void {
   }
 }
 
+const RECEIPT_KEYS = ["signedFor", "confirmed", "received"] as const;
+const REPLY_HINT: Msg = {
+  zh: "年底前未答复的申请不填写 reply，按结转下年度处理",
+  en: "leave reply out for an application still open at the year's end (carried to next year)",
+};
+
+function reasonMsg(t: string, r: string, need: Msg): Msg {
+  return both((l) =>
+    l === "zh"
+      ? `答复为${replyTypeLabel(t, l)}（${r}），${need.zh}`
+      : `the reply is ${replyTypeLabel(t, l)} (${r}), ${need.en}`,
+  );
+}
+
 /** Checks one application; returns the fee amount paid in the year, if any. */
 function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
   const channel = str(a.channel) as Channel | undefined;
@@ -336,12 +370,12 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
         en: `an application by ${channel} needs ${need}, or an explicit received date`,
       });
   }
-  for (const k of ["signedFor", "confirmed", "received"]) c.order(p, a, k, submitted, "submitted");
+  if (submitted) for (const k of RECEIPT_KEYS) c.order(p, a, k, submitted, "submitted");
 
   // Which year it belongs to.
-  if (receipt && c.year !== undefined) {
+  if (receipt && c.yearStart !== undefined) {
     const receiptKey = a.received !== undefined ? "received" : (need ?? "received");
-    const before = receipt < `${c.year}-01-01`;
+    const before = receipt < c.yearStart;
     if (a.carriedOver === true && !before)
       c.add([...p, "carriedOver"], "year", {
         zh: `标记为上年结转（carriedOver），但收到日期 ${receipt} 不在上一年度`,
@@ -361,11 +395,13 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
     c.order([...p, "correction"], correction, "notified", receipt, "received");
     c.order([...p, "correction"], correction, "correctedReceived", date(correction.notified), "notified");
   }
-  arr(a.consultations).forEach((k, j) => {
-    if (!isObj(k)) return;
+  const consultations = arr(a.consultations);
+  for (let j = 0; j < consultations.length; j++) {
+    const k = consultations[j];
+    if (!isObj(k)) continue;
     c.order([...p, "consultations", j], k, "sent", receipt, "received");
     c.order([...p, "consultations", j], k, "answered", date(k.sent), "sent");
-  });
+  }
   if (isObj(a.extension)) {
     c.order(
       [...p, "extension"],
@@ -382,31 +418,17 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
   const replyType = reply ? str(reply.type) : undefined;
   const reason = reply ? str(reply.reason) : undefined;
   if (reply) {
+    const rp: Path = [...p, "reply"];
     c.order(
-      [...p, "reply"],
+      rp,
       reply,
       "date",
       corrected ?? receipt,
       corrected ? "correctedReceived" : "received",
       "reply.date",
     );
-    c.notAfterYear(
-      [...p, "reply"],
-      reply,
-      "date",
-      {
-        zh: "年底前未答复的申请不填写 reply，按结转下年度处理",
-        en: "leave reply out for an application still open at the year's end (carried to next year)",
-      },
-      "reply.date",
-    );
+    c.notAfterYear(rp, reply, "date", REPLY_HINT, "reply.date");
   }
-  const reasonMsg = (t: string, r: string, need: Msg): Msg =>
-    both((l) =>
-      l === "zh"
-        ? `答复为${replyTypeLabel(t, l)}（${r}），${need.zh}`
-        : `the reply is ${replyTypeLabel(t, l)} (${r}), ${need.en}`,
-    );
   if (replyType === "other" && reason === "no-correction" && (!correction || corrected))
     c.add(
       [...p, "reply", "reason"],

@@ -7,7 +7,7 @@ import type { Lang } from "../util/i18n.js";
 import { semanticIssues } from "./checks.js";
 import type { Issue, IssueCode } from "./issue.js";
 import { fastParseJson, type Locator } from "./json-fast.js";
-import { duplicateKeys, parseJsonText } from "./json-source.js";
+import { duplicateKeys, MAX_DEPTH, parseJsonText } from "./json-source.js";
 import { pick } from "./messages.js";
 import { schemaIssues } from "./schema-errors.js";
 import { datasetValidator } from "./schema.js";
@@ -45,9 +45,9 @@ function position(parsed: Locator, issue: Issue): { line: number; column: number
 
 /**
  * Nesting the fast path reads (a dataset nests about ten levels); deeper text takes the exact
- * path, which says when it is too deep.
+ * path, which says when it is too deep (over MAX_DEPTH).
  */
-const FAST_PATH_MAX_DEPTH = 64;
+const FAST_PATH_MAX_DEPTH = Math.min(64, MAX_DEPTH);
 
 export function validateDatasetText(text: string, fileName: string, lang: Lang = "zh"): ValidationResult {
   // Plain text (no syntax error, no repeated key) is read with JSON.parse, and positions are

@@ -20,8 +20,9 @@
  *   does not move the deadline the reply is judged against.
  */
 import {
-  computeDeadline,
+  DeadlineComputer,
   resolveConvention,
+  tryParseDay,
   REGIME_RULES,
   regimeFor,
   receiptDate,
@@ -182,6 +183,77 @@ function msg(e: unknown): string {
 }
 
 const FEE_PAUSE_KIND: Record<Lang, string> = { zh: "收费通知至缴费", en: "fee notice to payment" };
+const NO_PAUSES: readonly DeadlinePause[] = Object.freeze([]);
+
+/** What every application of a dataset shares, resolved once. */
+interface FactContext {
+  year: number;
+  pinned: Regime | undefined;
+  cal: Calendar;
+  lang: Lang;
+  feePaymentDays: number;
+  consultationAnswerDays: number;
+  feePeriodPaused: boolean;
+  lateExtensionCounts: boolean;
+  dueDayIsOnTime: boolean;
+  deadlines: DeadlineComputer;
+  receiptOptions: { lang: Lang };
+  yearStart: string;
+  yearEnd: string;
+}
+
+function factContext(
+  ctx: { year: number; pinned?: Regime; calendar: Calendar },
+  options: ApplicationFactsOptions,
+): FactContext {
+  const lang = options.lang ?? "zh";
+  const d = DEFAULT_APPLICATION_FACTS_OPTIONS;
+  const cal = ctx.calendar.withLang(lang);
+  return {
+    year: ctx.year,
+    pinned: ctx.pinned,
+    cal,
+    lang,
+    feePaymentDays: options.feePaymentDays !== undefined ? options.feePaymentDays : d.feePaymentDays,
+    consultationAnswerDays:
+      options.consultationAnswerDays !== undefined
+        ? options.consultationAnswerDays
+        : d.consultationAnswerDays,
+    feePeriodPaused: options.feePeriodPaused !== undefined ? options.feePeriodPaused : d.feePeriodPaused,
+    lateExtensionCounts:
+      options.lateExtensionCounts !== undefined ? options.lateExtensionCounts : d.lateExtensionCounts,
+    dueDayIsOnTime: resolveConvention(options.countingConvention).dueDayIsOnTime,
+    deadlines: new DeadlineComputer({
+      calendar: cal,
+      lang,
+      ...(options.countingConvention ? { countingConvention: options.countingConvention } : {}),
+    }),
+    receiptOptions: { lang },
+    yearStart: `${ctx.year}-01-01`,
+    yearEnd: `${ctx.year}-12-31`,
+  };
+}
+
+/** `n` working days after `date`, or null with a problem recorded against `field`. */
+function addWd(
+  fc: FactContext,
+  problems: ApplicationProblem[],
+  date: string,
+  n: number,
+  field: string,
+): string | null {
+  try {
+    return fc.cal.addWorkingDays(date, n);
+  } catch (e) {
+    problems.push({ field, message: msg(e) });
+    return null;
+  }
+}
+
+/** A date meets a limit (the due day itself counts as on time by default). */
+function inTime(fc: FactContext, d: string, limit: string): boolean {
+  return fc.dueDayIsOnTime ? d <= limit : d < limit;
+}
 
 /** Facts of one application. `year` is the data year. */
 export function applicationFact(
@@ -190,71 +262,51 @@ export function applicationFact(
   ctx: { year: number; pinned?: Regime; calendar: Calendar },
   options: ApplicationFactsOptions = {},
 ): ApplicationFacts {
-  const lang = options.lang ?? "zh";
-  const o = { ...DEFAULT_APPLICATION_FACTS_OPTIONS, ...stripUndefined(options) };
-  const cal = ctx.calendar.withLang(lang);
+  return factOf(app, index, factContext(ctx, options));
+}
+
+function factOf(app: Application, index: number, fc: FactContext): ApplicationFacts {
+  const { cal, lang, yearStart, yearEnd } = fc;
   const problems: ApplicationProblem[] = [];
-  const problem = (field: string, e: unknown): void => {
-    problems.push({ field, message: msg(e) });
-  };
-  const addWd = (date: string, n: number, field: string): string | null => {
-    try {
-      return cal.addWorkingDays(date, n);
-    } catch (e) {
-      problem(field, e);
-      return null;
-    }
-  };
-  const conv = resolveConvention(options.countingConvention);
-  /** A date meets a limit (the due day itself counts as on time by default). */
-  const inTime = (d: string, limit: string): boolean => (conv.dueDayIsOnTime ? d <= limit : d < limit);
-  const yearStart = `${ctx.year}-01-01`;
-  const yearEnd = `${ctx.year}-12-31`;
 
   // Receipt date (Art. 31).
   let received: string | null = null;
   let receivedFrom: ApplicationFacts["receivedFrom"] = null;
   try {
-    received = receiptDate(
-      {
-        channel: app.channel,
-        submitted: app.submitted,
-        ...(app.signedFor !== undefined ? { signedFor: app.signedFor } : {}),
-        ...(app.confirmed !== undefined ? { confirmed: app.confirmed } : {}),
-        ...(app.received !== undefined ? { received: app.received } : {}),
-      },
-      { lang },
-    );
+    received = receiptDate(app, fc.receiptOptions);
     receivedFrom = app.received !== undefined ? "received" : DEFAULT_RECEIPT_BASIS[app.channel];
   } catch (e) {
     const basis = DEFAULT_RECEIPT_BASIS[app.channel] ?? "received";
-    problem(basis, e);
+    problems.push({ field: basis, message: msg(e) });
   }
 
-  const regime: Regime | null = ctx.pinned ?? (received !== null ? regimeFor(received) : null);
-  const regimeSource = ctx.pinned !== undefined ? "pinned" : received !== null ? "receipt-date" : null;
+  const regime: Regime | null = fc.pinned ?? (received !== null ? regimeFor(received) : null);
+  const regimeSource = fc.pinned !== undefined ? "pinned" : received !== null ? "receipt-date" : null;
 
   // Consultations: pauses from the letter to the answer (or the end of the answer period).
-  const consultations: ConsultationFacts[] = (app.consultations ?? []).map((c, i) => {
-    const answerDue = addWd(c.sent, o.consultationAnswerDays, `consultations[${i}].sent`);
-    const pauseTo = c.answered ?? answerDue;
-    return {
-      index: i,
-      party: c.party,
-      sent: c.sent,
-      answered: c.answered ?? null,
-      answerDue,
-      pauseTo,
-      pauseAssumed: c.answered === undefined,
-      consent: c.consent ?? null,
-    };
-  });
+  const consultations: ConsultationFacts[] = [];
+  const records = app.consultations;
+  if (records !== undefined)
+    for (let i = 0; i < records.length; i++) {
+      const c = records[i]!;
+      const answerDue = addWd(fc, problems, c.sent, fc.consultationAnswerDays, `consultations[${i}].sent`);
+      consultations.push({
+        index: i,
+        party: c.party,
+        sent: c.sent,
+        answered: c.answered ?? null,
+        answerDue,
+        pauseTo: c.answered ?? answerDue,
+        pauseAssumed: c.answered === undefined,
+        consent: c.consent ?? null,
+      });
+    }
 
   // Fee.
   let fee: FeeFacts | null = null;
   if (app.fee) {
     const f = app.fee;
-    const payBy = addWd(f.noticeDate, o.feePaymentDays, "fee.noticeDate");
+    const payBy = addWd(fc, problems, f.noticeDate, fc.feePaymentDays, "fee.noticeDate");
     let expected: number | null = null;
     let tiers: FeeTier[] | null = null;
     let basis: string | null = null;
@@ -267,7 +319,7 @@ export function applicationFact(
           basis = c.fee.basis;
         }
       } catch (e) {
-        problem("fee.quantity", e);
+        problems.push({ field: "fee.quantity", message: msg(e) });
       }
     }
     const paid = f.paid === true;
@@ -288,17 +340,15 @@ export function applicationFact(
     };
   }
 
-  const pauses: DeadlinePause[] = [];
+  let pauses: DeadlinePause[] | undefined;
   for (const c of consultations)
-    if (c.pauseTo !== null) pauses.push({ from: c.sent, to: c.pauseTo, kind: c.party });
-  if (fee && o.feePeriodPaused) {
+    if (c.pauseTo !== null) (pauses ??= []).push({ from: c.sent, to: c.pauseTo, kind: c.party });
+  if (fee && fc.feePeriodPaused) {
     const to = fee.paid ? (fee.paidDate ?? fee.payBy) : fee.payBy;
-    if (to !== null) pauses.push({ from: fee.noticeDate, to, kind: FEE_PAUSE_KIND[lang] });
+    if (to !== null) (pauses ??= []).push({ from: fee.noticeDate, to, kind: FEE_PAUSE_KIND[lang] });
   }
 
   // Deadlines.
-  const convention = options.countingConvention ? { countingConvention: options.countingConvention } : {};
-  const dOpts = { calendar: cal, lang, ...convention };
   let dueAtReceipt: string | null = null;
   let deadline: DeadlineResult | null = null;
   let due: string | null = null;
@@ -308,30 +358,28 @@ export function applicationFact(
   const maxExt = regime !== null ? REGIME_RULES[regime].maxExtensionDays : null;
   if (received !== null && regime !== null) {
     try {
-      dueAtReceipt = computeDeadline({ received, regime }, dOpts).due;
+      dueAtReceipt = fc.deadlines.baseDue(received, regime);
     } catch (e) {
-      problem("received", e);
+      problems.push({ field: "received", message: msg(e) });
     }
-    const base = {
-      received,
-      regime,
-      ...(app.correction ? { correctionNotified: app.correction.notified } : {}),
-      ...(app.correction?.correctedReceived ? { correctionReceived: app.correction.correctedReceived } : {}),
-    };
+    const correctionNotified = app.correction ? app.correction.notified : undefined;
+    const correctionReceived = app.correction?.correctedReceived
+      ? app.correction.correctedReceived
+      : undefined;
     try {
       const counted = ext && maxExt !== null ? Math.min(ext.days, maxExt) : 0;
-      const full = computeDeadline(
-        {
-          ...base,
-          pauses,
-          ...(ext
-            ? { extensionDays: counted, extensionApproved: ext.approved, extensionNotified: ext.notified }
-            : {}),
-        },
-        dOpts,
-      );
+      const full = fc.deadlines.compute({
+        received,
+        regime,
+        correctionNotified,
+        correctionReceived,
+        pauses: pauses ?? NO_PAUSES,
+        extensionDays: ext ? counted : undefined,
+        extensionApproved: ext ? ext.approved : undefined,
+        extensionNotified: ext ? ext.notified : undefined,
+      });
       deadline = full;
-      const extCounts = !ext || full.extensionLate !== true || o.lateExtensionCounts;
+      const extCounts = !ext || full.extensionLate !== true || fc.lateExtensionCounts;
       due = extCounts ? full.due : full.dueWithoutExtension;
       if (app.correction) {
         const c = app.correction;
@@ -341,35 +389,38 @@ export function applicationFact(
           onTime: full.correctionNoticeOnTime,
           periodDays: c.periodDays ?? null,
           periodEnd:
-            c.periodDays !== undefined ? addWd(c.notified, c.periodDays, "correction.periodDays") : null,
+            c.periodDays !== undefined
+              ? addWd(fc, problems, c.notified, c.periodDays, "correction.periodDays")
+              : null,
           correctedReceived: c.correctedReceived ?? null,
           corrected: c.correctedReceived !== undefined,
         };
       }
       if (ext && maxExt !== null) {
         const originalDue = full.dueWithoutExtension;
-        const approvedInTime = inTime(ext.approved, originalDue);
-        const notifiedInTime = inTime(ext.notified, originalDue);
+        const approvedInTime = inTime(fc, ext.approved, originalDue);
+        const notifiedInTime = inTime(fc, ext.notified, originalDue);
         // The deadline as the notice states it: pauses completed by the notice date only.
-        const known = pauses.filter((p) => p.to <= ext.notified);
-        const ongoing = pauses.some((p) => p.from <= ext.notified && p.to > ext.notified);
+        const all = pauses ?? NO_PAUSES;
+        const known = all.filter((p) => p.to <= ext.notified);
+        const ongoing = all.some((p) => p.from <= ext.notified && p.to > ext.notified);
         let newDue: string | null = null;
         let noticeOriginalDue: string | null = null;
         try {
-          const atNotice = computeDeadline(
-            {
-              ...base,
-              pauses: known,
-              extensionDays: counted,
-              extensionApproved: ext.approved,
-              extensionNotified: ext.notified,
-            },
-            dOpts,
-          );
+          const atNotice = fc.deadlines.compute({
+            received,
+            regime,
+            correctionNotified,
+            correctionReceived,
+            pauses: known,
+            extensionDays: counted,
+            extensionApproved: ext.approved,
+            extensionNotified: ext.notified,
+          });
           newDue = atNotice.due;
           noticeOriginalDue = atNotice.dueWithoutExtension;
         } catch (e) {
-          problem("extension", e);
+          problems.push({ field: "extension", message: msg(e) });
         }
         extension = {
           days: ext.days,
@@ -388,7 +439,7 @@ export function applicationFact(
         };
       }
     } catch (e) {
-      problem("received", e);
+      problems.push({ field: "received", message: msg(e) });
     }
   }
   if (app.correction && correction === null) {
@@ -429,11 +480,11 @@ export function applicationFact(
     let late: number | null = null;
     if (due !== null && deadline !== null) {
       try {
-        cal.parse(r.date, "reply.date");
-        onTime = inTime(r.date, due);
+        if (tryParseDay(r.date) === undefined) cal.parse(r.date, "reply.date");
+        onTime = inTime(fc, r.date, due);
         late = onTime ? 0 : Math.max(1, cal.workingDaysBetween(due, r.date));
       } catch (e) {
-        problem("reply.date", e);
+        problems.push({ field: "reply.date", message: msg(e) });
       }
     }
     reply = {
@@ -475,17 +526,16 @@ export function applicationFacts(
   options: ApplicationFactsOptions = {},
 ): ApplicationFacts[] {
   const apps = dataset.disclosure.applications ?? [];
-  const ctx = { year: dataset.year, calendar, ...(dataset.regime ? { pinned: dataset.regime } : {}) };
-  return apps.map((a, i) => applicationFact(a, i, ctx, options));
+  const fc = factContext(
+    { year: dataset.year, calendar, ...(dataset.regime ? { pinned: dataset.regime } : {}) },
+    options,
+  );
+  const out: ApplicationFacts[] = [];
+  for (let i = 0; i < apps.length; i++) out.push(factOf(apps[i]!, i, fc));
+  return out;
 }
 
 /** A one-line description of a problem, naming the application by id only. */
 export function formatApplicationProblem(id: string, p: ApplicationProblem, lang: Lang = "zh"): string {
   return t(lang, `${id}：${p.field}：${p.message}`, `${id}: ${p.field}: ${p.message}`);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
 }

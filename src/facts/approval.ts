@@ -7,7 +7,16 @@
  * an office without records has its given totals used. Absent values are null (never
  * undefined), so strict templates can test them.
  */
-import { approvalDue, checkApproval, type Calendar } from "../calendar/index.js";
+import {
+  approvalDue,
+  checkApproval,
+  checkApprovalN,
+  formatDay,
+  tryParseDay,
+  type ApprovalDayCheck,
+  type ApprovalLimit,
+  type Calendar,
+} from "../calendar/index.js";
 import type {
   AbsenceKind,
   Approval,
@@ -229,10 +238,6 @@ export interface ApprovalFactOptions {
   lang: Lang;
 }
 
-function inYear(date: string, year: number): boolean {
-  return date >= `${year}-01-01` && date <= `${year}-12-31`;
-}
-
 const ABSENCE_FIELD: Record<AbsenceKind, "unstaffed" | "offPost" | "postHopping"> = {
   unstaffed: "unstaffed",
   "off-post": "offPost",
@@ -382,12 +387,26 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   const { calendar, lang } = opts;
   const year = dataset.year;
   const yearEnd = `${year}-12-31`;
+  const yearStart = `${year}-01-01`;
   const items = new Map(a.items.map((i) => [i.id, i]));
   const cases = a.cases ?? [];
   const hasRecords = cases.length > 0;
+  const dayOptions = { lang };
+  /** checkApproval, in day numbers when both dates are real (else it throws as checkApproval does). */
+  const check = (c: ApprovalCase, done: string, limit: ApprovalLimit): ApprovalDayCheck => {
+    const aN = tryParseDay(c.accepted);
+    const dN = tryParseDay(done);
+    if (aN === undefined || dN === undefined) {
+      const r = checkApproval(c.accepted, done, limit, calendar, dayOptions);
+      return { due: tryParseDay(r.due) as number, overdue: r.overdue, daysTaken: r.daysTaken };
+    }
+    return checkApprovalN(aN, dN, c.accepted, done, limit, calendar, dayOptions);
+  };
 
   // --- completed cases, by item and category ---
-  const completedInYear = cases.filter((c) => c.completed !== undefined && inYear(c.completed, year));
+  const completedInYear = cases.filter(
+    (c) => c.completed !== undefined && c.completed >= yearStart && c.completed <= yearEnd,
+  );
   const perItem = new Map<string, number>();
   for (const c of completedInYear) {
     const item = itemOf(c, items, lang);
@@ -433,7 +452,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
     if (done === undefined) {
       // Open at the end of the year (or completed only next year).
       openIds.push(c.id);
-      const due = approvalDue(c.accepted, item.promisedLimit, calendar, { lang });
+      const due = approvalDue(c.accepted, item.promisedLimit, calendar, dayOptions);
       if (due < yearEnd) {
         overdueCases.push({
           id: c.id,
@@ -449,23 +468,23 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
       }
       continue;
     }
-    if (!inYear(done, year)) continue; // completed before this year: last year's case
-    const check = checkApproval(c.accepted, done, item.promisedLimit, calendar, { lang });
-    if (check.overdue) {
+    if (done < yearStart) continue; // completed before this year: last year's case
+    const promised = check(c, done, item.promisedLimit);
+    if (promised.overdue) {
       overdueCases.push({
         id: c.id,
         item: item.id,
         itemName: item.name,
         accepted: c.accepted,
         completed: done,
-        due: check.due,
+        due: formatDay(promised.due),
         limit: limitFact(item.promisedLimit),
-        daysTaken: check.daysTaken,
+        daysTaken: promised.daysTaken,
         open: false,
       });
     } else onTimeCount++;
     if (max) {
-      const m = checkApproval(c.accepted, done, max, calendar, { lang });
+      const m = check(c, done, max);
       if (m.overdue)
         casesOverMax.push({
           id: c.id,

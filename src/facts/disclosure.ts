@@ -288,6 +288,7 @@ function filingFacts(
 
 function requestFacts(dataset: Dataset, apps: readonly ApplicationFacts[]): RequestFacts {
   const year = dataset.year;
+  const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   let received = 0;
   let carriedOver = 0;
@@ -297,7 +298,7 @@ function requestFacts(dataset: Dataset, apps: readonly ApplicationFacts[]): Requ
   const late: string[] = [];
   for (const a of apps) {
     if (a.carriedOver) carriedOver++;
-    else if (a.received !== null && inYear(a.received, year)) received++;
+    else if (a.received !== null && a.received >= yearStart && a.received <= yearEnd) received++;
     else continue; // another year's request
     const reply = a.reply?.inYear ? a.reply : null;
     if (reply) replied++;
