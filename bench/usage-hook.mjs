@@ -4,7 +4,7 @@
  * CPU time of every thread (worker threads included), peak RSS, and RSS sampled every 100 ms so
  * the runner can tell whether memory stays flat as a batch grows. Portable (no /proc, no `time`).
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { setInterval } from "node:timers";
 import { performance } from "node:perf_hooks";
 
@@ -23,10 +23,24 @@ if (file) {
       JSON.stringify({
         wallMs: performance.now() - t0,
         cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000,
-        // maxRSS is in kilobytes on every platform Node supports.
-        maxRssMb: u.maxRSS / 1024,
+        maxRssMb: peakRssKb(u.maxRSS) / 1024,
         samples,
       }),
     );
   });
+}
+
+/**
+ * Peak RSS in kB. On Linux, getrusage's maxRSS of a process started by fork + exec can keep the
+ * parent's size at the fork (the benchmark's own process is large by then); VmHWM belongs to the
+ * new program's memory alone. Elsewhere, maxRSS (kB on every platform Node supports).
+ */
+function peakRssKb(maxRss) {
+  try {
+    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]);
+  } catch {
+    /* not Linux */
+  }
+  return maxRss;
 }
