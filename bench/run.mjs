@@ -314,7 +314,10 @@ const resultsFile =
 if (resultsFile) {
   writeFileSync(
     resultsFile,
-    `<!-- Written by \`npm run bench\` (bench/run.mjs). Do not edit by hand. -->\n\n${text}`,
+    `<!-- Written by \`npm run bench\` (bench/run.mjs). Do not edit by hand. -->\n\n` +
+      "Run `npm run bench` (a few minutes; `npm run bench -- --letters 1000` for a quick look, " +
+      "`-- --json` for every figure as JSON). Timing is never asserted in `npm test`.\n\n" +
+      text,
   );
   log(`table written to ${resultsFile}`);
 }
