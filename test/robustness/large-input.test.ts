@@ -69,10 +69,7 @@ describe("inputs of 100 MB", () => {
       `${csv}：文件过大（${(fs.statSync(csv).size / MB).toFixed(1)} MB），输入文件最大 64.0 MB；确需处理更大的文件，可设置环境变量 GONGWEN_MAX_INPUT_MB\n`,
     );
     const xlsx = path.join(dir, "bomb.xlsx");
-    fs.writeFileSync(
-      xlsx,
-      zipSync({ "xl/worksheets/sheet1.xml": [new Uint8Array(256 * MB), { level: 1 }] }),
-    );
+    fs.writeFileSync(xlsx, zipSync({ "xl/worksheets/sheet1.xml": [new Uint8Array(256 * MB), { level: 1 }] }));
     expect(fs.statSync(xlsx).size).toBeLessThan(5 * MB);
     const z = runBinary(["import", xlsx, "--into", data]);
     expect(z.code).toBe(2);
