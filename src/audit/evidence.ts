@@ -33,15 +33,56 @@ export function receiptEvidence(a: ApplicationFacts): Evidence[] {
   return [ev(appPtr(a.index, a.receivedFrom), a.received)];
 }
 
-/** The position of each record of a list by id (built once per list and dataset). */
-const indexCache = new WeakMap<object, Map<string, number>>();
-export function indexById(list: readonly { id: string }[]): Map<string, number> {
+/** Finds a record's position by id (the last record with that id, as a map built in order would). */
+interface IdLookup {
+  get(id: string): number | undefined;
+}
+
+/** The lookup of a list (built once per list and dataset). */
+const indexCache = new WeakMap<object, IdLookup>();
+
+/** The position of each record of a list by id (the last one when an id repeats). */
+export function indexById(list: readonly { id: string }[]): IdLookup {
   let m = indexCache.get(list);
   if (!m) {
-    m = new Map(list.map((r, i) => [r.id, i]));
+    m = increasingIds(list) ? new SortedIds(list) : mapOf(list);
     indexCache.set(list, m);
   }
   return m;
+}
+
+function mapOf(list: readonly { id: string }[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) m.set(list[i]!.id, i);
+  return m;
+}
+
+/** Ids strictly increase, shorter first and in string order within a length (so none repeats). */
+function before(a: string, b: string): boolean {
+  return a.length < b.length || (a.length === b.length && a < b);
+}
+
+function increasingIds(list: readonly { id: string }[]): boolean {
+  for (let i = 1; i < list.length; i++)
+    if (typeof list[i]!.id !== "string" || !before(list[i - 1]!.id, list[i]!.id)) return false;
+  return list.length === 0 || typeof list[0]!.id === "string";
+}
+
+/** Binary search over ids in increasing order: no map of a million cases to find a few. */
+class SortedIds implements IdLookup {
+  constructor(private readonly list: readonly { id: string }[]) {}
+  get(id: string): number | undefined {
+    let lo = 0;
+    let hi = this.list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.list[mid]!.id;
+      if (at === id) return mid;
+      if (before(at, id)) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
 }
 
 /** Position of an approval case by id (-1 when absent). */

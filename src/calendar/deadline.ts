@@ -163,24 +163,73 @@ class Result implements DeadlineResult {
   declare extensionApproved: string | null;
   declare extensionNotified: string | null;
   declare extensionLate: boolean | null;
-  #ctx: Context;
+  // What the trace and the events need beyond the public fields (which give the rest: the
+  // result of every request is kept, so it stays small).
+  #cal: Calendar;
+  #anchorN: number;
+  #corrReceived: number | undefined;
+  #restart: boolean;
+  #spans: Span[];
+  #rawPauses: RawPause[];
   #trace: TraceEntry[] | undefined;
   #events: DeadlineEvent[] | undefined;
 
-  /** Fields are assigned by computeDeadline, always in the same order (one hidden class). */
-  constructor(ctx: Context) {
-    this.#ctx = ctx;
+  /** Public fields are assigned by compute(), always in the same order (one hidden class). */
+  constructor(
+    cal: Calendar,
+    anchorN: number,
+    corrReceived: number | undefined,
+    restart: boolean,
+    spans: Span[],
+    rawPauses: RawPause[],
+  ) {
+    this.#cal = cal;
+    this.#anchorN = anchorN;
+    this.#corrReceived = corrReceived;
+    this.#restart = restart;
+    this.#spans = spans;
+    this.#rawPauses = rawPauses;
+  }
+
+  /** The computation's day numbers, read back from the dates of the result (all valid). */
+  #context(): Context {
+    const day = (s: string): number => tryParseDay(s) as number;
+    const optDay = (s: string | null): number | undefined => (s === null ? undefined : day(s));
+    const cal = this.#cal;
+    return {
+      cal,
+      lang: cal.lang,
+      rules: REGIME_RULES[this.regime],
+      rcv: day(this.received),
+      startN: day(this.start),
+      anchorN: this.#anchorN,
+      dueN: day(this.due),
+      baseDueN: day(this.dueWithoutExtension),
+      correctionDueN: optDay(this.correctionDue),
+      corrNotified: optDay(this.correctionNotified),
+      corrReceived: this.#corrReceived,
+      restart: this.#restart,
+      extApproved: optDay(this.extensionApproved),
+      extNotified: optDay(this.extensionNotified),
+      spans: this.#spans,
+      rawPauses: this.#rawPauses,
+    };
   }
 
   /** Events in date order (computed on first access). */
   get events(): DeadlineEvent[] {
-    this.#events ??= buildEvents(this, this.#ctx);
+    this.#events ??= buildEvents(this, this.#context());
     return this.#events;
   }
 
   get trace(): TraceEntry[] {
-    const c = this.#ctx;
-    this.#trace ??= buildTrace(c.cal, c.startN, c.anchorN, c.dueN, c.spans);
+    this.#trace ??= buildTrace(
+      this.#cal,
+      tryParseDay(this.start) as number,
+      this.#anchorN,
+      tryParseDay(this.due) as number,
+      this.#spans,
+    );
     return this.#trace;
   }
 
@@ -422,25 +471,7 @@ export class DeadlineComputer {
     const correctionDueN =
       rules.correctionNoticeDays === null ? undefined : cal.addWorkingDaysN(rcv, rules.correctionNoticeDays);
     const onTime = conv.dueDayIsOnTime;
-    const ctx: Context = {
-      cal,
-      lang,
-      rules,
-      rcv,
-      startN,
-      anchorN,
-      dueN,
-      baseDueN,
-      correctionDueN,
-      corrNotified,
-      corrReceived,
-      restart,
-      extApproved,
-      extNotified,
-      spans,
-      rawPauses,
-    };
-    const r = new Result(ctx);
+    const r = new Result(cal, anchorN, corrReceived, restart, spans, rawPauses);
     r.regime = regime;
     r.received = input.received;
     r.start = formatDay(startN);

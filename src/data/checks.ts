@@ -24,7 +24,8 @@ type Obj = Record<string, unknown>;
 type Path = (string | number)[];
 
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const NONE: readonly unknown[] = Object.freeze([]);
+const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : NONE);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 /**
@@ -53,6 +54,55 @@ function digits(s: string, from: number, to: number): number {
     n = n * 10 + c;
   }
   return n;
+}
+
+const idOf = (rec: unknown): string | undefined => (isObj(rec) ? str(rec.id) : undefined);
+
+/**
+ * The string ids of a list strictly increase, shorter ids first and ids of one length in string
+ * order (so numbered ids without leading zeros increase too): then no id repeats.
+ */
+function increasingIds(list: readonly unknown[]): boolean {
+  let prev: string | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const id = idOf(list[i]);
+    if (id === undefined) continue;
+    if (prev !== undefined && !(prev.length < id.length || (prev.length === id.length && prev < id)))
+      return false;
+    prev = id;
+  }
+  return true;
+}
+
+/** The ids of a list with the position of each (the first, when one repeats); built when first asked. */
+class IdIndex {
+  #map: Map<string, number> | undefined;
+  constructor(
+    private readonly list: readonly unknown[],
+    map?: Map<string, number>,
+  ) {
+    this.#map = map;
+  }
+
+  private get map(): Map<string, number> {
+    if (this.#map === undefined) {
+      const m = new Map<string, number>();
+      this.list.forEach((rec, i) => {
+        const id = idOf(rec);
+        if (id !== undefined && !m.has(id)) m.set(id, i);
+      });
+      this.#map = m;
+    }
+    return this.#map;
+  }
+
+  has(id: string): boolean {
+    return this.map.has(id);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
 }
 
 function isCount(v: unknown): v is Count {
@@ -106,10 +156,13 @@ class Checker {
     });
   }
 
-  uniqueIds(path: Path, list: unknown[], what: Msg): Map<string, number> {
+  /** Reports each repeated id; returns the ids with their first positions. */
+  uniqueIds(path: Path, list: readonly unknown[], what: Msg): IdIndex {
+    // Ids in increasing order (e.g. YSQ-1, YSQ-2, … YSQ-10) cannot repeat: no map needed yet.
+    if (increasingIds(list)) return new IdIndex(list);
     const seen = new Map<string, number>();
     list.forEach((rec, i) => {
-      const id = isObj(rec) ? str(rec.id) : undefined;
+      const id = idOf(rec);
       if (id === undefined) return;
       const first = seen.get(id);
       if (first === undefined) seen.set(id, i);
@@ -119,10 +172,10 @@ class Checker {
           en: `${what.en} id ${id} is used twice: also at ${pointerOf([...path, first])}`,
         });
     });
-    return seen;
+    return new IdIndex(list, seen);
   }
 
-  reference(path: Path, key: string, id: string | undefined, known: Map<string, number>, what: Msg): void {
+  reference(path: Path, key: string, id: string | undefined, known: IdIndex, what: Msg): void {
     if (id === undefined || known.has(id)) return;
     const list = [...known.keys()];
     const shown = list.length > 8 ? [...list.slice(0, 8), "…"] : list;
@@ -266,8 +319,8 @@ function checkApproval(c: Checker, ap: Obj): void {
 function checkRatings(
   c: Checker,
   path: Path,
-  ratings: unknown[],
-  targets: Map<string, number> | undefined,
+  ratings: readonly unknown[],
+  targets: IdIndex | undefined,
   what: Msg,
 ): void {
   c.uniqueIds(path, ratings, { zh: "好差评", en: "rating" });
@@ -561,7 +614,7 @@ const REVIEW_KIND_LABELS: Record<string, string> = {
  * Given annual-report tables 三 and 四 agree, cell by cell, with the application records.
  * Table 四 counts the reconsiderations and lawsuits filed in the year.
  */
-function checkTablesAgainstRecords(c: Checker, table: Obj, apps: unknown[]): void {
+function checkTablesAgainstRecords(c: Checker, table: Obj, apps: readonly unknown[]): void {
   const base: Path = ["disclosure", "annualReportTable"];
   if (isObj(table.requests)) {
     const counts = new Map<string, number>();

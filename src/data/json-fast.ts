@@ -39,10 +39,13 @@ export function fastParseJson(source: string, maxDepth: number): FastParsedJson 
   } catch {
     return undefined;
   }
-  const stats = { keys: 0, colons: 0 };
-  if (typeof data === "string") stats.colons = colonsIn(data);
-  else if (typeof data === "object" && data !== null && !walk(data, 1, maxDepth, stats)) return undefined;
-  if (structuralColons(source, stats.colons) !== stats.keys) return undefined;
+  const keys = typeof data === "object" && data !== null ? countKeys(data, 1, maxDepth) : 0;
+  if (keys < 0) return undefined;
+  const colons = countColons(source);
+  // Every member of an object has a colon; any other colon of the text is in a string. So when
+  // the text has no more colons than the parsed data has keys, no member was lost (see
+  // structuralColons for the other case).
+  if (colons !== keys && structuralColons(source, colons, data) !== keys) return undefined;
   return {
     data,
     locateAll: (pointers) => locatePointers(source, pointers),
@@ -50,32 +53,50 @@ export function fastParseJson(source: string, maxDepth: number): FastParsedJson 
 }
 
 /**
- * Counts the keys of every object and the colons inside every string (keys and values);
- * false when the nesting is deeper than `maxDepth` or a key is `__proto__`.
+ * The keys of every object (an object or array value); -1 when the nesting is deeper than
+ * `maxDepth` or a key is `__proto__`.
  */
-function walk(v: unknown, depth: number, maxDepth: number, stats: { keys: number; colons: number }): boolean {
-  if (depth > maxDepth) return false;
+function countKeys(v: object, depth: number, maxDepth: number): number {
+  if (depth > maxDepth) return -1;
+  let n = 0;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
-      if (typeof x === "string") stats.colons += colonsIn(x);
-      else if (typeof x === "object" && x !== null && !walk(x, depth + 1, maxDepth, stats)) return false;
+      if (typeof x === "object" && x !== null) {
+        const k = countKeys(x, depth + 1, maxDepth);
+        if (k < 0) return -1;
+        n += k;
+      }
     }
-    return true;
+    return n;
   }
   const o = v as Record<string, unknown>;
-  for (const k in o) {
-    stats.keys++;
-    if (k === "__proto__") return false;
-    stats.colons += colonsIn(k);
-    const x = o[k];
-    if (typeof x === "string") stats.colons += colonsIn(x);
-    else if (typeof x === "object" && x !== null && !walk(x, depth + 1, maxDepth, stats)) return false;
+  for (const key in o) {
+    n++;
+    if (key === "__proto__") return -1;
+    const x = o[key];
+    if (typeof x === "object" && x !== null) {
+      const k = countKeys(x, depth + 1, maxDepth);
+      if (k < 0) return -1;
+      n += k;
+    }
   }
-  return true;
+  return n;
 }
 
-function colonsIn(s: string): number {
+/** Colons in every string of parsed data, keys included. */
+function colonsInStrings(v: unknown): number {
+  if (typeof v === "string") return countColons(v);
+  if (typeof v !== "object" || v === null) return 0;
+  let n = 0;
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) n += colonsInStrings(v[i]);
+  else
+    for (const key in v as Record<string, unknown>)
+      n += countColons(key) + colonsInStrings((v as Record<string, unknown>)[key]);
+  return n;
+}
+
+function countColons(s: string): number {
   let n = 0;
   for (let i = s.indexOf(":"); i >= 0; i = s.indexOf(":", i + 1)) n++;
   return n;
@@ -88,11 +109,9 @@ function colonsIn(s: string): number {
  * When a key is repeated, the parsed data lost a member (and the strings in its value), so the
  * count exceeds the keys counted in the data: equality proves there is no repeated key.
  */
-function structuralColons(text: string, colonsInStrings: number): number {
+function structuralColons(text: string, colons: number, data: unknown): number {
   if (/\\u003a/i.test(text)) return scanStructuralColons(text);
-  let n = 0;
-  for (let i = text.indexOf(":"); i >= 0; i = text.indexOf(":", i + 1)) n++;
-  return n - colonsInStrings;
+  return colons - colonsInStrings(data);
 }
 
 function scanStructuralColons(text: string): number {

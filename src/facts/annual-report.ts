@@ -158,21 +158,42 @@ export function requestsFromRecords(dataset: Dataset, apps: readonly Application
   table.outcomeTotal = emptyRequestRow();
   table.carriedForward = emptyRequestRow();
   const records = dataset.disclosure.applications ?? [];
-  const bump = (row: RequestRowKey, col: (typeof REQUEST_COLUMNS)[number]) => {
-    const r = table[row]!;
-    r[col] = (r[col] ?? 0) + 1;
-    r.total = (r.total ?? 0) + 1;
+  // Counted per row and column first, then added to the table: columns enter each row in the
+  // order they first occur, as adding one by one would.
+  const counts = new Map<RequestRowKey, Map<string, number>>();
+  const bump = (row: RequestRowKey, col: string) => {
+    let cols = counts.get(row);
+    if (!cols) counts.set(row, (cols = new Map()));
+    cols.set(col, (cols.get(col) ?? 0) + 1);
   };
-  for (const f of apps) {
+  /** Outcome row by reply type and reason. */
+  const rows = new Map<string, Map<string, OutcomeRowKey>>();
+  for (let fi = 0; fi < apps.length; fi++) {
+    const f = apps[fi]!;
     const app = records[f.index];
     if (!app) throw new Error(`application facts ${f.id}: no record at index ${f.index}`);
     const col = app.applicant.type;
     bump(f.carriedOver ? "carriedOver" : "received", col);
     if (f.yearEnd === "closed" && f.reply) {
-      bump(outcomeRow(f.id, f.reply.type, f.reply.reason ?? undefined), col);
+      let byReason = rows.get(f.reply.type);
+      if (!byReason) rows.set(f.reply.type, (byReason = new Map()));
+      let row = byReason.get(f.reply.reason ?? "");
+      if (row === undefined) {
+        row = outcomeRow(f.id, f.reply.type, f.reply.reason ?? undefined);
+        byReason.set(f.reply.reason ?? "", row);
+      }
+      bump(row, col);
       bump("outcomeTotal", col);
     } else {
       bump("carriedForward", col);
+    }
+  }
+  for (const [row, cols] of counts) {
+    const r = table[row]!;
+    for (const [col, n] of cols) {
+      const c = col as (typeof REQUEST_COLUMNS)[number];
+      r[c] = (r[c] ?? 0) + n;
+      r.total = (r.total ?? 0) + n;
     }
   }
   return table;
@@ -212,7 +233,9 @@ export function reviewsFromRecords(
     row[col] = (row[col] ?? 0) + 1;
     row.total = (row.total ?? 0) + 1;
   };
-  for (const app of dataset.disclosure.applications ?? []) {
+  const appRecords = dataset.disclosure.applications ?? [];
+  for (let ai = 0; ai < appRecords.length; ai++) {
+    const app = appRecords[ai]!;
     if (app.reconsideration) add("reconsideration", app.reconsideration);
     if (app.litigation) {
       add(
@@ -375,7 +398,10 @@ export function annualReportFacts(
   let replyTypes: Record<ReplyType, number> | null = null;
   if (hasRecords) {
     replyTypes = Object.fromEntries(REPLY_TYPES.map((r) => [r, 0])) as Record<ReplyType, number>;
-    for (const a of applications) if (a.yearEnd === "closed" && a.reply) replyTypes[a.reply.type]++;
+    for (let i = 0; i < applications.length; i++) {
+      const a = applications[i]!;
+      if (a.yearEnd === "closed" && a.reply) replyTypes[a.reply.type]++;
+    }
   }
 
   const due = publicationDue(year);

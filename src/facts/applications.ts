@@ -357,10 +357,15 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
   const ext = app.extension;
   const maxExt = regime !== null ? REGIME_RULES[regime].maxExtensionDays : null;
   if (received !== null && regime !== null) {
-    try {
-      dueAtReceipt = fc.deadlines.baseDue(received, regime);
-    } catch (e) {
-      problems.push({ field: "received", message: msg(e) });
+    // Without a correction, a pause or an extension the full deadline is the receipt letter's
+    // (the same steps, the same error when one fails): computed once.
+    const plain = !app.correction && !ext && pauses === undefined;
+    if (!plain) {
+      try {
+        dueAtReceipt = fc.deadlines.baseDue(received, regime);
+      } catch (e) {
+        problems.push({ field: "received", message: msg(e) });
+      }
     }
     const correctionNotified = app.correction ? app.correction.notified : undefined;
     const correctionReceived = app.correction?.correctedReceived
@@ -368,16 +373,23 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
       : undefined;
     try {
       const counted = ext && maxExt !== null ? Math.min(ext.days, maxExt) : 0;
-      const full = fc.deadlines.compute({
-        received,
-        regime,
-        correctionNotified,
-        correctionReceived,
-        pauses: pauses ?? NO_PAUSES,
-        extensionDays: ext ? counted : undefined,
-        extensionApproved: ext ? ext.approved : undefined,
-        extensionNotified: ext ? ext.notified : undefined,
-      });
+      let full: DeadlineResult;
+      try {
+        full = fc.deadlines.compute({
+          received,
+          regime,
+          correctionNotified,
+          correctionReceived,
+          pauses: pauses ?? NO_PAUSES,
+          extensionDays: ext ? counted : undefined,
+          extensionApproved: ext ? ext.approved : undefined,
+          extensionNotified: ext ? ext.notified : undefined,
+        });
+      } catch (e) {
+        if (plain) problems.push({ field: "received", message: msg(e) });
+        throw e;
+      }
+      if (plain) dueAtReceipt = full.due;
       deadline = full;
       const extCounts = !ext || full.extensionLate !== true || fc.lateExtensionCounts;
       due = extCounts ? full.due : full.dueWithoutExtension;

@@ -392,10 +392,14 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   const cases = a.cases ?? [];
   const hasRecords = cases.length > 0;
   const dayOptions = { lang };
-  /** checkApproval, in day numbers when both dates are real (else it throws as checkApproval does). */
-  const check = (c: ApprovalCase, done: string, limit: ApprovalLimit): ApprovalDayCheck => {
-    const aN = tryParseDay(c.accepted);
-    const dN = tryParseDay(done);
+  /** checkApproval, in day numbers when both dates are real (else as checkApproval does: it throws). */
+  const check = (
+    c: ApprovalCase,
+    done: string,
+    aN: number | undefined,
+    dN: number | undefined,
+    limit: ApprovalLimit,
+  ): ApprovalDayCheck => {
     if (aN === undefined || dN === undefined) {
       const r = checkApproval(c.accepted, done, limit, calendar, dayOptions);
       return { due: tryParseDay(r.due) as number, overdue: r.overdue, daysTaken: r.daysTaken };
@@ -408,7 +412,8 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
     (c) => c.completed !== undefined && c.completed >= yearStart && c.completed <= yearEnd,
   );
   const perItem = new Map<string, number>();
-  for (const c of completedInYear) {
+  for (let ci = 0; ci < completedInYear.length; ci++) {
+    const c = completedInYear[ci]!;
     const item = itemOf(c, items, lang);
     perItem.set(item.id, (perItem.get(item.id) ?? 0) + 1);
   }
@@ -446,7 +451,8 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   const casesOverMax: ApprovalFacts["limits"]["casesOverMax"] = [];
   const openIds: string[] = [];
   let onTimeCount = 0;
-  for (const c of cases) {
+  for (let ki = 0; ki < cases.length; ki++) {
+    const c = cases[ki]!;
     const item = itemOf(c, items, lang);
     const done = c.completed !== undefined && c.completed <= yearEnd ? c.completed : undefined;
     if (done === undefined) {
@@ -469,7 +475,9 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
       continue;
     }
     if (done < yearStart) continue; // completed before this year: last year's case
-    const promised = check(c, done, item.promisedLimit);
+    const acceptedN = tryParseDay(c.accepted);
+    const doneN = tryParseDay(done);
+    const promised = check(c, done, acceptedN, doneN, item.promisedLimit);
     if (promised.overdue) {
       overdueCases.push({
         id: c.id,
@@ -484,7 +492,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
       });
     } else onTimeCount++;
     if (max) {
-      const m = check(c, done, max);
+      const m = check(c, done, acceptedN, doneN, max);
       if (m.overdue)
         casesOverMax.push({
           id: c.id,

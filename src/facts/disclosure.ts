@@ -296,7 +296,8 @@ function requestFacts(dataset: Dataset, apps: readonly ApplicationFacts[]): Requ
   let pending = 0;
   let repliedOnTime = 0;
   const late: string[] = [];
-  for (const a of apps) {
+  for (let ai = 0; ai < apps.length; ai++) {
+    const a = apps[ai]!;
     if (a.carriedOver) carriedOver++;
     else if (a.received !== null && a.received >= yearStart && a.received <= yearEnd) received++;
     else continue; // another year's request

@@ -175,6 +175,27 @@ describe("applicationFact edge cases", () => {
     ]);
   });
 
+  it("a deadline that runs into a year without calendar data: a problem for each deadline", () => {
+    const unknown = "2027年的节假日数据缺失，无法计算工作日（可用 --calendar-override 提供）";
+    // Both the receipt letter's deadline and the full one reach 2027.
+    const plain = fact(app({ submitted: "2026-12-20" }), 2026);
+    expect(plain).toMatchObject({ received: "2026-12-20", dueAtReceipt: null, deadline: null, due: null });
+    expect(plain.problems).toEqual([
+      { field: "received", message: unknown },
+      { field: "received", message: unknown },
+    ]);
+    // Only the extended deadline reaches 2027.
+    const extended = fact(
+      app({
+        submitted: "2026-11-20",
+        extension: { approved: "2026-12-10", notified: "2026-12-10", days: 20 },
+      }),
+      2026,
+    );
+    expect(extended).toMatchObject({ dueAtReceipt: "2026-12-18", deadline: null, due: null });
+    expect(extended.problems).toEqual([{ field: "received", message: unknown }]);
+  });
+
   it("the regime follows the receipt date unless pinned", () => {
     expect(fact(app({ submitted: "2019-05-14" }), 2019).regime).toBe("ogi-2008");
     expect(fact(app({ submitted: "2019-05-15" }), 2019).regime).toBe("ogi-2019");

@@ -22,7 +22,9 @@ export const messages = {
 
 export function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const a of ctx.facts.applications) {
+  const appList = ctx.facts.applications;
+  for (let ai = 0; ai < appList.length; ai++) {
+    const a = appList[ai]!;
     const c = a.correction;
     if (!c || c.onTime !== false || c.due === null) continue;
     if (!c.notified.startsWith(`${ctx.facts.year}-`)) continue;

@@ -35,7 +35,9 @@ export const messages = {
 
 export function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const a of ctx.facts.applications) {
+  const appList = ctx.facts.applications;
+  for (let ai = 0; ai < appList.length; ai++) {
+    const a = appList[ai]!;
     const x = a.extension;
     if (!x) continue;
     if (!x.notified.startsWith(`${ctx.facts.year}-`) && !x.approved.startsWith(`${ctx.facts.year}-`))

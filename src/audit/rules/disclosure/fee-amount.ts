@@ -25,7 +25,9 @@ export const messages = {
 
 export function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const a of ctx.facts.applications) {
+  const appList = ctx.facts.applications;
+  for (let ai = 0; ai < appList.length; ai++) {
+    const a = appList[ai]!;
     const f = a.fee;
     if (!f || f.matches !== false || f.expected === null) continue;
     if (!f.noticeDate.startsWith(`${ctx.facts.year}-`)) continue;

@@ -36,7 +36,9 @@ export function check(ctx: RuleContext): Finding[] {
   const year = `${ctx.facts.year}-`;
   const out: Finding[] = [];
   const withRecords = ctx.facts.applications.some((a) => a.fee !== null);
-  for (const a of ctx.facts.applications) {
+  const appList = ctx.facts.applications;
+  for (let ai = 0; ai < appList.length; ai++) {
+    const a = appList[ai]!;
     const f = a.fee;
     if (!f || !f.paid || !(f.paidDate ?? f.noticeDate).startsWith(year)) continue;
     const evidence = [

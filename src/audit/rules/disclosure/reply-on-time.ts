@@ -54,7 +54,9 @@ export function check(ctx: RuleContext): Finding[] {
   const yearStart = `${ctx.facts.year}-01-01`;
   const yearEnd = `${ctx.facts.year}-12-31`;
   const out: Finding[] = [];
-  for (const a of ctx.facts.applications) {
+  const appList = ctx.facts.applications;
+  for (let ai = 0; ai < appList.length; ai++) {
+    const a = appList[ai]!;
     const r = a.reply;
     if (r && r.date < yearStart) continue; // answered in an earlier year
     if (r && r.type === "other" && r.reason !== null && WITHDRAWN.has(r.reason)) continue;
