@@ -1,6 +1,6 @@
 /**
  * Where the summary rendered from samples/2014-commerce-bureau.json differs from the reference
- * document (shared/reference/summary-2014-commerce-bureau.txt), and why. Texts are compared
+ * document (test/fixtures/reference/summary-2014-commerce-bureau.txt, a copy of shared/reference/), and why. Texts are compared
  * paragraph by paragraph after normalising (NFKC, so full- and half-width punctuation are equal;
  * no white space inside a paragraph; paragraphs separated by one "\n").
  *

@@ -12,7 +12,7 @@ import { ROOT, sample2014 } from "../facts/datasets.js";
 import { normaliseText, SUMMARY_CORRECTIONS } from "./corrections.js";
 
 const reference = normaliseText(
-  fs.readFileSync(path.resolve(ROOT, "../shared/reference/summary-2014-commerce-bureau.txt"), "utf8"),
+  fs.readFileSync(path.resolve(ROOT, "test/fixtures/reference/summary-2014-commerce-bureau.txt"), "utf8"),
 );
 const summary = normaliseText(
   docxParagraphTexts(buildSummary({ dataset: sample2014(), lang: "zh" })).join("\n"),

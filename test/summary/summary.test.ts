@@ -19,7 +19,7 @@ import { eventful2014, ROOT, sample2014, sample2023, SAMPLE_2014, validated } fr
 import { correctedReference, normaliseText } from "./corrections.js";
 
 const REFERENCE = fs.readFileSync(
-  path.resolve(ROOT, "../shared/reference/summary-2014-commerce-bureau.txt"),
+  path.resolve(ROOT, "test/fixtures/reference/summary-2014-commerce-bureau.txt"),
   "utf8",
 );
 
