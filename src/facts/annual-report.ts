@@ -148,6 +148,42 @@ export interface AnnualReportFacts {
   warnings: string[];
 }
 
+/** Counts of one row of table 三 by column index, and the order the columns first occurred in. */
+interface TallyRow {
+  key: RequestRowKey;
+  counts: number[];
+  order: number[];
+}
+
+/** Counts by row and column (columns by index: one lookup per application, not one per count). */
+class Tally {
+  readonly colNames: string[] = [];
+  readonly rows = new Map<RequestRowKey, TallyRow>();
+  private readonly cols = new Map<string, number>();
+
+  col(name: string): number {
+    let i = this.cols.get(name);
+    if (i === undefined) {
+      i = this.colNames.length;
+      this.cols.set(name, i);
+      this.colNames.push(name);
+    }
+    return i;
+  }
+
+  row(key: RequestRowKey): TallyRow {
+    let r = this.rows.get(key);
+    if (!r) this.rows.set(key, (r = { key, counts: [], order: [] }));
+    return r;
+  }
+
+  bump(row: TallyRow, col: number): void {
+    while (row.counts.length <= col) row.counts.push(0);
+    if (row.counts[col] === 0) row.order.push(col);
+    row.counts[col]!++;
+  }
+}
+
 /** Table 三 (finest resolution) counted from the application records. */
 export function requestsFromRecords(dataset: Dataset, apps: readonly ApplicationFacts[]): RequestsTable {
   const table: RequestsTable = {
@@ -160,38 +196,38 @@ export function requestsFromRecords(dataset: Dataset, apps: readonly Application
   const records = dataset.disclosure.applications ?? [];
   // Counted per row and column first, then added to the table: columns enter each row in the
   // order they first occur, as adding one by one would.
-  const counts = new Map<RequestRowKey, Map<string, number>>();
-  const bump = (row: RequestRowKey, col: string) => {
-    let cols = counts.get(row);
-    if (!cols) counts.set(row, (cols = new Map()));
-    cols.set(col, (cols.get(col) ?? 0) + 1);
-  };
+  const tally = new Tally();
+  const received = tally.row("received");
+  const carriedOver = tally.row("carriedOver");
+  const outcomeTotal = tally.row("outcomeTotal");
+  const carriedForward = tally.row("carriedForward");
   /** Outcome row by reply type and reason. */
-  const rows = new Map<string, Map<string, OutcomeRowKey>>();
+  const outcomes = new Map<string, Map<string, TallyRow>>();
   for (let fi = 0; fi < apps.length; fi++) {
     const f = apps[fi]!;
     const app = records[f.index];
     if (!app) throw new Error(`application facts ${f.id}: no record at index ${f.index}`);
-    const col = app.applicant.type;
-    bump(f.carriedOver ? "carriedOver" : "received", col);
+    const col = tally.col(app.applicant.type);
+    tally.bump(f.carriedOver ? carriedOver : received, col);
     if (f.yearEnd === "closed" && f.reply) {
-      let byReason = rows.get(f.reply.type);
-      if (!byReason) rows.set(f.reply.type, (byReason = new Map()));
+      let byReason = outcomes.get(f.reply.type);
+      if (!byReason) outcomes.set(f.reply.type, (byReason = new Map()));
       let row = byReason.get(f.reply.reason ?? "");
       if (row === undefined) {
-        row = outcomeRow(f.id, f.reply.type, f.reply.reason ?? undefined);
+        row = tally.row(outcomeRow(f.id, f.reply.type, f.reply.reason ?? undefined));
         byReason.set(f.reply.reason ?? "", row);
       }
-      bump(row, col);
-      bump("outcomeTotal", col);
+      tally.bump(row, col);
+      tally.bump(outcomeTotal, col);
     } else {
-      bump("carriedForward", col);
+      tally.bump(carriedForward, col);
     }
   }
-  for (const [row, cols] of counts) {
-    const r = table[row]!;
-    for (const [col, n] of cols) {
-      const c = col as (typeof REQUEST_COLUMNS)[number];
+  for (const row of tally.rows.values()) {
+    const r = table[row.key]!;
+    for (const i of row.order) {
+      const c = tally.colNames[i] as (typeof REQUEST_COLUMNS)[number];
+      const n = row.counts[i]!;
       r[c] = (r[c] ?? 0) + n;
       r.total = (r.total ?? 0) + n;
     }
