@@ -113,6 +113,22 @@ function compressSubset(face: FontFace, parts: readonly SubsetPart[]): Uint8Arra
   return huffmanZlib(code, pieces);
 }
 
+let cmapCode: HuffmanCode | undefined;
+
+/**
+ * Compress a ToUnicode CMap: one Huffman-coded block in a code fixed for CMaps (built once
+ * from a sample map of common Chinese characters). A zlib call has about 40 µs of set-up, more
+ * than the coding of a letter's map; the map is ~40% larger than with LZ77 (about 1.1 KB).
+ */
+function compressCMap(text: string): Uint8Array {
+  if (!cmapCode) {
+    const sample = [""];
+    for (let i = 0; i < 300; i++) sample.push(String.fromCharCode(0x4e00 + ((i * 577) % 20000)));
+    cmapCode = huffmanCode([Buffer.from(toUnicodeCMap(sample), "latin1")]);
+  }
+  return huffmanZlib(cmapCode, [encodeBits(cmapCode, Buffer.from(text, "latin1"))]);
+}
+
 /** Subsets are cached per renderer: the same glyph set of the same face is encoded once. */
 export class SubsetCache {
   private readonly map = new Map<string, CompressedSubset>();
@@ -193,7 +209,7 @@ export function embedSubsetFont(
   if (!subset.cff) cidFont.set(PDFName.of("CIDToGIDMap"), PDFName.of("Identity"));
   const cidFontRef = context.register(cidFont);
 
-  const cmap = deflateSync(Buffer.from(toUnicodeCMap(uses.map((u) => u.text)), "latin1"));
+  const cmap = compressCMap(toUnicodeCMap(uses.map((u) => u.text)));
   const toUnicodeRef = context.register(context.stream(cmap, { Filter: "FlateDecode" }));
 
   return context.register(
