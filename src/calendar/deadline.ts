@@ -430,6 +430,7 @@ export class DeadlineComputer {
     return formatDay(dueN);
   }
 
+  /** The deadline of one request (the result keeps nothing of `input` but its values). */
   compute(input: DeadlineInput): DeadlineResult {
     const { cal, conv, lang } = this;
     const rcv = tryParseDay(input.received) ?? cal.parse(input.received, "received");

@@ -423,7 +423,8 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
         en: `an application by ${channel} needs ${need}, or an explicit received date`,
       });
   }
-  if (submitted) for (const k of RECEIPT_KEYS) c.order(p, a, k, submitted, "submitted");
+  if (submitted)
+    for (let k = 0; k < RECEIPT_KEYS.length; k++) c.order(p, a, RECEIPT_KEYS[k]!, submitted, "submitted");
 
   // Which year it belongs to.
   if (receipt && c.yearStart !== undefined) {
@@ -471,7 +472,7 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
   const replyType = reply ? str(reply.type) : undefined;
   const reason = reply ? str(reply.reason) : undefined;
   if (reply) {
-    const rp: Path = [...p, "reply"];
+    const rp: Path = p.concat("reply");
     c.order(
       rp,
       reply,

@@ -29,6 +29,7 @@ import {
   computeFee,
   type Calendar,
   type CountingConvention,
+  type DeadlineInput,
   type DeadlinePause,
   type DeadlineResult,
   type FeeTier,
@@ -197,6 +198,8 @@ interface FactContext {
   lateExtensionCounts: boolean;
   dueDayIsOnTime: boolean;
   deadlines: DeadlineComputer;
+  /** The input of each deadline computation, filled in anew for each (compute() keeps none of it). */
+  input: DeadlineInput;
   receiptOptions: { lang: Lang };
   yearStart: string;
   yearEnd: string;
@@ -228,6 +231,16 @@ function factContext(
       lang,
       ...(options.countingConvention ? { countingConvention: options.countingConvention } : {}),
     }),
+    input: {
+      received: "",
+      regime: undefined,
+      correctionNotified: undefined,
+      correctionReceived: undefined,
+      pauses: NO_PAUSES,
+      extensionDays: undefined,
+      extensionApproved: undefined,
+      extensionNotified: undefined,
+    },
     receiptOptions: { lang },
     yearStart: `${ctx.year}-01-01`,
     yearEnd: `${ctx.year}-12-31`,
@@ -373,18 +386,18 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
       : undefined;
     try {
       const counted = ext && maxExt !== null ? Math.min(ext.days, maxExt) : 0;
+      const input = fc.input;
+      input.received = received;
+      input.regime = regime;
+      input.correctionNotified = correctionNotified;
+      input.correctionReceived = correctionReceived;
+      input.pauses = pauses ?? NO_PAUSES;
+      input.extensionDays = ext ? counted : undefined;
+      input.extensionApproved = ext ? ext.approved : undefined;
+      input.extensionNotified = ext ? ext.notified : undefined;
       let full: DeadlineResult;
       try {
-        full = fc.deadlines.compute({
-          received,
-          regime,
-          correctionNotified,
-          correctionReceived,
-          pauses: pauses ?? NO_PAUSES,
-          extensionDays: ext ? counted : undefined,
-          extensionApproved: ext ? ext.approved : undefined,
-          extensionNotified: ext ? ext.notified : undefined,
-        });
+        full = fc.deadlines.compute(input);
       } catch (e) {
         if (plain) problems.push({ field: "received", message: msg(e) });
         throw e;
@@ -419,16 +432,10 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
         let newDue: string | null = null;
         let noticeOriginalDue: string | null = null;
         try {
-          const atNotice = fc.deadlines.compute({
-            received,
-            regime,
-            correctionNotified,
-            correctionReceived,
-            pauses: known,
-            extensionDays: counted,
-            extensionApproved: ext.approved,
-            extensionNotified: ext.notified,
-          });
+          // The same request, with the pauses completed by the notice date.
+          input.pauses = known;
+          input.extensionDays = counted;
+          const atNotice = fc.deadlines.compute(input);
           newDue = atNotice.due;
           noticeOriginalDue = atNotice.dueWithoutExtension;
         } catch (e) {
