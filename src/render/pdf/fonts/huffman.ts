@@ -104,11 +104,13 @@ export interface HuffmanCode {
 
 class BitWriter {
   private out: Uint8Array;
+  readonly buffer: ArrayBufferLike;
   pos = 0;
   private buf = 0;
   private cnt = 0;
   constructor(size: number) {
     this.out = new Uint8Array(size);
+    this.buffer = this.out.buffer;
   }
   put(v: number, n: number): void {
     this.buf |= v << this.cnt;
@@ -197,7 +199,8 @@ export function encodeBits(code: HuffmanCode, data: Uint8Array): Bits {
     buf >>>= 8;
     cnt -= 8;
   }
-  return { bytes: out.subarray(0, pos), bits, adler: adler32([data]), length: n };
+  // A copy of exact size: coded glyphs are kept for the life of the process.
+  return { bytes: out.slice(0, pos), bits, adler: adler32([data]), length: n };
 }
 
 /** Adler-32 of A‖B from adler(A), adler(B) and B's length (zlib's adler32_combine). */
@@ -216,7 +219,7 @@ export function adler32Combine(adler1: number, adler2: number, len2: number): nu
 
 /** The zlib stream of the pieces' data, as one block in `code`. */
 export function huffmanZlib(code: HuffmanCode, pieces: readonly Bits[]): Uint8Array {
-  let size = 2 + code.header.bytes.length + 8;
+  let size = 2 + code.header.bytes.length + 8 + 4;
   for (const p of pieces) size += p.bytes.length;
   const w = new BitWriter(size);
   w.put(0x78, 8);
@@ -230,8 +233,9 @@ export function huffmanZlib(code: HuffmanCode, pieces: readonly Bits[]): Uint8Ar
   const eob = code.packed[256]!;
   w.put(eob >>> 5, eob & 31);
   const body = w.finish();
-  const out = new Uint8Array(body.bytes.length + 4);
-  out.set(body.bytes);
-  new DataView(out.buffer).setUint32(body.bytes.length, adler);
+  const n = body.bytes.length;
+  // The writer's buffer has room for the trailer (size above).
+  const out = new Uint8Array(w.buffer, 0, n + 4);
+  new DataView(w.buffer).setUint32(n, adler);
   return out;
 }
