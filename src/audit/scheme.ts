@@ -110,13 +110,19 @@ export class SchemeError extends UserError {
   }
 }
 
-function newAjv(): Ajv2020 {
-  return new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+/**
+ * One ajv instance for the scheme schema and every rule's options schema: each instance compiles
+ * the JSON Schema meta-schema (some 50 ms) the first time it checks a schema.
+ */
+let sharedAjv: Ajv2020 | undefined;
+function schemeAjv(): Ajv2020 {
+  sharedAjv ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  return sharedAjv;
 }
 
 let schemeValidator: ValidateFunction | undefined;
 function validator(): ValidateFunction {
-  schemeValidator ??= newAjv().compile(JSON.parse(readFileSync(SCHEME_SCHEMA_FILE, "utf8")) as object);
+  schemeValidator ??= schemeAjv().compile(JSON.parse(readFileSync(SCHEME_SCHEMA_FILE, "utf8")) as object);
   return schemeValidator;
 }
 
@@ -125,7 +131,7 @@ function optionsValidator(rule: RuleModule): ValidateFunction | undefined {
   if (!rule.options) return undefined;
   let v = optionValidators.get(rule.id);
   if (!v) {
-    v = newAjv().compile({ type: "object", additionalProperties: false, ...rule.options.schema });
+    v = schemeAjv().compile({ type: "object", additionalProperties: false, ...rule.options.schema });
     optionValidators.set(rule.id, v);
   }
   return v;
