@@ -12,11 +12,11 @@ import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { escapePointer, type Issue, type IssueCode } from "../data/issue.js";
-import { parseJsonText, type ParsedJson } from "../data/json-source.js";
+import { parseJsonText } from "../data/json-source.js";
 import { pick, type Msg } from "../data/messages.js";
 import { schemaIssues } from "../data/schema-errors.js";
 import { nearestName } from "../data/suggest.js";
-import { formatValidationError, type ValidationError } from "../data/validate.js";
+import { formatValidationError, issuePosition, type ValidationError } from "../data/validate.js";
 import { readDatasetText } from "../data/load.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
@@ -315,18 +315,6 @@ function fmt(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-function position(parsed: ParsedJson, i: Issue): { line: number; column: number } {
-  let ptr = i.pointer;
-  let anchor = i.anchor;
-  for (;;) {
-    const pos = parsed.locate(ptr, anchor);
-    if (pos) return pos;
-    if (ptr === "") return { line: 1, column: 1 };
-    ptr = ptr.slice(0, ptr.lastIndexOf("/"));
-    anchor = "value";
-  }
-}
-
 function resolveSettings(s: SchemeFile): Map<string, RuleSetting> {
   const out = new Map<string, RuleSetting>();
   for (const rule of RULES) {
@@ -408,7 +396,7 @@ export function parseScheme(text: string, fileName: string, lang: Lang = "zh"): 
     const key = i.pointer + "\u0000" + message;
     if (seen.has(key)) continue;
     seen.add(key);
-    errors.push({ file: fileName, ...position(parsed, i), pointer: i.pointer, code: i.code, message });
+    errors.push({ file: fileName, ...issuePosition(parsed, i), pointer: i.pointer, code: i.code, message });
   }
   errors.sort(
     (a, b) =>

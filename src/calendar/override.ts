@@ -6,11 +6,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import ajvI18nZh from "ajv-i18n/localize/zh/index.js";
 import { SCHEMAS_DIR } from "../util/paths.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { tryParseDay } from "./dates.js";
+import { localizeZh } from "../util/ajv-localize.js";
 
 export interface CalendarOverrideDay {
   date: string;
@@ -28,14 +28,6 @@ export interface CalendarOverride {
 }
 
 export const CALENDAR_OVERRIDE_SCHEMA_FILE = join(SCHEMAS_DIR, "calendar-override.schema.json");
-
-// ajv-i18n is CommonJS: at runtime the default import is the function itself, while its
-// typings describe an ES module with a `default` export.
-type Localize = (errors?: ErrorObject[] | null) => void;
-const localizeZh: Localize =
-  typeof (ajvI18nZh as unknown) === "function"
-    ? (ajvI18nZh as unknown as Localize)
-    : (ajvI18nZh as unknown as { default: Localize }).default;
 
 let validator: ValidateFunction | undefined;
 

@@ -31,7 +31,7 @@ export type ValidationResult =
   { ok: true; errors: []; data: Dataset } | { ok: false; errors: ValidationError[]; data?: undefined };
 
 /** Where an issue sits: its own key or value, else the nearest enclosing value that exists. */
-function position(parsed: Locator, issue: Issue): { line: number; column: number } {
+export function issuePosition(parsed: Locator, issue: Issue): { line: number; column: number } {
   let ptr = issue.pointer;
   let anchor = issue.anchor;
   for (;;) {
@@ -114,7 +114,7 @@ export function validateDatasetText(text: string, fileName: string, lang: Lang =
     seen.add(key);
     errors.push({
       file: fileName,
-      ...position(located, issue),
+      ...issuePosition(located, issue),
       pointer: issue.pointer,
       code: issue.code,
       message,

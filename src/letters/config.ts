@@ -6,8 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import ajvI18nZh from "ajv-i18n/localize/zh/index.js";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { SCHEMAS_DIR } from "../util/paths.js";
@@ -15,6 +14,7 @@ import { DOC_NUMBER_PLACEHOLDERS, unknownPlaceholders } from "./doc-number.js";
 import { DEFAULT_REMEDY, REMEDY_PLACEHOLDERS, type RemedyConfig } from "./remedy.js";
 import type { BasisOverrides } from "./basis.js";
 import type { LetterKind } from "./kinds.js";
+import { localizeZh } from "../util/ajv-localize.js";
 
 export const LETTERS_CONFIG_SCHEMA_FILE = resolve(SCHEMAS_DIR, "letters-config.schema.json");
 /** Where the configuration sits inside a --templates DIR. */
@@ -57,13 +57,6 @@ type PartialConfig = {
   remedy?: Partial<RemedyConfig>;
   basis?: BasisOverrides;
 } & Partial<Omit<LettersConfig, "docNumber" | "remedy" | "basis">>;
-
-type Localize = (errors?: ErrorObject[] | null) => void;
-// ajv-i18n is CommonJS: the default import is the function itself or wraps it.
-const localizeZh: Localize =
-  typeof (ajvI18nZh as unknown) === "function"
-    ? (ajvI18nZh as unknown as Localize)
-    : (ajvI18nZh as unknown as { default: Localize }).default;
 
 let validator: ValidateFunction | undefined;
 function configValidator(): ValidateFunction {

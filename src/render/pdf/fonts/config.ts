@@ -5,12 +5,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import ajvI18nZh from "ajv-i18n/localize/zh/index.js";
 import type { FontRole } from "../../../document/tree.js";
 import { UserError } from "../../../util/errors.js";
 import { t, type Lang } from "../../../util/i18n.js";
 import { SCHEMAS_DIR } from "../../../util/paths.js";
 import type { FaceSpec } from "./face.js";
+import { localizeZh } from "../../../util/ajv-localize.js";
 
 export type FontFileRef = string | { path: string; faceIndex?: number; postscriptName?: string };
 
@@ -22,14 +22,6 @@ export interface FontConfig {
 }
 
 export const FONTS_SCHEMA_FILE = join(SCHEMAS_DIR, "fonts.schema.json");
-
-// ajv-i18n is CommonJS: at runtime the default import is the function itself, while its
-// typings describe an ES module with a `default` export.
-type Localize = (errors?: ErrorObject[] | null) => void;
-const localizeZh: Localize =
-  typeof (ajvI18nZh as unknown) === "function"
-    ? (ajvI18nZh as unknown as Localize)
-    : (ajvI18nZh as unknown as { default: Localize }).default;
 
 let validator: ValidateFunction | undefined;
 
