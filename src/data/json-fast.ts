@@ -11,7 +11,7 @@
  * position-keeping parser does not) — it returns undefined and the exact path (json-source.ts)
  * decides, so every message and position stays what that path gives.
  */
-import type { Position } from "./json-source.js";
+import { lineIndex, type Position } from "./json-source.js";
 
 export interface FastParsedJson {
   data: unknown;
@@ -255,22 +255,5 @@ function locatePointers(text: string, pointers: Iterable<string>): Locator {
       at ??= lineIndex(text);
       return at(anchor === "key" && loc.key !== undefined ? loc.key : loc.value);
     },
-  };
-}
-
-/** Character offset → 1-based line and column (columns count code points), as json-source.ts. */
-function lineIndex(text: string): (pos: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (pos) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    const start = starts[lo]!;
-    return { line: lo + 1, column: Array.from(text.slice(start, pos)).length + 1 };
   };
 }

@@ -23,10 +23,10 @@ export interface JsonSyntaxError {
   message: Msg;
 }
 
-/** Line-start offsets for turning a character offset into line:column. */
-function lineIndex(text: string): (pos: number) => Position {
+/** Line-start offsets for turning a character offset into 1-based line:column. */
+export function lineIndex(text: string): (pos: number) => Position {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return (pos) => {
     let lo = 0;
     let hi = starts.length - 1;
