@@ -1,0 +1,73 @@
+/**
+ * `gongwen serve [--database FILE|postgres://…] [--port N]`: the workbench on 127.0.0.1, on an
+ * embedded database (default gongwen-data/workbench.sqlite, folder created) or on a PostgreSQL
+ * server (the same application, migrations and queries). Prints the address and the address
+ * with the access token; opens nothing else.
+ */
+import { randomBytes } from "node:crypto";
+import type { Argv, CommandModule } from "yargs";
+import { UserError } from "../../util/errors.js";
+import { cliCalendar, withCalendarOption } from "../calendar-option.js";
+import { parseLang, t } from "../../util/i18n.js";
+import { DEFAULT_DB, databaseOption, openStore, shownTarget } from "./db.js";
+
+export { DEFAULT_DB };
+
+interface ServeArgs {
+  database: string;
+  port: number;
+  host: string;
+  "calendar-override"?: string;
+  lang?: string;
+}
+
+export const serveCommand: CommandModule<object, ServeArgs> = {
+  command: "serve",
+  describe: "启动工作台（本机网页） / start the workbench (local web app)",
+  builder: (y: Argv) =>
+    withCalendarOption(y)
+      .option("database", databaseOption)
+      .option("port", { type: "number", default: 8470, describe: "端口 / port" })
+      .option("host", {
+        type: "string",
+        default: "127.0.0.1",
+        describe: "监听地址（默认仅本机） / address to bind (default: this machine only)",
+      }) as unknown as Argv<ServeArgs>,
+  handler: async (argv) => {
+    const lang = parseLang(argv.lang);
+    if (!Number.isInteger(argv.port) || argv.port < 0 || argv.port > 65535)
+      throw new UserError(
+        t(lang, `端口应为 0–65535 的整数：${argv.port}`, `--port must be 0–65535: ${argv.port}`),
+      );
+    const { Workbench } = await import("../../server/workbench.js");
+    const { buildServer } = await import("../../server/app.js");
+    const calendar = await cliCalendar(argv["calendar-override"], lang);
+    const { store, target } = await openStore(argv.database, lang);
+    const token = randomBytes(24).toString("base64url");
+    const app = await buildServer({
+      workbench: new Workbench(store, undefined, calendar),
+      token,
+      logger: true,
+    });
+    await app.listen({ host: argv.host, port: argv.port });
+    const addr = app.server.address();
+    const port = typeof addr === "object" && addr ? addr.port : argv.port;
+    const base = `http://${argv.host}:${port}/`;
+    process.stdout.write(
+      t(
+        lang,
+        `工作台已启动：${base}\n数据库：${shownTarget(target)}\n请用以下网址打开（含访问令牌，勿转发）：\n${base}?token=${token}\n按 Ctrl+C 停止。\n`,
+        `Workbench running at ${base}\nDatabase: ${shownTarget(target)}\nOpen (with the access token; do not share):\n${base}?token=${token}\nPress Ctrl+C to stop.\n`,
+      ),
+    );
+    const stop = () => {
+      void app
+        .close()
+        .then(() => store.close())
+        .then(() => process.exit(0));
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    await new Promise<void>(() => undefined);
+  },
+};

@@ -1,0 +1,402 @@
+/**
+ * The workbench's HTTP adapter (Fastify): access token and cookie, CSRF, routes, pages.
+ *
+ * - Every request needs the access token: given once in the URL (?token=…, printed at start), it
+ *   becomes an HttpOnly, SameSite=Strict cookie; without it a request gets 401.
+ * - Every state-changing request (POST) carries the page's CSRF token (a form field or the
+ *   x-csrf-token header), derived from the access token; a cross-site page cannot read it.
+ * - Bad input: a Chinese message at the field (or on the page), HTTP 4xx, nothing written.
+ * - Logs carry method, route and status only: never a query string, a body or a record.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import { StorageConflict } from "../storage/index.js";
+import { FormInvalid, NotFound, today, Workbench, type Form } from "./workbench.js";
+import {
+  applicationPage,
+  errorPage,
+  letterPage,
+  registerPage,
+  setupPage,
+  tokenPage,
+  worklistPage,
+  type Ctx,
+} from "./pages.js";
+import { tpl } from "./html.js";
+import { STATUS_LABELS } from "./labels.js";
+import { extraRoutes } from "./routes-more.js";
+import { yearRoutes } from "./routes-year.js";
+import { screenText } from "./text.js";
+import { caseRoutes } from "./routes-cases.js";
+import { ledgerRoutes } from "./routes-ledger.js";
+import { PACKAGE_ROOT } from "../index.js";
+
+export const COOKIE = "gongwen_token";
+const STATIC_DIR = join(PACKAGE_ROOT, "web", "static");
+
+export interface ServerOptions {
+  workbench: Workbench;
+  token: string;
+  /** Today's date for the worklist (default: the machine's). */
+  today?: () => string;
+  /** Log requests (method, route, status — nothing else). */
+  logger?: boolean;
+}
+
+function equal(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function csrfFor(token: string): string {
+  return createHmac("sha256", token).update("gongwen-csrf").digest("base64url");
+}
+
+function staticFile(name: string): Buffer {
+  if (name === "echarts.min.js") {
+    const req = createRequire(import.meta.url);
+    return readFileSync(join(req.resolve("echarts/package.json"), "..", "dist", "echarts.min.js"));
+  }
+  return readFileSync(join(STATIC_DIR, name));
+}
+
+const STATIC_TYPES: Record<string, string> = {
+  css: "text/css; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+};
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const wb = options.workbench;
+  const csrf = csrfFor(options.token);
+  const todayOf = options.today ?? today;
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          serializers: {
+            // Method and route only: the URL may carry a search term, never log it.
+            req: (req: { method: string; routeOptions?: { url?: string } }) => ({
+              method: req.method,
+              route: req.routeOptions?.url ?? "?",
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+    bodyLimit: 64 * 1024 * 1024,
+    // Form and query field names are dataset paths; keep them as given.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  app.addContentTypeParser("text/plain", { parseAs: "string" }, (_req, body, done) => done(null, body));
+
+  const ctxOf = async (flash?: string | null): Promise<Ctx> => {
+    const office = await wb.office();
+    return { csrf, office: office?.name ?? null, flash: flash ?? null };
+  };
+
+  // Access token: ?token= once, then the cookie.
+  app.addHook("onRequest", async (req, reply) => {
+    const url = new URL(req.url, "http://localhost");
+    const given = url.searchParams.get("token");
+    if (given !== null) {
+      if (!equal(given, options.token)) {
+        return reply.code(401).type("text/html; charset=utf-8").send(tokenPage());
+      }
+      url.searchParams.delete("token");
+      void reply.setCookie(COOKIE, options.token, { httpOnly: true, sameSite: "strict", path: "/" });
+      return reply.redirect(url.pathname + (url.search || ""), 303);
+    }
+    const c = req.cookies[COOKIE];
+    if (c === undefined || !equal(c, options.token)) {
+      return reply.code(401).type("text/html; charset=utf-8").send(tokenPage());
+    }
+  });
+
+  // CSRF on every state-changing request.
+  app.addHook("preHandler", async (req, reply) => {
+    if (req.method === "GET" || req.method === "HEAD") return;
+    const body = req.body as Record<string, unknown> | undefined;
+    const sent =
+      (typeof req.headers["x-csrf-token"] === "string" ? req.headers["x-csrf-token"] : undefined) ??
+      (body && typeof body === "object" && typeof body._csrf === "string" ? body._csrf : undefined);
+    if (sent === undefined || !equal(sent, csrf)) {
+      return reply
+        .code(403)
+        .type("text/html; charset=utf-8")
+        .send(errorPage(await ctxOf(), "请求被拒绝", "页面已过期或来自其他网站：请刷新本页面后重试"));
+    }
+  });
+
+  app.setErrorHandler(async (err, _req, reply) => {
+    const ctx = await ctxOf().catch(() => ({ csrf, office: null }) as Ctx);
+    if (err instanceof NotFound)
+      return reply
+        .code(404)
+        .type("text/html; charset=utf-8")
+        .send(errorPage(ctx, "未找到", err.message));
+    if (err instanceof StorageConflict)
+      return reply
+        .code(409)
+        .type("text/html; charset=utf-8")
+        .send(errorPage(ctx, "未能保存", err.message));
+    if (err instanceof FormInvalid)
+      return reply
+        .code(400)
+        .type("text/html; charset=utf-8")
+        .send(errorPage(ctx, "未能完成", err.message));
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500)
+      return reply
+        .code(status)
+        .type("text/html; charset=utf-8")
+        .send(errorPage(ctx, "请求有误", status === 413 ? "上传的内容过大" : "请求的格式不正确"));
+    app.log.error({ err: { message: err instanceof Error ? err.name : "error" } }, "internal error");
+    return reply
+      .code(500)
+      .type("text/html; charset=utf-8")
+      .send(errorPage(ctx, "内部错误", "工作台出现内部错误，未保存任何内容"));
+  });
+
+  app.setNotFoundHandler(async (_req, reply) =>
+    reply
+      .code(404)
+      .type("text/html; charset=utf-8")
+      .send(errorPage(await ctxOf(), "未找到", "没有这个页面")),
+  );
+
+  const sendHtml = (reply: FastifyReply, body: string, code = 200) =>
+    reply.code(code).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
+
+  app.get<{ Params: { name: string } }>("/static/:name", async (req, reply) => {
+    const name = req.params.name;
+    const ext = name.split(".").pop() ?? "";
+    if (!/^[a-z0-9.-]+$/.test(name) || !STATIC_TYPES[ext]) throw new NotFound("没有这个文件");
+    let bytes: Buffer;
+    try {
+      bytes = staticFile(name);
+    } catch {
+      throw new NotFound("没有这个文件");
+    }
+    return reply.type(STATIC_TYPES[ext]!).header("cache-control", "private, max-age=3600").send(bytes);
+  });
+
+  // ---- setup ----
+  app.get("/setup", async (_req, reply) => {
+    if (await wb.office()) return reply.redirect("/", 303);
+    return sendHtml(reply, setupPage(await ctxOf()));
+  });
+  app.post<{ Body: Form }>("/setup/office", async (req, reply) => {
+    const form = req.body ?? {};
+    try {
+      await wb.createOffice(form);
+    } catch (e) {
+      if (e instanceof FormInvalid)
+        return sendHtml(reply, setupPage(await ctxOf(), form, e.fields, e.general), 400);
+      throw e;
+    }
+    return reply.redirect("/?flash=office", 303);
+  });
+  app.post("/setup/samples", async (_req, reply) => {
+    await wb.loadSamples();
+    return reply.redirect("/?flash=samples", 303);
+  });
+
+  // ---- worklist ----
+  const FLASH: Record<string, string> = {
+    office: "已建立机关。可以登记第一件申请了。",
+    samples: "已载入示例数据。",
+  };
+  app.get<{ Querystring: Record<string, string | undefined> }>("/", async (req, reply) => {
+    if (!(await wb.office())) return reply.redirect("/setup", 303);
+    const q = req.query;
+    const asOfGiven = q.asOf !== undefined && q.asOf !== "";
+    if (asOfGiven && !/^\d{4}-\d{2}-\d{2}$/.test(q.asOf!))
+      return sendHtml(reply, errorPage(await ctxOf(), "请求有误", "截至日期应为有效日期"), 400);
+    const asOf = asOfGiven ? q.asOf! : todayOf();
+    if (asOfGiven) {
+      try {
+        wb.calendar.parse(asOf, "截至日期");
+      } catch (e) {
+        return sendHtml(reply, errorPage(await ctxOf(), "请求有误", (e as Error).message), 400);
+      }
+    }
+    const status = q.status && q.status in STATUS_LABELS ? q.status : "";
+    const sort = ["id", "received", "due", "daysLeft", "status"].includes(q.sort ?? "")
+      ? q.sort!
+      : "daysLeft";
+    const dir = q.dir === "desc" ? "desc" : "asc";
+    const pageNo = /^\d{1,6}$/.test(q.page ?? "") ? Number(q.page) : 1;
+    const wl = await wb.worklist(asOf);
+    return sendHtml(
+      reply,
+      worklistPage(await ctxOf(FLASH[q.flash ?? ""] ?? null), wl, {
+        sort,
+        dir,
+        status,
+        q: q.q ?? "",
+        chosen: asOfGiven,
+        page: pageNo,
+      }),
+    );
+  });
+
+  // ---- registering ----
+  app.get("/applications/new", async (_req, reply) => {
+    await wb.requireOffice();
+    const years = await wb.store.years((await wb.requireOffice()).id);
+    const year = Math.max(Number(todayOf().slice(0, 4)), years[years.length - 1] ?? 0);
+    return sendHtml(reply, registerPage(await ctxOf(), { id: await wb.suggestId(year) }));
+  });
+  app.post<{ Body: Form }>("/applications", async (req, reply) => {
+    const form = req.body ?? {};
+    let where: { year: number; id: string };
+    try {
+      where = await wb.register(form);
+    } catch (e) {
+      if (e instanceof FormInvalid)
+        return sendHtml(reply, registerPage(await ctxOf(), form, e.fields, e.general), 400);
+      throw e;
+    }
+    return reply.redirect(
+      `/applications/${where.year}/${encodeURIComponent(where.id)}?flash=registered`,
+      303,
+    );
+  });
+
+  // ---- one application ----
+  const APP_FLASH: Record<string, string> = {
+    registered: "已登记。答复期限见下。",
+    step: "已记录。",
+    issued: "已签发。",
+  };
+  const showApplication = async (
+    reply: FastifyReply,
+    year: number,
+    id: string,
+    flash: string | null,
+    failed: Parameters<typeof applicationPage>[1]["failed"],
+    code = 200,
+  ) => {
+    const a = await wb.application(year, id);
+    const standing = a.facts.reply
+      ? tpl`<p>
+          已于${a.facts.reply.date.slice(0, 4)}年${Number(a.facts.reply.date.slice(5, 7))}月${Number(a.facts.reply.date.slice(8))}日答复${a.facts.reply.onTime === false ? `，逾期${a.facts.reply.workingDaysLate}个工作日` : "，未超过期限"}。
+        </p>`
+      : (() => {
+          const w = wb.standing(a.facts, todayOf());
+          return tpl`<p class="standing badge-${w.status}">
+            今日（${todayOf().slice(0, 4)}年${Number(todayOf().slice(5, 7))}月${Number(todayOf().slice(8))}日）：${STATUS_LABELS[w.status]}${w.daysLeft !== null ? (w.daysLeft < 0 ? `，已逾期${-w.daysLeft}个工作日` : `，剩余${w.daysLeft}个工作日`) : ""}${w.problem ? `。${screenText(w.problem)}` : ""}
+          </p>`;
+        })();
+    return sendHtml(
+      reply,
+      applicationPage(await ctxOf(flash), {
+        year,
+        record: a.record,
+        version: a.version,
+        facts: a.facts,
+        body: a.body,
+        standing,
+        slots: await wb.letterSlots(year, id),
+        history: await wb.history(year, id),
+        failed,
+      }),
+      code,
+    );
+  };
+  const yearOf = (s: string): number => {
+    if (!/^\d{4}$/.test(s)) throw new NotFound("没有这个年度");
+    return Number(s);
+  };
+  app.get<{ Params: { year: string; id: string }; Querystring: { flash?: string } }>(
+    "/applications/:year/:id",
+    async (req, reply) =>
+      showApplication(
+        reply,
+        yearOf(req.params.year),
+        req.params.id,
+        APP_FLASH[req.query.flash ?? ""] ?? null,
+        null,
+      ),
+  );
+  app.post<{ Params: { year: string; id: string; step: string }; Body: Form }>(
+    "/applications/:year/:id/steps/:step",
+    async (req, reply) => {
+      const year = yearOf(req.params.year);
+      const form = { ...(req.body ?? {}) };
+      try {
+        await wb.step(year, req.params.id, req.params.step, form);
+      } catch (e) {
+        if (e instanceof FormInvalid)
+          return showApplication(
+            reply,
+            year,
+            req.params.id,
+            null,
+            { step: req.params.step, form, errors: e.fields, general: e.general },
+            400,
+          );
+        throw e;
+      }
+      return reply.redirect(`/applications/${year}/${encodeURIComponent(req.params.id)}?flash=step`, 303);
+    },
+  );
+
+  // ---- letters ----
+  app.get<{
+    Params: { year: string; id: string; file: string };
+    Querystring: { version?: string; download?: string };
+  }>("/applications/:year/:id/letters/:file", async (req, reply) => {
+    const year = yearOf(req.params.year);
+    const m = /^(.+?)(?:\.(pdf|docx))?$/.exec(req.params.file)!;
+    const suffix = m[1]!;
+    const format = m[2] as "pdf" | "docx" | undefined;
+    if (!format) {
+      const slot = (await wb.letterSlots(year, req.params.id)).find((s) => s.planned.suffix === suffix);
+      if (!slot) throw new NotFound("该申请没有这份文书");
+      return sendHtml(reply, letterPage(await ctxOf(), year, req.params.id, suffix, slot));
+    }
+    const v = req.query.version;
+    if (v !== undefined && !/^\d+$/.test(v)) throw new NotFound("没有这一版本的文书");
+    const file = await wb.letterFile(
+      year,
+      req.params.id,
+      suffix,
+      format,
+      v === undefined ? undefined : Number(v),
+    );
+    const type =
+      format === "pdf"
+        ? "application/pdf"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    return reply
+      .type(type)
+      .header("cache-control", "no-store")
+      .header(
+        "content-disposition",
+        `${req.query.download ? "attachment" : "inline"}; filename="${file.name}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      )
+      .send(Buffer.from(file.bytes));
+  });
+  app.post<{ Params: { year: string; id: string; suffix: string } }>(
+    "/applications/:year/:id/letters/:suffix/issue",
+    async (req, reply) => {
+      const year = yearOf(req.params.year);
+      await wb.issueLetter(year, req.params.id, req.params.suffix);
+      return reply.redirect(`/applications/${year}/${encodeURIComponent(req.params.id)}?flash=issued`, 303);
+    },
+  );
+
+  await extraRoutes(app, { wb, ctxOf, sendHtml, todayOf });
+  await yearRoutes(app, { wb, ctxOf, sendHtml, todayOf });
+  await caseRoutes(app, { wb, ctxOf, sendHtml, todayOf });
+  await ledgerRoutes(app, { wb, ctxOf, sendHtml, todayOf });
+  return app;
+}

@@ -1,0 +1,1069 @@
+/**
+ * The workbench's storage: offices, years, records, history, issued letters. Every write is one
+ * transaction; history rows are only ever inserted. Callers get and give records in the dataset
+ * schema's shape; SQL stays in this module.
+ */
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Application, ApprovalCase, Dataset, Lang } from "../index.js";
+import { migrateToLatest } from "./migrations.js";
+import { openDatabase, type Engine, type OpenedDatabase } from "./engine.js";
+import type { Database } from "./schema.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** A write refused because the data changed or exists: the message is for the clerk. */
+export class StorageConflict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StorageConflict";
+  }
+}
+
+export interface StoredApplication {
+  year: number;
+  seq: number;
+  record: Application;
+  version: number;
+}
+
+export interface HistoryEntry {
+  id: number;
+  recordId: string;
+  at: string;
+  who: string;
+  action: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface IssuedLetter {
+  id: number;
+  appId: string;
+  suffix: string;
+  kind: string;
+  version: number;
+  docNumber: string | null;
+  date: string;
+  snapshot: Application;
+  issuedAt: string;
+  who: string;
+}
+
+/** The highest number a dataset issued in a pattern and year (see raiseCounters). */
+export interface CounterFloor {
+  pattern: string;
+  year: string;
+  seq: number;
+}
+
+export interface Office {
+  id: number;
+  name: string;
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** Dotted paths of every leaf of a JSON value (arrays by index), with the value's JSON. */
+function leaves(value: unknown, prefix: string, out: Map<string, string>): void {
+  if (value !== null && typeof value === "object") {
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) out.set(prefix, JSON.stringify(value));
+    for (const [k, v] of entries) leaves(v, prefix === "" ? k : `${prefix}.${k}`, out);
+  } else if (value !== undefined) out.set(prefix, JSON.stringify(value));
+}
+
+/** Field-by-field changes between two records: [field, old, new]. */
+export function recordChanges(before: unknown, after: unknown): [string, string | null, string | null][] {
+  const a = new Map<string, string>();
+  const b = new Map<string, string>();
+  leaves(before, "", a);
+  leaves(after, "", b);
+  const out: [string, string | null, string | null][] = [];
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w !== v) out.push([k, v, w ?? null]);
+  }
+  for (const [k, w] of b) if (!a.has(k)) out.push([k, null, w]);
+  return out;
+}
+
+/**
+ * The counter of a document-number pattern in a year: "YYYY/pattern" (PostgreSQL text cannot
+ * hold the NUL the first release used; migration 0002 renames those).
+ */
+export function counterName(pattern: string, year: string): string {
+  return `${year}/${pattern}`;
+}
+
+const LIST_NAMES = ["applications", "cases"] as const;
+
+/** The dataset's body (record lists emptied, places kept) and which lists it had. */
+function splitDataset(dataset: Dataset): {
+  body: string;
+  lists: string[];
+  apps: Application[];
+  cases: ApprovalCase[];
+} {
+  const copy = JSON.parse(JSON.stringify(dataset)) as Dataset;
+  const lists: string[] = [];
+  let apps: Application[] = [];
+  let cases: ApprovalCase[] = [];
+  if (Array.isArray(copy.disclosure?.applications)) {
+    lists.push("applications");
+    apps = copy.disclosure.applications;
+    copy.disclosure.applications = [];
+  }
+  if (copy.approval && Array.isArray(copy.approval.cases)) {
+    lists.push("cases");
+    cases = copy.approval.cases;
+    copy.approval.cases = [];
+  }
+  return { body: JSON.stringify(copy), lists, apps, cases };
+}
+
+export class Store {
+  private constructor(
+    readonly opened: OpenedDatabase,
+    readonly db: Kysely<Database>,
+  ) {}
+
+  get engine(): Engine {
+    return this.opened.engine;
+  }
+
+  /** Open (and migrate) the database at `target`: a SQLite file or a postgres:// URL. */
+  static async open(target: string, lang: Lang = "zh"): Promise<Store> {
+    const opened = await openDatabase(target, lang);
+    await migrateToLatest(opened.db, opened.engine);
+    return new Store(opened, opened.db);
+  }
+
+  close(): Promise<void> {
+    return this.opened.close();
+  }
+
+  /**
+   * Serialize the writes that number things in an office (record positions, letter versions,
+   * 文号) across connections: on PostgreSQL the office row is locked until the transaction
+   * ends; SQLite runs one transaction at a time on its single connection anyway.
+   */
+  private async lockOffice(trx: Db, officeId: number): Promise<void> {
+    if (this.engine !== "postgres") return;
+    await trx.selectFrom("office").select("id").where("id", "=", officeId).forUpdate().execute();
+  }
+
+  /** See OpenedDatabase.backup: atomic, a link at `target` refused (replaced with `force`). */
+  backup(target: string, opts?: { force?: boolean; lang?: Lang }): Promise<void> {
+    return this.opened.backup(target, opts);
+  }
+
+  // ---- offices and years -------------------------------------------------------------------
+
+  async offices(): Promise<Office[]> {
+    return this.db.selectFrom("office").select(["id", "name"]).orderBy("id").execute();
+  }
+
+  /** Create an office with its first year's dataset, in one transaction. */
+  async createOffice(dataset: Dataset, who: string, floors: readonly CounterFloor[] = []): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("office")
+        .values({ name: dataset.agency.name, created_at: now() })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await this.writeYear(trx, row.id, dataset, who, "create-office");
+      await this.raiseCounters(trx, row.id, floors);
+      await this.bump(trx, row.id, dataset.year);
+      return row.id;
+    });
+  }
+
+  async years(officeId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom("year_data")
+      .select("year")
+      .where("office_id", "=", officeId)
+      .orderBy("year")
+      .execute();
+    return rows.map((r) => Number(r.year));
+  }
+
+  /**
+   * Load a year's dataset into an office. A year already present is refused unless `replace`;
+   * replacing swaps every record of the year in the same transaction.
+   */
+  async importYear(
+    officeId: number,
+    dataset: Dataset,
+    who: string,
+    replace = false,
+    floors: readonly CounterFloor[] = [],
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.lockOffice(trx, officeId);
+      const existing = await trx
+        .selectFrom("year_data")
+        .select("year")
+        .where("office_id", "=", officeId)
+        .where("year", "=", dataset.year)
+        .executeTakeFirst();
+      if (existing && !replace)
+        throw new StorageConflict(`${dataset.year}年度的数据已存在；如需替换，请选择“替换已有年度”`);
+      if (existing) {
+        await trx
+          .deleteFrom("application")
+          .where("office_id", "=", officeId)
+          .where("year", "=", dataset.year)
+          .execute();
+        await trx
+          .deleteFrom("approval_case")
+          .where("office_id", "=", officeId)
+          .where("year", "=", dataset.year)
+          .execute();
+        await trx
+          .deleteFrom("year_data")
+          .where("office_id", "=", officeId)
+          .where("year", "=", dataset.year)
+          .execute();
+      }
+      await this.writeYear(trx, officeId, dataset, who, "import");
+      await this.raiseCounters(trx, officeId, floors);
+      await this.bump(trx, officeId, dataset.year);
+    });
+  }
+
+  private async writeYear(
+    trx: Db,
+    officeId: number,
+    dataset: Dataset,
+    who: string,
+    action: string,
+  ): Promise<void> {
+    const { body, lists, apps, cases } = splitDataset(dataset);
+    const at = now();
+    await trx
+      .insertInto("year_data")
+      .values({ office_id: officeId, year: dataset.year, body, lists: lists.join(","), updated_at: at })
+      .execute();
+    // Batches keep each statement's parameter count well under SQLite's limit.
+    for (let i = 0; i < apps.length; i += 200) {
+      await trx
+        .insertInto("application")
+        .values(
+          apps.slice(i, i + 200).map((a, j) => ({
+            office_id: officeId,
+            year: dataset.year,
+            seq: i + j,
+            app_id: a.id,
+            replied: a.reply?.date ?? null,
+            record: JSON.stringify(a),
+            version: 1,
+            updated_at: at,
+          })),
+        )
+        .execute();
+    }
+    for (let i = 0; i < cases.length; i += 200) {
+      await trx
+        .insertInto("approval_case")
+        .values(
+          cases.slice(i, i + 200).map((c, j) => ({
+            office_id: officeId,
+            year: dataset.year,
+            seq: i + j,
+            case_id: c.id,
+            record: JSON.stringify(c),
+            updated_at: at,
+          })),
+        )
+        .execute();
+    }
+    await trx
+      .insertInto("history")
+      .values({
+        office_id: officeId,
+        year: dataset.year,
+        record_id: "",
+        at,
+        who,
+        action,
+        field: "",
+        old_value: null,
+        new_value: `${apps.length} applications, ${cases.length} cases`,
+      })
+      .execute();
+  }
+
+  /** The year's dataset without its records (record lists empty where the dataset has them). */
+  async yearBody(officeId: number, year: number): Promise<Dataset | null> {
+    const row = await this.db
+      .selectFrom("year_data")
+      .select(["body"])
+      .where("office_id", "=", officeId)
+      .where("year", "=", year)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.body) as Dataset) : null;
+  }
+
+  /** Replace the year's own settings (agency, narrative …), keeping its records. */
+  async updateYearBody(officeId: number, dataset: Dataset, who: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom("year_data")
+        .select(["body", "lists"])
+        .where("office_id", "=", officeId)
+        .where("year", "=", dataset.year)
+        .executeTakeFirstOrThrow();
+      const { body } = splitDataset(dataset);
+      const at = now();
+      for (const [field, o, n] of recordChanges(JSON.parse(row.body), JSON.parse(body)))
+        await this.history(trx, officeId, dataset.year, "", at, who, "settings", field, o, n);
+      await trx
+        .updateTable("year_data")
+        .set({ body, updated_at: at })
+        .where("office_id", "=", officeId)
+        .where("year", "=", dataset.year)
+        .execute();
+      await this.bump(trx, officeId, dataset.year);
+    });
+  }
+
+  /** The whole dataset of a year, records in their order: exactly what was imported plus changes. */
+  async exportYear(officeId: number, year: number): Promise<Dataset | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom("year_data")
+        .select(["body", "lists"])
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .executeTakeFirst();
+      if (!row) return null;
+      const dataset = JSON.parse(row.body) as Dataset;
+      const lists = row.lists.split(",").filter((s) => (LIST_NAMES as readonly string[]).includes(s));
+      const apps = await trx
+        .selectFrom("application")
+        .select("record")
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .orderBy("seq")
+        .execute();
+      if (lists.includes("applications") || apps.length > 0) {
+        // The letters issued here go with their records (the latest version of each), so the
+        // command line keeps their numbers (letters: issued numbers never move).
+        const issued = await trx
+          .selectFrom("letter")
+          .select(["app_id", "suffix", "doc_number", "letter_date"])
+          .where("office_id", "=", officeId)
+          .where("year", "=", year)
+          .where("doc_number", "is not", null)
+          .orderBy("id")
+          .execute();
+        const byApp = new Map<string, Record<string, { docNumber: string; date: string }>>();
+        for (const l of issued) {
+          const m = byApp.get(l.app_id) ?? {};
+          m[l.suffix] = { docNumber: l.doc_number!, date: l.letter_date };
+          byApp.set(l.app_id, m);
+        }
+        dataset.disclosure.applications = apps.map((a) => {
+          const record = JSON.parse(a.record) as Application;
+          const own = byApp.get(record.id);
+          if (own) record.issued = { ...record.issued, ...own };
+          return record;
+        });
+      }
+      const cases = await trx
+        .selectFrom("approval_case")
+        .select("record")
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .orderBy("seq")
+        .execute();
+      if (dataset.approval && (lists.includes("cases") || cases.length > 0))
+        dataset.approval.cases = cases.map((c) => JSON.parse(c.record) as ApprovalCase);
+      return dataset;
+    });
+  }
+
+  // ---- applications ------------------------------------------------------------------------
+
+  async application(officeId: number, year: number, appId: string): Promise<StoredApplication | null> {
+    const row = await this.db
+      .selectFrom("application")
+      .select(["year", "seq", "record", "version"])
+      .where("office_id", "=", officeId)
+      .where("year", "=", year)
+      .where("app_id", "=", appId)
+      .executeTakeFirst();
+    return row
+      ? {
+          year: Number(row.year),
+          seq: Number(row.seq),
+          record: JSON.parse(row.record) as Application,
+          version: Number(row.version),
+        }
+      : null;
+  }
+
+  /** Every application of an office, open ones only unless `all`. */
+  async applications(
+    officeId: number,
+    opts: { openOnly?: boolean; openOn?: string; year?: number } = {},
+  ): Promise<StoredApplication[]> {
+    let q = this.db
+      .selectFrom("application")
+      .select(["year", "seq", "record", "version"])
+      .where("office_id", "=", officeId);
+    if (opts.openOnly) q = q.where("replied", "is", null);
+    // Open on a day: not replied, or replied after it.
+    if (opts.openOn !== undefined) {
+      const day = opts.openOn;
+      q = q.where((eb) => eb.or([eb("replied", "is", null), eb("replied", ">", day)]));
+    }
+    if (opts.year !== undefined) q = q.where("year", "=", opts.year);
+    const rows = await q.orderBy("year").orderBy("seq").execute();
+    return rows.map((r) => ({
+      year: Number(r.year),
+      seq: Number(r.seq),
+      record: JSON.parse(r.record) as Application,
+      version: Number(r.version),
+    }));
+  }
+
+  /**
+   * Which applications were open on a day (not replied, or replied after it), without their
+   * records: year, position, id and a stamp that changes whenever the record does.
+   */
+  async openStamps(
+    officeId: number,
+    day: string,
+  ): Promise<{ year: number; seq: number; id: string; stamp: string }[]> {
+    const rows = await this.db
+      .selectFrom("application")
+      .select(["year", "seq", "app_id", "version", "updated_at"])
+      .where("office_id", "=", officeId)
+      .where((eb) => eb.or([eb("replied", "is", null), eb("replied", ">", day)]))
+      .orderBy("year")
+      .orderBy("seq")
+      .execute();
+    return rows.map((r) => ({
+      year: Number(r.year),
+      seq: Number(r.seq),
+      id: r.app_id,
+      stamp: `${r.version}/${r.updated_at}`,
+    }));
+  }
+
+  /** The records of some applications of a year, by id, with their stamps. */
+  async applicationsById(
+    officeId: number,
+    year: number,
+    ids: readonly string[],
+  ): Promise<Map<string, { record: Application; stamp: string; seq: number; version: number }>> {
+    const out = new Map<string, { record: Application; stamp: string; seq: number; version: number }>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom("application")
+        .select(["app_id", "seq", "record", "version", "updated_at"])
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .where("app_id", "in", ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows)
+        out.set(r.app_id, {
+          record: JSON.parse(r.record) as Application,
+          stamp: `${r.version}/${r.updated_at}`,
+          seq: Number(r.seq),
+          version: Number(r.version),
+        });
+    }
+    return out;
+  }
+
+  /** Register a new application at the end of its year's list. */
+  async insertApplication(
+    officeId: number,
+    year: number,
+    record: Application,
+    who: string,
+    newYear: Dataset | null = null,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.lockOffice(trx, officeId);
+      // The first application of a year not yet stored starts that year, in the same transaction.
+      if (newYear) await this.writeYear(trx, officeId, newYear, who, "new-year");
+      const dup = await trx
+        .selectFrom("application")
+        .select("app_id")
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .where("app_id", "=", record.id)
+        .executeTakeFirst();
+      if (dup) throw new StorageConflict(`登记号 ${record.id} 已被使用`);
+      const seq = await this.nextSeq(trx, "application", officeId, year);
+      const at = now();
+      await trx
+        .insertInto("application")
+        .values({
+          office_id: officeId,
+          year,
+          seq,
+          app_id: record.id,
+          replied: record.reply?.date ?? null,
+          record: JSON.stringify(record),
+          version: 1,
+          updated_at: at,
+        })
+        .execute();
+      for (const [field, , n] of recordChanges(undefined, record))
+        await this.history(trx, officeId, year, record.id, at, who, "register", field, null, n);
+      await this.bump(trx, officeId, year);
+    });
+  }
+
+  /**
+   * Replace an application's record (a step recorded), if it is still at `version`. Each changed
+   * field is a history row, old → new.
+   */
+  async updateApplication(
+    officeId: number,
+    year: number,
+    record: Application,
+    version: number,
+    who: string,
+    action: string,
+  ): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      let q = trx
+        .selectFrom("application")
+        .select(["record", "version"])
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .where("app_id", "=", record.id);
+      // Another connection's change to the same row waits here (PostgreSQL), so the version
+      // check below sees it.
+      if (this.engine === "postgres") q = q.forUpdate();
+      const row = await q.executeTakeFirst();
+      if (!row) throw new StorageConflict(`没有登记号为 ${record.id} 的申请`);
+      if (Number(row.version) !== version)
+        throw new StorageConflict("该申请已被修改（可能在另一窗口），请刷新页面后重新操作");
+      const at = now();
+      for (const [field, o, n] of recordChanges(JSON.parse(row.record), record))
+        await this.history(trx, officeId, year, record.id, at, who, action, field, o, n);
+      await trx
+        .updateTable("application")
+        .set({
+          record: JSON.stringify(record),
+          replied: record.reply?.date ?? null,
+          version: version + 1,
+          updated_at: at,
+        })
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .where("app_id", "=", record.id)
+        .execute();
+      await this.bump(trx, officeId, year);
+      return version + 1;
+    });
+  }
+
+  // ---- approval cases ----------------------------------------------------------------------
+
+  async cases(officeId: number, year: number): Promise<ApprovalCase[]> {
+    const rows = await this.db
+      .selectFrom("approval_case")
+      .select("record")
+      .where("office_id", "=", officeId)
+      .where("year", "=", year)
+      .orderBy("seq")
+      .execute();
+    return rows.map((r) => JSON.parse(r.record) as ApprovalCase);
+  }
+
+  /** Append approval cases (a registration or a confirmed ledger import) in one transaction. */
+  async insertCases(
+    officeId: number,
+    year: number,
+    cases: readonly ApprovalCase[],
+    who: string,
+    action: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.lockOffice(trx, officeId);
+      let seq = await this.nextSeq(trx, "approval_case", officeId, year);
+      const at = now();
+      for (const c of cases) {
+        const dup = await trx
+          .selectFrom("approval_case")
+          .select("case_id")
+          .where("office_id", "=", officeId)
+          .where("year", "=", year)
+          .where("case_id", "=", c.id)
+          .executeTakeFirst();
+        if (dup) throw new StorageConflict(`办件编号 ${c.id} 已存在`);
+        await trx
+          .insertInto("approval_case")
+          .values({
+            office_id: officeId,
+            year,
+            seq: seq++,
+            case_id: c.id,
+            record: JSON.stringify(c),
+            updated_at: at,
+          })
+          .execute();
+        await this.history(trx, officeId, year, c.id, at, who, action, "", null, JSON.stringify(c));
+      }
+      await this.bump(trx, officeId, year);
+    });
+  }
+
+  /**
+   * A confirmed ledger of approval cases, in one transaction: each case new (`before` null,
+   * appended) or an update of the stored one, which must still be what the preview was made
+   * against (`before`, its JSON); every changed field is a history row, old → new.
+   */
+  async saveCases(
+    officeId: number,
+    year: number,
+    writes: readonly { record: ApprovalCase; before: string | null }[],
+    who: string,
+    action: string,
+    /** The confirmed preview, removed in the same transaction (confirmed at most once). */
+    preview?: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.lockOffice(trx, officeId);
+      await this.takePreview(trx, officeId, preview);
+      let seq = await this.nextSeq(trx, "approval_case", officeId, year);
+      const at = now();
+      for (const w of writes) {
+        const c = w.record;
+        const row = await trx
+          .selectFrom("approval_case")
+          .select("record")
+          .where("office_id", "=", officeId)
+          .where("year", "=", year)
+          .where("case_id", "=", c.id)
+          .executeTakeFirst();
+        if (w.before === null) {
+          if (row) throw new StorageConflict(`办件编号 ${c.id} 已存在`);
+          await trx
+            .insertInto("approval_case")
+            .values({
+              office_id: officeId,
+              year,
+              seq: seq++,
+              case_id: c.id,
+              record: JSON.stringify(c),
+              updated_at: at,
+            })
+            .execute();
+          await this.history(trx, officeId, year, c.id, at, who, action, "", null, JSON.stringify(c));
+          continue;
+        }
+        if (!row || JSON.stringify(JSON.parse(row.record)) !== w.before)
+          throw new StorageConflict(`办件 ${c.id} 在读取台账后已被修改`);
+        for (const [field, o, n] of recordChanges(JSON.parse(row.record), c))
+          await this.history(trx, officeId, year, c.id, at, who, action, field, o, n);
+        await trx
+          .updateTable("approval_case")
+          .set({ record: JSON.stringify(c), updated_at: at })
+          .where("office_id", "=", officeId)
+          .where("year", "=", year)
+          .where("case_id", "=", c.id)
+          .execute();
+      }
+      await this.bump(trx, officeId, year);
+    });
+  }
+
+  /**
+   * A confirmed ledger of applications, in one transaction: each new (`version` null, appended
+   * at the end of the year's list) or an update of a stored one still at `version`; every
+   * changed field is a history row, old → new.
+   */
+  async saveApplications(
+    officeId: number,
+    year: number,
+    writes: readonly { record: Application; version: number | null }[],
+    who: string,
+    action: string,
+    /** The confirmed preview, removed in the same transaction (confirmed at most once). */
+    preview?: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.lockOffice(trx, officeId);
+      await this.takePreview(trx, officeId, preview);
+      let seq = await this.nextSeq(trx, "application", officeId, year);
+      const at = now();
+      for (const w of writes) {
+        const a = w.record;
+        const row = await trx
+          .selectFrom("application")
+          .select(["record", "version"])
+          .where("office_id", "=", officeId)
+          .where("year", "=", year)
+          .where("app_id", "=", a.id)
+          .executeTakeFirst();
+        if (w.version === null) {
+          if (row) throw new StorageConflict(`登记号 ${a.id} 已被使用`);
+          await trx
+            .insertInto("application")
+            .values({
+              office_id: officeId,
+              year,
+              seq: seq++,
+              app_id: a.id,
+              replied: a.reply?.date ?? null,
+              record: JSON.stringify(a),
+              version: 1,
+              updated_at: at,
+            })
+            .execute();
+          for (const [field, , n] of recordChanges(undefined, a))
+            await this.history(trx, officeId, year, a.id, at, who, action, field, null, n);
+          continue;
+        }
+        if (!row || Number(row.version) !== w.version)
+          throw new StorageConflict(`申请 ${a.id} 在读取台账后已被修改`);
+        for (const [field, o, n] of recordChanges(JSON.parse(row.record), a))
+          await this.history(trx, officeId, year, a.id, at, who, action, field, o, n);
+        await trx
+          .updateTable("application")
+          .set({
+            record: JSON.stringify(a),
+            replied: a.reply?.date ?? null,
+            version: w.version + 1,
+            updated_at: at,
+          })
+          .where("office_id", "=", officeId)
+          .where("year", "=", year)
+          .where("app_id", "=", a.id)
+          .execute();
+      }
+      await this.bump(trx, officeId, year);
+    });
+  }
+
+  // ---- ledger previews ---------------------------------------------------------------------
+
+  /** Keep a ledger preview; previews expired by its creation time are removed first. */
+  async putPreview(p: {
+    token: string;
+    officeId: number;
+    kind: string;
+    year: number;
+    payload: string;
+    createdAt: string;
+    expiresAt: string;
+  }): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("import_preview").where("expires_at", "<=", p.createdAt).execute();
+      await trx
+        .insertInto("import_preview")
+        .values({
+          token: p.token,
+          office_id: p.officeId,
+          kind: p.kind,
+          year: p.year,
+          payload: p.payload,
+          created_at: p.createdAt,
+          expires_at: p.expiresAt,
+        })
+        .execute();
+    });
+  }
+
+  /** A ledger preview of the office not expired at `now`. */
+  async preview(
+    officeId: number,
+    token: string,
+    now: string,
+  ): Promise<{ kind: string; year: number; payload: string } | null> {
+    const row = await this.db
+      .selectFrom("import_preview")
+      .select(["kind", "year", "payload"])
+      .where("office_id", "=", officeId)
+      .where("token", "=", token)
+      .where("expires_at", ">", now)
+      .executeTakeFirst();
+    return row ? { kind: row.kind, year: Number(row.year), payload: row.payload } : null;
+  }
+
+  async deletePreview(officeId: number, token: string): Promise<void> {
+    await this.db
+      .deleteFrom("import_preview")
+      .where("office_id", "=", officeId)
+      .where("token", "=", token)
+      .execute();
+  }
+
+  /** Inside a confirming transaction: remove the preview, refusing one already confirmed. */
+  /** The position after the last record of a year's list (0 for an empty list). */
+  private async nextSeq(
+    trx: Db,
+    table: "application" | "approval_case",
+    officeId: number,
+    year: number,
+  ): Promise<number> {
+    const max = await trx
+      .selectFrom(table)
+      .select(sql<number | string | null>`max(seq)`.as("m"))
+      .where("office_id", "=", officeId)
+      .where("year", "=", year)
+      .executeTakeFirst();
+    return max?.m === null || max?.m === undefined ? 0 : Number(max.m) + 1;
+  }
+
+  private async takePreview(trx: Db, officeId: number, token: string | undefined): Promise<void> {
+    if (token === undefined) return;
+    const r = await trx
+      .deleteFrom("import_preview")
+      .where("office_id", "=", officeId)
+      .where("token", "=", token)
+      .executeTakeFirst();
+    if (Number(r.numDeletedRows) !== 1)
+      throw new StorageConflict("这次导入已经确认过（可能在另一窗口），或其预览已失效");
+  }
+
+  /**
+   * Numbers a loaded dataset already issued (its records' `issued`): each pattern's counter in
+   * each year is raised to the highest of them, never lowered, so the next letter issued here
+   * takes the number after it (numbers are never reused).
+   */
+  private async raiseCounters(trx: Db, officeId: number, floors: readonly CounterFloor[]): Promise<void> {
+    for (const f of floors)
+      await trx
+        .insertInto("counter")
+        .values({ office_id: officeId, name: counterName(f.pattern, f.year), value: f.seq })
+        .onConflict((oc) =>
+          oc.columns(["office_id", "name"]).doUpdateSet({
+            value: sql<number>`CASE WHEN counter.value < excluded.value THEN excluded.value ELSE counter.value END`,
+          }),
+        )
+        .execute();
+  }
+
+  // ---- data revisions ----------------------------------------------------------------------
+
+  /**
+   * Count a change of the year's data (the last statement of every write transaction, so the
+   * row lock it takes on PostgreSQL is held for the shortest time and never before another).
+   * Kept in the counter table under "revision/<year>", never reset (a year replaced by an
+   * import counts on), so a page computed at one revision is never taken for another.
+   */
+  private async bump(trx: Db, officeId: number, year: number): Promise<void> {
+    await trx
+      .insertInto("counter")
+      .values({ office_id: officeId, name: `revision/${year}`, value: 1 })
+      .onConflict((oc) =>
+        oc.columns(["office_id", "name"]).doUpdateSet({ value: sql<number>`counter.value + 1` }),
+      )
+      .execute();
+  }
+
+  /** The data revision of each year (0 for a year never written), as of now. */
+  async revisions(officeId: number, years: readonly number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>(years.map((y) => [y, 0]));
+    if (years.length === 0) return out;
+    const rows = await this.db
+      .selectFrom("counter")
+      .select(["name", "value"])
+      .where("office_id", "=", officeId)
+      .where(
+        "name",
+        "in",
+        years.map((y) => `revision/${y}`),
+      )
+      .execute();
+    for (const r of rows) out.set(Number(r.name.slice("revision/".length)), Number(r.value));
+    return out;
+  }
+
+  // ---- history -----------------------------------------------------------------------------
+
+  private async history(
+    trx: Db,
+    officeId: number,
+    year: number,
+    recordId: string,
+    at: string,
+    who: string,
+    action: string,
+    field: string,
+    oldValue: string | null,
+    newValue: string | null,
+  ): Promise<void> {
+    await trx
+      .insertInto("history")
+      .values({
+        office_id: officeId,
+        year,
+        record_id: recordId,
+        at,
+        who,
+        action,
+        field,
+        old_value: oldValue,
+        new_value: newValue,
+      })
+      .execute();
+  }
+
+  async historyOf(officeId: number, year: number, recordId: string): Promise<HistoryEntry[]> {
+    const rows = await this.db
+      .selectFrom("history")
+      .selectAll()
+      .where("office_id", "=", officeId)
+      .where("year", "=", year)
+      .where("record_id", "=", recordId)
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      recordId: r.record_id,
+      at: r.at,
+      who: r.who,
+      action: r.action,
+      field: r.field,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+    }));
+  }
+
+  async historyCount(officeId: number): Promise<number> {
+    const r = await this.db
+      .selectFrom("history")
+      .select(sql<number | string>`count(*)`.as("n"))
+      .where("office_id", "=", officeId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  // ---- letters -----------------------------------------------------------------------------
+
+  /**
+   * Issue a letter: its number (the next of its pattern in the letter's year, when it carries
+   * one) and date are fixed now, with the record it was made from; a letter issued again is a
+   * new version with a new number, and the old one is kept.
+   */
+  async issueLetter(
+    officeId: number,
+    year: number,
+    letter: { appId: string; suffix: string; kind: string; date: string; snapshot: Application },
+    numbering: { pattern: string; format: (seq: number) => string } | null,
+    who: string,
+  ): Promise<IssuedLetter> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockOffice(trx, officeId);
+      const last = await trx
+        .selectFrom("letter")
+        .select(sql<number | string | null>`max(version)`.as("v"))
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .where("app_id", "=", letter.appId)
+        .where("suffix", "=", letter.suffix)
+        .executeTakeFirst();
+      const version = last?.v === null || last?.v === undefined ? 1 : Number(last.v) + 1;
+      let docNumber: string | null = null;
+      if (numbering) {
+        // One atomic increment (no read-then-write): a number is never handed out twice.
+        const name = counterName(numbering.pattern, letter.date.slice(0, 4));
+        const c = await trx
+          .insertInto("counter")
+          .values({ office_id: officeId, name, value: 1 })
+          .onConflict((oc) =>
+            oc.columns(["office_id", "name"]).doUpdateSet({ value: sql<number>`counter.value + 1` }),
+          )
+          .returning("value")
+          .executeTakeFirstOrThrow();
+        const value = Number(c.value);
+        docNumber = numbering.format(value);
+      }
+      const at = now();
+      const row = await trx
+        .insertInto("letter")
+        .values({
+          office_id: officeId,
+          year,
+          app_id: letter.appId,
+          suffix: letter.suffix,
+          kind: letter.kind,
+          version,
+          doc_number: docNumber,
+          letter_date: letter.date,
+          snapshot: JSON.stringify(letter.snapshot),
+          issued_at: at,
+          who,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await this.history(
+        trx,
+        officeId,
+        year,
+        letter.appId,
+        at,
+        who,
+        "issue-letter",
+        `letter.${letter.suffix}`,
+        null,
+        `${version}${docNumber ? ` ${docNumber}` : ""}`,
+      );
+      await this.bump(trx, officeId, year);
+      return {
+        id: Number(row.id),
+        appId: letter.appId,
+        suffix: letter.suffix,
+        kind: letter.kind,
+        version,
+        docNumber,
+        date: letter.date,
+        snapshot: letter.snapshot,
+        issuedAt: at,
+        who,
+      };
+    });
+  }
+
+  async letters(officeId: number, year: number, appId: string): Promise<IssuedLetter[]> {
+    const rows = await this.db
+      .selectFrom("letter")
+      .selectAll()
+      .where("office_id", "=", officeId)
+      .where("year", "=", year)
+      .where("app_id", "=", appId)
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      appId: r.app_id,
+      suffix: r.suffix,
+      kind: r.kind,
+      version: Number(r.version),
+      docNumber: r.doc_number,
+      date: r.letter_date,
+      snapshot: JSON.parse(r.snapshot) as Application,
+      issuedAt: r.issued_at,
+      who: r.who,
+    }));
+  }
+
+  // ---- settings ----------------------------------------------------------------------------
+
+  async setting(officeId: number, key: string): Promise<Json | undefined> {
+    const r = await this.db
+      .selectFrom("setting")
+      .select("value")
+      .where("office_id", "=", officeId)
+      .where("key", "=", key)
+      .executeTakeFirst();
+    return r ? (JSON.parse(r.value) as Json) : undefined;
+  }
+}
