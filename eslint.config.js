@@ -13,4 +13,18 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // The workbench's page scripts run in the browser.
+    files: ["web/static/**/*.js"],
+    languageOptions: {
+      globals: {
+        document: "readonly",
+        window: "readonly",
+        fetch: "readonly",
+        FileReader: "readonly",
+        URLSearchParams: "readonly",
+        echarts: "readonly",
+      },
+    },
+  },
 );

@@ -1,26 +1,28 @@
 /**
- * The alternatives a user would otherwise pick for the same letter, fed the same texts as the
- * product's letters:
+ * The engines of the warm comparison, each as { name, output, prepare(tree), run(input) }: the
+ * runner (bench/run.mjs) feeds them interleaved blocks of the same letters. The product's two
+ * writers, and the alternatives a user would otherwise pick, fed the same texts:
  * - docxtemplater (+ pizzip) filling a letter template — the template is our own DOCX of a letter
  *   whose texts are placeholders, so styles and layout are the same;
  * - Typst's node compiler (@myriaddreamin/typst-ts-node-compiler) on an equivalent letter source
- *   (A4, GB/T 9704 margins, Noto Serif SC 16 pt body, 22 pt title), warm compiler;
- * - the naive pdf-lib path: pdf-lib + fontkit, reading the 15 MB CJK TTF and embedding it with
- *   `subset: true` for every document, 28 characters a line;
+ *   (A4, GB/T 9704 margins, Noto Serif SC 16 pt body, 22 pt title), one warm compiler;
+ * - the naive pdf-lib path: pdf-lib + fontkit embedding the 15 MB CJK TTF (bytes read once,
+ *   outside the timing) with `subset: true` in every document: what it measures is fontkit
+ *   parsing the font and subsetting it per document, plus pdf-lib's writing, 28 characters a line;
  * - LibreOffice `soffice --headless --convert-to pdf` of our DOCX files in one batch call: the
- *   start-up (one document) and the marginal cost per further document.
- * All are devDependencies used only here; a missing one is reported, not fatal.
+ *   start-up (one document) and the marginal cost per further document; and the cold pair, one
+ *   DOCX in a fresh soffice (see bench/summary.mjs).
+ * All alternatives are devDependencies used only here; a missing one is reported, not fatal.
+ * Only the public API (`gongwen`) is imported.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { runCommand } from "./child.mjs";
-import { timeEach } from "./letters.mjs";
+import { runCommand, spread } from "./child.mjs";
 
 const require = createRequire(import.meta.url);
-const DIST = (p) => new URL(`../dist/${p}`, import.meta.url).href;
 const FONT_REGULAR =
   require.resolve("@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf");
 const FONT_BOLD = require.resolve("@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf");
@@ -51,8 +53,21 @@ export function letterFields(tree) {
   return f;
 }
 
+/** The product's DOCX writer. */
+export async function gongwenDocx() {
+  const { renderDocx } = await import("gongwen");
+  return { name: "docx", output: "DOCX", prepare: (tree) => tree, run: (tree) => renderDocx(tree) };
+}
+
+/** The product's PDF writer (one renderer: fonts loaded once, as in a batch). */
+export async function gongwenPdf() {
+  const { createPdfRenderer } = await import("gongwen");
+  const pdf = createPdfRenderer({ systemFonts: false });
+  return { name: "pdf", output: "PDF", prepare: (tree) => tree, run: (tree) => pdf.render(tree) };
+}
+
 /** docxtemplater: one template (our DOCX with placeholders), filled per letter, zipped (DEFLATE). */
-export async function benchDocxtemplater(letters) {
+export async function docxtemplaterEngine() {
   let PizZip;
   let Docxtemplater;
   try {
@@ -61,7 +76,7 @@ export async function benchDocxtemplater(letters) {
   } catch (e) {
     return { unavailable: `docxtemplater/pizzip not installed (${e.message})` };
   }
-  const { renderDocx } = await import(DIST("render/docx/index.js"));
+  const { renderDocx } = await import("gongwen");
   const template = await renderDocx({
     kind: "letter",
     meta: { title: "{title}", author: "{agency}", date: "2023-01-01" },
@@ -75,18 +90,19 @@ export async function benchDocxtemplater(letters) {
       { type: "signature", agency: "{agency}", date: "{date}", seal: true },
     ],
   });
-  const data = letters.map((l) => {
-    const f = letterFields(l.tree);
-    return { ...f, paragraphs: f.paragraphs.map((text) => ({ text })) };
-  });
-  let sample;
-  const stats = await timeEach(data, (d, i) => {
-    const doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true });
-    doc.render(d);
-    const bytes = doc.getZip().generate({ type: "uint8array", compression: "DEFLATE" });
-    if (i === 0) sample = bytes;
-  });
-  return { ...stats, sampleBytes: sample?.byteLength };
+  return {
+    name: "docxtemplater",
+    output: "DOCX",
+    prepare: (tree) => {
+      const f = letterFields(tree);
+      return { ...f, paragraphs: f.paragraphs.map((text) => ({ text })) };
+    },
+    run: (d) => {
+      const doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true });
+      doc.render(d);
+      return doc.getZip().generate({ type: "uint8array", compression: "DEFLATE" });
+    },
+  };
 }
 
 /** Typst source of an equivalent letter (texts as string literals: nothing is markup). */
@@ -107,36 +123,45 @@ export function typstLetter(f) {
   ].join("\n");
 }
 
-/** Typst's node compiler, warm (one compiler, fonts loaded once), PDF per letter. */
-export async function benchTypst(letters) {
+/** The font folders Typst is given (the same faces the PDF writer uses). */
+export const TYPST_FONT_DIRS = [dirname(FONT_REGULAR), dirname(FONT_BOLD)];
+
+/**
+ * Typst's node compiler, warm (one compiler, fonts loaded once), PDF per letter. Its memo cache
+ * grows with every distinct compile: `rssMb()` is this process's RSS, sampled by the runner.
+ */
+export async function typstEngine() {
   let NodeCompiler;
   try {
     ({ NodeCompiler } = await import("@myriaddreamin/typst-ts-node-compiler"));
   } catch (e) {
     return { unavailable: `@myriaddreamin/typst-ts-node-compiler cannot be loaded here (${e.message})` };
   }
-  const compiler = NodeCompiler.create({
-    fontArgs: [{ fontPaths: [dirname(FONT_REGULAR), dirname(FONT_BOLD)] }],
-  });
-  const sources = letters.map((l) => typstLetter(letterFields(l.tree)));
-  let sample;
-  const stats = await timeEach(sources, (src, i) => {
-    const r = compiler.compile({ mainFileContent: src });
-    if (!r.result) throw new Error(`typst: ${JSON.stringify(r.takeDiagnostics?.() ?? "compile failed")}`);
-    const pdf = compiler.pdf(r.result);
-    if (i === 0) sample = pdf;
-  });
-  return { ...stats, sampleBytes: sample?.byteLength };
+  const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: TYPST_FONT_DIRS }] });
+  return {
+    name: "typst",
+    output: "PDF",
+    prepare: (tree) => typstLetter(letterFields(tree)),
+    run: (src) => {
+      const r = compiler.compile({ mainFileContent: src });
+      if (!r.result) throw new Error(`typst: ${JSON.stringify(r.takeDiagnostics?.() ?? "compile failed")}`);
+      return compiler.pdf(r.result);
+    },
+  };
 }
 
-/** pdf-lib the naive way: the whole 15 MB font read and embedded (subset) for every document. */
-export async function benchNaivePdfLib(letters) {
+/**
+ * pdf-lib + fontkit the naive way: the 15 MB font's bytes are in memory (read once, not timed);
+ * every document parses and subsets them (`embedFont(bytes, { subset: true })`), 28 chars a line.
+ */
+export async function naivePdfLibEngine() {
   const { PDFDocument, PageSizes } = await import("@cantoo/pdf-lib");
   const fontkit = (await import("fontkit")).default ?? (await import("fontkit"));
+  const fontBytes = readFileSync(FONT_REGULAR);
   const render = async (f) => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(fontkit);
-    const font = await doc.embedFont(readFileSync(FONT_REGULAR), { subset: true });
+    const font = await doc.embedFont(fontBytes, { subset: true });
     let page = doc.addPage(PageSizes.A4);
     let y = 841.89 - 105 - 22;
     const line = (text, size = 16) => {
@@ -158,8 +183,7 @@ export async function benchNaivePdfLib(letters) {
     line(f.date);
     return doc.save();
   };
-  const fields = letters.map((l) => letterFields(l.tree));
-  return timeEach(fields, (f) => render(f));
+  return { name: "naivePdfLib", output: "PDF", prepare: (tree) => letterFields(tree), run: render };
 }
 
 /** Is soffice on the PATH? */
@@ -175,14 +199,15 @@ export function sofficePath() {
 }
 
 /**
- * LibreOffice converting our DOCX letters in one batch call. With its own profile; a first call
+ * LibreOffice converting our DOCX letters in one batch call, with its own profile; a first call
  * creates the profile (not measured). Start-up = a call with one document; marginal = (a call
- * with `k` documents − the call with one) / (k − 1).
+ * with `k` documents − the call with one) / (k − 1). `runs` pairs (one, k) in turn: medians and
+ * spread of the marginal cost per pair.
  */
-export async function benchLibreOffice(letters, k) {
+export async function benchLibreOffice(trees, k, runs = 3) {
   const soffice = sofficePath();
   if (!soffice) return { unavailable: "soffice (LibreOffice) is not installed" };
-  const { renderDocx } = await import(DIST("render/docx/index.js"));
+  const { renderDocx } = await import("gongwen");
   const dir = mkdtempSync(join(tmpdir(), "gongwen-bench-lo-"));
   try {
     const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
@@ -190,28 +215,39 @@ export async function benchLibreOffice(letters, k) {
     const many = join(dir, "many");
     const out = join(dir, "out");
     for (const d of [one, many, out]) mkdirSync(d);
-    const used = letters.slice(0, k);
-    for (const [i, l] of used.entries())
-      writeFileSync(join(many, `l${String(i).padStart(4, "0")}.docx`), await renderDocx(l.tree));
-    writeFileSync(join(one, "l.docx"), await renderDocx(used[0].tree));
+    const used = trees.slice(0, k);
+    for (const [i, tree] of used.entries())
+      writeFileSync(join(many, `l${String(i).padStart(4, "0")}.docx`), await renderDocx(tree));
+    writeFileSync(join(one, "l.docx"), await renderDocx(used[0]));
     const convert = (files) =>
       runCommand(soffice, [profile, "--headless", "--convert-to", "pdf", "--outdir", out, ...files]);
     await convert([join(one, "l.docx")]); // creates the profile
-    const single = await convert([join(one, "l.docx")]);
-    const batch = await convert(readdirSync(many).map((f) => join(many, f)));
-    const pdfs = readdirSync(out).filter((f) => f.endsWith(".pdf")).length;
-    if (single.code !== 0 || batch.code !== 0 || pdfs < used.length)
-      return { unavailable: `soffice failed (exit ${single.code}/${batch.code}, ${pdfs} PDFs)` };
     const n = used.length;
+    const pairs = [];
+    for (let r = 0; r < runs; r++) {
+      const single = await convert([join(one, "l.docx")]);
+      const batch = await convert(readdirSync(many).map((f) => join(many, f)));
+      const pdfs = readdirSync(out).filter((f) => f.endsWith(".pdf")).length;
+      if (single.code !== 0 || batch.code !== 0 || pdfs < used.length)
+        return { unavailable: `soffice failed (exit ${single.code}/${batch.code}, ${pdfs} PDFs)` };
+      pairs.push({
+        startupMs: single.wallMs,
+        ms: (batch.wallMs - single.wallMs) / (n - 1),
+        cpu:
+          batch.cpuMs !== undefined && single.cpuMs !== undefined
+            ? (batch.cpuMs - single.cpuMs) / (n - 1)
+            : undefined,
+      });
+    }
+    const wall = spread(pairs.map((p) => p.ms));
+    const cpu = spread(pairs.map((p) => p.cpu));
     return {
       n,
-      startupMs: single.wallMs,
-      batchMs: batch.wallMs,
-      msPerLetter: (batch.wallMs - single.wallMs) / (n - 1),
-      cpuMsPerLetter:
-        batch.cpuMs !== undefined && single.cpuMs !== undefined
-          ? (batch.cpuMs - single.cpuMs) / (n - 1)
-          : undefined,
+      runs,
+      startupMs: spread(pairs.map((p) => p.startupMs))?.median,
+      msPerLetter: wall?.median,
+      cpuMsPerLetter: cpu?.median,
+      spread: { wall, cpu },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

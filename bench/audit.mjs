@@ -14,12 +14,15 @@
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { defaultCalendar } from "../dist/calendar/index.js";
-import { validateDatasetText } from "../dist/data/validate.js";
-import { datasetValidator } from "../dist/data/schema.js";
-import { semanticIssues } from "../dist/data/checks.js";
-import { deriveFacts } from "../dist/facts/index.js";
-import { loadScheme, runAudit } from "../dist/audit/index.js";
+import {
+  datasetValidator,
+  defaultCalendar,
+  deriveFacts,
+  loadScheme,
+  runAudit,
+  validateDataset,
+  validateDatasetText,
+} from "gongwen";
 
 const YEAR = 2023;
 
@@ -174,7 +177,7 @@ export function benchAudit(n = 100_000, { from = "text" } = {}) {
   // JSON.stringify returns is a tree of pieces, flattened — a copy of the whole text — on first use).
   const text = from === "text" ? Buffer.from(JSON.stringify(dataset), "utf8").toString("utf8") : undefined;
   const scheme = loadScheme(undefined);
-  const validator = datasetValidator(); // compiled once per process, outside the timing
+  datasetValidator(); // compiled once per process, outside the timing
   globalThis.gc?.();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -184,9 +187,9 @@ export function benchAudit(n = 100_000, { from = "text" } = {}) {
     if (!v.ok) throw invalid(v.errors);
     data = v.data;
   } else {
-    const issues = validator(dataset) ? semanticIssues(dataset) : [{ pointer: "", message: "schema" }];
-    if (issues.length > 0) throw invalid(issues);
-    data = dataset;
+    const v = validateDataset(dataset);
+    if (!v.ok) throw invalid(v.issues);
+    data = v.data;
   }
   const t1 = performance.now();
   const facts = deriveFacts(data);

@@ -73,3 +73,10 @@ export function median(xs) {
   const m = s.length >> 1;
   return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/** Median and spread of repeated figures: { median, min, max, n } (undefined figures dropped). */
+export function spread(xs) {
+  const v = xs.filter((x) => typeof x === "number" && Number.isFinite(x));
+  if (v.length === 0) return undefined;
+  return { median: median(v), min: Math.min(...v), max: Math.max(...v), n: v.length };
+}

@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { computeDeadline, defaultCalendar, formatDay, daysFromCivil } from "../dist/calendar/index.js";
+import { computeDeadline, defaultCalendar, formatDay, daysFromCivil } from "gongwen";
 
 /** Deterministic generated applications received 2008-05-01 .. 2026-10-31. */
 export function generateApplications(n) {

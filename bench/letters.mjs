@@ -1,30 +1,59 @@
 /* global structuredClone */
 /**
  * Letters for the benchmark: a generated dataset of exactly N letters (the 2023 sample's
- * applications repeated with their own ids and applicants), the whole `gongwen letters` CLI on
- * it (end to end: validation, facts, templates, writers, atomic writes, worker threads), and the
- * letter trees the product makes, for the warm per-letter comparison with the alternatives.
- * Needs the build (`npm run build`).
+ * applications in turn, each copy with its own id, applicant and requested information, so no
+ * two letters have the same text), the whole `gongwen letters` CLI on it (end to end:
+ * validation, facts, templates, writers, atomic writes, worker threads), and the letter trees the
+ * product composes, for the warm comparison with the alternatives. Only the public API
+ * (`gongwen`, i.e. package.json exports → dist/index.js) is imported. Needs the build.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { composeLetters, parseDataset, plannedLetters } from "gongwen";
 import { median, runNode } from "./child.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
-const DIST = (p) => new URL(`../dist/${p}`, import.meta.url).href;
 export const SAMPLE_2023 = join(ROOT, "samples", "2023-district-bureau.json");
 export const CLI = join(ROOT, "dist", "cli", "main.js");
 
+// What copies ask for: subject × area × period, so the requested information (quoted in every
+// reply) differs from letter to letter and the fonts' subsets differ too.
+const AREAS = ["青禾区", "东湖街道", "北岭镇", "南塘乡", "西山片区", "滨江新区", "老城区", "高新园区"];
+const SUBJECTS = [
+  "农贸市场食品安全抽检结果",
+  "老旧小区改造项目招标文件",
+  "城市道路占用挖掘审批记录",
+  "建设工程规划许可证及附图",
+  "义务教育学校划片招生方案",
+  "生活垃圾分类运输车辆调度",
+  "排水管网维护经费支出明细",
+  "养老服务机构补贴发放名单",
+  "行政处罚决定书及听证笔录",
+  "重大项目环境影响评价报告",
+  "公共租赁住房轮候分配记录",
+  "河道整治工程竣工验收资料",
+  "网格化管理人员考核办法",
+  "防汛物资储备及调拨台账",
+];
+const PERIODS = ["2019年度", "2020年度", "2021年第二季度", "2022年上半年", "2022年9月", "近三年"];
+
+function requested(i) {
+  const a = AREAS[i % AREAS.length];
+  const s = SUBJECTS[Math.floor(i / AREAS.length) % SUBJECTS.length];
+  const p = PERIODS[Math.floor(i / (AREAS.length * SUBJECTS.length)) % PERIODS.length];
+  return `${p}${a}${s}（第${i}号）`;
+}
+
 /**
  * A valid dataset with exactly `n` letters: the sample's applications in turn, each copy with a
- * new id (B000001 …) and its own applicant (fees are per applicant and month). The totals that
- * must equal the sample's records (annual-report table, fee totals) are dropped.
+ * new id (B000001 …), its own applicant (fees are per applicant and month) and its own
+ * requested information. The totals that must equal the sample's records (annual-report table,
+ * fee totals) are dropped.
  */
-export async function generateLettersDataset(n) {
-  const { plannedLetters } = await import(DIST("letters/kinds.js"));
+export function generateLettersDataset(n) {
   const sample = JSON.parse(readFileSync(SAMPLE_2023, "utf8"));
   const base = sample.disclosure.applications.map((a) => ({ app: a, letters: plannedLetters(a).length }));
   const apps = [];
@@ -34,6 +63,7 @@ export async function generateLettersDataset(n) {
     const i = apps.length + 1;
     copy.id = `B${String(i).padStart(6, "0")}`;
     if (copy.applicant && typeof copy.applicant === "object") copy.applicant.name = `申请人${i}`;
+    if (typeof copy.content === "string") copy.content = requested(i);
     apps.push(copy);
     letters += a.letters;
   };
@@ -63,13 +93,16 @@ export function rssTrend(samples) {
 
 /**
  * `gongwen letters FILE --out DIR --format F` in a fresh process: wall, CPU of all threads, peak
- * RSS, RSS trend. Files are deleted afterwards.
+ * RSS, RSS trend. `workers`: GONGWEN_LETTER_WORKERS for the process (undefined: the product's
+ * own choice). Files are deleted afterwards.
  */
-export async function benchLettersCli(datasetFile, letters, formats) {
+export async function benchLettersCli(datasetFile, letters, formats, workers) {
   const out = mkdtempSync(join(tmpdir(), "gongwen-bench-letters-"));
   try {
+    const env = workers === undefined ? {} : { GONGWEN_LETTER_WORKERS: String(workers) };
     const r = await runNode([CLI, "letters", datasetFile, "--out", out, "--format", formats, "--json"], {
       cwd: ROOT,
+      env,
     });
     let written = 0;
     try {
@@ -79,6 +112,7 @@ export async function benchLettersCli(datasetFile, letters, formats) {
     }
     return {
       formats,
+      workers: workers ?? "default",
       letters,
       files: written,
       exitCode: r.code,
@@ -95,55 +129,33 @@ export async function benchLettersCli(datasetFile, letters, formats) {
   }
 }
 
-/** The letters of `dataset` as the product composes them: { tree, kind, id } for the first `m`. */
-export async function letterTrees(dataset, m) {
-  const { buildLetter } = await import(DIST("letters/build.js"));
-  const { lettersConfigFor } = await import(DIST("letters/config.js"));
-  const { assignDocNumbers } = await import(DIST("letters/doc-number.js"));
-  const { plannedLetters } = await import(DIST("letters/kinds.js"));
-  const { applicationFact } = await import(DIST("facts/applications.js"));
-  const { defaultCalendar } = await import(DIST("calendar/index.js"));
-  const config = lettersConfigFor(undefined, "zh");
-  const calendar = defaultCalendar("zh");
-  const apps = dataset.disclosure.applications;
-  const docNumbers = assignDocNumbers(
-    apps.flatMap((a) =>
-      plannedLetters(a).map((p) => ({
-        key: `${a.id}/${p.suffix}`,
-        pattern: config.docNumber[p.kind],
-        date: p.date ?? "",
-        id: a.id,
-      })),
-    ),
-    dataset.agency.shortName,
-  );
-  const env = { dataset, config, docNumbers, lang: "zh" };
-  const jobs = [];
-  for (const [index, app] of apps.entries()) {
-    for (const planned of plannedLetters(app)) jobs.push({ app, index, planned });
-    if (jobs.length >= m) break;
+/**
+ * The letters of `dataset` as the product composes them (composeLetters, the library's path to
+ * letter trees), `block` letters at a time: `blocks` consecutive slices of applications, each
+ * composed alone and timed. Returns the trees by block and the compose time of each block.
+ */
+export function composeBlocks(dataset, block, blocks) {
+  const valid = parseDataset(JSON.stringify(dataset), "bench-letters.json");
+  const apps = valid.disclosure.applications;
+  const out = [];
+  let a = 0;
+  for (let k = 0; k < blocks && a < apps.length; k++) {
+    const slice = [];
+    let n = 0;
+    while (a < apps.length && n < block) {
+      slice.push(apps[a]);
+      n += plannedLetters(apps[a]).length;
+      a++;
+    }
+    const part = { ...valid, disclosure: { ...valid.disclosure, applications: slice } };
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const { letters, errors } = composeLetters(part, { lang: "zh" });
+    const time = perLetter(t0, cpu0, letters.length);
+    if (errors.length > 0) throw new Error(`composeLetters: ${errors[0]}`);
+    out.push({ trees: letters.map((l) => l.tree), compose: time });
   }
-  const compose = (job) => {
-    const facts = applicationFact(
-      job.app,
-      job.index,
-      { year: dataset.year, calendar, ...(dataset.regime ? { pinned: dataset.regime } : {}) },
-      {
-        lang: "zh",
-        feePaymentDays: config.feePaymentDays,
-        consultationAnswerDays: config.consultationAnswerDays,
-      },
-    );
-    return buildLetter(env, job.app, facts, job.planned);
-  };
-  for (const job of jobs.slice(0, 20)) compose(job); // warm-up (templates compiled once)
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const built = jobs
-    .slice(0, m)
-    .map((job) => ({ tree: compose(job).tree, kind: job.planned.kind, id: job.app.id }));
-  const composeStats = perLetter(t0, cpu0, built.length);
-  return { letters: built, compose: composeStats };
+  return out;
 }
 
 /** Per-letter wall and CPU since (t0, cpu0) over n letters. */
@@ -153,24 +165,13 @@ export function perLetter(t0, cpu0, n) {
   return { n, msPerLetter: ms / n, cpuMsPerLetter: (cpu.user + cpu.system) / 1000 / n };
 }
 
-/** Time `fn` over every item after a warm-up of up to 20 calls. */
-export async function timeEach(items, fn) {
-  for (const it of items.slice(0, Math.min(20, items.length))) await fn(it, -1);
+/** Time `fn` over every item (no warm-up: the caller's first block is the first pass). */
+export async function timeAll(items, fn) {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let i = 0;
   for (const it of items) await fn(it, i++);
   return perLetter(t0, cpu0, items.length);
-}
-
-/** The product's writers on the letter trees, warm, in this thread: DOCX and PDF per letter. */
-export async function benchWriters(letters) {
-  const { renderDocx } = await import(DIST("render/docx/index.js"));
-  const { createPdfRenderer } = await import(DIST("render/pdf/index.js"));
-  const pdf = createPdfRenderer({ systemFonts: false });
-  const docx = await timeEach(letters, (l) => renderDocx(l.tree));
-  const pdfStats = await timeEach(letters, (l) => pdf.render(l.tree));
-  return { docx, pdf: pdfStats };
 }
 
 /** Write the dataset to a temp file for the CLI; returns { file, cleanup }. */

@@ -1,50 +1,127 @@
 /**
- * The year-end summary: cold (a whole fresh CLI process rendering DOCX and PDF, as a clerk runs
- * it) and warm (ms per document once the writers are loaded). Needs the build.
+ * The year-end summary, as a clerk meets it: one document from a cold process.
+ * - The cold pair, interleaved A B A B …: `gongwen render summary … --format docx,pdf` (a fresh
+ *   CLI process writing both files) against LibreOffice's cold convert of the same DOCX
+ *   (`soffice --headless --convert-to pdf`, a fresh soffice with an existing profile), and, when
+ *   the node compiler loads, a Typst cold compile of the same texts (a fresh Node process: load
+ *   the compiler, its fonts, compile, write the PDF — what the Typst CLI does). Medians, spread,
+ *   and the ratio pair by pair.
+ * - Cold `gongwen --version` and `gongwen validate` (start-up and the validator path).
+ * - Warm: ms per document once the writers are loaded.
+ * Only the public API (`gongwen`) is imported. Needs the build.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { median, runNode } from "./child.mjs";
+import { buildSummary, createPdfRenderer, loadDataset, renderDocx } from "gongwen";
+import { runCommand, runNode, spread } from "./child.mjs";
+import { letterFields, sofficePath, typstLetter, TYPST_FONT_DIRS } from "./alternatives.mjs";
 import { CLI } from "./letters.mjs";
 
-const DIST = (p) => new URL(`../dist/${p}`, import.meta.url).href;
 export const SAMPLE_2014 = fileURLToPath(new URL("../samples/2014-commerce-bureau.json", import.meta.url));
 
-/** `gongwen render summary … --format docx,pdf` in `runs` fresh processes: medians. */
+const TYPST_COLD = `
+import { readFileSync, writeFileSync } from "node:fs";
+const [src, out, ...fonts] = process.argv.slice(1);
+const { NodeCompiler } = await import("@myriaddreamin/typst-ts-node-compiler");
+const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: fonts }] });
+const r = compiler.compile({ mainFileContent: readFileSync(src, "utf8") });
+if (!r.result) { console.error("typst compile failed"); process.exit(1); }
+writeFileSync(out, compiler.pdf(r.result));
+`;
+
+const figures = (rs) => ({
+  wallMs: spread(rs.map((r) => r.wallMs)),
+  cpuMs: spread(rs.map((r) => r.cpuMs)),
+  ...(rs[0]?.maxRssMb !== undefined ? { peakRssMb: spread(rs.map((r) => r.maxRssMb)) } : {}),
+});
+const ratios = (as, bs) => ({
+  wall: spread(as.map((a, i) => a.wallMs / bs[i].wallMs)),
+  cpu: spread(as.map((a, i) => a.cpuMs / bs[i].cpuMs)),
+});
+
+/**
+ * The cold pair in `runs` rounds (after one unmeasured round: file-system caches warm, as on a
+ * clerk's second run). Each round runs gongwen, LibreOffice, Typst, `--version`, `validate`.
+ */
 export async function benchSummaryCold(runs = 5) {
-  const out = mkdtempSync(join(tmpdir(), "gongwen-bench-summary-"));
+  const dir = mkdtempSync(join(tmpdir(), "gongwen-bench-summary-"));
   try {
+    const out = join(dir, "out");
     const args = [CLI, "render", "summary", SAMPLE_2014, "--out", out, "--format", "docx,pdf", "--force"];
-    await runNode(args); // file-system caches warm, as on a clerk's second run
-    const rs = [];
-    for (let i = 0; i < runs; i++) rs.push(await runNode(args));
-    const failed = rs.find((r) => r.code !== 0);
-    if (failed) return { unavailable: `render summary failed: ${failed.stderr.split("\n")[0]}` };
-    const help = [];
-    for (let i = 0; i < runs; i++) help.push(await runNode([CLI, "--version"]));
+    const first = await runNode(args);
+    if (first.code !== 0) return { unavailable: `render summary failed: ${first.stderr.split("\n")[0]}` };
+    const docx = join(out, "summary.docx");
+    const soffice = sofficePath();
+    const profile = `-env:UserInstallation=file://${join(dir, "lo-profile")}`;
+    const lo = soffice
+      ? () =>
+          runCommand(soffice, [
+            profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            join(dir, "lo"),
+            docx,
+          ])
+      : null;
+    const typstSrc = join(dir, "summary.typ");
+    const { tree } = await summaryTree();
+    writeFileSync(typstSrc, typstLetter(letterFields(tree)));
+    // `-e` code resolves packages from the working folder: the project's node_modules.
+    const typstCwd = fileURLToPath(new URL("..", import.meta.url));
+    const typst = async () =>
+      runNode(
+        ["--input-type=module", "-e", TYPST_COLD, typstSrc, join(dir, "typst.pdf"), ...TYPST_FONT_DIRS],
+        { cwd: typstCwd },
+      );
+    let typstOk = (await typst()).code === 0;
+    if (lo) await lo(); // creates the profile
+    const version = [CLI, "--version"];
+    const validate = [CLI, "validate", SAMPLE_2014];
+    await runNode(validate);
+    const g = [];
+    const l = [];
+    const t = [];
+    const v = [];
+    const val = [];
+    for (let i = 0; i < runs; i++) {
+      g.push(await runNode(args));
+      if (lo) l.push(await lo());
+      if (typstOk) t.push(await typst());
+      v.push(await runNode(version));
+      val.push(await runNode(validate));
+    }
+    const failed = [...g, ...v, ...val].find((r) => r.code !== 0);
+    if (failed) return { unavailable: `gongwen failed: ${failed.stderr.split("\n")[0]}` };
+    if (t.some((r) => r.code !== 0)) typstOk = false;
+    const loOk = lo && l.every((r) => r.code === 0);
     return {
       runs,
-      wallMs: median(rs.map((r) => r.wallMs)),
-      cpuMs: median(rs.map((r) => r.cpuMs)),
-      peakRssMb: median(rs.map((r) => r.maxRssMb)),
-      startupWallMs: median(help.map((r) => r.wallMs)),
+      gongwen: figures(g),
+      libreoffice: loOk ? figures(l) : { unavailable: soffice ? "soffice failed" : "soffice not installed" },
+      typst: typstOk ? figures(t) : { unavailable: "typst-ts-node-compiler cannot compile here" },
+      version: figures(v),
+      validate: figures(val),
+      vsLibreOffice: loOk ? ratios(g, l) : undefined,
+      vsTypst: typstOk ? ratios(g, t) : undefined,
     };
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function summaryTree() {
+  const dataset = loadDataset(SAMPLE_2014);
+  return { tree: buildSummary({ dataset, lang: "zh" }) };
 }
 
 /** The summary rendered `n` times in this process after a warm-up: ms per document per format. */
 export async function benchSummaryWarm(n = 10) {
-  const { loadDataset } = await import(DIST("data/load.js"));
-  const { summaryDocument } = await import(DIST("compose/documents/summary.js"));
-  const { renderDocx } = await import(DIST("render/docx/index.js"));
-  const { createPdfRenderer } = await import(DIST("render/pdf/index.js"));
-  const dataset = loadDataset(SAMPLE_2014);
-  const { tree } = await summaryDocument.build({ file: SAMPLE_2014, dataset, argv: {}, lang: "zh" });
+  const { tree } = await summaryTree();
   const pdf = createPdfRenderer({});
   await renderDocx(tree);
   const pages = (await pdf.render(tree)).pages;

@@ -111,10 +111,12 @@ const GROUPS: Record<ReasonType, OutcomeGroup> = {
   other: { type: "other", label: "（六）其他处理", number: "（六）" },
 };
 
-/** The label the annual report uses for a reason (REASON_LABELS, with the format's own quotes). */
+/**
+ * The label the annual report uses for a reason (REASON_LABELS). The format's text as commonly
+ * copied has straight quotes (危及"三安全一稳定"); a Chinese document sets “”.
+ */
 export function reasonRowLabel(reason: Reason): string {
-  // The national format writes 危及"三安全一稳定" with straight quotes; codes.ts uses curly ones.
-  return reason === "three-securities-one-stability" ? '危及"三安全一稳定"' : REASON_LABELS[reason];
+  return REASON_LABELS[reason];
 }
 
 function groupRows(type: ReasonType): RequestRowDef[] {
@@ -172,12 +174,7 @@ export const REVIEW_COLUMNS = [...REVIEW_OUTCOMES, "total"] as const;
 export type ReviewColumn = ReviewOutcome | "total";
 export const REVIEW_COLUMN_LABELS: Record<ReviewColumn, string> = { ...REVIEW_OUTCOME_LABELS, total: "总计" };
 
-export const REVIEW_GROUPS = [
-  "reconsideration",
-  "litigationDirect",
-  "litigationAfterReconsideration",
-] as const;
-export type ReviewGroup = (typeof REVIEW_GROUPS)[number];
+export { REVIEW_GROUPS, type ReviewGroup } from "../data/codes.js";
 
 /** Verbatim header texts of table 四 and the names used in messages. */
 export const REVIEW_HEADER = {
@@ -187,11 +184,7 @@ export const REVIEW_HEADER = {
   litigationAfterReconsideration: "复议后起诉",
 } as const;
 
-export const REVIEW_GROUP_NAMES: Record<ReviewGroup, string> = {
-  reconsideration: "行政复议",
-  litigationDirect: "行政诉讼（未经复议直接起诉）",
-  litigationAfterReconsideration: "行政诉讼（复议后起诉）",
-};
+export { REVIEW_GROUP_NAMES } from "../data/codes.js";
 
 // ---------------------------------------------------------------------------------------------
 // Table 二: proactive disclosure. Each block is a caption row, a header row and data rows.

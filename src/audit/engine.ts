@@ -19,7 +19,7 @@ import {
 } from "./finding.js";
 import { RULES } from "./registry.js";
 import { isBonusRule, type ReportDetails, type RuleContext, type RuleModule } from "./rule.js";
-import { loadScheme, ruleSeverity, type Scheme } from "./scheme.js";
+import { loadScheme, ruleSeverity, type NoDataScoring, type Scheme } from "./scheme.js";
 import { roundTo, scoreFindings, type CriterionResult } from "./scoring.js";
 
 export interface AuditOptions {
@@ -47,17 +47,26 @@ export interface RuleRun {
 }
 
 export interface AuditResult {
-  scheme: { id: string; title: string; file: string | null; total: number; decimals: number };
+  scheme: {
+    id: string;
+    title: string;
+    file: string | null;
+    total: number;
+    decimals: number;
+    noData: NoDataScoring;
+  };
   year: number;
   agency: string;
   /** The score: points earned plus bonuses, at most the total. */
   score: number;
   total: number;
+  /** What the score is out of: the total less the criteria not scored for want of data. */
+  outOf: number;
   /** Points earned on the criteria other than bonus criteria. */
   base: number;
   /** Points added by bonus criteria. */
   bonus: number;
-  /** Points lost (total − base). */
+  /** Points lost (outOf − base). */
   lost: number;
   criteria: CriterionResult[];
   /** Every finding, in registry order. */
@@ -86,15 +95,22 @@ function makeContext(
     report(messageId: string, data: MessageData, details: ReportDetails = {}): Finding {
       const m = rule.messages[messageId];
       if (!m) throw new Error(`rule ${rule.id} has no message ${messageId}`);
+      const regime = details.regime !== undefined ? details.regime : rule.sources ? facts.regime : null;
+      const source = (regime !== null ? rule.sources?.[regime] : undefined) ?? rule.source;
       return {
         rule: rule.id,
-        severity,
+        severity:
+          details.atMost !== undefined && !severityAtLeast(details.atMost, severity)
+            ? details.atMost
+            : severity,
         messageId,
         message: formatMessage(lang === "en" ? m.en : m.zh, data, lang),
         subject: details.subject ?? null,
         count: details.count ?? 1,
         evidence: details.evidence ?? [],
         deadline: details.deadline ? deadlineEvidence(details.deadline, lang) : null,
+        regime,
+        source: lang === "en" ? source.en : source.zh,
         data,
       };
     },
@@ -115,6 +131,7 @@ export function runAudit(dataset: Dataset, options: AuditOptions = {}): AuditRes
   const findings: Finding[] = [];
   const highlights: Finding[] = [];
   const measures = new Map<string, Rate | null>();
+  const judged = new Set<string>();
   const runs: RuleRun[] = [];
   const listed = listRules(scheme, lang);
   for (const [i, rule] of RULES.entries()) {
@@ -127,13 +144,22 @@ export function runAudit(dataset: Dataset, options: AuditOptions = {}): AuditRes
     const out = rule.check(ctx);
     run.reported = out.length;
     (isBonusRule(rule) ? highlights : findings).push(...out);
-    if (rule.measure) measures.set(rule.id, rule.measure(ctx));
+    const measured = rule.measure ? rule.measure(ctx) : undefined;
+    if (rule.measure) measures.set(rule.id, measured ?? null);
+    // Something to judge: the rule says so (default yes) and, for a rate, something to measure.
+    if (
+      (rule.judges?.(ctx) ?? true) &&
+      measured !== null &&
+      (measured === undefined || measured.ratio !== null)
+    )
+      judged.add(rule.id);
   }
   const titles = new Map(runs.map((r) => [r.id, r.title]));
   const scored = scoreFindings(scheme, {
     findings,
     highlights,
     measures,
+    judged,
     ruleTitle: (id) => titles.get(id) ?? id,
     lang,
   });
@@ -162,14 +188,16 @@ export function runAudit(dataset: Dataset, options: AuditOptions = {}): AuditRes
       file: scheme.file,
       total: scheme.total,
       decimals: scheme.decimals,
+      noData: scheme.noData,
     },
     year: dataset.year,
     agency: dataset.agency.name,
     score: scored.score,
     total: scored.total,
+    outOf: scored.outOf,
     base: scored.base,
     bonus: scored.bonus,
-    lost: roundTo(scheme.total - scored.base, scheme.decimals),
+    lost: roundTo(scored.outOf - scored.base, scheme.decimals),
     criteria: scored.criteria,
     findings: findings.map((f, i) => ({ ...f, criteria: fCrit[i]! })),
     highlights: highlights.map((f, i) => ({ ...f, criteria: hCrit[i]! })),

@@ -5,8 +5,11 @@
  * applicant's personal data: records are named by id, pointers never point into `applicant`.
  */
 import {
+  deadlineEventsJson,
+  deadlineFigures,
   formatDeadlineSummary,
   traceTable,
+  type DeadlineFigures,
   type DeadlineResult,
   type TraceTable,
 } from "../calendar/index.js";
@@ -47,16 +50,8 @@ export interface Evidence {
 }
 
 /** A deadline behind a finding, with its trace (regulations.md §2: every deadline is explainable). */
-export interface DeadlineEvidence {
-  regime: string;
-  received: string;
-  /** Day 0 actually used (the corrected request's receipt after a correction). */
-  start: string;
-  due: string;
-  baseDays: number;
-  extensionDays: number;
-  pausedDays: number;
-  /** One line, e.g. 截止日期：2023-10-17（ogi-2019，20个工作日）. */
+export interface DeadlineEvidence extends DeadlineFigures {
+  /** One line, e.g. 截止日期：2023-10-17（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）. */
   summary: string;
   /** Every day from day 0 to the due date: date, weekday, class, running count, note. */
   trace: TraceTable;
@@ -82,6 +77,10 @@ export interface Finding {
   count: number;
   evidence: Evidence[];
   deadline: DeadlineEvidence | null;
+  /** The regulation in force on the date of what the finding judges (null: not a disclosure matter). */
+  regime: "ogi-2008" | "ogi-2019" | null;
+  /** The legal source the finding cites, chosen by `regime` (in the audit's language). */
+  source: string;
   /** The message's values, for templates (rectification wording per rule). */
   data: MessageData;
 }
@@ -99,15 +98,9 @@ export function formatMessage(template: string, data: MessageData, lang: Lang): 
 /** The evidence form of a deadline computation (trace and events in `lang`). */
 export function deadlineEvidence(result: DeadlineResult, lang: Lang): DeadlineEvidence {
   return {
-    regime: result.regime,
-    received: result.received,
-    start: result.start,
-    due: result.due,
-    baseDays: result.baseDays,
-    extensionDays: result.extensionDays,
-    pausedDays: result.pausedDays,
+    ...deadlineFigures(result),
     summary: formatDeadlineSummary(result, lang),
     trace: traceTable(result, lang),
-    events: result.events.map((e) => ({ date: e.date, kind: e.kind, note: e.note })),
+    events: deadlineEventsJson(result),
   };
 }

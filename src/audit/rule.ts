@@ -11,6 +11,7 @@
  *   kind?            "bonus" — the rule finds highlights (for bonus criteria), not defects
  *   check(context)   → Finding[] (built with context.report)
  *   measure?(context) → Rate | null — the share that complies, for rate × points criteria
+ *   judges?(context) → boolean — whether the data holds anything it judges (else 无数据)
  *
  * A rule only looks at the facts (and the dataset, for pointers and recorded values) and
  * reports; it never computes a figure the facts have. The engine discovers rules through the
@@ -20,6 +21,7 @@ import type { Dataset } from "../data/types.js";
 import type { Facts, Rate } from "../facts/index.js";
 import type { Lang } from "../util/i18n.js";
 import type { DeadlineResult } from "../calendar/index.js";
+import type { Regime } from "../data/codes.js";
 import type { Bilingual, Evidence, Finding, MessageData, Severity } from "./finding.js";
 
 /** Options of a rule: a plain JSON object. */
@@ -33,6 +35,18 @@ export interface ReportDetails {
   evidence?: Evidence[];
   /** A deadline computation; its trace goes into the finding. */
   deadline?: DeadlineResult | null;
+  /**
+   * The regulation in force on the date of what the finding judges (a request's receipt date,
+   * an item's creation): picks the rule's `sources` entry the finding cites. Absent: the data
+   * year's regime.
+   */
+  regime?: Regime | null;
+  /**
+   * At most this severity (the scheme's setting for the rule is lowered, never raised): a
+   * finding that is a notice for the clerk rather than a breach (e.g. a deadline that cannot be
+   * determined yet but certainly did not pass within the year) is "info" and costs no points.
+   */
+  atMost?: Severity;
 }
 
 export interface RuleContext<O extends RuleOptions = RuleOptions> {
@@ -55,6 +69,11 @@ export interface RuleModule {
   readonly id: string;
   readonly title: Bilingual;
   readonly source: Bilingual;
+  /**
+   * The source a finding cites, by the regime in force on the date of what it judges (a 2015
+   * late reply cites 国务院令第492号, a 2023 one 第711号). Absent for a regime: `source`.
+   */
+  readonly sources?: Readonly<Partial<Record<Regime, Bilingual>>>;
   readonly defaultSeverity: Severity;
   readonly messages: Readonly<Record<string, Bilingual>>;
   readonly options?: RuleOptionsSpec;
@@ -62,6 +81,12 @@ export interface RuleModule {
   // Method syntax: a rule's check takes its own options type.
   check(context: RuleContext): Finding[];
   measure?(context: RuleContext): Rate | null;
+  /**
+   * Whether the data holds anything the rule judges (records, or a recorded state); absent:
+   * always. A criterion none of whose rules judges anything is 无数据, scored as the scheme's
+   * noData says — never full marks by default.
+   */
+  judges?(context: RuleContext): boolean;
 }
 
 /** Whether a rule finds highlights for bonus points rather than defects. */

@@ -39,6 +39,13 @@ export interface Method {
   cap?: number;
 }
 
+/**
+ * A criterion with nothing to judge (无数据): not scored, the total is out of fewer points
+ * (default); zero points; or full points (only when a scheme says so).
+ */
+export const NO_DATA_SCORING = ["not-scored", "zero", "full-points"] as const;
+export type NoDataScoring = (typeof NO_DATA_SCORING)[number];
+
 /** A scheme file as written. */
 export interface SchemeFile {
   $schema?: string;
@@ -47,6 +54,7 @@ export interface SchemeFile {
   description?: string;
   total?: number;
   decimals?: number;
+  noData?: NoDataScoring;
   rules?: Record<string, RuleLevel | { severity?: RuleLevel; options?: RuleOptions }>;
   criteria: {
     id: string;
@@ -92,6 +100,8 @@ export interface Scheme {
   description: string | null;
   total: number;
   decimals: number;
+  /** How a criterion with nothing to judge (无数据) is scored. */
+  noData: NoDataScoring;
   criteria: Criterion[];
   /** Every registered rule's setting, by id. */
   rules: Map<string, RuleSetting>;
@@ -343,6 +353,7 @@ function toScheme(s: SchemeFile, file: string | null): Scheme {
     description: s.description ?? null,
     total: s.total ?? 100,
     decimals: s.decimals ?? 1,
+    noData: s.noData ?? "not-scored",
     criteria: s.criteria.map((c) => ({
       id: c.id,
       title: c.title,

@@ -9,6 +9,10 @@
  * Findings of severity info never cost points. A criterion never goes below zero. The total is
  * the criteria's points earned plus bonuses, at most the scheme's total (100 unless it says
  * otherwise), rounded half up to the scheme's decimals.
+ *
+ * Missing data is not compliance: a criterion none of whose rules has anything to judge (no
+ * records, nothing recorded; a rate with nothing to measure) is 无数据 and scored as the
+ * scheme's noData says — by default not scored, and the total is out of fewer points (outOf).
  */
 import type { Rate } from "../facts/index.js";
 import { t, type Lang } from "../util/i18n.js";
@@ -53,10 +57,16 @@ export interface CriterionResult {
   findings: number[];
   /** Why, in one sentence (the audit's language). */
   reason: string;
+  /** Nothing to judge (无数据); scored as the scheme's noData says. */
+  noData: boolean;
+  /** Not counted in the total (无数据 under noData "not-scored"). */
+  scored: boolean;
 }
 
 export interface ScoreResult {
   total: number;
+  /** What the score is out of: the total less the points of criteria not scored (无数据). */
+  outOf: number;
   /** Σ earned over the criteria other than bonus criteria. */
   base: number;
   /** Σ bonus, before the total's cap. */
@@ -83,6 +93,8 @@ export interface ScoringInput {
   highlights: readonly Finding[];
   /** The measure of each rule that has one and ran. */
   measures: ReadonlyMap<string, Rate | null>;
+  /** Rules that ran and had something to judge (absent: every rule that ran). */
+  judged?: ReadonlySet<string>;
   ruleTitle: (id: string) => string;
   lang: Lang;
 }
@@ -98,6 +110,42 @@ function indexesByRule(list: readonly Finding[]): Map<string, number[]> {
 }
 
 function scoreCriterion(
+  c: Criterion,
+  scheme: Scheme,
+  input: ScoringInput,
+  byRule: Map<string, number[]>,
+  highlightsByRule: Map<string, number[]>,
+): CriterionResult {
+  const r = scoreJudged(c, scheme, input, byRule, highlightsByRule);
+  const { lang } = input;
+  // 无数据: none of the criterion's rules had anything to judge, and nothing was found.
+  const nothing =
+    c.method.type !== "bonus" &&
+    input.judged !== undefined &&
+    r.findings.length === 0 &&
+    c.rules.every((x) => !input.judged!.has(x.id));
+  if (!nothing) return r;
+  const how = scheme.noData;
+  const earned = how === "full-points" ? c.points : 0;
+  return {
+    ...r,
+    earned,
+    lost: how === "zero" ? c.points : 0,
+    failed: false,
+    capped: false,
+    rate: null,
+    noData: true,
+    scored: how !== "not-scored",
+    reason:
+      how === "not-scored"
+        ? t(lang, "无数据，不计分", "no data: not scored")
+        : how === "zero"
+          ? t(lang, "无数据，按方案计0分", "no data: zero points, as the scheme says")
+          : t(lang, "无数据，按方案计满分", "no data: full points, as the scheme says"),
+  };
+}
+
+function scoreJudged(
   c: Criterion,
   scheme: Scheme,
   input: ScoringInput,
@@ -135,6 +183,8 @@ function scoreCriterion(
     note: c.note,
     lines,
     findings,
+    noData: false,
+    scored: true,
   };
   const title = (id: string) => input.ruleTitle(id);
 
@@ -253,6 +303,11 @@ export function scoreFindings(scheme: Scheme, input: ScoringInput): ScoreResult 
   );
   const unscored = input.findings.flatMap((f, i) => (fed.has(f.rule) ? [] : [i]));
   const d = scheme.decimals;
+  const outOf = roundTo(
+    scheme.total -
+      criteria.filter((c) => !c.scored && c.method.type !== "bonus").reduce((s, c) => s + c.points, 0),
+    d,
+  );
   const base = roundTo(
     criteria.filter((c) => c.method.type !== "bonus").reduce((s, c) => s + c.earned, 0),
     d,
@@ -263,9 +318,10 @@ export function scoreFindings(scheme: Scheme, input: ScoringInput): ScoreResult 
   );
   return {
     total: scheme.total,
+    outOf,
     base,
     bonus,
-    score: roundTo(Math.min(scheme.total, base + bonus), d),
+    score: roundTo(Math.min(outOf, base + bonus), d),
     criteria,
     unscored,
   };

@@ -5,6 +5,7 @@
  * on a TTY without NO_COLOR); widths count CJK characters as two columns.
  */
 import stringWidth from "string-width";
+import { evidenceText } from "../data/messages.js";
 import { t, type Lang } from "../util/i18n.js";
 import type { AuditResult, RuleRun } from "./engine.js";
 import type { Finding, Severity } from "./finding.js";
@@ -12,6 +13,8 @@ import type { Finding, Severity } from "./finding.js";
 export interface TextOptions {
   lang: Lang;
   color: boolean;
+  /** The dataset audited: evidence is named by record id and field name (else by JSON pointer). */
+  dataset?: unknown;
 }
 
 const SEVERITY_LABEL: Record<Severity, [string, string]> = {
@@ -52,10 +55,13 @@ function severityText(s: Severity, lang: Lang, color: boolean): string {
   return paint(color, s === "error" ? "red" : s === "warning" ? "yellow" : "cyan", label);
 }
 
-function evidenceLines(f: Finding, lang: Lang): string[] {
-  const lines = f.evidence.map(
-    (e) => t(lang, "证据：", "evidence: ") + `${e.pointer} = ${JSON.stringify(e.value)}`,
-  );
+function evidenceLines(f: Finding, lang: Lang, dataset: unknown): string[] {
+  const lines = f.evidence.map((e) => {
+    if (dataset === undefined)
+      return t(lang, "证据：", "evidence: ") + `${e.pointer} = ${JSON.stringify(e.value)}`;
+    const x = evidenceText(e.pointer, e.value, dataset, lang);
+    return t(lang, `证据：${x.where}：${x.value}`, `evidence: ${x.where}: ${x.value}`);
+  });
   if (f.deadline) {
     lines.push(t(lang, "期限：", "deadline: ") + f.deadline.summary);
     for (const e of f.deadline.events) lines.push(`      ${e.date} ${e.note}`);
@@ -63,9 +69,17 @@ function evidenceLines(f: Finding, lang: Lang): string[] {
   return lines;
 }
 
-function findingBlock(f: Finding, index: number, lang: Lang, color: boolean): string[] {
-  const head = `${index + 1}. ${severityText(f.severity, lang, color)} ${paint(color, "dim", f.rule)}  ${f.message}`;
-  return [head, ...evidenceLines(f, lang).map((l) => "     " + l)];
+/** A finding: its severity, the rule by its title (the id is in --format json), the evidence. */
+function findingBlock(
+  f: Finding,
+  index: number,
+  o: TextOptions,
+  titles: ReadonlyMap<string, string>,
+): string[] {
+  const { lang, color } = o;
+  const title = t(lang, `【${titles.get(f.rule) ?? f.rule}】`, `[${titles.get(f.rule) ?? f.rule}]`);
+  const head = `${index + 1}. ${severityText(f.severity, lang, color)} ${paint(color, "dim", title)}${lang === "en" ? " " : ""}${f.message}`;
+  return [head, ...evidenceLines(f, lang, o.dataset).map((l) => "     " + l)];
 }
 
 /** The whole text report. */
@@ -83,14 +97,23 @@ export function formatAuditText(r: AuditResult, o: TextOptions): string {
   out.push(t(lang, `考核方案：${r.scheme.title}${file}`, `Scheme: ${r.scheme.title}${file}`));
   const bonus =
     r.bonus > 0 ? t(lang, `，含加分${num(r.bonus)}分`, `, including a bonus of ${num(r.bonus)}`) : "";
+  const notScored = r.criteria.filter((c) => !c.scored && c.method.type !== "bonus");
+  const fewer =
+    notScored.length > 0
+      ? t(
+          lang,
+          `（${notScored.length} 项无数据、不计分：满分 ${num(r.total)} 分按 ${num(r.outOf)} 分计）`,
+          ` (${notScored.length} criteri${notScored.length === 1 ? "on" : "a"} with no data not scored: out of ${num(r.outOf)} of ${num(r.total)})`,
+        )
+      : "";
   out.push(
     paint(
       color,
       "bold",
       t(
         lang,
-        `得分：${num(r.score)} / ${num(r.total)}${bonus}`,
-        `Score: ${num(r.score)} / ${num(r.total)}${bonus}`,
+        `得分：${num(r.score)} / ${num(r.outOf)}${bonus}${fewer}`,
+        `Score: ${num(r.score)} / ${num(r.outOf)}${bonus}${fewer}`,
       ),
     ),
   );
@@ -109,8 +132,8 @@ export function formatAuditText(r: AuditResult, o: TextOptions): string {
       c.id,
       clip(c.title, 44),
       num(c.points),
-      bonus ? "" : num(c.lost),
-      bonus ? `+${num(c.bonus)}` : num(c.earned),
+      bonus || !c.scored ? "" : num(c.lost),
+      bonus ? `+${num(c.bonus)}` : c.scored ? num(c.earned) : t(lang, "无数据", "no data"),
     ];
   });
   const widths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[i]!))));
@@ -127,7 +150,7 @@ export function formatAuditText(r: AuditResult, o: TextOptions): string {
   }
   out.push("");
 
-  const changed = r.criteria.filter((c) => c.lost > 0 || c.bonus > 0);
+  const changed = r.criteria.filter((c) => c.lost > 0 || c.bonus > 0 || c.noData);
   if (changed.length > 0) {
     out.push(paint(color, "bold", t(lang, "扣分（加分）说明：", "Points lost (and added):")));
     for (const c of changed) {
@@ -148,7 +171,8 @@ export function formatAuditText(r: AuditResult, o: TextOptions): string {
         t(lang, `发现的问题（${r.findings.length}）：`, `Findings (${r.findings.length}):`),
       ),
     );
-    r.findings.forEach((f, i) => out.push(...findingBlock(f, i, lang, color).map((l) => "  " + l)));
+    const titles = new Map(r.rules.map((x) => [x.id, x.title]));
+    r.findings.forEach((f, i) => out.push(...findingBlock(f, i, o, titles).map((l) => "  " + l)));
     if (r.unscored.length > 0)
       out.push(
         "",

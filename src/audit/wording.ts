@@ -1,5 +1,5 @@
 /** Wording rules share in their messages (fees). */
-import type { FeeTier } from "../calendar/index.js";
+import type { FeeTier } from "../law/index.js";
 import type { Lang } from "../util/i18n.js";
 
 function ordinal(n: number): string {

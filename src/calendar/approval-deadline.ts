@@ -7,6 +7,7 @@ import type { DayUnit } from "../data/codes.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { defaultCalendar, type Calendar } from "./calendar.js";
+import { meetsLimit } from "./convention.js";
 import { formatDay, parseDay } from "./dates.js";
 
 export interface ApprovalLimit {
@@ -135,7 +136,7 @@ function checkApprovalDays(
     cal.checkKnown(a, c);
     daysTaken = cal.countUpToN(c) - cal.countUpToN(a);
   } else daysTaken = c - a;
-  return { due, overdue: c > due, daysTaken };
+  return { due, overdue: !meetsLimit(c, due), daysTaken };
 }
 
 /** Shorthand: completed after the promised limit. */

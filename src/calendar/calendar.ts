@@ -35,19 +35,40 @@ export interface DayInfo {
   local?: boolean;
 }
 
-/** A computation reached a year without calendar data. */
+/**
+ * A computation reached a year without calendar data. A year after the data is one whose State
+ * Council holiday notice is not in the calendar yet (today: any deadline running into 2027); the
+ * message says so and how to add it. Deadlines that need such a year are undeterminable, never
+ * counted as weekends only.
+ */
 export class UnknownYearError extends UserError {
   readonly year: number;
-  constructor(year: number, lang: Lang) {
+  /** The year comes after every year of data (its notice may not be published yet). */
+  readonly afterData: boolean;
+  constructor(year: number, lang: Lang, afterData = false) {
     super(
-      t(
-        lang,
-        `${year}年的节假日数据缺失，无法计算工作日（可用 --calendar-override 提供）`,
-        `No holiday data for ${year}: cannot compute working days (supply it with --calendar-override)`,
-      ),
+      afterData
+        ? t(
+            lang,
+            `${year}年的节假日数据缺失：日历中还没有国务院办公厅关于${year}年部分节假日安排的通知，` +
+              `跨入${year}年的工作日无法计算。通知发布后，请把${year}年的全部节假日和调休上班日写入日历覆盖文件，` +
+              `用 --calendar-override 文件名 指定，例如 {"years": [${year}], "days": [{"date": "${year}-01-01", ` +
+              `"name": "元旦", "isOffDay": true}, …]}（格式见 schemas/README-calendar.md）`,
+            `No holiday data for ${year}: the State Council's notice on the ${year} holidays is not in the ` +
+              `calendar yet, so working days in ${year} cannot be counted. Once it is published, list all of ` +
+              `${year}'s holidays and make-up workdays in a calendar override file and pass it with ` +
+              `--calendar-override FILE, e.g. {"years": [${year}], "days": [{"date": "${year}-01-01", ` +
+              `"name": "元旦", "isOffDay": true}, …]} (format: schemas/README-calendar.md)`,
+          )
+        : t(
+            lang,
+            `${year}年的节假日数据缺失，无法计算工作日（可用 --calendar-override 提供）`,
+            `No holiday data for ${year}: cannot compute working days (supply it with --calendar-override)`,
+          ),
     );
     this.name = "UnknownYearError";
     this.year = year;
+    this.afterData = afterData;
   }
 }
 
@@ -115,6 +136,8 @@ class CalendarIndex {
         );
       apply(d.date, d.name, d.isOffDay, true);
     }
+    const shippedYears = new Set(data.years);
+    for (const y of override?.years ?? []) if (!shippedYears.has(y)) this.checkWholeYear(y, lang);
     this.cum = new Int32Array(this.size + 1);
     let total = 0;
     for (let i = 0; i < this.size; i++) {
@@ -128,6 +151,64 @@ class CalendarIndex {
       if (c === C_WORKDAY || c === C_MAKEUP) this.pos[k++] = i;
     }
   }
+
+  /**
+   * A year the override declares complete (no shipped data) must list at least the national
+   * holidays: every fixed-date holiday as a day off and as many days off as the statutory
+   * holidays number. An empty year would count 1 January (and every holiday) as a working day
+   * and move every deadline that crosses it.
+   */
+  private checkWholeYear(y: number, lang: Lang): void {
+    const rule = statutoryHolidays(y);
+    const off = (date: string): boolean =>
+      this.cls[parseDay(date, "holiday data", lang) - this.base] === C_HOLIDAY;
+    const missing = rule.fixed.filter(([md]) => !off(`${y}-${md}`));
+    let count = 0;
+    const from = daysFromCivil(y, 1, 1) - this.base;
+    const to = daysFromCivil(y + 1, 1, 1) - this.base;
+    for (let i = from; i < to; i++) if (this.cls[i] === C_HOLIDAY) count++;
+    if (missing.length === 0 && count >= rule.days) return;
+    const why =
+      missing.length > 0
+        ? t(
+            lang,
+            `没有把${missing.map(([md, name]) => `${name}（${y}-${md}）`).join("、")}列为放假日`,
+            `it does not list ${missing.map(([md, name]) => `${name} (${y}-${md})`).join(", ")} as a day off`,
+          )
+        : t(
+            lang,
+            `只列出了 ${count} 天放假日，少于法定节假日的 ${rule.days} 天`,
+            `it lists ${count} days off, fewer than the ${rule.days} days of statutory holidays`,
+          );
+    throw new UserError(
+      t(
+        lang,
+        `日历覆盖文件把 ${y} 年列为整年日历（"years"），但${why}；整年日历至少应按国务院办公厅当年的放假通知列出全部法定节假日（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）和调休上班日`,
+        `The calendar override declares ${y} a whole year ("years"), but ${why}; a whole year must list at least every statutory holiday (New Year's Day, Spring Festival, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day) and the make-up workdays, as the State Council's notice for the year gives them`,
+      ),
+    );
+  }
+}
+
+/**
+ * The statutory holidays of a year (全国年节及纪念日放假办法): the fixed-date ones (month-day,
+ * name) and the number of holiday days. 2008–2024: 11 days (元旦 1, 春节 3, 清明 1, 劳动节 1,
+ * 端午 1, 中秋 1, 国庆 3); from 2025: 13 (春节 4, 劳动节 2); before 2008: 10 (元旦 1, 春节 3,
+ * 劳动节 3, 国庆 3).
+ */
+function statutoryHolidays(y: number): { fixed: [string, string][]; days: number } {
+  const national: [string, string][] = [
+    ["10-01", "国庆节"],
+    ["10-02", "国庆节"],
+    ["10-03", "国庆节"],
+  ];
+  if (y < 2008)
+    return {
+      fixed: [["01-01", "元旦"], ["05-01", "劳动节"], ["05-02", "劳动节"], ["05-03", "劳动节"], ...national],
+      days: 10,
+    };
+  if (y < 2025) return { fixed: [["01-01", "元旦"], ["05-01", "劳动节"], ...national], days: 11 };
+  return { fixed: [["01-01", "元旦"], ["05-01", "劳动节"], ["05-02", "劳动节"], ...national], days: 13 };
 }
 
 let shippedIndex: CalendarIndex | undefined;
@@ -235,7 +316,7 @@ export class Calendar {
     if (idx.contiguous && from >= idx.base && to < idx.base + idx.size) return;
     const y1 = yearOfDay(from);
     const y2 = from === to ? y1 : yearOfDay(to);
-    for (let y = y1; y <= y2; y++) if (!this.idx.known.has(y)) throw new UnknownYearError(y, this.lang);
+    for (let y = y1; y <= y2; y++) if (!this.idx.known.has(y)) throw this.unknownYear(y);
   }
 
   /** Class of a day in the known range (call checkKnown first). */
@@ -300,17 +381,21 @@ export class Calendar {
   }
 
   private throwOutside(n: number): never {
-    throw new UnknownYearError(yearOfDay(n), this.lang);
+    throw this.unknownYear(yearOfDay(n));
   }
 
   private throwFirstUnknownFrom(y: number): never {
     while (this.idx.known.has(y)) y++;
-    throw new UnknownYearError(y, this.lang);
+    throw this.unknownYear(y);
+  }
+
+  private unknownYear(y: number): UnknownYearError {
+    return new UnknownYearError(y, this.lang, y > this.idx.maxYear);
   }
 
   private throwFirstUnknownBackFrom(y: number): never {
     while (this.idx.known.has(y)) y--;
-    throw new UnknownYearError(y, this.lang);
+    throw this.unknownYear(y);
   }
 }
 

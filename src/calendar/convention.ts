@@ -35,6 +35,19 @@ export const DEFAULT_COUNTING_CONVENTION: Readonly<CountingConvention> = Object.
   restartOnCorrection: Object.freeze({ "ogi-2008": true, "ogi-2019": true }),
 });
 
+/**
+ * THE on-time decision: a day meets a limit when it is on or before the limit's last day, or
+ * strictly before it when the convention says the due day itself is late. Every caller (the
+ * deadline's correction and extension checks, the reply's on-time fact, the letters' warnings,
+ * the audit rules and the annual report, which read those facts) goes through this function.
+ * Days are day numbers or YYYY-MM-DD strings (which sort like the dates they name).
+ */
+export function meetsLimit(day: number, limit: number, dueDayIsOnTime?: boolean): boolean;
+export function meetsLimit(day: string, limit: string, dueDayIsOnTime?: boolean): boolean;
+export function meetsLimit(day: number | string, limit: number | string, dueDayIsOnTime = true): boolean {
+  return dueDayIsOnTime ? day <= limit : day < limit;
+}
+
 /** The defaults with the given points replaced. */
 export function resolveConvention(partial?: Partial<CountingConvention>): CountingConvention {
   if (!partial) return DEFAULT_COUNTING_CONVENTION as CountingConvention;

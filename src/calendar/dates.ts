@@ -4,6 +4,7 @@
  * is no time zone anywhere. Conversions are pure integer arithmetic (H. Hinnant's civil-date
  * algorithms), which keeps bulk deadline computation cheap.
  */
+import { daysInMonth } from "../data/date-format.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 
@@ -31,11 +32,6 @@ export function civilFromDays(n: number): { y: number; m: number; d: number } {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** Digits at [from, to) of `s` as an integer, or -1 if any is not 0–9 (stays a small integer). */

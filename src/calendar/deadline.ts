@@ -11,9 +11,10 @@
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { defaultCalendar, type Calendar } from "./calendar.js";
-import { resolveConvention, type CountingConvention } from "./convention.js";
+import { meetsLimit, resolveConvention, type CountingConvention } from "./convention.js";
 import { formatDay, parseDay, tryParseDay } from "./dates.js";
-import { isRegime, regimeFor, REGIME_RULES, type Regime, type RegimeRules } from "./regime.js";
+import { regimeName } from "../data/codes.js";
+import { isRegime, regimeFor, REGIME_RULES, type Regime, type RegimeRules } from "../law/regime.js";
 
 export type PauseKind = "third-party" | "agency" | (string & {});
 
@@ -403,8 +404,8 @@ export class DeadlineComputer {
     if (ext > rules.maxExtensionDays)
       throw dateErr(
         lang,
-        `延期${ext}个工作日超过上限：${regime} 最长延期${rules.maxExtensionDays}个工作日`,
-        `An extension of ${ext} working days exceeds the limit: ${regime} allows at most ${rules.maxExtensionDays}`,
+        `延期${ext}个工作日超过上限：${regimeName(regime, "zh")}规定最长延期${rules.maxExtensionDays}个工作日`,
+        `An extension of ${ext} working days exceeds the limit: ${regimeName(regime, "en")} allow at most ${rules.maxExtensionDays}`,
       );
   }
 
@@ -486,21 +487,16 @@ export class DeadlineComputer {
     r.correctionNoticeOnTime =
       corrNotified === undefined || correctionDueN === undefined
         ? null
-        : meets(corrNotified, correctionDueN, onTime);
+        : meetsLimit(corrNotified, correctionDueN, onTime);
     r.extensionApproved = input.extensionApproved ?? null;
     r.extensionNotified = input.extensionNotified ?? null;
     r.extensionLate =
       ext === 0 || (extApproved === undefined && extNotified === undefined)
         ? null
-        : (extApproved !== undefined && !meets(extApproved, baseDueN, onTime)) ||
-          (extNotified !== undefined && !meets(extNotified, baseDueN, onTime));
+        : (extApproved !== undefined && !meetsLimit(extApproved, baseDueN, onTime)) ||
+          (extNotified !== undefined && !meetsLimit(extNotified, baseDueN, onTime));
     return r;
   }
-}
-
-/** A day meets a limit: on or before it when the due day itself is on time, else before it. */
-function meets(d: number, limit: number, dueDayIsOnTime: boolean): boolean {
-  return dueDayIsOnTime ? d <= limit : d < limit;
 }
 
 function buildEvents(r: Result, c: Context): DeadlineEvent[] {
@@ -514,8 +510,8 @@ function buildEvents(r: Result, c: Context): DeadlineEvent[] {
     "received",
     t(
       lang,
-      `收到申请（${r.regime}，答复期限${rules.baseDays}个工作日）`,
-      `Request received (${r.regime}, reply within ${rules.baseDays} working days)`,
+      `收到申请（适用${regimeName(r.regime, "zh")}，答复期限${rules.baseDays}个工作日）`,
+      `Request received (${regimeName(r.regime, "en")}: reply within ${rules.baseDays} working days)`,
     ),
   );
   if (c.corrNotified !== undefined) {
@@ -603,5 +599,5 @@ export function isReplyOnTime(
   const lang = options.lang ?? "zh";
   const reply = parseDay(replyDate, "replyDate", lang);
   const due = parseDay(result.due, "due", lang);
-  return conv.dueDayIsOnTime ? reply <= due : reply < due;
+  return meetsLimit(reply, due, conv.dueDayIsOnTime);
 }

@@ -4,6 +4,7 @@
  * 2020-12), then checked for real dates and duplicates. Format: schemas/README-calendar.md.
  */
 import { readFileSync } from "node:fs";
+import { readInputText } from "../util/read-input.js";
 import { join } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { SCHEMAS_DIR } from "../util/paths.js";
@@ -85,19 +86,7 @@ export function validateCalendarOverride(
 
 /** Read, parse and validate an override file. */
 export function loadCalendarOverride(file: string, lang: Lang = "zh"): CalendarOverride {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new UserError(
-      t(
-        lang,
-        `无法读取日历覆盖文件：${file}（${code}）`,
-        `Cannot read calendar override file: ${file} (${code})`,
-      ),
-    );
-  }
+  const text = readInputText(file, { lang });
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -3,6 +3,7 @@
  * and the self-audit report. The table is a Markdown pipe table, readable as plain text and
  * usable as-is in the Markdown the compose stage produces.
  */
+import { regimeName } from "../data/codes.js";
 import { t, type Lang } from "../util/i18n.js";
 import { parseDay, weekdayLabel } from "./dates.js";
 import type { DeadlineEvent, DeadlineResult, TraceClass, TraceEntry } from "./deadline.js";
@@ -35,6 +36,39 @@ export function eventKindLabel(k: DeadlineEvent["kind"], lang: Lang): string {
 export function traceClassLabel(c: TraceClass, lang: Lang): string {
   const l = CLASS_LABELS[c];
   return t(lang, l[0], l[1]);
+}
+
+/** A deadline's figures as JSON data: what the regime gives, the dates and the day counts. */
+export interface DeadlineFigures {
+  regime: string;
+  received: string;
+  /** Day 0 actually used (the corrected request's receipt after a correction). */
+  start: string;
+  due: string;
+  baseDays: number;
+  extensionDays: number;
+  pausedDays: number;
+}
+
+/**
+ * The one JSON form of a deadline's figures and events (gongwen deadline --json and the audit's
+ * deadline evidence add to it, they do not copy it).
+ */
+export function deadlineFigures(result: DeadlineResult): DeadlineFigures {
+  return {
+    regime: result.regime,
+    received: result.received,
+    start: result.start,
+    due: result.due,
+    baseDays: result.baseDays,
+    extensionDays: result.extensionDays,
+    pausedDays: result.pausedDays,
+  };
+}
+
+/** The deadline's events as JSON data: date, kind, note. */
+export function deadlineEventsJson(result: DeadlineResult): DeadlineEvent[] {
+  return result.events.map((e) => ({ date: e.date, kind: e.kind, note: e.note }));
 }
 
 export interface TraceTable {
@@ -85,9 +119,9 @@ export function formatTrace(result: DeadlineResult, lang: Lang = "zh"): string {
   return lines.join("\n") + "\n";
 }
 
-/** One-line summary, e.g. "截止日期：2023-02-20（ogi-2019，20个工作日）". */
+/** One-line summary, e.g. "截止日期：2023-02-20（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）". */
 export function formatDeadlineSummary(result: DeadlineResult, lang: Lang = "zh"): string {
-  const parts: string[] = [result.regime];
+  const parts: string[] = [regimeName(result.regime, lang)];
   if (lang === "en") {
     parts.push(`${result.baseDays} working days`);
     if (result.extensionDays > 0) parts.push(`extended by ${result.extensionDays}`);

@@ -3,7 +3,7 @@
  * numbered headings. The template engine and the Markdown parser are made once per process.
  */
 import type { DocumentKind, DocumentMeta, DocumentTree } from "../document/tree.js";
-import { numberHeadings } from "../document/numbering.js";
+import { numberHeadings } from "./numbering.js";
 import type { Lang } from "../util/i18n.js";
 import { markdownToTree } from "./markdown-to-tree.js";
 import { getTemplateEngine, type RenderedMarkdown } from "./template-engine.js";
@@ -27,6 +27,20 @@ export function renderMarkdown(
   options: { templatesDir?: string; lang?: Lang } = {},
 ): RenderedMarkdown {
   return getTemplateEngine(options.templatesDir, options.lang).render(name, context, options.lang);
+}
+
+/** Whether partial `name` (e.g. "self-audit/rectify/disclosure/fee-amount") exists for that templates folder. */
+export function hasPartial(name: string, options: { templatesDir?: string; lang?: Lang } = {}): boolean {
+  return getTemplateEngine(options.templatesDir, options.lang).hasPartial(name);
+}
+
+/** Render partial `name` with a context, as a template calling it would insert it. */
+export function renderPartial(
+  name: string,
+  context: object,
+  options: { templatesDir?: string; lang?: Lang } = {},
+): string {
+  return getTemplateEngine(options.templatesDir, options.lang).renderPartial(name, context, options.lang);
 }
 
 /** Template → Markdown → document tree, headings numbered. Template and data errors are UserErrors. */

@@ -285,11 +285,19 @@ export function describeTemplateError(
     };
   }
   const message = typeof err.message === "string" ? err.message : "";
-  const parse = /^(Parse|Lexical) error on line (\d+):/.exec(message);
+  const lexical = /^Lexical error on line (\d+)[.:]/.exec(message);
+  if (lexical) {
+    return {
+      where: where(source, Number(lexical[1])),
+      zh: "模板语法错误：无法识别的文字（是否有未闭合的注释 {{!-- 或 {{ 标记？）",
+      en: "template syntax error: unrecognised text (an unclosed {{!-- comment or {{ tag?)",
+    };
+  }
+  const parse = /^Parse error on line (\d+):/.exec(message);
   if (parse) {
     const detail = message.split("\n").pop() ?? "";
     return {
-      where: where(source, Number(parse[2])),
+      where: where(source, Number(parse[1])),
       zh: `模板语法错误：${detail}`,
       en: `template syntax error: ${detail}`,
     };

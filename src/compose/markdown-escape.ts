@@ -4,11 +4,11 @@
  * emphasis, a heading or a table cell. `{{{value}}}` inserts Markdown as written.
  */
 
-/** Wide (East Asian) characters and the punctuation used with them: no space at a line join. */
+import { isWide } from "../document/chars.js";
+
+/** Wide characters (document/chars.ts isWide): no space at a line join next to one. */
 export function isWideChar(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const cp = ch.codePointAt(0)!;
-  return cp >= 0x2e80 || (cp >= 0x2010 && cp <= 0x206f);
+  return ch ? isWide(ch.codePointAt(0)!) : false;
 }
 
 /**
@@ -20,8 +20,10 @@ export function isWideChar(ch: string | undefined): boolean {
  */
 export function escapeMarkdown(text: string): string {
   const folded = text.replace(/[ \t]*(?:\r\n|\r|\n)[\s]*/g, (_m, offset: number, whole: string) => {
-    const before = whole.slice(0, offset).trimEnd().slice(-1);
-    const after = whole.slice(offset + _m.length).slice(0, 1);
+    // Whole characters (a surrogate pair is one), not UTF-16 units.
+    const head = whole.slice(0, offset).trimEnd();
+    const before = head.slice(/[\udc00-\udfff]$/.test(head) ? -2 : -1);
+    const after = [...whole.slice(offset + _m.length, offset + _m.length + 2)][0] ?? "";
     if (!before || !after) return "";
     return isWideChar(before) || isWideChar(after) ? "" : " ";
   });

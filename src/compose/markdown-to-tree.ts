@@ -45,6 +45,7 @@ import { formatDate } from "./helpers/dates.js";
 import { isWideChar } from "./markdown-escape.js";
 import { getMarkdownIt, MarkdownError, parseInlineTokens, type DirectiveMeta } from "./markdown-parser.js";
 import { parseSpanTable } from "./table-syntax.js";
+import { chineseQuotes } from "./chinese-quotes.js";
 
 export interface MarkdownToTreeOptions {
   kind: DocumentKind;
@@ -131,6 +132,17 @@ export function inlineRuns(children: readonly Token[], softBreak: SoftBreak, lin
   if (end?.breakAfter) {
     if (end.text === "") runs.pop();
     else delete end.breakAfter;
+  }
+  // Straight quotes in Chinese text → “” ‘’, over the paragraph's whole text (a quote may open in
+  // one run and close in a bold one); one character for one, so the runs keep their lengths.
+  const all = runs.map((r) => r.text).join("");
+  const quoted = chineseQuotes(all);
+  if (quoted !== all) {
+    let at = 0;
+    for (const r of runs) {
+      r.text = quoted.slice(at, at + r.text.length);
+      at += r.text.length;
+    }
   }
   return runs;
 }

@@ -5,6 +5,10 @@
  * at once): every access is guarded, and a value of the wrong shape is left to the schema.
  */
 import type { Lang } from "../util/i18n.js";
+import { recordGaps } from "./completeness.js";
+import { groundProblem } from "./grounds.js";
+import { extensionProblem, feeProblem, regimeOfReceipt } from "./record-limits.js";
+import { daysInMonth } from "./date-format.js";
 import { countAgrees, countText } from "./count.js";
 import { pointerOf, type Issue } from "./issue.js";
 import { choices, field, fieldValue, replyTypeLabel, type Msg } from "./messages.js";
@@ -15,6 +19,8 @@ import {
   REASON_LABELS,
   REPLY_TYPE_LABELS,
   REPLY_TYPE_ROW,
+  REVIEW_GROUP_NAMES,
+  replyTableRow,
   REVIEW_OUTCOME_LABELS,
   type ReplyType,
 } from "./codes.js";
@@ -40,9 +46,7 @@ function date(v: unknown): string | undefined {
   const m = digits(v, 5, 7);
   const d = digits(v, 8, 10);
   if (y < 100 || m < 1 || m > 12 || d < 1) return undefined;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const last = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= last ? v : undefined;
+  return d <= daysInMonth(y, m) ? v : undefined;
 }
 
 /** The ASCII digits at [from, to) of `s` as a number, or -1 when one is not a digit. */
@@ -116,6 +120,8 @@ function both(f: (lang: Lang) => string): Msg {
 
 class Checker {
   readonly issues: Issue[] = [];
+  /** A dataset-level regime, when given (the facts honour it; so do the limits judged here). */
+  pinnedRegime: "ogi-2008" | "ogi-2019" | undefined;
   /** 1 January and 31 December of the year, as date strings. */
   readonly yearStart: string | undefined;
   private readonly yearEnd: string | undefined;
@@ -198,8 +204,10 @@ export function semanticIssues(data: unknown): Issue[] {
   if (!isObj(data)) return [];
   const year = typeof data.year === "number" && Number.isInteger(data.year) ? data.year : undefined;
   const c = new Checker(year);
+  c.pinnedRegime = data.regime === "ogi-2008" || data.regime === "ogi-2019" ? data.regime : undefined;
   if (isObj(data.approval)) checkApproval(c, data.approval);
-  if (isObj(data.disclosure)) checkDisclosure(c, data.disclosure);
+  if (isObj(data.disclosure))
+    checkDisclosure(c, data.disclosure, isObj(data.agency) && data.agency.website !== undefined);
   return c.issues;
 }
 
@@ -294,7 +302,24 @@ function checkApproval(c: Checker, ap: Obj): void {
         });
       }
     }
+  } else {
+    // Given totals without case records: the parts must add up to the whole ("共计1项，其中…862项"
+    // was printed). Approximate figures (260余) are left to the writer.
+    const parts = arr(totals.completedByCategory).map((e) => (isObj(e) ? e.count : undefined));
+    if (parts.length > 0 && parts.every((n) => typeof n === "number" && Number.isInteger(n) && n >= 0)) {
+      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+      c.total([...tp, "completed"], totals.completed, sum, {
+        zh: "各类办结数（completedByCategory）之和",
+        en: "the sum of the counts by category (completedByCategory)",
+      });
+    }
   }
+  const exact = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+  if (exact(totals.overdue) && exact(totals.completed) && totals.overdue > totals.completed)
+    c.add([...tp, "overdue"], "totals-mismatch", {
+      zh: `超期办结数 ${totals.overdue} 多于办结总数 ${totals.completed}`,
+      en: `overdue ${totals.overdue} is more than the ${totals.completed} cases completed`,
+    });
   const cats = new Set(categoryOf.values());
   arr(totals.completedByCategory).forEach((e, i) => {
     const cat = isObj(e) ? str(e.category) : undefined;
@@ -331,7 +356,7 @@ function checkRatings(
   });
 }
 
-function checkDisclosure(c: Checker, ds: Obj): void {
+function checkDisclosure(c: Checker, ds: Obj, agencyHasWebsite: boolean): void {
   const base: Path = ["disclosure"];
   const proactive = isObj(ds.proactive) ? ds.proactive : undefined;
   if (proactive) {
@@ -372,11 +397,14 @@ function checkDisclosure(c: Checker, ds: Obj): void {
   apps.forEach((a, i) => {
     if (!isObj(a)) return;
     const fee = checkApplication(c, ["disclosure", "applications", i], a);
+    for (const gap of recordGaps(a, agencyHasWebsite))
+      c.add(["disclosure", "applications", i, ...gap.field.split(".")], "incomplete", gap.message);
     if (fee !== undefined) {
       feeCount++;
       feeAmount += fee;
     }
   });
+  checkDuplicates(c, apps);
   if (isObj(ds.annualReportTable)) checkTablesAgainstRecords(c, ds.annualReportTable, apps);
   if (isObj(ds.fees)) {
     const fp: Path = [...base, "fees"];
@@ -391,6 +419,66 @@ function checkDisclosure(c: Checker, ds: Obj): void {
         en: `fees.amount is ${ds.fees.amount} yuan but the fees paid in the year add up to ${feeAmount} yuan`,
       });
   }
+}
+
+/** The same applicant: type and name, and the id number where both records give one. */
+function sameApplicant(a: unknown, b: unknown): boolean {
+  if (!isObj(a) || !isObj(b)) return false;
+  if (a.type !== b.type || str(a.name) !== str(b.name)) return false;
+  const ia = str(a.idNumber);
+  const ib = str(b.idNumber);
+  return ia === undefined || ib === undefined || ia === ib;
+}
+
+/** The receipt date a record states (the latest of the dates its channel may use; checks only). */
+function statedReceipt(a: Obj): string | undefined {
+  for (const k of ["received", "signedFor", "confirmed", "submitted"] as const) {
+    const d = date(a[k]);
+    if (d !== undefined) return d;
+  }
+  return undefined;
+}
+
+/**
+ * A repeat application (重复申请, ogi-2019 Art. 36(6)) is the same applicant asking again for
+ * information already answered: reply.duplicateOf names that earlier request, and when it is in
+ * the dataset it must be the same applicant's and answered before this request was received.
+ */
+function checkDuplicates(c: Checker, apps: readonly unknown[]): void {
+  const byId = new Map<string, Obj>();
+  for (const a of apps)
+    if (isObj(a) && str(a.id) !== undefined && !byId.has(str(a.id)!)) byId.set(str(a.id)!, a);
+  apps.forEach((a, i) => {
+    if (!isObj(a) || !isObj(a.reply)) return;
+    const r = a.reply;
+    if (r.type !== "not-processed" || r.reason !== "duplicate") return;
+    const rp: Path = ["disclosure", "applications", i, "reply"];
+    const id = str(a.id) ?? `#${i}`;
+    const of = str(r.duplicateOf);
+    if (of === undefined) {
+      c.add([...rp, "duplicateOf"], "required", {
+        zh: `申请 ${id} 答复为不予处理（重复申请），须在 duplicateOf 中写明同一申请人此前已获答复的申请编号`,
+        en: `request ${id} is refused as a repeat application: duplicateOf must name the same applicant's earlier request that was answered`,
+      });
+      return;
+    }
+    const earlier = byId.get(of);
+    if (earlier === undefined) return; // an earlier year's request: not in this file
+    if (of === id || !sameApplicant(a.applicant, earlier.applicant)) {
+      c.add([...rp, "duplicateOf"], "inconsistent", {
+        zh: `申请 ${id} 按重复申请不予处理，但 ${of} 不是同一申请人的申请：重复申请只适用于同一申请人再次申请已获答复的相同信息`,
+        en: `request ${id} is refused as a repeat of ${of}, which is not the same applicant's request: a repeat application is the same applicant asking again`,
+      });
+      return;
+    }
+    const earlierReply = isObj(earlier.reply) ? date(earlier.reply.date) : undefined;
+    const received = statedReceipt(a);
+    if (earlierReply === undefined || (received !== undefined && earlierReply > received))
+      c.add([...rp, "duplicateOf"], "inconsistent", {
+        zh: `申请 ${id} 按重复申请不予处理，但 ${of} 在本申请收到时尚未答复`,
+        en: `request ${id} is refused as a repeat of ${of}, which had not been answered when this request was received`,
+      });
+  });
 }
 
 const RECEIPT_KEYS = ["signedFor", "confirmed", "received"] as const;
@@ -467,6 +555,23 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
     c.order([...p, "extension"], a.extension, "notified", date(a.extension.approved), "approved");
   }
 
+  // Limits of the law (the letters refuse with the same sentence): data/record-limits.ts.
+  const regime = c.pinnedRegime ?? (receipt ? regimeOfReceipt(receipt) : undefined);
+  if (regime)
+    // (an extension over 20 working days is the schema's maximum, reported once there)
+    for (const problem of [
+      isObj(a.extension) && typeof a.extension.days === "number" && a.extension.days > 20
+        ? null
+        : extensionProblem(regime, a.extension),
+      feeProblem(regime, a.fee),
+    ])
+      if (problem)
+        c.add(
+          [...p, ...problem.field.split(".")],
+          problem.field === "fee.amount" ? "inconsistent" : "range",
+          problem.message,
+        );
+
   const reply = isObj(a.reply) ? a.reply : undefined;
   const replyDate = reply ? date(reply.date) : undefined;
   const replyType = reply ? str(reply.type) : undefined;
@@ -482,6 +587,29 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
       "reply.date",
     );
     c.notAfterYear(rp, reply, "date", REPLY_HINT, "reply.date");
+    if (reply.withdrawn !== undefined) {
+      if (replyType !== "other" || reason !== "other")
+        c.add([...rp, "withdrawn"], "inconsistent", {
+          zh: "撤回日期 reply.withdrawn 只用于答复类型为其他处理、理由为其他（other / other）的答复",
+          en: "reply.withdrawn is only for an other / other reply",
+        });
+      c.order(
+        rp,
+        reply,
+        "withdrawn",
+        corrected ?? receipt,
+        corrected ? "correctedReceived" : "received",
+        "reply.withdrawn",
+      );
+      const w = date(reply.withdrawn);
+      if (w !== undefined && replyDate !== undefined && replyDate < w)
+        c.add([...rp, "date"], "order", {
+          zh: `答复日期 ${replyDate} 早于撤回日期 reply.withdrawn ${w}：终止办理的决定在收到撤回申请之后作出`,
+          en: `reply.date ${replyDate} is before reply.withdrawn ${w}: the decision to end follows the withdrawal`,
+        });
+    }
+    const g = groundProblem(reply);
+    if (g) c.add([...rp, "ground"], g.code, g.message);
   }
   if (replyType === "other" && reason === "no-correction" && (!correction || corrected))
     c.add(
@@ -584,13 +712,9 @@ function tableRows(a: Obj): { col: string; rows: string[] } | undefined {
   const type = str(reply?.type);
   if (!reply) rows.push("carriedForward");
   else if (type && type in REPLY_TYPE_ROW) {
-    const row = REPLY_TYPE_ROW[type as ReplyType];
-    if (row.type === "disclosed" || row.type === "partial") rows.push(row.type);
-    else {
-      const reason = row.reason ?? str(reply.reason);
-      if (!reason) return undefined;
-      rows.push(`${row.type}/${reason}`);
-    }
+    const row = replyTableRow(type as ReplyType, str(reply.reason));
+    if (!row) return undefined;
+    rows.push("reason" in row ? `${row.type}/${row.reason}` : row.type);
     rows.push("total");
   } else return undefined;
   return { col, rows };
@@ -603,12 +727,6 @@ const TABLE_ROW_LABELS: Record<string, Msg> = {
   partial: { zh: "部分公开", en: "partial" },
   total: { zh: "总计", en: "total" },
   carriedForward: { zh: "结转下年度", en: "carried forward" },
-};
-
-const REVIEW_KIND_LABELS: Record<string, string> = {
-  reconsideration: "行政复议",
-  litigationDirect: "行政诉讼（未经复议直接起诉）",
-  litigationAfterReconsideration: "行政诉讼（复议后起诉）",
 };
 
 /**
@@ -681,7 +799,7 @@ function checkTablesAgainstRecords(c: Checker, table: Obj, apps: readonly unknow
         const actual = counts.get(`${kind}|${outcome}`) ?? 0;
         if (given !== actual)
           c.add([...base, "reviews", kind, outcome], "totals-mismatch", {
-            zh: `表四“${REVIEW_KIND_LABELS[kind] ?? kind}”的“${outcome === "total" ? "总计" : ((REVIEW_OUTCOME_LABELS as Record<string, string>)[outcome] ?? outcome)}”为 ${given}，但申请记录中本年为 ${actual}`,
+            zh: `表四“${(REVIEW_GROUP_NAMES as Record<string, string>)[kind] ?? kind}”的“${outcome === "total" ? "总计" : ((REVIEW_OUTCOME_LABELS as Record<string, string>)[outcome] ?? outcome)}”为 ${given}，但申请记录中本年为 ${actual}`,
             en: `table 四 ${kind} ${outcome} is ${given} but the application records give ${actual} in the year`,
           });
       }

@@ -8,6 +8,28 @@
 export const REGIMES = ["ogi-2008", "ogi-2019"] as const;
 export type Regime = (typeof REGIMES)[number];
 
+/**
+ * The regulation each regime code stands for, as sentences for people name it (the codes stay
+ * in --json): 《中华人民共和国政府信息公开条例》 as promulgated in 2007 (国务院令第492号, in force
+ * from 2008-05-01) and as revised in 2019 (国务院令第711号, in force from 2019-05-15).
+ */
+export const REGIME_NAMES: Record<Regime, { zh: string; en: string }> = {
+  "ogi-2008": {
+    zh: "《中华人民共和国政府信息公开条例》（2007年公布）",
+    en: "the Regulations on Open Government Information (2007)",
+  },
+  "ogi-2019": {
+    zh: "《中华人民共和国政府信息公开条例》（2019年修订）",
+    en: "the Regulations on Open Government Information (revised 2019)",
+  },
+};
+
+/** The name of a regime in a sentence (the code itself when it is not one). */
+export function regimeName(regime: string, lang: "zh" | "en"): string {
+  const n = (REGIME_NAMES as Record<string, { zh: string; en: string }>)[regime];
+  return n ? n[lang] : regime;
+}
+
 /** Applicant columns of annual-report table 三, in column order. */
 export const APPLICANT_TYPES = [
   "natural-person",
@@ -114,6 +136,56 @@ export const REASON_LABELS: Record<Reason, string> = {
 };
 
 /**
+ * The specific grounds of a refusal reason (说明理由, ogi-2019 Art. 36(3) and Art. 37): which of
+ * the interests of Art. 14 is endangered, whose right of Art. 15 is protected, which kind of
+ * internal or process information of Art. 16. A refusal (or the withheld part of a partial
+ * disclosure) for one of these reasons names its ground (reply.ground); prohibited-by-law names
+ * the law and its article instead (GROUND_LAW_REASON); the other refusal reasons have one ground.
+ * The annual-report row is the reason's; the ground never changes it.
+ */
+export const GROUNDS = {
+  "three-securities-one-stability": [
+    "national-security",
+    "public-security",
+    "economic-security",
+    "social-stability",
+  ],
+  "third-party-rights": ["commercial-secret", "personal-privacy", "other-third-party-rights"],
+  "internal-affairs": ["personnel-management", "logistics-management", "internal-workflow"],
+  "process-information": ["discussion-record", "draft", "consultation-letter", "request-report"],
+} as const satisfies Partial<Record<RefusalReason, readonly string[]>>;
+export type GroundReason = keyof typeof GROUNDS;
+export type Ground = (typeof GROUNDS)[GroundReason][number];
+
+/** The reason whose ground is the prohibiting law and its article, as text. */
+export const GROUND_LAW_REASON = "prohibited-by-law" satisfies RefusalReason;
+
+/** Grounds the 2008 regulation does not know (Art. 14 ¶4 names only 商业秘密 and 个人隐私). */
+export const GROUNDS_2019_ONLY: readonly Ground[] = ["other-third-party-rights"];
+
+export const GROUND_LABELS: Record<Ground, string> = {
+  "national-security": "国家安全",
+  "public-security": "公共安全",
+  "economic-security": "经济安全",
+  "social-stability": "社会稳定",
+  "commercial-secret": "商业秘密",
+  "personal-privacy": "个人隐私",
+  "other-third-party-rights": "其他第三方合法权益",
+  "personnel-management": "人事管理信息",
+  "logistics-management": "后勤管理信息",
+  "internal-workflow": "内部工作流程信息",
+  "discussion-record": "讨论记录",
+  draft: "过程稿",
+  "consultation-letter": "磋商信函",
+  "request-report": "请示报告",
+};
+
+/** The grounds a refusal reason takes (empty: a single ground, or the law as text). */
+export function groundsOf(reason: string): readonly Ground[] {
+  return (GROUNDS as Record<string, readonly Ground[] | undefined>)[reason] ?? [];
+}
+
+/**
  * Where a reply is counted in annual-report table 三 (2019/2021 formats).
  * Interpretation (documented default): 已主动公开 counts as 予以公开; 非本机关负责公开 counts as
  * 无法提供/本机关不掌握; 特别规定 counts as 其他处理/其他.
@@ -128,6 +200,36 @@ export const REPLY_TYPE_ROW: Record<ReplyType, { type: ReplyType; reason?: Reaso
   other: { type: "other" },
   "not-this-agency": { type: "unavailable", reason: "not-held" },
   "special-law": { type: "other", reason: "other" },
+};
+
+/** A row of annual-report table 三 that counts replies: 予以公开, 部分公开, or a group and its reason. */
+export type ReplyTableRow = { type: "disclosed" | "partial" } | { type: ReasonType; reason: string };
+
+/**
+ * The row of table 三 a reply is counted in (REPLY_TYPE_ROW; the mapped reason, if any, before
+ * the reply's own), or undefined when the row needs a reason and none is given. The one mapping
+ * of the facts' table and the dataset checks of a given table against the records.
+ */
+export function replyTableRow(type: ReplyType, reason: string | undefined): ReplyTableRow | undefined {
+  const mapped = REPLY_TYPE_ROW[type];
+  if (mapped.type === "disclosed" || mapped.type === "partial") return { type: mapped.type };
+  const r = mapped.reason ?? reason;
+  return r ? { type: mapped.type as ReasonType, reason: r } : undefined;
+}
+
+/** The groups of annual-report table 四: reconsideration, and litigation with or without one first. */
+export const REVIEW_GROUPS = [
+  "reconsideration",
+  "litigationDirect",
+  "litigationAfterReconsideration",
+] as const;
+export type ReviewGroup = (typeof REVIEW_GROUPS)[number];
+
+/** Names of table 四's groups, as its rows and the messages about them say them. */
+export const REVIEW_GROUP_NAMES: Record<ReviewGroup, string> = {
+  reconsideration: "行政复议",
+  litigationDirect: "行政诉讼（未经复议直接起诉）",
+  litigationAfterReconsideration: "行政诉讼（复议后起诉）",
 };
 
 /** Outcomes of reconsideration and litigation (annual-report table 四). */

@@ -4,8 +4,8 @@
  * regular expression or an allocation: the validator checks every date of a dataset (some
  * 700,000 in a year of 100,000 applications and 100,000 cases).
  *
- * Self-contained (no imports, no outer names): scripts/gen-validator.mjs copies its source into
- * the precompiled validator's formats module.
+ * Self-contained but for daysInMonth (no imports, no other outer names):
+ * scripts/gen-validator.mjs copies both sources into the precompiled validator's formats module.
  */
 export function isDateFormat(s: unknown): boolean {
   if (typeof s !== "string" || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
@@ -21,8 +21,15 @@ export function isDateFormat(s: unknown): boolean {
     else if (i < 7) m = m * 10 + c;
     else d = d * 10 + c;
   }
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const last = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= last;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/**
+ * Days in month `m` (1–12) of year `y` in the proleptic Gregorian calendar: the one leap-year
+ * rule (every 4th year, not every 100th, every 400th) of the schema's date format, the dataset
+ * checks and the calendar. Self-contained (its source is copied with isDateFormat's).
+ */
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }

@@ -7,12 +7,34 @@
 export { loadDataset, parseDataset, readDatasetText, DatasetError, type LoadOptions } from "./load.js";
 export {
   validateDatasetText,
+  validateDataset,
   formatValidationError,
+  type DatasetIssue,
+  type DatasetValidation,
   type ValidationError,
   type ValidationResult,
 } from "./validate.js";
 export type { IssueCode } from "./issue.js";
 export { countAgrees, countText, countValue, isApproximate } from "./count.js";
 export { RECEIPT_FIELD } from "./receipt.js";
+export { groundProblem, isGround, type GroundProblem } from "./grounds.js";
+export {
+  APPLICANT_TYPES,
+  APPLICANT_TYPE_LABELS,
+  CHANNELS,
+  CHANNEL_LABELS,
+  REPLY_TYPES,
+  REPLY_TYPE_LABELS,
+  REASONS,
+  REASON_LABELS,
+  GROUNDS,
+  GROUND_LABELS,
+  groundsOf,
+  CONSULTATION_PARTIES,
+  REPLY_TYPE_ROW,
+  replyTableRow,
+  type ReplyTableRow,
+} from "./codes.js";
+export { SAMPLES_DIR } from "../util/paths.js";
 export { SCHEMA_FILE, SCHEMA_ID, loadSchema, datasetValidator } from "./schema.js";
 export type * from "./types.js";

@@ -21,7 +21,9 @@ export type IssueCode =
   | "dangling-reference"
   | "totals-mismatch"
   | "receipt"
-  | "inconsistent";
+  | "inconsistent"
+  /** A record lacks what the letter it leads to must say (data/completeness.ts). */
+  | "incomplete";
 
 export interface Issue {
   /** JSON pointer of the value concerned (for a missing field: where it should be). */

@@ -2,6 +2,7 @@
  * The wording of validation messages, in Chinese (default) and English. Messages name records
  * by JSON pointer and id, never by applicant name, address, phone or ID number.
  */
+import { maskPersonalPatterns } from "../util/personal-patterns.js";
 import {
   ABSENCE_KIND_LABELS,
   APPLICANT_TYPE_LABELS,
@@ -19,8 +20,12 @@ export interface Msg {
   en: string;
 }
 
+/**
+ * The message in `lang`. Messages go to logs: anything shaped like a phone number, an ID number
+ * or an e-mail address in it is masked (***), whoever's it is and whichever field held it.
+ */
 export function pick(m: Msg, lang: Lang): string {
-  return lang === "en" ? m.en : m.zh;
+  return maskPersonalPatterns(lang === "en" ? m.en : m.zh);
 }
 
 /** Chinese names of the dataset's fields, shown after the field name in Chinese messages. */
@@ -222,6 +227,12 @@ export function isPersonal(pointer: string): boolean {
   return /\/applicant(\/(?!type$)|$)|\/content$|\/consultations\/\d+\/name$/.test(pointer);
 }
 
+/** A text value quoted in a message: masked, then cut at 30 characters. */
+function quoteText(v: string): string {
+  const masked = maskPersonalPatterns(v);
+  return JSON.stringify(masked.length > 30 ? masked.slice(0, 30) + "…" : masked);
+}
+
 /** What a JSON value is, in words: 文本 "abc", 数字 3, … (without the value when `hide`). */
 export function describeValue(v: unknown, lang: Lang, hide = false): string {
   const kind =
@@ -235,14 +246,16 @@ export function describeValue(v: unknown, lang: Lang, hide = false): string {
   const shown = hide
     ? ""
     : typeof v === "string"
-      ? JSON.stringify(v.length > 30 ? v.slice(0, 30) + "…" : v)
+      ? quoteText(v)
       : kind === "object"
         ? "{…}"
         : kind === "array"
           ? "[…]"
           : String(v);
   if (lang === "en")
-    return `${(TYPE_NAMES[kind]?.en ?? kind).replace(/ \(.*\)$/, "")}${shown ? " " + shown : ""}`;
+    return kind === "object" || kind === "array" || kind === "null"
+      ? (TYPE_NAMES[kind]?.en ?? kind)
+      : `${(TYPE_NAMES[kind]?.en ?? kind).replace(/ \(.*\)$/, "")}${shown ? " " + shown : ""}`;
   const zhNames: Record<string, string> = {
     integer: "整数",
     number: "数字",
@@ -256,4 +269,119 @@ export function describeValue(v: unknown, lang: Lang, hide = false): string {
   return kind === "object" || kind === "array" || kind === "null" || !shown
     ? (zh ?? kind)
     : `${zh ?? kind} ${shown}`;
+}
+
+/** Records named by their id in sentences: the array's path → the noun before the id. */
+const RECORD_NOUNS: Record<string, Msg> = {
+  "disclosure/applications": { zh: "申请", en: "application" },
+  "approval/cases": { zh: "办件", en: "approval case" },
+  "approval/items": { zh: "审批事项", en: "approval item" },
+  "disclosure/proactive/items": { zh: "主动公开事项", en: "proactive item" },
+};
+
+/** Code lists by field name (and, for `type`, by the object it sits in). */
+function codeListOf(key: string, parent: string | undefined): string | undefined {
+  if (key === "type")
+    return parent === "reply" ? "ReplyType" : parent === "applicant" ? "ApplicantType" : undefined;
+  const byKey: Record<string, string> = {
+    channel: "Channel",
+    reason: "Reason",
+    outcome: "ReviewOutcome",
+    method: "FeeMethod",
+    regime: "Regime",
+    party: "ConsultationParty",
+    level: "RatingLevel",
+    unit: "DayUnit",
+  };
+  return byKey[key];
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A place in the dataset and the value there, as a sentence for people names them: the record
+ * by its id and the field by its Chinese name, codes by their labels, dates as 2023年9月13日
+ * ("申请 YSQ2023-030 的答复日期" = "2023年10月19日"); in English the record by id and the field
+ * path ("application YSQ2023-030 reply.date"). The pointer itself stays in --json.
+ */
+export function evidenceText(
+  pointer: string,
+  value: unknown,
+  dataset: unknown,
+  lang: Lang,
+): { where: string; value: string } {
+  const segs = pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  // The innermost record with an id, and the fields below it.
+  let node: unknown = dataset;
+  let record: string | null = null;
+  let rest: string[] = segs;
+  const keys: string[] = [];
+  for (const [i, seg] of segs.entries()) {
+    const next: unknown = Array.isArray(node)
+      ? node[Number(seg)]
+      : typeof node === "object" && node !== null
+        ? (node as Record<string, unknown>)[seg]
+        : undefined;
+    if (Array.isArray(node) && /^\d+$/.test(seg)) {
+      const id = typeof next === "object" && next !== null ? (next as { id?: unknown }).id : undefined;
+      const path = keys.join("/");
+      const noun = RECORD_NOUNS[path] ?? {
+        zh: FIELD_LABELS[keys[keys.length - 1] ?? ""] ?? keys[keys.length - 1] ?? "",
+        en: keys[keys.length - 1] ?? "",
+      };
+      record =
+        typeof id === "string"
+          ? `${pick(noun, lang)} ${id}`
+          : lang === "en"
+            ? `${noun.en} ${Number(seg) + 1}`
+            : `${noun.zh}第${Number(seg) + 1}项`;
+      rest = segs.slice(i + 1);
+      keys.length = 0;
+    } else keys.push(seg);
+    node = next;
+  }
+  const fields = rest.filter((s) => !/^\d+$/.test(s));
+  const dotted = fields.join(".");
+  const last = fields[fields.length - 1];
+  const fieldText = lang === "en" ? dotted : chineseFieldPath(fields);
+  const where =
+    record === null
+      ? fieldText
+      : fieldText === ""
+        ? record
+        : lang === "en"
+          ? `${record} ${fieldText}`
+          : `${record}${/[A-Za-z0-9]$/.test(record) ? " " : ""}的${fieldText}`;
+  return { where, value: valueText(value, last, fields[fields.length - 2], lang) };
+}
+
+/** Fields below a record in Chinese: a two-level name where one exists (reply.date 答复日期). */
+function chineseFieldPath(fields: readonly string[]): string {
+  const whole = FIELD_LABELS[fields.join(".")];
+  if (whole) return whole;
+  const label = (f: string) => FIELD_LABELS[f] ?? f;
+  if (fields.length >= 2) {
+    const tail = FIELD_LABELS[fields.slice(-2).join(".")];
+    if (tail) return fields.slice(0, -2).map(label).join("") + tail;
+  }
+  return fields.map(label).join("");
+}
+
+function valueText(v: unknown, key: string | undefined, parent: string | undefined, lang: Lang): string {
+  if (v === true) return lang === "en" ? "yes" : "是";
+  if (v === false) return lang === "en" ? "no" : "否";
+  if (v === null || v === undefined) return lang === "en" ? "(not given)" : "（未填写）";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "string") {
+    if (lang === "en") return v;
+    const list = key ? codeListOf(key, parent) : undefined;
+    const label = list ? CODE_LABELS[list]?.[v] : undefined;
+    if (label) return label;
+    const m = ISO_DAY.exec(v);
+    return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : v;
+  }
+  return JSON.stringify(v);
 }

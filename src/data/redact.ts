@@ -10,13 +10,21 @@
  * - The applicant's address, postcode, phone, e-mail and ID number become "***".
  * - A consulted third party's name (party "third-party") becomes 第三方A, 第三方B, …; consulted
  *   agencies are public bodies and keep their names.
- * - Where a redacted name or contact detail also appears word for word in an application's
- *   free text (the request's content, the reply's note), it is replaced there too (a request
- *   naming the third party, say). Names written differently in free text cannot be found.
+ * - Every other free-text field of the dataset (request contents, correction items, reply notes,
+ *   the narrative, complaint and notice summaries, reform descriptions, innovations, interview
+ *   titles, …): the redacted names and contact details are replaced wherever they appear word
+ *   for word (longest first), and anything shaped like an ID number, a phone number or an e-mail
+ *   address becomes "***" whoever it belongs to. Names written differently in free text cannot
+ *   be found. In the narrative, which is Markdown, the mask is written escaped (\\*\\*\\*).
+ * - Kept: the agency's own particulars (the `agency` block: the office's published telephone,
+ *   e-mail and address, the reconsideration body and the court) and a referred agency's contact
+ *   (reply.responsibleAgency) are public bodies' data; the same telephone or e-mail quoted in the
+ *   narrative is kept too. Codes (ids, types, channels, kinds) are not free text.
  * - Nothing else changes: ids, dates, reply types and every count stay as they are, so every
  *   derived figure is the same with and without --redact.
  */
 import type { Dataset } from "./types.js";
+import { maskPersonalPatterns } from "../util/personal-patterns.js";
 
 export const REDACTED = "***";
 
@@ -32,7 +40,18 @@ export function letterLabel(n: number): string {
   return s;
 }
 
-const CONTACT_FIELDS = ["address", "postcode", "phone", "email", "idNumber"] as const;
+/** Keys whose values are codes or references, never free text. */
+const CODE_KEYS = new Set([
+  "$schema",
+  "id",
+  "type",
+  "channel",
+  "party",
+  "kind",
+  "regime",
+  "duplicateOf",
+  "case",
+]);
 
 /** The dataset with applicants' and third parties' personal data replaced (the input is not changed). */
 export function redactPersonalData(dataset: Dataset): Dataset {
@@ -50,17 +69,21 @@ export function redactPersonalData(dataset: Dataset): Dataset {
   };
   // Records may be malformed here (letters set invalid applications aside after loading): check shapes.
   const apps: unknown[] = Array.isArray(copy.disclosure?.applications) ? copy.disclosure.applications : [];
+  const applicantRecords = new Set<object>();
   for (const app of apps) {
     if (!app || typeof app !== "object") continue;
     const { applicant: a, consultations } = app as { applicant?: unknown; consultations?: unknown };
     if (a && typeof a === "object") {
+      applicantRecords.add(a);
       const rec = a as Record<string, unknown>;
-      if (typeof rec.name === "string") rec.name = label(applicants, "申请人", rec.name);
-      for (const f of CONTACT_FIELDS)
-        if (typeof rec[f] === "string") {
-          contacts.push(rec[f]);
+      for (const [f, v] of Object.entries(rec)) {
+        if (f === "type") continue;
+        if (f === "name" && typeof v === "string") rec.name = label(applicants, "申请人", v);
+        else if (typeof v === "string") {
+          contacts.push(v);
           rec[f] = REDACTED;
-        }
+        } else if (v !== null && typeof v === "object") rec[f] = REDACTED;
+      }
     }
     for (const c of Array.isArray(consultations) ? (consultations as unknown[]) : []) {
       const rec = c as { party?: unknown; name?: unknown } | null;
@@ -68,6 +91,17 @@ export function redactPersonalData(dataset: Dataset): Dataset {
         rec.name = label(parties, "第三方", rec.name);
     }
   }
+  // The agency's own published contacts stay where the narrative quotes them.
+  const keep = new Set<string>();
+  const collect = (node: unknown): void => {
+    if (typeof node === "string") {
+      const masked = maskPersonalPatterns(node);
+      if (masked !== node)
+        for (const part of node.split(/[\s,，、;；/（）()]+/))
+          if (part && maskPersonalPatterns(part) !== part) keep.add(part);
+    } else if (node && typeof node === "object") for (const v of Object.values(node)) collect(v);
+  };
+  collect(copy.agency);
   // The same names and details inside free text, longest first (a name inside a longer one).
   const replacements = [
     ...[...applicants, ...parties].map(([from, to]) => [from, to] as const),
@@ -75,18 +109,32 @@ export function redactPersonalData(dataset: Dataset): Dataset {
   ]
     .filter(([from]) => from.length >= 2)
     .sort((x, y) => y[0].length - x[0].length);
-  const scrub = (text: string): string => {
+  // The narrative is Markdown as written: there *** would be emphasis markers, and vanish.
+  const scrub = (text: string, markdown: boolean): string => {
+    const mask = markdown ? "\\*\\*\\*" : REDACTED;
     let out = text;
-    for (const [from, to] of replacements) if (out.includes(from)) out = out.split(from).join(to);
-    return out;
+    for (const [from, to] of replacements)
+      if (out.includes(from)) out = out.split(from).join(to === REDACTED ? mask : to);
+    return maskPersonalPatterns(out, keep, mask);
   };
-  if (replacements.length > 0)
-    for (const app of apps) {
-      if (!app || typeof app !== "object") continue;
-      const rec = app as { content?: unknown; reply?: { note?: unknown } | null };
-      if (typeof rec.content === "string") rec.content = scrub(rec.content);
-      if (rec.reply && typeof rec.reply === "object" && typeof rec.reply.note === "string")
-        rec.reply.note = scrub(rec.reply.note);
+  const walk = (node: unknown, markdown = false): unknown => {
+    if (typeof node === "string") return scrub(node, markdown);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) node[i] = walk(node[i], markdown);
+      return node;
     }
+    if (node && typeof node === "object") {
+      if (applicantRecords.has(node)) return node;
+      const rec = node as Record<string, unknown>;
+      for (const [k, v] of Object.entries(rec)) {
+        if (CODE_KEYS.has(k) || k === "responsibleAgency") continue;
+        rec[k] = walk(v, markdown);
+      }
+    }
+    return node;
+  };
+  for (const [k, v] of Object.entries(copy as unknown as Record<string, unknown>))
+    if (k !== "agency" && !CODE_KEYS.has(k))
+      (copy as unknown as Record<string, unknown>)[k] = walk(v, k === "narrative");
   return copy;
 }

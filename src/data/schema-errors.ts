@@ -3,17 +3,11 @@
  * `additionalProperties` at the parent object; these point at the missing or unknown key.
  */
 import type { ErrorObject } from "ajv/dist/2020.js";
-import localizeModule from "ajv-i18n";
+import { localizeZh } from "../util/ajv-localize.js";
 import type { Lang } from "../util/i18n.js";
 import { escapePointer, type Issue } from "./issue.js";
 import { choices, describeValue, field, isPersonal, replyTypeLabel, typeName, type Msg } from "./messages.js";
 import { nearestName } from "./suggest.js";
-
-type Localize = (errors?: ErrorObject[] | null) => void;
-const localize = ((localizeModule as unknown as { default?: unknown }).default ?? localizeModule) as Record<
-  string,
-  Localize
->;
 
 type Schema = Record<string, unknown>;
 
@@ -52,7 +46,7 @@ function replyTypeOf(e: ErrorObject, data: unknown): string {
 
 function fallback(e: ErrorObject): Msg {
   const copy = [{ ...e }];
-  localize.zh!(copy);
+  localizeZh(copy); // the Chinese messages alone (ajv-i18n's index loads all 26 languages)
   return { zh: copy[0]!.message ?? "不符合要求", en: e.message ?? "is invalid" };
 }
 
@@ -229,28 +223,35 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
       const zhFound = hide ? "" : `，实际为 ${shown}`;
       const enFound = hide ? "" : `; found ${shown}`;
       const t = title(e);
+      const year =
+        typeof e.data === "string" && /^\d{4}-\d{2}(-\d{2})?$/.test(e.data) ? e.data.slice(0, 4) : null;
       const m: Msg =
-        t === "DateString"
+        (t === "DateString" || t === "MonthString") && year !== null
           ? {
-              zh: `日期应写作 YYYY-MM-DD（如 2023-03-05）${zhFound}`,
-              en: `a date is written YYYY-MM-DD (e.g. 2023-03-05)${enFound}`,
+              zh: `年份 ${year} 超出范围：日期应在 2007 年至 2100 年之间（节假日数据和政府信息公开条例从 2007 年起）${zhFound}`,
+              en: `the year ${year} is out of range: dates lie between 2007 and 2100 (the holiday data and the disclosure regulations begin in 2007)${enFound}`,
             }
-          : t === "MonthString"
+          : t === "DateString"
             ? {
-                zh: `月份应写作 YYYY-MM（如 2014-06）${zhFound}`,
-                en: `a month is written YYYY-MM (e.g. 2014-06)${enFound}`,
+                zh: `日期应写作 2023-03-05、2023/3/5 或 2023年3月5日${zhFound}`,
+                en: `a date is written 2023-03-05, 2023/3/5 or 2023年3月5日${enFound}`,
               }
-            : t === "RecordId"
+            : t === "MonthString"
               ? {
-                  zh: `编号 ${shown} 不合规：只能由英文字母、数字和 . _ - 组成，并以字母或数字开头`,
-                  en: `id ${shown} is invalid: use letters, digits, '.', '_' and '-', starting with a letter or digit`,
+                  zh: `月份应写作 YYYY-MM（如 2014-06）${zhFound}`,
+                  en: `a month is written YYYY-MM (e.g. 2014-06)${enFound}`,
                 }
-              : key === "postcode"
+              : t === "RecordId"
                 ? {
-                    zh: `邮政编码应为6位数字${zhFound}`,
-                    en: `a postcode has 6 digits${enFound}`,
+                    zh: `编号 ${shown} 不合规：只能由英文字母、数字和 . _ - 组成，并以字母或数字开头`,
+                    en: `id ${shown} is invalid: use letters, digits, '.', '_' and '-', starting with a letter or digit`,
                   }
-                : { zh: `格式不符合要求${zhFound}`, en: `invalid format${enFound}` };
+                : key === "postcode"
+                  ? {
+                      zh: `邮政编码应为6位数字${zhFound}`,
+                      en: `a postcode has 6 digits${enFound}`,
+                    }
+                  : { zh: `格式不符合要求${zhFound}`, en: `invalid format${enFound}` };
       return { pointer: at, anchor: "value", code: "format", message: m };
     }
     case "format":
@@ -281,6 +282,16 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
       };
     case "propertyNames": {
       const name = String(p.propertyName);
+      if (at.endsWith("/issued"))
+        return {
+          pointer: `${at}/${escapePointer(name)}`,
+          anchor: "key",
+          code: "format",
+          message: {
+            zh: `已签发文书 ${name} 不是文书名称：应为 reply、receipt、correction、extension、fee、consultation、consultation-notice（多次征求意见时加 -2、-3…）`,
+            en: `issued letter ${name} is not a letter name: use reply, receipt, correction, extension, fee, consultation, consultation-notice (-2, -3 … for further consultations)`,
+          },
+        };
       return {
         pointer: `${at}/${escapePointer(name)}`,
         anchor: "key",

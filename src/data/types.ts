@@ -4,7 +4,7 @@
  */
 
 /**
- * A calendar date YYYY-MM-DD that exists (no 2014-02-30).
+ * A calendar date YYYY-MM-DD that exists (no 2014-02-30), in a year from 2007 (the first year of the holiday data and of the regulations) to 2100.
  *
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "date".
@@ -107,6 +107,27 @@ export type ReplyType =
   | "other"
   | "not-this-agency"
   | "special-law";
+/**
+ * The specific ground of a refusal (不予公开, or the withheld part of 部分公开), within its reason: three-securities-one-stability — national-security, public-security, economic-security, social-stability; third-party-rights — commercial-secret, personal-privacy, other-third-party-rights (ogi-2019 only); internal-affairs — personnel-management, logistics-management, internal-workflow; process-information — discussion-record, draft, consultation-letter, request-report.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "ground".
+ */
+export type Ground =
+  | "national-security"
+  | "public-security"
+  | "economic-security"
+  | "social-stability"
+  | "commercial-secret"
+  | "personal-privacy"
+  | "other-third-party-rights"
+  | "personnel-management"
+  | "logistics-management"
+  | "internal-workflow"
+  | "discussion-record"
+  | "draft"
+  | "consultation-letter"
+  | "request-report";
 /**
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "feeMethod".
@@ -851,6 +872,7 @@ export interface Application {
   fee?: Fee;
   reconsideration?: Reconsideration;
   litigation?: Litigation;
+  issued?: IssuedLetters;
 }
 /**
  * Personal data: never written to logs or error messages.
@@ -931,9 +953,21 @@ export interface Reply {
    */
   reason?: Reason;
   /**
+   * For refused and partial: the specific ground within reply.reason, which the letter states (说明理由). Required for three-securities-one-stability, third-party-rights, internal-affairs and process-information (a Ground code or its label); for prohibited-by-law, the law or administrative regulation and its article that prohibit disclosure (《中华人民共和国保守国家秘密法》第…条). The other reasons have a single ground and take none.
+   */
+  ground?: Ground | Text;
+  /**
    * For not-this-agency: the agency responsible, where it can be determined.
    */
   responsibleAgency?: NamedBody;
+  /**
+   * For not-processed / duplicate (ogi-2019 Art. 36(6)): the id of the same applicant's earlier request for the same information that was already answered. Required; when that request is in this dataset it must be the same applicant's and answered before this one was received. The letters never print it.
+   */
+  duplicateOf?: Text;
+  /**
+   * For other / other: the day the applicant's written withdrawal of the request (撤回申请) was received. The reply is then the decision to end the handling (终止办理), written as such; it needs no note.
+   */
+  withdrawn?: DateString;
   note?: Text;
 }
 /**
@@ -976,6 +1010,28 @@ export interface Litigation {
   afterReconsideration: boolean;
   outcome: ReviewOutcome;
   decided?: DateString;
+}
+/**
+ * Letters already issued (已签发), by the letter's file-name suffix (reply, receipt, correction, extension, fee, consultation, consultation-notice, consultation-2 …): their document number and date are data and never change; letters not listed take the next number after the highest issued of their pattern and year.
+ */
+export interface IssuedLetters {
+  [k: string]: IssuedLetter | undefined;
+}
+/**
+ * A letter as issued: its document number (文号) and date.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "issuedLetter".
+ */
+export interface IssuedLetter {
+  /**
+   * The number as issued, e.g. 示例公开复〔2025〕4号.
+   */
+  docNumber: Text;
+  /**
+   * The date the letter was issued with.
+   */
+  date: DateString;
 }
 /**
  * Fees charged in the year. Where applications carry fee records, these must agree with the fees paid.

@@ -12,6 +12,7 @@ import { pick } from "./messages.js";
 import { schemaIssues } from "./schema-errors.js";
 import { datasetValidator } from "./schema.js";
 import type { Dataset } from "./types.js";
+import { codeLabel, LIST_NAMES, normaliseDataset, type Normalisation } from "./vocabulary.js";
 
 export interface ValidationError {
   /** The file name as given. */
@@ -27,11 +28,28 @@ export interface ValidationError {
   message: string;
 }
 
+/** A value read otherwise than written (a label as its code, a date as YYYY-MM-DD), located. */
+export interface LocatedNormalisation extends Normalisation {
+  line: number;
+  column: number;
+}
+
 export type ValidationResult =
-  { ok: true; errors: []; data: Dataset } | { ok: false; errors: ValidationError[]; data?: undefined };
+  | { ok: true; errors: []; data: Dataset; normalised: LocatedNormalisation[] }
+  | {
+      ok: false;
+      errors: ValidationError[];
+      data?: undefined;
+      normalised: LocatedNormalisation[];
+      /** The document as read and normalised, when it could be read at all. */
+      value?: unknown;
+    };
 
 /** Where an issue sits: its own key or value, else the nearest enclosing value that exists. */
-export function issuePosition(parsed: Locator, issue: Issue): { line: number; column: number } {
+export function issuePosition(
+  parsed: Locator,
+  issue: Pick<Issue, "pointer" | "anchor">,
+): { line: number; column: number } {
   let ptr = issue.pointer;
   let anchor = issue.anchor;
   for (;;) {
@@ -75,6 +93,7 @@ export function validateDatasetText(text: string, fileName: string, lang: Lang =
             message: pick(parsed.message, lang),
           },
         ],
+        normalised: [],
       };
     }
     data = parsed.data;
@@ -95,6 +114,9 @@ export function validateDatasetText(text: string, fileName: string, lang: Lang =
       };
     });
   }
+  // Labels to codes, dates to YYYY-MM-DD, before the schema is checked; positions stay those of
+  // the text (normalising adds no member but a reply's reason given with its type).
+  const normalisations = normaliseDataset(data);
   const validate = datasetValidator();
   const valid = validate(data);
   const issues = [
@@ -102,8 +124,14 @@ export function validateDatasetText(text: string, fileName: string, lang: Lang =
     ...(valid ? [] : schemaIssues(validate.errors ?? [], data)),
     ...semanticIssues(data),
   ];
-  if (issues.length === 0) return { ok: true, errors: [], data: data as Dataset };
-  const located = locator(issues.map((i) => i.pointer));
+  const located = locator([
+    ...issues.map((i) => i.pointer),
+    ...normalisations.map((n) => n.source ?? n.pointer),
+  ]);
+  const normalised = normalisations
+    .map((n) => ({ ...n, ...issuePosition(located, { pointer: n.source ?? n.pointer, anchor: "value" }) }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+  if (issues.length === 0) return { ok: true, errors: [], data: data as Dataset, normalised };
 
   const seen = new Set<string>();
   const errors: ValidationError[] = [];
@@ -124,7 +152,64 @@ export function validateDatasetText(text: string, fileName: string, lang: Lang =
     (a, b) =>
       a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
-  return { ok: false, errors };
+  return { ok: false, errors, normalised, value: data };
+}
+
+/**
+ * Where each pointer sits in dataset text that validates (or nearly: it parses), as validate
+ * reports it — a missing member at the nearest enclosing value. For messages found after
+ * validation (a letter that cannot be made).
+ */
+export function locatePointers(
+  text: string,
+  pointers: readonly string[],
+): { line: number; column: number }[] {
+  const source = text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text;
+  const fast = fastParseJson(source, FAST_PATH_MAX_DEPTH);
+  let located: Locator;
+  if (fast) located = fast.locateAll(pointers);
+  else {
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return pointers.map(() => ({ line: 1, column: 1 }));
+    located = parsed;
+  }
+  return pointers.map((pointer) => issuePosition(located, { pointer, anchor: "value" }));
+}
+
+/** One problem of a dataset given as a value (no text, so no line:column). */
+export interface DatasetIssue {
+  /** JSON pointer (RFC 6901) of the value concerned; "" is the whole document. */
+  pointer: string;
+  code: IssueCode;
+  /** The sentence, in the language asked for. */
+  message: string;
+}
+
+export type DatasetValidation =
+  | { ok: true; issues: []; data: Dataset; normalised: Normalisation[] }
+  | { ok: false; issues: DatasetIssue[]; data?: undefined; normalised: Normalisation[] };
+
+/**
+ * Validate a dataset already parsed (e.g. read from storage): the same schema and checks as
+ * validateDatasetText, in document order of the checks, without positions. Labels and dates
+ * are normalised in `data` itself, as validateDatasetText does (see vocabulary.ts).
+ */
+export function validateDataset(data: unknown, lang: Lang = "zh"): DatasetValidation {
+  const normalised = normaliseDataset(data);
+  const validate = datasetValidator();
+  const valid = validate(data);
+  const issues = [...(valid ? [] : schemaIssues(validate.errors ?? [], data)), ...semanticIssues(data)];
+  if (issues.length === 0) return { ok: true, issues: [], data: data as Dataset, normalised };
+  const seen = new Set<string>();
+  const out: DatasetIssue[] = [];
+  for (const issue of issues) {
+    const message = pick(issue.message, lang);
+    const key = issue.pointer + "\u0000" + message;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ pointer: issue.pointer, code: issue.code, message });
+  }
+  return { ok: false, issues: out, normalised };
 }
 
 /**
@@ -138,4 +223,22 @@ export function formatValidationError(e: ValidationError, lang: Lang = "zh"): st
   return lang === "en"
     ? `${e.file}:${e.line}:${e.column}${ptr}: ${e.message}`
     : `${e.file} 第${e.line}行第${e.column}列${ptr}：${e.message}`;
+}
+
+/**
+ * One line per normalisation:
+ *   zh: x.json 第12行第5列：申请方式“当面”读作“当面提交”
+ *   en: x.json:12:5 channel "当面" read as in-person
+ */
+export function formatNormalisation(n: LocatedNormalisation, file: string, lang: Lang = "zh"): string {
+  const name = LIST_NAMES[n.list] ?? { zh: n.list, en: n.list };
+  if (lang === "en") return `${file}:${n.line}:${n.column} ${name.en} "${n.from}" read as ${n.to}`;
+  const read = n.kind === "date" ? chineseDate(n.to) : `“${codeLabel(n.list, n.to)}”`;
+  return `${file} 第${n.line}行第${n.column}列：${name.zh}“${n.from}”读作${read}`;
+}
+
+/** 2025-03-05 → 2025年3月5日 (a date that does not exist is shown as read). */
+function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }

@@ -3,6 +3,7 @@
  * One place for sizes, margins, grid and fonts — the DOCX and the PDF writer read these and
  * nothing else about the standard.
  */
+import { isNarrow } from "./chars.js";
 import type { FontRole, HeadingLevel } from "./tree.js";
 
 export const MM_PER_PT = 25.4 / 72;
@@ -69,9 +70,16 @@ export function linePitch(g: PageGeometry = A4_GBT9704): number {
  */
 export const DOCX_LINE_PITCH_TWIPS = 579;
 
-/** Character pitch in points: type-area width / chars per line (156 mm / 28 ≈ 15.75 pt). */
+/**
+ * Character pitch in points: type-area width / chars per line (156 mm / 28 = 15.79 pt), rounded
+ * down to whole twips (315 twips = 15.75 pt) and never above the body size. That is the advance
+ * the DOCX gives a body character (16 pt condensed by w:spacing −5 twips, docx/metrics.ts), so the
+ * PDF sets lines exactly as wide as Word and LibreOffice do: 28 characters (441 pt) fit the
+ * measure (442.2 pt), 29 do not, and lines with digits break where theirs do.
+ */
 export function charPitch(g: PageGeometry = A4_GBT9704): number {
-  return typeArea(g).width / g.charsPerLine;
+  const twips = Math.floor(ptToTwip(typeArea(g).width) / g.charsPerLine);
+  return Math.min(twips / 20, BODY_STYLE.sizePt);
 }
 
 /** Default Windows/WPS font names for each role; offices may configure others. */
@@ -88,7 +96,16 @@ export const FONT_FAMILY_ALIASES: Record<FontRole, string[]> = {
   fangsong: ["仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312", "方正仿宋_GBK", "STFangsong"],
   xiaobiaosong: ["方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S"],
   heiti: ["黑体", "SimHei", "方正黑体_GBK", "STHeiti"],
-  kaiti: ["楷体_GB2312", "楷体", "KaiTi", "KaiTi_GB2312", "方正楷体_GBK", "STKaiti", "AR PL KaitiM GB"],
+  kaiti: [
+    "楷体_GB2312",
+    "楷体",
+    "KaiTi",
+    "KaiTi_GB2312",
+    "方正楷体_GBK",
+    "STKaiti",
+    "LXGW WenKai",
+    "AR PL KaitiM GB",
+  ],
   songti: ["宋体", "SimSun", "STSong", "AR PL SungtiL GB"],
 };
 
@@ -102,6 +119,15 @@ export const BODY_STYLE: TextStyle = { font: "fangsong", sizePt: SIZE.sanhao, bo
 export const TITLE_STYLE: TextStyle = { font: "xiaobiaosong", sizePt: SIZE.erhao, bold: false };
 export const PAGE_NUMBER_STYLE: TextStyle = { font: "songti", sizePt: SIZE.sihao, bold: false };
 export const TABLE_STYLE: TextStyle = { font: "fangsong", sizePt: SIZE.xiaosi, bold: false };
+
+/**
+ * Padding inside a table cell, in points, for cell text of `sizePt`: both writers use it (the
+ * PDF's cell boxes, the DOCX's w:tblCellMar), so a table is as tall in Word and LibreOffice as in
+ * the PDF and the pages break at the same rows.
+ */
+export function tableCellPadding(sizePt: number): { x: number; y: number } {
+  return { x: Math.max(2, sizePt * 0.3), y: Math.max(2, sizePt * 0.25) };
+}
 
 /** Level 1 黑体, level 2 楷体, level 3 仿宋 bold (office custom), level 4 仿宋. */
 export const HEADING_STYLE: Record<HeadingLevel, TextStyle> = {
@@ -142,15 +168,13 @@ export function defaultLayout(overrides: Partial<Record<FontRole, string>> = {})
 /**
  * Width of a string in characters (字) as GB/T 9704 counts them: a full-width character is one
  * character; half-width forms (ASCII such as Arabic digits, Latin letters, "."; U+FF61–U+FFDC
- * half-width katakana/hangul; U+FFE8–U+FFEE) are half a character. Used for the placements below.
+ * half-width katakana/hangul; U+FFE8–U+FFEE: document/chars.ts isNarrow) are half a character.
+ * Used for the placements below.
  */
 export function textWidthInChars(text: string): number {
   let width = 0;
   for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const half =
-      (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xff61 && cp <= 0xffdc) || (cp >= 0xffe8 && cp <= 0xffee);
-    width += half ? 0.5 : 1;
+    width += isNarrow(ch.codePointAt(0) ?? 0) ? 0.5 : 1;
   }
   return width;
 }
@@ -187,6 +211,22 @@ export function signaturePlacement(agency: string, date: string, seal = false): 
   const shift = 2; // the date's first character sits 2 characters right of the agency's
   const dateRight = Math.max(INDENT.signatureRight, INDENT.signatureRight + a - shift - d);
   return { agencyRightChars: dateRight + d + shift - a, dateRightChars: dateRight, sealed: false };
+}
+
+/**
+ * The seal (印章) over a sealed signature (GB/T 9704-2012 7.3.5.1: 端正、居中下压发文机关署名和成文日期,
+ * the agency and date below the seal's centre, its top within one line of the body): the mark is
+ * SEAL.widthMm wide (a 42 mm official seal), its height from the image's aspect ratio, centred
+ * horizontally on the date (over which the agency is centred), its centre `centreBelowAgencyTop`
+ * of a line below the top of the agency line. With the two blank lines above a sealed signature,
+ * the top of a 42 mm seal is then 0.2 line below the body's last line.
+ */
+export const SEAL = { widthMm: 42, centreBelowAgencyTop: 0.25 } as const;
+
+/** The seal mark's box: width and height (points) for an image of aspect `heightOverWidth`. */
+export function sealSize(heightOverWidth = 1): { width: number; height: number } {
+  const width = mmToPt(SEAL.widthMm);
+  return { width, height: width * heightOverWidth };
 }
 
 /** One line of the attachment note (附件说明), positions in characters from the type area's left edge. */

@@ -170,6 +170,25 @@ export interface DocumentTree {
   blocks: Block[];
 }
 
+/** One table of a document as a worksheet (the annual report's tables as a spreadsheet). */
+export interface TableSheet {
+  /** Worksheet name (at most 31 characters, none of : \ / ? * [ ]). */
+  name: string;
+  /** A title row above the table, merged across its width. */
+  title?: string;
+  table: TableBlock;
+}
+
+/** Tables of a composed document as a workbook, for the XLSX writer. */
+export interface Spreadsheet {
+  sheets: TableSheet[];
+  /** Document date YYYY-MM-DD: the workbook's created/modified dates. */
+  date: string;
+  /** The issuing agency (workbook creator). */
+  author: string;
+  title?: string;
+}
+
 /** Plain text of runs, as a reader would extract it. */
 export function runsText(runs: readonly Run[]): string {
   return runs.map((r) => r.text + (r.breakAfter ? "\n" : "")).join("");

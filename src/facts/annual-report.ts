@@ -24,8 +24,16 @@
  * paid in the year (paid, with the payment dated in the year) and their amount. Without records,
  * the given disclosure.fees totals.
  */
-import { REASONS, REPLY_TYPE_ROW, REPLY_TYPES, type ReasonType, type ReplyType } from "../data/codes.js";
+import {
+  REASONS,
+  REPLY_TYPE_ROW,
+  REPLY_TYPES,
+  replyTableRow,
+  type ReasonType,
+  type ReplyType,
+} from "../data/codes.js";
 import type { Dataset } from "../data/types.js";
+import { meetsLimit } from "../calendar/index.js";
 import { t, type Lang } from "../util/i18n.js";
 import {
   ALL_OUTCOME_KEYS,
@@ -237,15 +245,16 @@ export function requestsFromRecords(dataset: Dataset, apps: readonly Application
 
 /** The row of table 三 a reply is counted in. */
 export function outcomeRow(id: string, type: ReplyType, reason: string | undefined): OutcomeRowKey {
-  const mapped = REPLY_TYPE_ROW[type];
-  if (mapped.type === "disclosed" || mapped.type === "partial") return mapped.type;
-  const group = mapped.type as ReasonType;
-  const r = mapped.reason ?? reason;
-  if (!r || !(REASONS[group] as readonly string[]).includes(r)) {
+  const row = replyTableRow(type, reason);
+  if (row && !("reason" in row)) return row.type;
+  if (!row || !(REASONS[row.type] as readonly string[]).includes(row.reason)) {
     // The schema requires a matching reason; reaching here means unvalidated data.
-    throw new Error(`application ${id}: reply type ${type} needs a reason of ${group}, got ${r ?? "none"}`);
+    const group = REPLY_TYPE_ROW[type].type;
+    throw new Error(
+      `application ${id}: reply type ${type} needs a reason of ${group}, got ${row?.reason ?? "none"}`,
+    );
   }
-  return `${group}.${r}` as OutcomeRowKey;
+  return `${row.type}.${row.reason}` as OutcomeRowKey;
 }
 
 /** Table 四 counted from the reconsideration and litigation records. */
@@ -365,7 +374,7 @@ function previousPublication(dataset: Dataset): PublicationFacts | null {
   const date = dataset.disclosure.previousAnnualReport?.published;
   if (date === undefined) return null;
   const due = publicationDue(dataset.year - 1);
-  return { due, date, onTime: date <= due };
+  return { due, date, onTime: meetsLimit(date, due) };
 }
 
 /** Every fact of the annual report. `applications` are the per-application facts of the dataset. */
@@ -454,7 +463,7 @@ export function annualReportFacts(
     reviewSummary: summariseReviews(reviews),
     replyTypes,
     fees: feeSummary(dataset, applications),
-    publication: { due, date, onTime: date === null ? null : date <= due },
+    publication: { due, date, onTime: date === null ? null : meetsLimit(date, due) },
     previousPublication: previousPublication(dataset),
     violations,
     carryOverChecked: tables !== null && options.previous !== undefined,

@@ -21,21 +21,25 @@
  */
 import {
   DeadlineComputer,
+  meetsLimit,
   resolveConvention,
   tryParseDay,
-  REGIME_RULES,
-  regimeFor,
-  receiptDate,
-  computeFee,
+  UnknownYearError,
   type Calendar,
   type CountingConvention,
   type DeadlineInput,
   type DeadlinePause,
   type DeadlineResult,
+} from "../calendar/index.js";
+import {
+  REGIME_RULES,
+  regimeFor,
+  receiptDate,
+  computeFee,
+  DEFAULT_RECEIPT_BASIS,
   type FeeTier,
   type ReceiptBasis,
-  DEFAULT_RECEIPT_BASIS,
-} from "../calendar/index.js";
+} from "../law/index.js";
 import type { ConsultationParty, FeeMethod, Reason, Regime, ReplyType } from "../data/codes.js";
 import type { Application, Dataset } from "../data/types.js";
 import { t, type Lang } from "../util/i18n.js";
@@ -64,6 +68,11 @@ export const DEFAULT_APPLICATION_FACTS_OPTIONS = Object.freeze({
 export interface ApplicationProblem {
   field: string;
   message: string;
+  /**
+   * The computation reached a year without holiday data (e.g. a deadline running into a year
+   * whose State Council notice is not yet in the calendar): the date is undeterminable, not late.
+   */
+  unknownYear?: number;
 }
 
 export interface CorrectionFacts {
@@ -183,6 +192,12 @@ function msg(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+function problemOf(field: string, e: unknown): ApplicationProblem {
+  return e instanceof UnknownYearError
+    ? { field, message: msg(e), unknownYear: e.year }
+    : { field, message: msg(e) };
+}
+
 const FEE_PAUSE_KIND: Record<Lang, string> = { zh: "收费通知至缴费", en: "fee notice to payment" };
 const NO_PAUSES: readonly DeadlinePause[] = Object.freeze([]);
 
@@ -258,14 +273,14 @@ function addWd(
   try {
     return fc.cal.addWorkingDays(date, n);
   } catch (e) {
-    problems.push({ field, message: msg(e) });
+    problems.push(problemOf(field, e));
     return null;
   }
 }
 
-/** A date meets a limit (the due day itself counts as on time by default). */
+/** A date meets a limit (the due day itself counts as on time by default): see meetsLimit. */
 function inTime(fc: FactContext, d: string, limit: string): boolean {
-  return fc.dueDayIsOnTime ? d <= limit : d < limit;
+  return meetsLimit(d, limit, fc.dueDayIsOnTime);
 }
 
 /** Facts of one application. `year` is the data year. */
@@ -290,11 +305,14 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
     receivedFrom = app.received !== undefined ? "received" : DEFAULT_RECEIPT_BASIS[app.channel];
   } catch (e) {
     const basis = DEFAULT_RECEIPT_BASIS[app.channel] ?? "received";
-    problems.push({ field: basis, message: msg(e) });
+    problems.push(problemOf(basis, e));
   }
 
-  const regime: Regime | null = fc.pinned ?? (received !== null ? regimeFor(received) : null);
-  const regimeSource = fc.pinned !== undefined ? "pinned" : received !== null ? "receipt-date" : null;
+  // The law in force on the receipt date governs the request (regulations.md §1); a dataset-level
+  // `regime` names the data year's regime and never re-dates a request (it used to: a request of
+  // 2014 was judged on 20 working days and cited the 2019 articles).
+  const regime: Regime | null = received !== null ? regimeFor(received) : null;
+  const regimeSource = received !== null ? "receipt-date" : null;
 
   // Consultations: pauses from the letter to the answer (or the end of the answer period).
   const consultations: ConsultationFacts[] = [];
@@ -332,7 +350,7 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
           basis = c.fee.basis;
         }
       } catch (e) {
-        problems.push({ field: "fee.quantity", message: msg(e) });
+        problems.push(problemOf("fee.quantity", e));
       }
     }
     const paid = f.paid === true;
@@ -377,7 +395,7 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
       try {
         dueAtReceipt = fc.deadlines.baseDue(received, regime);
       } catch (e) {
-        problems.push({ field: "received", message: msg(e) });
+        problems.push(problemOf("received", e));
       }
     }
     const correctionNotified = app.correction ? app.correction.notified : undefined;
@@ -399,7 +417,8 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
       try {
         full = fc.deadlines.compute(input);
       } catch (e) {
-        if (plain) problems.push({ field: "received", message: msg(e) });
+        // The receipt letter's deadline (the same computation here) is a problem of its own.
+        if (plain) problems.push(problemOf("received", e));
         throw e;
       }
       if (plain) dueAtReceipt = full.due;
@@ -439,7 +458,7 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
           newDue = atNotice.due;
           noticeOriginalDue = atNotice.dueWithoutExtension;
         } catch (e) {
-          problems.push({ field: "extension", message: msg(e) });
+          problems.push(problemOf("extension", e));
         }
         extension = {
           days: ext.days,
@@ -458,7 +477,7 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
         };
       }
     } catch (e) {
-      problems.push({ field: "received", message: msg(e) });
+      problems.push(problemOf("received", e));
     }
   }
   if (app.correction && correction === null) {
@@ -503,7 +522,7 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
         onTime = inTime(fc, r.date, due);
         late = onTime ? 0 : Math.max(1, cal.workingDaysBetween(due, r.date));
       } catch (e) {
-        problems.push({ field: "reply.date", message: msg(e) });
+        problems.push(problemOf("reply.date", e));
       }
     }
     reply = {

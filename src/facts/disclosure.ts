@@ -7,7 +7,7 @@
  * src/facts/applications.ts (receipt date, deadline, on-time status), the one place that
  * applies the disclosure deadlines.
  */
-import type { Calendar } from "../calendar/index.js";
+import { meetsLimit, type Calendar } from "../calendar/index.js";
 import type {
   Dataset,
   NewMediaKind,
@@ -305,7 +305,7 @@ function requestFacts(dataset: Dataset, apps: readonly ApplicationFacts[]): Requ
     if (reply) replied++;
     else pending++;
     // Late: a reply after its deadline, or no reply by 31 December with the deadline passed.
-    const isLate = reply ? reply.onTime === false : a.due !== null && a.due < yearEnd;
+    const isLate = reply ? reply.onTime === false : a.due !== null && !meetsLimit(yearEnd, a.due);
     if (isLate) late.push(a.id);
     else if (reply) repliedOnTime++;
   }

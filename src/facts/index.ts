@@ -6,7 +6,8 @@
  * Sibling modules add one top-level field each — see the two places marked
  * "SIBLING MODULES" below (the Facts type and deriveFacts).
  */
-import { defaultCalendar, regimeFor, type Calendar } from "../calendar/index.js";
+import { defaultCalendar, type Calendar } from "../calendar/index.js";
+import { regimeFor } from "../law/index.js";
 import type { Dataset, Regime } from "../data/types.js";
 import type { Lang } from "../util/i18n.js";
 import { deriveApprovalFacts, type ApprovalFacts } from "./approval.js";
@@ -21,6 +22,15 @@ export type { DisclosureFacts } from "./disclosure.js";
 export type { AnnualReportFacts } from "./annual-report.js";
 export type { Claims, ClaimOptions, MaxLimitBasis } from "./claims.js";
 export * from "./numbers.js";
+export {
+  applicationFact,
+  applicationFacts,
+  DEFAULT_APPLICATION_FACTS_OPTIONS,
+  type ApplicationFacts,
+  type ApplicationFactsOptions,
+} from "./applications.js";
+export * from "./worklist.js";
+export * from "./statistics.js";
 
 export interface FactsOptions {
   /** Working-day calendar for overdue cases and deadlines (default: the shipped national calendar). */

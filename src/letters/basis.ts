@@ -25,6 +25,7 @@ import {
   type Regime,
   type ReplyType,
 } from "../data/codes.js";
+import { OGI_2019_FROM } from "../law/index.js";
 
 export const OGI_LAW = "《中华人民共和国政府信息公开条例》";
 export const FEE_MEASURES = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）";
@@ -61,6 +62,11 @@ export interface BasisInput {
   reason?: Reason | null;
   /** A third party was consulted (adds Art. 32 / ogi-2008 Art. 23 to a third-party refusal). */
   thirdPartyConsulted?: boolean;
+  /**
+   * The reply date: the ground of a refusal (Arts. 14–16, 2008: Arts. 8, 14) is cited from the
+   * regulation in force that day, with its decree number when that is not the request's regime.
+   */
+  replyDate?: string;
   overrides?: BasisOverrides;
 }
 
@@ -114,7 +120,7 @@ const REFUSAL_2019: Record<RefusalReason, Citation[]> = {
 /** ogi-2008 (国务院令第492号): the provision each refusal reason rests on (before Art. 21(2)). */
 const REFUSAL_2008: Record<RefusalReason, Citation[]> = {
   "state-secret": [law("第十四条第四款")],
-  "prohibited-by-law": [law("第十四条第三款")],
+  "prohibited-by-law": [law("第十四条第二款")],
   "three-securities-one-stability": [law("第八条")],
   "third-party-rights": [law("第十四条第四款")],
   "internal-affairs": [{ instrument: GUIDANCE_2010, articles: [] }],
@@ -179,13 +185,39 @@ function requireReason(input: BasisInput, allowed: readonly string[]): Reason {
   return r;
 }
 
-function refusalCitations(regime: Regime, reason: RefusalReason, consulted: boolean): Citation[] {
+/** The regulation in force on a day (the ground of a refusal is judged on the reply date). */
+export function regimeInForce(date: string): Regime {
+  return date < OGI_2019_FROM ? "ogi-2008" : "ogi-2019";
+}
+
+const DECREE: Record<Regime, string> = {
+  "ogi-2008": "（国务院令第492号）",
+  "ogi-2019": "（国务院令第711号）",
+};
+
+function refusalCitations(
+  regime: Regime,
+  reason: RefusalReason,
+  consulted: boolean,
+  groundRegime: Regime = regime,
+): Citation[] {
+  const table = groundRegime === "ogi-2019" ? REFUSAL_2019 : REFUSAL_2008;
+  // The ground from the regulation in force on the reply date, named by its decree number when
+  // the request itself is handled under the other one.
+  const ground = table[reason].map((c) =>
+    c.instrument === OGI_LAW && groundRegime !== regime
+      ? { instrument: OGI_LAW + DECREE[groundRegime], articles: [...c.articles] }
+      : c,
+  );
+  // …and then the request's own regulation by its decree number too, so neither reads as the other.
+  const own = (...articles: string[]): Citation =>
+    groundRegime !== regime ? { instrument: OGI_LAW + DECREE[regime], articles } : law(...articles);
   if (regime === "ogi-2019") {
-    const extra = reason === "third-party-rights" && consulted ? [law("第三十二条")] : [];
-    return merge(REFUSAL_2019[reason], extra, [law("第三十六条第（三）项")]);
+    const extra = reason === "third-party-rights" && consulted ? [own("第三十二条")] : [];
+    return merge(ground, extra, [own("第三十六条第（三）项")]);
   }
-  const extra = reason === "third-party-rights" && consulted ? [law("第二十三条")] : [];
-  return merge(REFUSAL_2008[reason], extra, [law("第二十一条第（二）项")]);
+  const extra = reason === "third-party-rights" && consulted ? [own("第二十三条")] : [];
+  return merge(ground, extra, [own("第二十一条第（二）项")]);
 }
 
 /** Template name of the reply for a regime, type and reason. */
@@ -222,6 +254,7 @@ export function replyTemplate(regime: Regime, type: ReplyType, reason: Reason | 
 export function replyBasis(input: BasisInput): ReplyBasis {
   const { regime, type } = input;
   const consulted = input.thirdPartyConsulted === true;
+  const groundRegime = input.replyDate !== undefined ? regimeInForce(input.replyDate) : regime;
   let citations: Citation[];
   let reason: Reason | null = null;
   let withheld: ReplyBasis["withheld"] = null;
@@ -239,14 +272,14 @@ export function replyBasis(input: BasisInput): ReplyBasis {
       citations = [
         law(...(is2019 ? ["第三十六条第（二）项", "第三十七条"] : ["第二十一条第（一）项", "第二十二条"])),
       ];
-      const w = refusalCitations(regime, r, consulted);
+      const w = refusalCitations(regime, r, consulted, groundRegime);
       withheld = { ...cited(w), reason: r };
       break;
     }
     case "refused": {
       const r = requireReason(input, REASONS.refused) as RefusalReason;
       reason = r;
-      citations = refusalCitations(regime, r, consulted);
+      citations = refusalCitations(regime, r, consulted, groundRegime);
       break;
     }
     case "unavailable":
@@ -334,10 +367,11 @@ export type ProcedureLetter =
 const PROCEDURE: Record<ProcedureLetter, Record<Regime, Citation[]>> = {
   receipt: { "ogi-2019": [law("第三十三条")], "ogi-2008": [law("第二十四条")] },
   correction: { "ogi-2019": [law("第三十条")], "ogi-2008": [law("第二十一条第（四）项")] },
-  extension: { "ogi-2019": [law("第三十三条第一款")], "ogi-2008": [law("第二十四条第二款")] },
+  // Art. 33 ¶2 (2008: Art. 24 ¶2) sets the limit and its extension; ¶3 keeps consultation time out of it.
+  extension: { "ogi-2019": [law("第三十三条第二款")], "ogi-2008": [law("第二十四条第二款")] },
   "consultation-third-party": { "ogi-2019": [law("第三十二条")], "ogi-2008": [law("第二十三条")] },
-  "consultation-agency": { "ogi-2019": [law("第三十四条")], "ogi-2008": [law("第七条")] },
-  "consultation-notice": { "ogi-2019": [law("第三十三条第二款")], "ogi-2008": [law("第二十四条第三款")] },
+  "consultation-agency": { "ogi-2019": [law("第三十四条")], "ogi-2008": [law("第七条第一款")] },
+  "consultation-notice": { "ogi-2019": [law("第三十三条第三款")], "ogi-2008": [law("第二十四条第三款")] },
   fee: {
     "ogi-2019": [law("第四十二条"), { instrument: FEE_MEASURES, articles: [] }],
     "ogi-2008": [law("第二十七条")],
@@ -347,4 +381,13 @@ const PROCEDURE: Record<ProcedureLetter, Record<Regime, Citation[]>> = {
 /** The legal basis a procedural letter cites (receipt: the reply deadline; fee: the fee rules …). */
 export function procedureBasis(letter: ProcedureLetter, regime: Regime): CitedBasis {
   return cited(PROCEDURE[letter][regime].map((c) => ({ ...c, articles: [...c.articles] })));
+}
+
+/**
+ * A withdrawal ends the handling (终止办理) on the applicant's own written act; the reply tells
+ * the applicant how to ask again: under ogi-2019 by Art. 29 (how a request is made and what it
+ * contains). null under ogi-2008: its text is not in data/law, so the letter cites nothing.
+ */
+export function reapplyBasis(regime: Regime): CitedBasis | null {
+  return regime === "ogi-2019" ? cited([law("第二十九条")]) : null;
 }

@@ -7,14 +7,18 @@
  * field — never the applicant.
  */
 import { composeDocument } from "../compose/index.js";
-import { REGIME_RULES, type FeeTier } from "../calendar/index.js";
+import { perRequestBand, REGIME_RULES, type FeeTier } from "../law/index.js";
 import type { Reason, Regime } from "../data/codes.js";
 import type { Application, Dataset } from "../data/types.js";
+import { noteText, recordGaps, type RecordGap } from "../data/completeness.js";
+import { GROUND_LABELS } from "../data/codes.js";
+import { groundProblem, isGround } from "../data/grounds.js";
+import { extensionProblem, feeProblem } from "../data/record-limits.js";
 import type { DocumentTree } from "../document/tree.js";
 import type { ApplicationFacts } from "../facts/applications.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
-import { BasisError, OGI_LAW, procedureBasis, replyBasis, type ReplyBasis } from "./basis.js";
+import { BasisError, OGI_LAW, procedureBasis, reapplyBasis, replyBasis, type ReplyBasis } from "./basis.js";
 import type { LettersConfig } from "./config.js";
 import type { LetterKind, PlannedLetter } from "./kinds.js";
 import { remedyNotice } from "./remedy.js";
@@ -82,6 +86,13 @@ export interface LetterContext {
     received: string;
     channel: string;
     receivedFrom: string | null;
+    /**
+     * Which rule of ogi-2019 Art. 31 fixed the receipt date, for the receipt's wording:
+     * "signed-for" (registered post, item (2)), "post-confirmed" (ordinary post: confirmed with
+     * the applicant the day it arrived, item (2)), "confirmed" (online, fax, e-mail: confirmed
+     * by both sides, item (3)); null: in person, or a date stated in the record.
+     */
+    receiptRule: "signed-for" | "post-confirmed" | "confirmed" | null;
   };
   regime: {
     code: Regime;
@@ -126,8 +137,23 @@ export interface LetterContext {
     notThisAgency: boolean;
     needsCreation: boolean;
     afterCorrection: boolean;
+    /**
+     * A withdrawal (other / other with reply.withdrawn): the day the written withdrawal was
+     * received, and the citation for asking again (null: none cited).
+     */
+    withdrawal: { date: string; reapply: string | null } | null;
   } | null;
-  refusal: { reason: string; thirdPartyObjected: boolean } | null;
+  /**
+   * A refusal (or the withheld part): its reason; its specific ground (reply.ground) as a code
+   * and the label of it, or, for prohibited-by-law, the law and article as `law`.
+   */
+  refusal: {
+    reason: string;
+    thirdPartyObjected: boolean;
+    ground: string | null;
+    groundLabel: string | null;
+    law: string | null;
+  } | null;
   withheld: { reason: string; text: string } | null;
   remedy: string | null;
 }
@@ -141,24 +167,10 @@ export function moneyText(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
 
-/** A note as the letters insert it: trimmed, without a closing full stop. */
-function noteText(s: string | undefined): string | null {
-  if (s === undefined) return null;
-  const v = s.trim().replace(/[。．.；;，,]+$/u, "");
-  return v === "" ? null : v;
-}
-
-function perRequestBand(k: number): [number, number] {
-  if (k <= 10) return [1, 10];
-  if (k <= 30) return [11, 30];
-  const from = 31 + 10 * Math.floor((k - 31) / 10);
-  return [from, from + 9];
-}
-
 function tierRows(method: "per-page" | "per-request", tiers: readonly FeeTier[], quantity: number) {
   const unit = method === "per-page" ? "页" : "件";
   if (method === "per-request") {
-    const [from, to] = perRequestBand(quantity);
+    const { from, to } = perRequestBand(quantity);
     const rate = tiers[0]?.rate ?? 0;
     return [
       {
@@ -208,6 +220,11 @@ export function letterContext(
   const kind = planned.kind;
   const err = (field: string, zh: string, en: string) => fail(id, kind, field, lang, zh, en);
   const warnings: string[] = [];
+  /** A record gap (data/completeness.ts, which validation reports too) refuses the letter. */
+  const gap = (letter: RecordGap["letter"]) => {
+    const g = recordGaps(app, env.dataset.agency.website !== undefined).find((x) => x.letter === letter);
+    if (g) throw err(g.field, g.message.zh, g.message.en);
+  };
 
   if (facts.received === null || facts.regime === null) {
     const p = facts.problems[0];
@@ -253,6 +270,14 @@ export function letterContext(
       received: facts.received,
       channel: app.channel,
       receivedFrom: facts.receivedFrom,
+      receiptRule:
+        facts.receivedFrom === "signedFor"
+          ? "signed-for"
+          : facts.receivedFrom === "confirmed"
+            ? app.channel === "ordinary-post"
+              ? "post-confirmed"
+              : "confirmed"
+            : null,
     },
     regime: {
       code: regime,
@@ -286,8 +311,14 @@ export function letterContext(
   let date: string;
   switch (kind) {
     case "receipt": {
-      if (facts.dueAtReceipt === null)
-        throw err("received", "无法计算答复期限", "the reply deadline cannot be computed");
+      if (facts.dueAtReceipt === null) {
+        // Why (in the facts' language): e.g. the deadline runs into a year whose holiday notice
+        // is not in the calendar yet, and how to add it.
+        const why = facts.problems.find((p) => p.field === "received")?.message;
+        throw why
+          ? err("received", `无法计算答复期限：${why}`, `the reply deadline cannot be computed: ${why}`)
+          : err("received", "无法计算答复期限", "the reply deadline cannot be computed");
+      }
       date = facts.received;
       ctx.deadlineBasis = procedureBasis("receipt", regime);
       ctx.receipt = { due: facts.dueAtReceipt };
@@ -296,12 +327,7 @@ export function letterContext(
     case "correction": {
       const c = app.correction;
       if (!c) throw err("correction", "没有补正告知记录", "there is no correction record");
-      if (!c.items || c.items.length === 0)
-        throw err(
-          "correction.items",
-          "补正告知书须说明需要补正的事项，缺少 correction.items",
-          "a correction notice must state what to correct: correction.items is missing",
-        );
+      gap("correction");
       date = c.notified;
       ctx.basis = procedureBasis("correction", regime);
       if (facts.correction?.onTime === false)
@@ -318,12 +344,8 @@ export function letterContext(
       const e = app.extension;
       const f = facts.extension;
       if (!e || !f) throw err("extension", "没有延期记录", "there is no extension record");
-      if (!f.withinLimit)
-        throw err(
-          "extension.days",
-          `延期${e.days}个工作日超过上限（${regime}最长${f.maxDays}个工作日）`,
-          `an extension of ${e.days} working days exceeds the limit (${regime}: at most ${f.maxDays})`,
-        );
+      const over = extensionProblem(regime, e);
+      if (over) throw err(over.field, over.message.zh, over.message.en);
       if (f.newDue === null || f.noticeOriginalDue === null)
         throw err("extension", "无法计算延期后的答复期限", "the extended deadline cannot be computed");
       date = e.notified;
@@ -375,12 +397,8 @@ export function letterContext(
       const f = app.fee;
       const ff = facts.fee;
       if (!f || !ff || !ctx.fee) throw err("fee", "没有收费记录", "there is no fee record");
-      if (ff.expected !== null && ff.matches === false)
-        throw err(
-          "fee.amount",
-          `收费金额 ${moneyText(f.amount)} 元与收费标准计算结果 ${moneyText(ff.expected)} 元不符`,
-          `the fee of ${moneyText(f.amount)} yuan differs from the schedule's ${moneyText(ff.expected)} yuan`,
-        );
+      const wrong = feeProblem(regime, f);
+      if (wrong) throw err(wrong.field, wrong.message.zh, wrong.message.en);
       date = f.noticeDate;
       ctx.basis = procedureBasis("fee", regime);
       break;
@@ -398,6 +416,7 @@ export function letterContext(
           type: r.type,
           reason: r.reason ?? null,
           thirdPartyConsulted: thirdParty.length > 0,
+          replyDate: r.date,
           overrides: config.basis,
         });
       } catch (e) {
@@ -405,39 +424,10 @@ export function letterContext(
         throw e;
       }
       template = basis.template;
+      gap("reply");
+      const groundIssue = groundProblem(r);
+      if (groundIssue) throw err("reply.ground", groundIssue.message.zh, groundIssue.message.en);
       const note = noteText(r.note);
-      const needNote = (why: string, whyEn: string) => {
-        if (note === null) throw err("reply.note", why, whyEn);
-      };
-      if (r.type === "already-public" && agency.website === undefined)
-        needNote(
-          "已主动公开的答复须告知获取途径：请在 reply.note 中写明公开的位置（或在 agency.website 中填写门户网站）",
-          "an already-public reply must say where: give reply.note (or agency.website)",
-        );
-      if (r.type === "special-law")
-        needNote(
-          "须在 reply.note 中写明依照哪部法律、行政法规以及如何办理",
-          "reply.note must say which law governs access and how to proceed",
-        );
-      if (r.type === "other" && r.reason === "other")
-        needNote(
-          "其他处理须在 reply.note 中写明处理情况",
-          "an other/other reply needs reply.note saying what was done",
-        );
-      if (r.reason === "no-correction" && !app.correction)
-        throw err(
-          "correction",
-          "逾期不补正的答复须有补正告知记录",
-          "a no-correction reply needs the correction record",
-        );
-      if (r.reason === "unclear-after-correction" && !app.correction?.correctedReceived)
-        throw err(
-          "correction.correctedReceived",
-          "补正后仍不明确的答复须有收到补正申请的日期",
-          "an unclear-after-correction reply needs the date the corrected request was received",
-        );
-      if (r.reason === "fee-unpaid" && !app.fee)
-        throw err("fee", "逾期未缴费的答复须有收费记录", "a fee-unpaid reply needs the fee record");
       const ra = r.responsibleAgency;
       ctx.basis = { text: basis.text };
       ctx.reply = {
@@ -451,12 +441,19 @@ export function letterContext(
         notThisAgency: r.type === "not-this-agency",
         needsCreation: r.reason === "needs-creation",
         afterCorrection: r.reason === "unclear-after-correction",
+        withdrawal:
+          r.type === "other" && r.reason === "other" && r.withdrawn !== undefined
+            ? { date: r.withdrawn, reapply: reapplyBasis(regime)?.text ?? null }
+            : null,
       };
       const refusalReason = r.type === "refused" || r.type === "partial" ? (basis.reason ?? null) : null;
       if (refusalReason !== null)
         ctx.refusal = {
           reason: refusalReason,
           thirdPartyObjected: thirdParty.some((c) => c.consent === false),
+          ground: isGround(r.ground) ? r.ground : null,
+          groundLabel: isGround(r.ground) ? GROUND_LABELS[r.ground] : null,
+          law: refusalReason === "prohibited-by-law" && r.ground !== undefined ? r.ground.trim() : null,
         };
       if (basis.withheld) ctx.withheld = { reason: basis.withheld.reason, text: basis.withheld.text };
       ctx.remedy = remedyNotice(r.type, r.date, agency, config.remedy).sentence;

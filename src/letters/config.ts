@@ -5,15 +5,17 @@
  * optional; DEFAULT_LETTERS_CONFIG holds the documented defaults.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readInputText } from "../util/read-input.js";
+import { dirname, join, resolve } from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { SCHEMAS_DIR } from "../util/paths.js";
 import { DOC_NUMBER_PLACEHOLDERS, unknownPlaceholders } from "./doc-number.js";
-import { DEFAULT_REMEDY, REMEDY_PLACEHOLDERS, type RemedyConfig } from "./remedy.js";
+import { DEFAULT_REMEDY, REMEDY_PLACEHOLDERS, REMEDY_SENTENCE_KEYS, type RemedyConfig } from "./remedy.js";
 import type { BasisOverrides } from "./basis.js";
 import type { LetterKind } from "./kinds.js";
+import type { SealMode } from "../render/seal.js";
 import { localizeZh } from "../util/ajv-localize.js";
 
 export const LETTERS_CONFIG_SCHEMA_FILE = resolve(SCHEMAS_DIR, "letters-config.schema.json");
@@ -25,6 +27,13 @@ export interface LettersConfig {
   remedy: RemedyConfig;
   basis: BasisOverrides;
   seal: boolean;
+  /**
+   * What a sealed letter shows where the seal goes (render/seal.ts): "none" (the default: the
+   * letter is printed and stamped), "placeholder" (drafts) or "image" (sealImage).
+   */
+  sealMode: SealMode;
+  /** The electronic seal (PNG) for sealMode "image"; a relative path is relative to the configuration file. */
+  sealImage?: string;
   contactNote: boolean;
   correctionPeriodDays: number;
   consultationAnswerDays: number;
@@ -45,6 +54,7 @@ export const DEFAULT_LETTERS_CONFIG: Readonly<LettersConfig> = Object.freeze({
   remedy: DEFAULT_REMEDY,
   basis: Object.freeze({}),
   seal: true,
+  sealMode: "none",
   contactNote: false,
   correctionPeriodDays: 15,
   consultationAnswerDays: 15,
@@ -103,7 +113,7 @@ export function resolveLettersConfig(raw: unknown, source: string, lang: Lang = 
         ),
       );
   }
-  for (const key of ["before", "choice", "refusal", "partial"] as const) {
+  for (const key of REMEDY_SENTENCE_KEYS) {
     for (const u of unknownPlaceholders(cfg.remedy[key], REMEDY_PLACEHOLDERS))
       problems.push(
         t(
@@ -136,8 +146,9 @@ function stripObjects(p: PartialConfig): Partial<LettersConfig> {
 export function loadLettersConfigFile(file: string, lang: Lang = "zh"): LettersConfig {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    raw = JSON.parse(readInputText(file, { lang }));
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(
       t(
         lang,
@@ -146,7 +157,9 @@ export function loadLettersConfigFile(file: string, lang: Lang = "zh"): LettersC
       ),
     );
   }
-  return resolveLettersConfig(raw, file, lang);
+  const cfg = resolveLettersConfig(raw, file, lang);
+  if (cfg.sealImage !== undefined) cfg.sealImage = resolve(dirname(file), cfg.sealImage);
+  return cfg;
 }
 
 /** The configuration of a --templates DIR (its letters/config.json), or the defaults. */

@@ -13,12 +13,16 @@ import {
   type PdfOptions,
   type PdfRenderer,
 } from "../render/pdf/index.js";
+import type { SealMark } from "../render/seal.js";
 import { UserError } from "../util/errors.js";
-import { writeFileAtomic } from "../util/fs-atomic.js";
+import { ensureDir, isBatchFatal, writeFileAtomic } from "../util/fs-atomic.js";
+import { dirname } from "node:path";
+import { recordIntent, recordOutput, sha256Hex, type ManifestRecorder } from "../render/manifest.js";
 import { t, type Lang } from "../util/i18n.js";
 import { buildLetter, LetterError, type LetterEnv } from "./build.js";
 import type { LettersConfig } from "./config.js";
 import { plannedLetters, type LetterKind, type PlannedLetter } from "./kinds.js";
+import { fieldToPointer } from "./fields.js";
 
 export const LETTER_FORMATS = ["docx", "pdf"] as const;
 export type LetterFormat = (typeof LETTER_FORMATS)[number];
@@ -44,7 +48,11 @@ export interface RunnerSetup {
   force: boolean;
   /** Keep the PDF bytes in the outcome (for the print file). */
   keepPdf: boolean;
-  pdf?: Omit<PdfOptions, "lang" | "sealPlaceholder">;
+  pdf?: Omit<PdfOptions, "lang" | "sealPlaceholder" | "seal">;
+  /** What sealed letters show where the seal goes (PDF and DOCX). */
+  seal?: SealMark;
+  /** DIR/manifest.json's recorder: each file is recorded as it is renamed into place. */
+  recorder?: ManifestRecorder;
 }
 
 /** One letter to make: the application, which of its planned letters, and the target files. */
@@ -62,6 +70,8 @@ export interface JobOutcome {
   substitutions: string[];
   /** Why the letter could not be made (names the application id), or null. */
   error: string | null;
+  /** The JSON pointer of the field the error is about (for its line:column), or null. */
+  errorAt: string | null;
   pdf: Uint8Array | null;
 }
 
@@ -86,7 +96,7 @@ export class JobRunner {
     this.calendar = (calendar ?? defaultCalendar(setup.lang)).withLang(setup.lang);
     this.pdf =
       setup.formats.includes("pdf") || setup.keepPdf
-        ? createPdfRenderer({ ...setup.pdf, lang: setup.lang, sealPlaceholder: setup.config.seal })
+        ? createPdfRenderer({ ...setup.pdf, lang: setup.lang, ...(setup.seal ? { seal: setup.seal } : {}) })
         : undefined;
   }
 
@@ -130,6 +140,7 @@ export class JobRunner {
       pdfWarnings: [],
       substitutions: [],
       error: null,
+      errorAt: null,
       pdf: null,
     };
     try {
@@ -146,9 +157,22 @@ export class JobRunner {
         if (this.setup.keepPdf) out.pdf = pdfBytes;
       }
       for (const format of formats) {
-        const bytes = format === "docx" ? await renderDocx(letter.tree) : pdfBytes!;
-        const path = spec.paths[format]!;
+        const path = spec.paths[format];
+        if (path === undefined) continue; // already written (--missing)
+        const bytes =
+          format === "docx"
+            ? await renderDocx(letter.tree, this.setup.seal ? { seal: this.setup.seal } : {})
+            : pdfBytes!;
+        // Journaled before and after the rename: a kill -9 between the two leaves the intent,
+        // which the next run checks against the file (recorded when it is this content).
+        const rec = this.setup.recorder;
+        const hash = rec ? sha256Hex(bytes) : "";
+        if (rec) {
+          ensureDir(dirname(path), lang); // the journal lives beside the letters
+          recordIntent(rec, path, hash, bytes.byteLength);
+        }
         writeFileAtomic(path, bytes, { force, lang });
+        if (rec) recordOutput(rec, path, hash, bytes.byteLength);
         out.files.push({
           path,
           format,
@@ -160,14 +184,20 @@ export class JobRunner {
         });
       }
     } catch (e) {
-      if (e instanceof LetterError) out.error = e.message;
-      else if (e instanceof UserError)
+      const at = `/disclosure/applications/${spec.index}`;
+      // A full disk (or quota, or a read-only file system): the batch stops here (see batch.ts).
+      if (isBatchFatal(e)) throw e;
+      if (e instanceof LetterError) {
+        out.error = e.message;
+        out.errorAt = at + fieldToPointer(e.field);
+      } else if (e instanceof UserError) {
+        out.errorAt = at;
         out.error = t(
           lang,
           `${app.id}：${planned.suffix}：${e.message}`,
           `${app.id}: ${planned.suffix}: ${e.message}`,
         );
-      else throw e;
+      } else throw e;
     }
     return out;
   }

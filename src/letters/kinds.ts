@@ -91,3 +91,14 @@ function receiptLetterDate(app: Application): string | undefined {
       return app.confirmed;
   }
 }
+
+/** How letters' files are named: `ascii` YSQ2025-001-reply.pdf (the default), `zh` YSQ2025-001-答复书.pdf. */
+export const FILE_NAMINGS = ["ascii", "zh"] as const;
+export type FileNaming = (typeof FILE_NAMINGS)[number];
+
+/** The part of a letter's file name after the id: its suffix, or its Chinese name (with -N). */
+export function fileSuffix(planned: PlannedLetter, naming: FileNaming = "ascii"): string {
+  if (naming === "ascii") return planned.suffix;
+  const n = /-(\d+)$/.exec(planned.suffix);
+  return LETTER_KIND_LABELS[planned.kind].zh + (n ? `-${n[1]}` : "");
+}

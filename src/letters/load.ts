@@ -10,29 +10,47 @@
  */
 import { DatasetError, readDatasetText } from "../data/load.js";
 import type { Dataset } from "../data/types.js";
-import { validateDatasetText, type ValidationError } from "../data/validate.js";
+import { locatePointers, validateDatasetText, type ValidationError } from "../data/validate.js";
+import { pointerToField } from "./fields.js";
 import { t, type Lang } from "../util/i18n.js";
 
 export interface LettersDataset {
   dataset: Dataset;
   /** Applications set aside, by index in disclosure.applications: one message per problem. */
   invalid: Map<number, string[]>;
+  /** The file and its text, to place messages about letters (writeLetters' `source`). */
+  source: DatasetSource;
 }
 
 const APP_POINTER = /^\/disclosure\/applications\/(\d+)(\/.*)?$/;
 
-/** "/reply/reason" → "reply.reason"; "/consultations/0/sent" → "consultations[0].sent". */
-export function pointerToField(pointer: string): string {
-  const parts = pointer
-    .split("/")
-    .slice(1)
-    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-  let out = "";
-  for (const p of parts) {
-    if (/^\d+$/.test(p)) out += `[${p}]`;
-    else out += out === "" ? p : `.${p}`;
-  }
-  return out;
+export { fieldToPointer, pointerToField } from "./fields.js";
+
+/**
+ * The file a dataset was read from, and where its values sit: letters that cannot be made are
+ * reported at their field's line:column, as validate reports.
+ */
+export interface DatasetSource {
+  file: string;
+  /** `messages[i]` prefixed with the file and the line:column of `pointers[i]` (one scan). */
+  locate(pointers: readonly string[], messages: readonly string[]): string[];
+}
+
+/** `file 第L行第C列 message` (zh) / `file:L:C message` (en): validate's way of placing a message. */
+export function placed(file: string, line: number, column: number, message: string, lang: Lang): string {
+  return lang === "en"
+    ? `${file}:${line}:${column} ${message}`
+    : `${file} 第${line}行第${column}列 ${message}`;
+}
+
+export function datasetSource(text: string, file: string, lang: Lang): DatasetSource {
+  return {
+    file,
+    locate: (pointers, messages) => {
+      const at = locatePointers(text, pointers);
+      return messages.map((m, i) => placed(file, at[i]!.line, at[i]!.column, m, lang));
+    },
+  };
 }
 
 function appLabel(raw: unknown, index: number): string {
@@ -47,10 +65,13 @@ export function loadLettersDataset(path: string, lang: Lang = "zh"): LettersData
 
 export function parseLettersDataset(text: string, fileName: string, lang: Lang = "zh"): LettersDataset {
   const result = validateDatasetText(text, fileName, lang);
-  if (result.ok) return { dataset: result.data, invalid: new Map() };
+  const source = datasetSource(text, fileName, lang);
+  if (result.ok) return { dataset: result.data, invalid: new Map(), source };
   const fatal: ValidationError[] = [];
   const byApp = new Map<number, ValidationError[]>();
   for (const e of result.errors) {
+    // A record gap refuses only the letter that needs the field (letterContext says so).
+    if (e.code === "incomplete") continue;
     const m = APP_POINTER.exec(e.pointer);
     if (!m || e.code === "syntax") fatal.push(e);
     else {
@@ -68,7 +89,8 @@ export function parseLettersDataset(text: string, fileName: string, lang: Lang =
       lang,
     );
   }
-  const dataset = JSON.parse(text) as Dataset;
+  // As read: labels and dates normalised (the same reading validation judged).
+  const dataset = result.value as Dataset;
   const apps = dataset.disclosure.applications ?? [];
   const invalid = new Map<number, string[]>();
   for (const [i, errors] of [...byApp.entries()].sort((a, b) => a[0] - b[0])) {
@@ -87,9 +109,10 @@ export function parseLettersDataset(text: string, fileName: string, lang: Lang =
               `the applicant's details do not fit the data format (${e.code})`,
             )
           : e.message;
-        return t(lang, `${label}：${field}：${message}`, `${label}: ${field}: ${message}`);
+        const line = t(lang, `${label}：${field}：${message}`, `${label}: ${field}: ${message}`);
+        return placed(fileName, e.line, e.column, line, lang);
       }),
     );
   }
-  return { dataset, invalid };
+  return { dataset, invalid, source };
 }

@@ -2,6 +2,8 @@
  * The remedy notice (救济告知) that ends every reply (regulations.md §6), chosen by reply type
  * and reply date:
  *
+ * - replies dated before the amended 《行政诉讼法》 (in force 2015-05-01): reconsideration within
+ *   60 days (1999 行政复议法 Art. 9 ¶1) or litigation within 3 months (1989 行政诉讼法 Art. 39);
  * - replies dated before the revised 《行政复议法》 (in force 2024-01-01): reconsideration
  *   within 60 days, to the same-level government or the next-higher department (the applicant
  *   chooses; a vertically managed agency: the next-higher department only), or litigation within
@@ -18,6 +20,10 @@ import type { ReplyType } from "../data/codes.js";
 import type { Agency } from "../data/types.js";
 
 export interface RemedyConfig {
+  /** First reply date under the amended 行政诉讼法 (6 months to sue, 2014 Art. 46; before: 3 months, 1989 Art. 39). */
+  litigationAmendedFrom: string;
+  /** Reply dated before `litigationAmendedFrom`. */
+  before2015: string;
   /** First reply date under the revised 行政复议法 (YYYY-MM-DD). */
   revisedFrom: string;
   /** Reply types that must go to reconsideration first from `revisedFrom`. */
@@ -35,6 +41,9 @@ export interface RemedyConfig {
 }
 
 export const DEFAULT_REMEDY: Readonly<RemedyConfig> = Object.freeze({
+  litigationAmendedFrom: "2015-05-01",
+  before2015:
+    "如对本答复不服，可以自收到本答复之日起60日内向{reconsiderationBody}申请行政复议，或者自收到本答复之日起3个月内向{court}提起行政诉讼。",
   revisedFrom: "2024-01-01",
   reconsiderationFirst: ["refused", "partial"] as ReplyType[],
   before:
@@ -50,7 +59,10 @@ export const DEFAULT_REMEDY: Readonly<RemedyConfig> = Object.freeze({
 
 export const REMEDY_PLACEHOLDERS = ["reconsiderationBody", "court"] as const;
 
-export type RemedyRule = "before" | "choice" | "refusal" | "partial";
+export type RemedyRule = "before2015" | "before" | "choice" | "refusal" | "partial";
+
+/** The sentences of the remedy config, one per rule. */
+export const REMEDY_SENTENCE_KEYS = ["before2015", "before", "choice", "refusal", "partial"] as const;
 
 export interface Remedy {
   rule: RemedyRule;
@@ -90,7 +102,9 @@ export function remedyNotice(
   const revised = date >= config.revisedFrom;
   const first = revised && config.reconsiderationFirst.includes(type);
   const rule: RemedyRule = !revised
-    ? "before"
+    ? date < config.litigationAmendedFrom
+      ? "before2015"
+      : "before"
     : !first
       ? "choice"
       : type === "partial"

@@ -3,6 +3,7 @@
  * runner (own PDF renderer and compiled templates) and reports each outcome to the main thread.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { FileSystemError } from "../util/errors.js";
 import { JobRunner, type JobSpec, type RunnerSetup } from "./job-runner.js";
 
 export interface WorkerInput {
@@ -14,7 +15,7 @@ export interface WorkerInput {
 export type WorkerMessage =
   | { type: "outcome"; seq: number; outcome: Awaited<ReturnType<JobRunner["run"]>> }
   | { type: "done" }
-  | { type: "fatal"; message: string };
+  | { type: "fatal"; message: string; fs?: { code: string; path: string } };
 
 async function main(): Promise<void> {
   const port = parentPort;
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     port.postMessage({
       type: "fatal",
       message: e instanceof Error ? e.message : String(e),
+      // A file-system failure that stops the batch (a full disk) crosses to the main thread as such.
+      ...(e instanceof FileSystemError ? { fs: { code: e.fsCode, path: e.path } } : {}),
     } satisfies WorkerMessage);
   }
 }

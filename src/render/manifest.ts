@@ -12,11 +12,18 @@
  * - Written atomically. A manifest.json that gongwen did not write is not overwritten without
  *   --force.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../util/errors.js";
-import { writeFileAtomic } from "../util/fs-atomic.js";
+import {
+  appendLine,
+  createExclusive,
+  ensureDir,
+  processAlive,
+  removeFile,
+  writeFileAtomic,
+} from "../util/fs-atomic.js";
 import { t, type Lang } from "../util/i18n.js";
 import { HOLIDAYS_DIR, PACKAGE_ROOT, TEMPLATES_DIR } from "../util/paths.js";
 
@@ -77,17 +84,38 @@ function fileSha256(path: string): string {
 /** sha256 over every file of a folder: relative path and content, in sorted path order. */
 export function folderSha256(dir: string): string {
   const h = createHash("sha256");
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => {
+  const rootReal = realpathSync(dir);
+  const isInside = (p: string): boolean => p === rootReal || p.startsWith(rootReal + sep);
+  // What the template reader reads: regular files, and links that resolve to one inside the
+  // folder (hashed by content); a link out of it is hashed by its target's name (it is refused
+  // when read); FIFOs and devices are skipped (reading them could block).
+  const entries: { rel: string; content: () => Uint8Array }[] = [];
+  const walk = (d: string, depth: number): void => {
+    if (depth > 32) return;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      return e.isDirectory() ? walk(p) : e.isFile() ? [p] : [];
-    });
-  const files = walk(dir)
-    .map((p) => relative(dir, p).split(sep).join("/"))
-    .sort();
-  for (const f of files) {
-    h.update(f + "\0");
-    h.update(readFileSync(join(dir, f)));
+      const rel = relative(dir, p).split(sep).join("/");
+      if (e.isDirectory()) walk(p, depth + 1);
+      else if (e.isFile()) entries.push({ rel, content: () => readFileSync(p) });
+      else if (e.isSymbolicLink()) {
+        let real: string | null = null;
+        try {
+          real = realpathSync(p);
+        } catch {
+          real = null;
+        }
+        const st = real !== null && isInside(real) ? statSync(real) : null;
+        if (st?.isDirectory()) walk(p, depth + 1);
+        else if (st?.isFile()) entries.push({ rel, content: () => readFileSync(real!) });
+        else entries.push({ rel, content: () => Buffer.from("link:" + readlinkSync(p)) });
+      }
+    }
+  };
+  walk(dir, 0);
+  entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  for (const f of entries) {
+    h.update(f.rel + "\0");
+    h.update(f.content());
     h.update("\0");
   }
   return h.digest("hex");
@@ -146,24 +174,181 @@ function readManifest(path: string, force: boolean, lang: Lang): Manifest {
   );
 }
 
-/** Refuse early (before any output is written) when DIR holds a manifest.json gongwen did not write. */
-export function checkManifest(outDir: string, opts: { force?: boolean; lang?: Lang } = {}): void {
-  readManifest(join(outDir, MANIFEST_FILE), opts.force === true, opts.lang ?? "zh");
+/** Base of an entry: everything but the output's own hash and size (one per run). */
+export type EntryBase = Omit<ManifestEntry, "sha256" | "bytes">;
+
+/**
+ * A run recording into DIR/manifest.json. Plain data, so it can be sent to a worker thread:
+ * each output is appended to this run's journal (DIR/.manifest.PID-RANDOM.journal) before it is
+ * renamed into place (recordIntent, with its sha256) and once it is (recordOutput), and folded into the manifest under its lock when the run
+ * ends (finishManifestRun) — or, if the run is killed, by the next run into DIR.
+ */
+export interface ManifestRecorder {
+  dir: string;
+  journal: string;
+  base: EntryBase;
+  force: boolean;
+  lang: Lang;
+}
+
+const LOCK_FILE = ".manifest.json.lock";
+const JOURNAL_RE = /^\.manifest\.(\d+)-[0-9a-f]{16}\.journal$/;
+/** How long a run waits for another run's manifest lock before giving up. */
+const LOCK_WAIT_MS = 60_000;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**
- * Record `outputs` (all inside `outDir`) in outDir/manifest.json, merging with what is there.
- * Returns the manifest's path.
+ * Run `fn` holding DIR/.manifest.json.lock (created exclusively; retried with a short wait
+ * while another process holds it; removed when its holder no longer runs), so concurrent runs
+ * read-merge-write the manifest one after the other and lose nothing.
  */
-export function updateManifest(
+export function withManifestLock<T>(outDir: string, lang: Lang, fn: () => T): T {
+  ensureDir(outDir, lang);
+  const lock = join(outDir, LOCK_FILE);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    if (createExclusive(lock, `${process.pid}\n`, lang)) break;
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(lock, "utf8").trim());
+    } catch {
+      // Removed meanwhile, or being written: try again.
+    }
+    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
+      removeFile(lock);
+      continue;
+    }
+    if (Date.now() > deadline)
+      throw new UserError(
+        t(
+          lang,
+          `${lock}：清单文件被另一个 gongwen 进程锁定超过 ${LOCK_WAIT_MS / 1000} 秒；如确认没有其他进程在运行，请删除这个锁文件`,
+          `${lock}: the manifest has been locked by another gongwen process for over ${LOCK_WAIT_MS / 1000} s; if none is running, remove this lock file`,
+        ),
+      );
+    sleepSync(Math.min(50, 2 + attempt * 2));
+  }
+  try {
+    return fn();
+  } finally {
+    removeFile(lock);
+  }
+}
+
+/** Journals in DIR that can be folded: this process's (when `own`) and those of processes no longer running. */
+function foldableJournals(outDir: string, own: string | undefined): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => {
+      const m = JOURNAL_RE.exec(n);
+      if (!m) return false;
+      const file = join(outDir, n);
+      return file === own || !processAlive(Number(m[1]));
+    })
+    .sort()
+    .map((n) => join(outDir, n));
+}
+
+/**
+ * Apply a journal's entries: a file recorded as renamed into place ("done") counts when it is
+ * still there with the recorded size; a file whose intent was journaled but not its rename (a
+ * kill -9 between the two) counts only when the file there has exactly the recorded content
+ * (sha256), i.e. the rename did happen.
+ */
+function applyJournal(manifest: Manifest, outDir: string, journal: string): void {
+  let text: string;
+  try {
+    text = readFileSync(journal, "utf8");
+  } catch {
+    return;
+  }
+  const done = new Map<string, ManifestEntry>();
+  const intended = new Map<string, ManifestEntry>();
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    let rec: { key?: unknown; entry?: unknown; intent?: unknown };
+    try {
+      rec = JSON.parse(line) as { key?: unknown; entry?: unknown; intent?: unknown };
+    } catch {
+      continue; // a line cut short by a kill
+    }
+    if (typeof rec.key !== "string" || rec.entry === null || typeof rec.entry !== "object") continue;
+    const entry = rec.entry as ManifestEntry;
+    if (rec.intent === true) intended.set(rec.key, entry);
+    else {
+      done.set(rec.key, entry);
+      intended.delete(rec.key);
+    }
+  }
+  for (const [key, entry] of done) {
+    try {
+      if (statSync(join(outDir, key)).size !== entry.bytes) continue;
+    } catch {
+      continue;
+    }
+    manifest.outputs[key] = entry;
+  }
+  for (const [key, entry] of intended) {
+    try {
+      const file = join(outDir, key);
+      if (statSync(file).size !== entry.bytes || fileSha256(file) !== entry.sha256) continue;
+    } catch {
+      continue;
+    }
+    manifest.outputs[key] = entry;
+  }
+}
+
+/**
+ * Under the lock: read the manifest, fold in foldable journals, apply `change`, write it, remove
+ * the folded journals. Returns the manifest's path.
+ */
+function mergeManifest(
   outDir: string,
-  run: ManifestRun,
-  outputs: readonly ManifestOutput[],
-  opts: { force?: boolean; lang?: Lang } = {},
-): string {
+  opts: { force: boolean; lang: Lang; own?: string },
+  change: (m: Manifest) => void,
+): { path: string; manifest: Manifest } {
+  const path = join(outDir, MANIFEST_FILE);
+  return withManifestLock(outDir, opts.lang, () => {
+    const manifest = readManifest(path, opts.force, opts.lang);
+    const journals = foldableJournals(outDir, opts.own);
+    for (const j of journals) applyJournal(manifest, outDir, j);
+    const before = journals.length === 0 ? stableStringify(manifest) : "";
+    change(manifest);
+    const text = stableStringify(manifest);
+    if (text !== before || !existsSync(path)) writeFileAtomic(path, text, { force: true, lang: opts.lang });
+    for (const j of journals) removeFile(j);
+    return { path, manifest };
+  });
+}
+
+/**
+ * Refuse early (before any output is written) when DIR holds a manifest.json gongwen did not
+ * write; record what an interrupted run into DIR left in its journal. Returns the paths
+ * (relative to DIR, forward slashes) the manifest lists.
+ */
+export function checkManifest(outDir: string, opts: { force?: boolean; lang?: Lang } = {}): Set<string> {
   const lang = opts.lang ?? "zh";
   const path = join(outDir, MANIFEST_FILE);
-  const manifest = readManifest(path, opts.force === true, lang);
+  readManifest(path, opts.force === true, lang);
+  if (foldableJournals(outDir, undefined).length === 0) {
+    if (!existsSync(path)) return new Set();
+    return new Set(Object.keys(readManifest(path, true, lang).outputs));
+  }
+  const { manifest } = mergeManifest(outDir, { force: opts.force === true, lang }, () => undefined);
+  return new Set(Object.keys(manifest.outputs));
+}
+
+/** The entry base of a run: input hashes, versions, templates. */
+function entryBase(run: ManifestRun): EntryBase {
   const inst = installation();
   const hashOf = (file: string): FileHash => ({ file: basename(file), sha256: fileSha256(file) });
   const input = hashOf(run.input);
@@ -172,23 +357,96 @@ export function updateManifest(
   const templates: ManifestEntry["templates"] = { builtIn: inst.builtIn };
   if (run.templatesDir && existsSync(run.templatesDir) && statSync(run.templatesDir).isDirectory())
     templates.user = folderSha256(run.templatesDir);
-  const root = resolve(outDir);
-  for (const o of outputs) {
-    const abs = resolve(o.path);
-    const key = relative(root, abs).split(sep).join("/");
-    const bytes = statSync(abs).size;
-    manifest.outputs[key] = {
-      sha256: o.sha256 ?? fileSha256(abs),
-      bytes,
-      command: run.command,
-      input,
-      gongwen: inst.gongwen,
-      calendarData: inst.calendarData,
-      templates,
-      ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
-      ...(run.redacted ? { redacted: true as const } : {}),
-    };
+  return {
+    command: run.command,
+    input,
+    gongwen: inst.gongwen,
+    calendarData: inst.calendarData,
+    templates,
+    ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+    ...(run.redacted ? { redacted: true as const } : {}),
+  };
+}
+
+function keyOf(outDir: string, file: string): string {
+  return relative(resolve(outDir), resolve(file)).split(sep).join("/");
+}
+
+/** Runs of this process not finished yet (folded on SIGINT/SIGTERM by recordInterruptedRuns). */
+const activeRuns = new Set<ManifestRecorder>();
+
+/**
+ * Fold the journals of this process's unfinished runs into their manifests (the CLI calls this
+ * when interrupted, before it exits). Best effort: what fails is folded by the next run.
+ */
+export function recordInterruptedRuns(): void {
+  for (const rec of activeRuns) {
+    try {
+      mergeManifest(rec.dir, { force: rec.force, lang: rec.lang, own: rec.journal }, () => undefined);
+    } catch {
+      // Left in the journal for the next run.
+    }
   }
-  writeFileAtomic(path, stableStringify(manifest), { force: true, lang });
-  return path;
+  activeRuns.clear();
+}
+
+/** Start recording a run into DIR/manifest.json (see ManifestRecorder). */
+export function startManifestRun(
+  outDir: string,
+  run: ManifestRun,
+  opts: { force?: boolean; lang?: Lang } = {},
+): ManifestRecorder {
+  const rec: ManifestRecorder = {
+    dir: resolve(outDir),
+    journal: join(resolve(outDir), `.manifest.${process.pid}-${randomBytes(8).toString("hex")}.journal`),
+    base: entryBase(run),
+    force: opts.force === true,
+    lang: opts.lang ?? "zh",
+  };
+  activeRuns.add(rec);
+  return rec;
+}
+
+/**
+ * Journal an output about to be renamed into place (any thread), before the rename: a kill -9
+ * right after the rename leaves the intent, and the next run records the file if its content is
+ * the one journaled (see applyJournal).
+ */
+export function recordIntent(rec: ManifestRecorder, file: string, sha256: string, bytes: number): void {
+  const entry: ManifestEntry = { sha256, bytes, ...rec.base };
+  appendLine(rec.journal, JSON.stringify({ key: keyOf(rec.dir, file), entry, intent: true }), rec.lang);
+}
+
+/** Record one output just renamed into place (any thread). */
+export function recordOutput(rec: ManifestRecorder, file: string, sha256: string, bytes: number): void {
+  const entry: ManifestEntry = { sha256, bytes, ...rec.base };
+  appendLine(rec.journal, JSON.stringify({ key: keyOf(rec.dir, file), entry }), rec.lang);
+}
+
+/** Fold the run's journal (and `outputs` not recorded yet) into the manifest. Returns its path. */
+export function finishManifestRun(rec: ManifestRecorder, outputs: readonly ManifestOutput[] = []): string {
+  for (const r of activeRuns) if (r.journal === rec.journal) activeRuns.delete(r);
+  return mergeManifest(rec.dir, { force: rec.force, lang: rec.lang, own: rec.journal }, (m) => {
+    for (const o of outputs) {
+      const abs = resolve(o.path);
+      m.outputs[keyOf(rec.dir, abs)] = {
+        sha256: o.sha256 ?? fileSha256(abs),
+        bytes: statSync(abs).size,
+        ...rec.base,
+      };
+    }
+  }).path;
+}
+
+/**
+ * Record `outputs` (all inside `outDir`) in outDir/manifest.json, merging with what is there
+ * (under the manifest lock). Returns the manifest's path.
+ */
+export function updateManifest(
+  outDir: string,
+  run: ManifestRun,
+  outputs: readonly ManifestOutput[],
+  opts: { force?: boolean; lang?: Lang } = {},
+): string {
+  return finishManifestRun(startManifestRun(outDir, run, opts), outputs);
 }

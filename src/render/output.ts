@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { DocumentTree } from "../document/tree.js";
 import type { LayoutOptions } from "../document/layout.js";
 import type { FontSubstitution } from "./pdf/index.js";
+import type { SealMark } from "./seal.js";
 import { assertWritable, writeFileAtomic } from "../util/fs-atomic.js";
 import { sha256Hex } from "./manifest.js";
 import { UserError } from "../util/errors.js";
@@ -23,6 +24,8 @@ export interface OutputOptions {
   layout?: LayoutOptions;
   /** Path of a font configuration file for the PDF writer. */
   fontConfig?: string;
+  /** What is drawn on a sealed signature (default: nothing). */
+  seal?: SealMark;
   lang?: Lang;
   /** Extra outputs by format (e.g. xlsx for the annual report): produce the bytes on demand. */
   extra?: Record<string, () => Promise<Uint8Array>>;
@@ -80,10 +83,15 @@ export async function writeDocument(tree: DocumentTree, opts: OutputOptions): Pr
     if (format === "docx") {
       // The writers are loaded on first use: importing this module stays cheap (CLI start-up).
       const { renderDocx } = await import("./docx/index.js");
-      bytes = await renderDocx(tree, { layout: opts.layout });
+      bytes = await renderDocx(tree, { layout: opts.layout, ...(opts.seal ? { seal: opts.seal } : {}) });
     } else if (format === "pdf") {
       const { renderPdf } = await import("./pdf/index.js");
-      const r = await renderPdf(tree, { layout: opts.layout, fontConfig: opts.fontConfig, lang: opts.lang });
+      const r = await renderPdf(tree, {
+        layout: opts.layout,
+        fontConfig: opts.fontConfig,
+        lang: opts.lang,
+        ...(opts.seal ? { seal: opts.seal } : {}),
+      });
       bytes = r.bytes;
       pages = r.pages;
       result.warnings.push(...r.warnings);

@@ -84,7 +84,7 @@ describe("gongwen render annual-report", () => {
   it("refuses given totals that do not add up, naming every violated cell", () => {
     const ds = sample2023Json();
     delete ds.disclosure.applications;
-    delete ds.disclosure.fees;
+    ds.disclosure.fees = { count: 0, amount: 0 };
     ds.disclosure.annualReportTable = {
       blankCells: "empty",
       requests: {
@@ -92,6 +92,11 @@ describe("gongwen render annual-report", () => {
         carriedOver: { total: 18 },
         total: { total: 805 },
         carriedForward: { total: 70 },
+      },
+      reviews: {
+        reconsideration: { total: 0 },
+        litigationDirect: { total: 0 },
+        litigationAfterReconsideration: { total: 0 },
       },
     };
     const file = join(dir, "given.json");
@@ -103,6 +108,45 @@ describe("gongwen render annual-report", () => {
     const en = gongwen("render", "annual-report", file, "--out", join(dir, "given"), "--lang", "en");
     expect(en.code).toBe(2);
     expect(en.stderr).toContain("表三 column 总计: 一 (859) + 二 (18) = 877 ≠ （七） (805) + 四 (70) = 875");
+  });
+
+  it("refuses a report whose fees and reviews the data cannot prove, with line:column, writing nothing", () => {
+    const ds = sample2023Json();
+    delete ds.disclosure.applications;
+    delete ds.disclosure.fees;
+    ds.disclosure.annualReportTable = {
+      requests: {
+        newReceived: { "natural-person": 3, total: 3 },
+        total: { "natural-person": 3, total: 3 },
+        disclosed: { "natural-person": 3, total: 3 },
+      },
+    };
+    const file = join(dir, "unproven.json");
+    const text = JSON.stringify(ds, null, 2) + "\n";
+    writeFileSync(file, text);
+    // A field that is absent is located at the value of the object it belongs in.
+    const at = (prefix: string) => {
+      const lines = text.split("\n");
+      const i = lines.findIndex((l) => l.startsWith(prefix));
+      return `第${i + 1}行第${prefix.length + 1}列`;
+    };
+    const out = join(dir, "unproven");
+    const r = gongwen("render", "annual-report", file, "--out", out, "--format", "docx,pdf");
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        `${file}：生成政府信息公开工作年度报告还缺少 2 项`,
+        `${file} ${at('  "disclosure": ')} /disclosure/fees：没有申请记录，也没有收费数据，年度报告不能写收费情况；请填写本年收取的信息处理费（未收费的填 {"count": 0, "amount": 0}），或列出申请记录`,
+        `${file} ${at('    "annualReportTable": ')} /disclosure/annualReportTable/reviews：没有申请记录，也没有表四（行政复议、行政诉讼）的数据，年度报告不能写复议、诉讼情况；请填写表四（没有的各项填 0），或列出申请记录`,
+        "",
+      ].join("\n"),
+    });
+    // validate --for reports the same, before any render.
+    const v = gongwen("validate", file, "--for", "annual-report");
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain(`${file} ${at('  "disclosure": ')} /disclosure/fees：`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("--format-version 2008 has no tables, so no XLSX", () => {

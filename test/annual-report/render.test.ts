@@ -16,6 +16,7 @@ import {
 import { buildAnnualReport, type AnnualReportBuild } from "../../src/compose/documents/annual-report.js";
 import { renderDocx } from "../../src/render/docx/index.js";
 import { renderPdf } from "../../src/render/pdf/index.js";
+import { renderXlsx } from "../../src/render/xlsx/index.js";
 import { docxText } from "../helpers/docx.js";
 import { pdfText, squeezeSpace } from "../helpers/pdf.js";
 import { docxTables, type GridCell } from "./docx-tables.js";
@@ -242,7 +243,7 @@ describe("the 2019 format", () => {
   it("an empty-printing blank stays empty in the table", async () => {
     const ds = sample2023Json();
     delete ds.disclosure.applications;
-    delete ds.disclosure.fees;
+    ds.disclosure.fees = { count: 0, amount: 0 };
     ds.disclosure.annualReportTable = {
       blankCells: "empty",
       requests: {
@@ -250,6 +251,11 @@ describe("the 2019 format", () => {
         carriedOver: { total: 18 },
         total: { total: 805 },
         carriedForward: { total: 72 },
+      },
+      reviews: {
+        reconsideration: { total: 0 },
+        litigationDirect: { total: 0 },
+        litigationAfterReconsideration: { total: 0 },
       },
     };
     const built = buildAnnualReport({ dataset: ds, lang: "zh", version: "2019" });
@@ -273,7 +279,7 @@ describe("the 2008 outline (reports before 2019)", () => {
     const ds = sample2023Json();
     ds.disclosure.fees = { count: 1, amount: 1700, waived: 2 };
     const built = buildAnnualReport({ dataset: ds, lang: "zh", version: "2008" });
-    expect(built.xlsx).toBeNull();
+    expect(built.spreadsheet).toBeNull();
     expect(built.tree.blocks.some((b) => b.type === "table")).toBe(false);
     const headings = built.tree.blocks.filter((b) => b.type === "heading" && b.level === 1);
     expect(headings.map((h) => (h.type === "heading" ? h.runs.map((r) => r.text).join("") : ""))).toEqual([
@@ -295,7 +301,7 @@ describe("the spreadsheet", () => {
   let wb: ExcelJS.Workbook;
   let bytes: Uint8Array;
   beforeAll(async () => {
-    bytes = await build().xlsx!();
+    bytes = await renderXlsx(build().spreadsheet!);
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   });
@@ -355,7 +361,7 @@ describe("the spreadsheet", () => {
   });
 
   it("is byte-identical when built twice", async () => {
-    const again = await build().xlsx!();
+    const again = await renderXlsx(build().spreadsheet!);
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
   });
 });

@@ -36,8 +36,11 @@ describe("gongwen audit: exit codes", () => {
     expect(r.stdout.split("\n").slice(0, 3)).toEqual([
       "考核自查：呼和浩特市商务局 2014年度",
       "考核方案：2014年集中审批服务和政府信息公开工作年度考核方案（samples/assessment-2014.json）",
-      "得分：100 / 100",
+      "得分：80 / 80（1 项无数据、不计分：满分 100 分按 80 分计）",
     ]);
+    // No requests in 2014: nothing to judge, so no marks for replying on time.
+    expect(r.stdout).toMatch(/\nB4 +依申请公开在法定时限内答复 +20 +无数据\n/);
+    expect(r.stdout).toContain("  B4 依申请公开在法定时限内答复：无数据，不计分\n");
     expect(r.stdout).toContain("未发现问题。");
     expect(r.stdout).not.toMatch(ANSI);
   });
@@ -45,17 +48,21 @@ describe("gongwen audit: exit codes", () => {
   it("exit 1 with an error finding (2023 sample): the table, the reasons and every finding with its evidence", () => {
     const r = run("audit", S2023);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("得分：85 / 100");
+    expect(r.stdout).toContain("得分：75 / 90（1 项无数据、不计分：满分 100 分按 90 分计）");
+    expect(r.stdout).toMatch(/\nB2 +每月25日按时以纸质和电子形式报送现行有效文件 +10 +无数据\n/);
     expect(r.stdout).toMatch(/\nB4 +依申请公开在法定时限内答复 +20 +5 +15\n/);
     expect(r.stdout).toContain(
       "  B4 依申请公开在法定时限内答复：“依申请公开在法定期限内答复”1件×5分，计5分（问题 #1）",
     );
     expect(r.stdout).toContain(
-      "  1. 错误 disclosure/reply-on-time  申请 YSQ2023-030 于2023-09-13收到，应于2023-10-17前答复，实际于2023-10-19答复，逾期2个工作日\n" +
-        '       证据：/disclosure/applications/32/signedFor = "2023-09-13"\n' +
-        '       证据：/disclosure/applications/32/reply/date = "2023-10-19"\n' +
-        "       期限：截止日期：2023-10-17（ogi-2019，20个工作日）\n",
+      "  1. 错误 【依申请公开在法定期限内答复】申请 YSQ2023-030 于2023-09-13收到，应于2023-10-17前答复，实际于2023-10-19答复，逾期2个工作日\n" +
+        "       证据：申请 YSQ2023-030 的签收日期：2023年9月13日\n" +
+        "       证据：申请 YSQ2023-030 的答复日期：2023年10月19日\n" +
+        "       期限：截止日期：2023-10-17（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）\n",
     );
+    expect(r.stdout).toContain("       证据：申请 YSQ2023-030 的行政复议结果：结果纠正\n");
+    // Rule ids, regime codes and JSON pointers only in --format json.
+    expect(r.stdout).not.toMatch(/ogi-20\d\d|\b(approval|disclosure|annual-report)\/[a-z-]+|\/disclosure\//);
     expect(r.stdout).toContain("其中不计分（本方案无对应考核项）：#3 #4");
     expect(r.stdout).toContain("合计：错误 3，警告 1，提示 0");
   });
@@ -64,7 +71,7 @@ describe("gongwen audit: exit codes", () => {
     expect(run("audit", S2014, "--scheme", PER_CASE).code).toBe(0);
     const r = run("audit", S2014, "--scheme", PER_CASE, "--fail-on", "warning");
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("得分：99 / 100，含加分2分");
+    expect(r.stdout).toContain("得分：79 / 80，含加分2分（3 项无数据、不计分：满分 100 分按 80 分计）");
   });
 
   it("exit 2 for a bad scheme, every error with file, line:column and pointer, no stack trace", () => {
@@ -103,6 +110,9 @@ describe("gongwen audit: output", () => {
       "disclosure/review-corrected",
     ]);
     expect(j.findings[0].deadline.due).toBe("2023-10-17");
+    // The codes and pointers the text report names in words stay in the JSON.
+    expect(j.findings[0].deadline.regime).toBe("ogi-2019");
+    expect(j.findings[0].evidence[0].pointer).toBe("/disclosure/applications/32/signedFor");
     expect(j.findings[0].criteria).toEqual(["P3"]);
     expect(j.criteria.find((c: { id: string }) => c.id === "P3").lost).toBe(6);
     // No personal data: the applicant's name never appears.
@@ -111,7 +121,7 @@ describe("gongwen audit: output", () => {
 
   it("--lang en", () => {
     const r = run("audit", S2023, "--lang", "en");
-    expect(r.stdout).toContain("Score: 85 / 100");
+    expect(r.stdout).toContain("Score: 75 / 90 (1 criterion with no data not scored: out of 90 of 100)");
     expect(r.stdout).toContain("Total: 3 errors, 1 warnings, 0 info");
   });
 

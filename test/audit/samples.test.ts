@@ -49,11 +49,14 @@ const FINDINGS_2023 = (feeSeverity: string) => [
 ];
 
 describe("the 2014 sample", () => {
-  it("under samples/assessment-2014.json: no findings, full score", () => {
+  it("under samples/assessment-2014.json: no findings; no requests, so B4 is 无数据 and the score is out of 80", () => {
     const r = runAudit(S2014, { scheme: SCHEME_2014 });
     expect(r.findings).toEqual([]);
-    expect([r.score, r.total, r.lost, r.bonus]).toEqual([100, 100, 0, 0]);
+    expect([r.score, r.outOf, r.total, r.lost, r.bonus]).toEqual([80, 80, 100, 0, 0]);
     expect(r.criteria.every((c) => c.lost === 0)).toBe(true);
+    expect(r.criteria.filter((c) => c.noData).map((c) => [c.id, c.earned, c.scored, c.reason])).toEqual([
+      ["B4", 0, false, "无数据，不计分"],
+    ]);
   });
 
   it("under the per-case scheme: the 13-working-day item against the 7-day claim costs 3; the award adds 2", () => {
@@ -67,16 +70,18 @@ describe("the 2014 sample", () => {
       ],
     ]);
     expect(lostBy(r)).toEqual({ S2: 3, X1: -2 });
-    expect([r.base, r.bonus, r.score]).toEqual([97, 2, 99]);
+    expect([r.base, r.bonus, r.score, r.outOf]).toEqual([77, 2, 79, 80]);
+    expect(r.criteria.filter((c) => c.noData).map((c) => c.id)).toEqual(["S4", "P1", "P3"]);
   });
 });
 
 describe("the 2023 sample", () => {
-  it("under samples/assessment-2014.json: exactly the four defects; 85 points (late reply −5, fee −10)", () => {
+  it("under samples/assessment-2014.json: exactly the four defects; 75 of 90 points (late reply −5, fee −10; no filings recorded: B2 无数据)", () => {
     const r = runAudit(S2023, { scheme: SCHEME_2014 });
     expect(summary(r)).toEqual(FINDINGS_2023("error"));
     expect(lostBy(r)).toEqual({ B4: 5, B5: 10 });
-    expect([r.score, r.lost, r.bonus]).toEqual([85, 15, 0]);
+    expect([r.score, r.outOf, r.lost, r.bonus]).toEqual([75, 90, 15, 0]);
+    expect(r.criteria.filter((c) => c.noData).map((c) => c.id)).toEqual(["B2"]);
     // The proactive item and the corrected reconsideration have no criterion in the 2014 scheme.
     expect(r.unscored.map((i) => r.findings[i]!.rule)).toEqual([
       "disclosure/proactive-on-time",
@@ -100,7 +105,9 @@ describe("the 2023 sample", () => {
 
   it("the late reply carries its deadline trace: make-up workdays 10-07 and 10-08 are counted", () => {
     const f = runAudit(S2023, { scheme: PER_CASE }).findings[0]!;
-    expect(f.deadline!.summary).toBe("截止日期：2023-10-17（ogi-2019，20个工作日）");
+    expect(f.deadline!.summary).toBe(
+      "截止日期：2023-10-17（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）",
+    );
     const rows = f.deadline!.trace.rows;
     expect(rows[0]!.slice(0, 3)).toEqual(["2023-09-13", "周三", "起算日（第0日）"]);
     expect(rows.find((r) => r[0] === "2023-10-07")!.slice(0, 4)).toEqual([
@@ -132,7 +139,9 @@ describe("the 2023 sample", () => {
     expect(r.findings[0]!.message).toBe(
       "request YSQ2023-030, received 2023-09-13, was due by 2023-10-17 and answered on 2023-10-19, 2 working days late",
     );
-    expect(r.findings[0]!.deadline!.summary).toBe("Due date: 2023-10-17 (ogi-2019, 20 working days)");
+    expect(r.findings[0]!.deadline!.summary).toBe(
+      "Due date: 2023-10-17 (the Regulations on Open Government Information (revised 2019), 20 working days)",
+    );
     expect(r.score).toBe(91);
   });
 });

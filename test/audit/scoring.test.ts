@@ -172,16 +172,33 @@ describe("rate", () => {
     expect([r2.criteria[0]!.earned, r2.score]).toEqual([3.33, 98.33]);
   });
 
-  it("with nothing to measure (no approval items), keeps the full points", () => {
+  it("with nothing to measure (no approval items): 无数据, not scored, the total out of fewer points", () => {
     const d = dataset((d) => {
       delete d.approval;
     });
     const r = score(d, scheme(1));
-    expect([r.criteria[0]!.earned, r.criteria[0]!.rate, r.criteria[0]!.reason]).toEqual([
+    expect([
+      r.criteria[0]!.earned,
+      r.criteria[0]!.rate,
+      r.criteria[0]!.reason,
+      r.criteria[0]!.scored,
+    ]).toEqual([0, null, "无数据，不计分", false]);
+    expect(r.outOf).toBe(r.total - 5);
+  });
+
+  it("the scheme decides how 无数据 scores: zero, or full points only when it says so", () => {
+    const d = dataset((d) => {
+      delete d.approval;
+    });
+    const zero = score(d, { ...scheme(1), noData: "zero" });
+    expect([zero.criteria[0]!.earned, zero.criteria[0]!.lost, zero.criteria[0]!.reason, zero.outOf]).toEqual([
+      0,
       5,
-      null,
-      "无可计量的对象，按满分计",
+      "无数据，按方案计0分",
+      zero.total,
     ]);
+    const full = score(d, { ...scheme(1), noData: "full-points" });
+    expect([full.criteria[0]!.earned, full.criteria[0]!.reason]).toEqual([5, "无数据，按方案计满分"]);
   });
 });
 

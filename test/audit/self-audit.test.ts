@@ -42,10 +42,19 @@ describe("gongwen render self-audit", () => {
       { cwd: ROOT, encoding: "utf8" },
     );
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`已写入 ${join(out, "self-audit.docx")}\n`);
+    // Off a terminal one line says what was written (each file with --verbose).
+    expect(r.stdout).toBe(
+      `已写入 1 个文件：${join(out, "self-audit.docx")}（清单 ${resolve(out, "manifest.json")}）\n`,
+    );
     const text = docxText(join(out, "self-audit.docx"));
-    expect(text).toContain("示例市青禾区市场监督管理局2023年度考核自查报告");
-    expect(text).toContain("按照考核方案，满分为100分。经自查，我局2023年度得分85分，扣15分。");
+    // The title is written in two lines (a line break between the agency and the rest).
+    expect(text).toContain("示例市青禾区市场监督管理局\n2023年度考核自查报告");
+    expect(text).toContain(
+      "按照考核方案，满分为100分。其中1个考核项（B2）没有可供考核的数据，不计分，本次自查按90分计。经自查，我局2023年度得分75分，扣15分。",
+    );
+    // The criterion with no data: 无数据 in the table, never full marks.
+    expect(text).toContain("B2\n每月25日按时以纸质和电子形式报送现行有效文件\n10\n—\n无数据\n无数据，不计分");
+    expect(text).toContain("合计\n90\n15\n75\n满分100分，无数据的1项不计分");
     expect(text).toContain(
       "自查共发现问题4项，其中错误3项、警告1项、提示0项；其中2项在本考核方案中没有对应的考核项，不计分，但同样需要整改。",
     );
@@ -53,11 +62,16 @@ describe("gongwen render self-audit", () => {
     expect(text).toContain(
       "问题1（错误）：申请 YSQ2023-030 于2023-09-13收到，应于2023-10-17前答复，实际于2023-10-19答复，逾期2个工作日。",
     );
-    expect(text).toContain("/disclosure/applications/32/signedFor：2023-09-13");
+    expect(text).toContain(
+      "申请 YSQ2023-030 的签收日期：2023年9月13日\n申请 YSQ2023-030 的答复日期：2023年10月19日",
+    );
+    expect(text).not.toMatch(/ogi-20\d\d|\b(approval|disclosure|annual-report)\/[a-z-]+|\/disclosure\//);
     // The trace, day by day: the holiday, the make-up workdays counted, the due date.
-    expect(text).toContain("期限计算：截止日期：2023-10-17（ogi-2019，20个工作日）。逐日计算如下：");
+    expect(text).toContain(
+      "期限计算：截止日期：2023-10-17（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）。逐日计算如下：",
+    );
     for (const row of [
-      "2023-09-13\n周三\n起算日（第0日）\n\n收到申请（ogi-2019，答复期限20个工作日）",
+      "2023-09-13\n周三\n起算日（第0日）\n\n收到申请（适用《中华人民共和国政府信息公开条例》（2019年修订），答复期限20个工作日）",
       "2023-10-02\n周一\n节假日\n\n中秋节、国庆节",
       "2023-10-07\n周六\n调休上班日\n12\n中秋节、国庆节",
       "2023-10-08\n周日\n调休上班日\n13\n中秋节、国庆节",
@@ -93,11 +107,13 @@ describe("gongwen render self-audit", () => {
     });
   });
 
-  it("2014: no findings, full score; dated 31 December when the dataset gives no self-audit date", async () => {
+  it("2014: no findings, no requests (B4 无数据); dated 31 December when the dataset gives no self-audit date", async () => {
     expect(selfAuditDate(S2014)).toBe("2014-12-31");
     const { tree } = buildSelfAudit({ dataset: S2014, lang: "zh" });
     const text = docxText(await renderDocx(tree));
-    expect(text).toContain("经自查，我局2014年度得分100分。");
+    expect(text).toContain(
+      "其中1个考核项（B4）没有可供考核的数据，不计分，本次自查按80分计。经自查，我局2014年度得分80分。",
+    );
     expect(text).toContain("自查未发现问题。");
     expect(text).toContain("对照考核方案各项指标逐项核查，未发现扣分问题。");
     expect(text).toContain("2014年12月31日");

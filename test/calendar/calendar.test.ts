@@ -142,13 +142,13 @@ describe("unknown years", () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as UnknownYearError).year).toBe(2027);
     expect((err as Error).message).toBe(
-      "2027年的节假日数据缺失，无法计算工作日（可用 --calendar-override 提供）",
+      '2027年的节假日数据缺失：日历中还没有国务院办公厅关于2027年部分节假日安排的通知，跨入2027年的工作日无法计算。通知发布后，请把2027年的全部节假日和调休上班日写入日历覆盖文件，用 --calendar-override 文件名 指定，例如 {"years": [2027], "days": [{"date": "2027-01-01", "name": "元旦", "isOffDay": true}, …]}（格式见 schemas/README-calendar.md）',
     );
     expect((err as UserError).exitCode).toBe(2);
   });
   it("names the year in English with lang en", () => {
     expect(() => defaultCalendar("en").countWorkingDays("2026-12-01", "2027-01-05")).toThrow(
-      "No holiday data for 2027: cannot compute working days (supply it with --calendar-override)",
+      'No holiday data for 2027: the State Council\'s notice on the 2027 holidays is not in the calendar yet, so working days in 2027 cannot be counted. Once it is published, list all of 2027\'s holidays and make-up workdays in a calendar override file and pass it with --calendar-override FILE, e.g. {"years": [2027], "days": [{"date": "2027-01-01", "name": "元旦", "isOffDay": true}, …]} (format: schemas/README-calendar.md)',
     );
   });
   it("a date before the data names its year", () => {

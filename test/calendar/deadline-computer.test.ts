@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { computeDeadline, DeadlineComputer } from "../../src/calendar/deadline.js";
 import { addCalendarDays } from "../../src/calendar/dates.js";
-import type { Regime } from "../../src/calendar/regime.js";
+import type { Regime } from "../../src/law/regime.js";
 
 function outcome(f: () => unknown): unknown {
   try {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { computeDeadline, isReplyOnTime } from "../../src/calendar/deadline.js";
 import { createCalendar } from "../../src/calendar/calendar.js";
-import { regimeFor } from "../../src/calendar/regime.js";
+import { regimeFor } from "../../src/law/regime.js";
 import { UserError } from "../../src/util/errors.js";
+
+const OVERRIDE_2027 = new URL("../fixtures/calendar-override-2027.json", import.meta.url).pathname;
 import { naiveDue } from "./naive.js";
 
 describe("regime by receipt date", () => {
@@ -211,7 +213,7 @@ describe("extensions", () => {
   });
   it("ogi-2019 extension of 21 WD is an error", () => {
     expect(() => computeDeadline({ received: "2023-03-01", extensionDays: 21 })).toThrow(
-      "延期21个工作日超过上限：ogi-2019 最长延期20个工作日",
+      "延期21个工作日超过上限：《中华人民共和国政府信息公开条例》（2019年修订）规定最长延期20个工作日",
     );
   });
   it("ogi-2008 allows 15, not 16", () => {
@@ -219,7 +221,7 @@ describe("extensions", () => {
       naiveDue("2018-03-01", 30),
     );
     expect(() => computeDeadline({ received: "2018-03-01", extensionDays: 16 }, { lang: "en" })).toThrow(
-      "An extension of 16 working days exceeds the limit: ogi-2008 allows at most 15",
+      "An extension of 16 working days exceeds the limit: the Regulations on Open Government Information (2007) allow at most 15",
     );
   });
   it("negative or fractional extensions are errors", () => {
@@ -253,15 +255,13 @@ describe("extensions", () => {
 describe("years without data", () => {
   it("a request that runs into 2027 fails naming the year", () => {
     expect(() => computeDeadline({ received: "2026-12-10" })).toThrow(
-      "2027年的节假日数据缺失，无法计算工作日（可用 --calendar-override 提供）",
+      '2027年的节假日数据缺失：日历中还没有国务院办公厅关于2027年部分节假日安排的通知，跨入2027年的工作日无法计算。通知发布后，请把2027年的全部节假日和调休上班日写入日历覆盖文件，用 --calendar-override 文件名 指定，例如 {"years": [2027], "days": [{"date": "2027-01-01", "name": "元旦", "isOffDay": true}, …]}（格式见 schemas/README-calendar.md）',
     );
     expect(() => computeDeadline({ received: "2026-12-01", extensionDays: 20 })).toThrow("2027年");
     expect(computeDeadline({ received: "2026-12-01" }).due).toBe("2026-12-29");
   });
   it("an override that adds 2027 makes it computable", () => {
-    const calendar = createCalendar({
-      override: { years: [2027], days: [{ date: "2027-01-01", name: "元旦", isOffDay: true }] },
-    });
+    const calendar = createCalendar({ override: OVERRIDE_2027 });
     const r = computeDeadline({ received: "2026-12-10" }, { calendar });
     expect(r.due).toBe("2027-01-08");
     expect(r.trace.find((e) => e.date === "2027-01-01")).toEqual({
@@ -369,7 +369,7 @@ describe("result object", () => {
       { lang: "en" },
     );
     expect(r.events.map((e) => e.note)).toEqual([
-      "Request received (ogi-2019, reply within 20 working days)",
+      "Request received (the Regulations on Open Government Information (revised 2019): reply within 20 working days)",
       "Consultation of other agencies starts (letter sent)",
       "Consultation of other agencies ends (answer received): 5 working days not counted",
       "Deadline (working day 20; 5 paused working days not counted)",

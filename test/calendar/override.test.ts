@@ -15,6 +15,20 @@ function write(name: string, value: unknown): string {
   return p;
 }
 
+/** The statutory holidays of a year after 2025 as a notice lists them (a plausible 2027 and 2030). */
+function holidays(y: number, springFestival: string[]): { date: string; name: string; isOffDay: boolean }[] {
+  const days = (name: string, dates: string[]) => dates.map((date) => ({ date, name, isOffDay: true }));
+  return [
+    ...days("元旦", [`${y}-01-01`]),
+    ...days("春节", springFestival),
+    ...days("清明节", [`${y}-04-05`]),
+    ...days("劳动节", [`${y}-05-01`, `${y}-05-02`, `${y}-05-03`]),
+    ...days("端午节", [`${y}-06-09`]),
+    ...days("中秋节", [`${y}-09-15`]),
+    ...days("国庆节", [`${y}-10-01`, `${y}-10-02`, `${y}-10-03`, `${y}-10-04`, `${y}-10-05`]),
+  ];
+}
+
 function caught(f: () => unknown): UserError {
   try {
     f();
@@ -58,23 +72,53 @@ describe("calendar override file", () => {
     const file = write("2027.json", {
       years: [2027],
       days: [
-        { date: "2027-02-06", name: "春节", isOffDay: true },
+        ...holidays(2027, ["2027-02-05", "2027-02-06", "2027-02-08", "2027-02-09", "2027-02-10"]),
         { date: "2027-02-07", name: "春节", isOffDay: false },
       ],
     });
     const cal = createCalendar({ override: file });
     expect(cal.knownYears.at(-1)).toBe(2027);
     expect(cal.classify("2027-03-01")).toMatchObject({ class: "workday" });
-    expect(cal.addWorkingDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(cal.classify("2027-02-07")).toMatchObject({ class: "makeup-workday" });
+    // 元旦 (Friday) is off: the next working day after 2026-12-31 is Monday 4 January.
+    expect(cal.addWorkingDays("2026-12-31", 1)).toBe("2027-01-04");
     expect(() => cal.addWorkingDays("2027-12-01", 30)).toThrow("2028年的节假日数据缺失");
   });
   it("a year after a gap: the gap years stay unknown", () => {
-    const cal = createCalendar({ override: { years: [2030], days: [] } });
+    const cal = createCalendar({
+      override: {
+        years: [2030],
+        days: holidays(2030, ["2030-02-02", "2030-02-03", "2030-02-04", "2030-02-05"]),
+      },
+    });
     expect(cal.classify("2030-01-02")).toMatchObject({ class: "workday" });
     expect(cal.isKnownYear(2028)).toBe(false);
     expect(() => cal.addWorkingDays("2026-12-20", 20)).toThrow("2027年的节假日数据缺失");
     expect(() => cal.countWorkingDays("2029-12-01", "2030-01-31")).toThrow("2029年的节假日数据缺失");
     expect(() => cal.addWorkingDays("2030-01-10", -10)).toThrow("2029年的节假日数据缺失");
+  });
+  it("a whole year without its national holidays is refused: an empty year, no 元旦, too few days off", () => {
+    const file = write("2027-empty.json", { years: [2027], days: [] });
+    const e = caught(() => createCalendar({ override: file }));
+    expect(e.message).toBe(
+      '日历覆盖文件把 2027 年列为整年日历（"years"），但没有把元旦（2027-01-01）、劳动节（2027-05-01）、劳动节（2027-05-02）、国庆节（2027-10-01）、国庆节（2027-10-02）、国庆节（2027-10-03）列为放假日；整年日历至少应按国务院办公厅当年的放假通知列出全部法定节假日（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）和调休上班日',
+    );
+    const full = holidays(2027, ["2027-02-05", "2027-02-06", "2027-02-08", "2027-02-09"]);
+    const no元旦 = full.filter((d) => d.date !== "2027-01-01");
+    expect(caught(() => createCalendar({ override: { years: [2027], days: no元旦 } })).message).toContain(
+      "但没有把元旦（2027-01-01）列为放假日",
+    );
+    // Only the fixed-date holidays: the Spring Festival, Qingming, Dragon Boat and Mid-Autumn are missing.
+    const fixedOnly = full.filter(
+      (d) => ["元旦", "劳动节", "国庆节"].includes(d.name) && !d.date.endsWith("-05-03"),
+    );
+    expect(
+      caught(() => createCalendar({ override: { years: [2027], days: fixedOnly }, lang: "en" })).message,
+    ).toContain("it lists 8 days off, fewer than the 13 days of statutory holidays");
+    // A shipped year listed in years keeps its shipped holidays: nothing to add.
+    expect(createCalendar({ override: { years: [2026], days: [] } }).classify("2026-01-01")).toMatchObject({
+      class: "holiday",
+    });
   });
   it("a day in a year without data and not declared in years is an error", () => {
     const e = caught(() =>
@@ -123,7 +167,7 @@ describe("calendar override file", () => {
   });
   it("a missing file or invalid JSON is a UserError", () => {
     expect(caught(() => loadCalendarOverride(join(dir, "none.json"))).message).toBe(
-      `无法读取日历覆盖文件：${join(dir, "none.json")}（ENOENT）`,
+      `无法读取 ${join(dir, "none.json")}：文件不存在`,
     );
     expect(caught(() => loadCalendarOverride(write("broken.json", "{ days: ["))).message).toMatch(
       /^日历覆盖文件不是有效的 JSON：/,

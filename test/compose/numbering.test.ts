@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headingNumber, numberHeadings } from "../../src/document/numbering.js";
+import { headingNumber, numberHeadings } from "../../src/compose/numbering.js";
 import type { Block, DocumentTree, HeadingBlock, HeadingLevel } from "../../src/document/tree.js";
 
 const meta = { title: "t", author: "a", date: "2015-01-23" };

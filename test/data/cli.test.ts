@@ -82,12 +82,12 @@ describe("gongwen validate", () => {
     );
   });
 
-  it("--json prints the errors array on stdout (exit 2), or [] (exit 0)", () => {
+  it("--json prints { errors, normalised } on stdout (exit 2), errors [] when valid (exit 0)", () => {
     const f = fx("dangling-item");
     const r = run("validate", f, "--json");
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual([
+    expect(JSON.parse(r.stdout).errors).toEqual([
       {
         file: f,
         line: 60,
@@ -97,11 +97,10 @@ describe("gongwen validate", () => {
         message: "找不到编号为 filling 的审批事项（已有：filing）",
       },
     ]);
-    expect(run("validate", "samples/2014-commerce-bureau.json", "--json")).toEqual({
-      code: 0,
-      stdout: "[]\n",
-      stderr: "",
-    });
+    const ok = run("validate", "samples/2014-commerce-bureau.json", "--json");
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe("");
+    expect(JSON.parse(ok.stdout)).toEqual({ errors: [], normalised: [] });
   });
 
   it("exits 2 for a missing file", () => {
@@ -175,5 +174,111 @@ describe("gongwen init", () => {
     const r = run("init", join(dir, "b"), "--year", "1999");
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("年度应为 2007–2100 之间的整数：1999\n");
+  });
+});
+
+describe("placeholders left from init", () => {
+  it("validate accepts the skeleton but warns at every ×× still there, with line:column", () => {
+    const d = join(dir, "placeholders");
+    expect(run("init", d, "--year", "2025").code).toBe(0);
+    const r = run("validate", join(d, "operations.json"));
+    expect(r.code).toBe(0);
+    const f = join(d, "operations.json");
+    expect(r.stderr.split("\n")[0]).toBe(`警告：${f} 第5行第13列：仍是占位符“××市××局”，请换成本机关的信息`);
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("警告：")).length).toBe(13);
+  });
+});
+
+describe("init writes what every document needs; validate --for finds what a render would miss", () => {
+  it("the init skeleton passes validate --for every document", () => {
+    const d = join(dir, "for-all");
+    expect(run("init", d, "--year", "2025").code).toBe(0);
+    const f = join(d, "operations.json");
+    const r = run("validate", f, "--for", "annual-report,summary", "--for", "letters", "--for", "self-audit");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(1, 5)).toEqual([
+      `${f}：可以生成政府信息公开工作年度报告`,
+      `${f}：可以生成工作总结`,
+      `${f}：可以生成依申请公开答复文书`,
+      `${f}：可以生成考核自查报告`,
+    ]);
+  });
+
+  it("lists every missing field with line:column before any render, and render refuses with the same line", () => {
+    const d = join(dir, "for-missing");
+    expect(run("init", d, "--year", "2025").code).toBe(0);
+    const f = join(d, "operations.json");
+    const data = JSON.parse(readFileSync(f, "utf8"));
+    delete data.documents.summary;
+    delete data.documents.annualReport;
+    writeFileSync(f, JSON.stringify(data, null, 2) + "\n");
+    const line =
+      readFileSync(f, "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes('"documents"')) + 1;
+    const r = run("validate", f, "--for", "annual-report,summary,self-audit");
+    expect(r.code).toBe(2);
+    const errors = r.stderr.split("\n").filter((l) => !l.startsWith("警告："));
+    expect(errors).toEqual([
+      `${f}：生成政府信息公开工作年度报告、工作总结还缺少 2 项`,
+      `${f} 第${line}行第16列 /documents/annualReport/date：缺少年度报告的成文日期（如 "2026-01-25"）`,
+      `${f} 第${line}行第16列 /documents/summary/date：缺少工作总结的成文日期（如 "2026-01-23"）`,
+      "",
+    ]);
+    const json = JSON.parse(run("validate", f, "--for", "summary", "--json").stdout);
+    expect(json.errors).toEqual([
+      {
+        file: f,
+        line,
+        column: 16,
+        pointer: "/documents/summary/date",
+        code: "required",
+        message: '缺少工作总结的成文日期（如 "2026-01-23"）',
+        for: "summary",
+      },
+    ]);
+    const out = join(d, "out");
+    const rendered = run("render", "annual-report", f, "--out", out, "--format", "docx");
+    expect(rendered).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        `${f}：生成政府信息公开工作年度报告还缺少 1 项`,
+        `${f} 第${line}行第16列 /documents/annualReport/date：缺少年度报告的成文日期（如 "2026-01-25"）`,
+        "",
+      ].join("\n"),
+    });
+    expect(existsSync(out)).toBe(false);
+    expect(run("validate", f, "--for", "annual-reprot").stderr).toBe(
+      "--for 的取值 annual-reprot 无法识别，可选：summary、annual-report、self-audit、letters\n",
+    );
+  });
+
+  it("--for letters reports a letter the letters command would set aside, with the same sentence", () => {
+    const d = join(dir, "for-letters");
+    expect(run("init", d, "--year", "2026").code).toBe(0);
+    const f = join(d, "operations.json");
+    const data = JSON.parse(readFileSync(f, "utf8"));
+    // Received 28 December 2026: its deadline falls in 2027, a year without holiday data.
+    data.disclosure.applications = [
+      {
+        id: "YSQ2026-001",
+        applicant: { type: "natural-person", name: "张某" },
+        channel: "in-person",
+        submitted: "2026-12-28",
+        content: "某文件",
+      },
+    ];
+    writeFileSync(f, JSON.stringify(data, null, 2) + "\n");
+    const r = run("validate", f, "--for", "letters");
+    expect(r.code).toBe(2);
+    const errors = r.stderr.split("\n").filter((l) => !l.startsWith("警告："));
+    expect(errors[0]).toBe(`${f}：生成依申请公开答复文书还缺少 1 项`);
+    // Why: the deadline runs into 2027, whose holiday notice is not in the calendar yet.
+    const why =
+      "无法计算答复期限：2027年的节假日数据缺失：日历中还没有国务院办公厅关于2027年部分节假日安排的通知";
+    expect(errors[1]).toContain(` /disclosure/applications/0/received：YSQ2026-001：received：${why}`);
+    const letters = run("letters", f, "--out", join(d, "out"), "--format", "docx");
+    expect(letters.stderr).toContain(`YSQ2026-001：received：${why}`);
   });
 });

@@ -40,7 +40,7 @@ const EXPECTED: Record<string, Row[]> = {
     [60, 17, "/approval/cases/1/item", "dangling-reference", "找不到编号为 filling 的审批事项（已有：filing）"],
   ],
   "date-format": [
-    [98, 22, "/disclosure/applications/0/submitted", "format", "日期应写作 YYYY-MM-DD（如 2023-03-05），实际为 \"2023/4/3\""],
+    [98, 22, "/disclosure/applications/0/submitted", "format", "日期应写作 2023-03-05、2023/3/5 或 2023年3月5日，实际为 \"4/3/2023\""],
   ],
   "duplicate-application-id": [
     [122, 15, "/disclosure/applications/2/id", "duplicate-id", "申请编号 A1 重复：与 /disclosure/applications/0 相同"],

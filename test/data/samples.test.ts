@@ -8,11 +8,11 @@ import { describe, expect, it } from "vitest";
 import { approvalDue } from "../../src/calendar/approval-deadline.js";
 import { defaultCalendar } from "../../src/calendar/calendar.js";
 import { computeDeadline } from "../../src/calendar/deadline.js";
-import { receiptDate } from "../../src/calendar/receipt.js";
+import { receiptDate } from "../../src/law/receipt.js";
 import {
   APPLICANT_TYPES,
   REASONS,
-  REPLY_TYPE_ROW,
+  replyTableRow,
   REPLY_TYPES,
   type ApplicantType,
 } from "../../src/data/codes.js";
@@ -180,10 +180,8 @@ describe("samples/2023-district-bureau.json", () => {
         add("四", col);
         continue;
       }
-      const row = REPLY_TYPE_ROW[a.reply.type];
-      const reason =
-        row.reason ?? (row.type === "disclosed" || row.type === "partial" ? undefined : a.reply.reason);
-      add(reason ? `${row.type}/${reason}` : row.type, col);
+      const row = replyTableRow(a.reply.type, a.reply.reason ?? undefined)!;
+      add("reason" in row ? `${row.type}/${row.reason}` : row.type, col);
       add("七", col);
     }
     const v = (row: string) => APPLICANT_TYPES.map((t) => table[row]?.[t] ?? 0);

@@ -176,13 +176,14 @@ describe("applicationFact edge cases", () => {
   });
 
   it("a deadline that runs into a year without calendar data: a problem for each deadline", () => {
-    const unknown = "2027年的节假日数据缺失，无法计算工作日（可用 --calendar-override 提供）";
+    const unknown =
+      '2027年的节假日数据缺失：日历中还没有国务院办公厅关于2027年部分节假日安排的通知，跨入2027年的工作日无法计算。通知发布后，请把2027年的全部节假日和调休上班日写入日历覆盖文件，用 --calendar-override 文件名 指定，例如 {"years": [2027], "days": [{"date": "2027-01-01", "name": "元旦", "isOffDay": true}, …]}（格式见 schemas/README-calendar.md）';
     // Both the receipt letter's deadline and the full one reach 2027.
     const plain = fact(app({ submitted: "2026-12-20" }), 2026);
     expect(plain).toMatchObject({ received: "2026-12-20", dueAtReceipt: null, deadline: null, due: null });
     expect(plain.problems).toEqual([
-      { field: "received", message: unknown },
-      { field: "received", message: unknown },
+      { field: "received", message: unknown, unknownYear: 2027 },
+      { field: "received", message: unknown, unknownYear: 2027 },
     ]);
     // Only the extended deadline reaches 2027.
     const extended = fact(
@@ -193,15 +194,16 @@ describe("applicationFact edge cases", () => {
       2026,
     );
     expect(extended).toMatchObject({ dueAtReceipt: "2026-12-18", deadline: null, due: null });
-    expect(extended.problems).toEqual([{ field: "received", message: unknown }]);
+    expect(extended.problems).toEqual([{ field: "received", message: unknown, unknownYear: 2027 }]);
   });
 
-  it("the regime follows the receipt date unless pinned", () => {
+  it("the regime follows the receipt date, whatever the dataset's regime says (the law in force on receipt)", () => {
     expect(fact(app({ submitted: "2019-05-14" }), 2019).regime).toBe("ogi-2008");
     expect(fact(app({ submitted: "2019-05-15" }), 2019).regime).toBe("ogi-2019");
     expect(fact(app({ submitted: "2019-05-14" }), 2019, "ogi-2019")).toMatchObject({
-      regime: "ogi-2019",
-      regimeSource: "pinned",
+      regime: "ogi-2008",
+      regimeSource: "receipt-date",
+      dueAtReceipt: "2019-06-04",
     });
   });
 

@@ -234,6 +234,30 @@ export function convertDocxToPdf(
   docxPath: string,
   opts: { timeoutMs?: number; skipBlankPages?: boolean } = {},
 ): PdfConversion {
+  const { pdfs, cleanup } = convertDocxesToPdf([docxPath], opts);
+  const one = pdfs[0]!;
+  return { ...one, cleanup };
+}
+
+export interface PdfConversions {
+  /** One per input, in the order given. */
+  pdfs: { docxPath: string; pdfPath: string; pages: number; dir: string }[];
+  /** Removes the temp dir holding every PDF and the LibreOffice profile. */
+  cleanup(): void;
+}
+
+/**
+ * Converts many .docx files in ONE LibreOffice process (each start with a fresh profile costs
+ * seconds; the conversions themselves are fast), same settings as convertDocxToPdf. The inputs
+ * must have distinct base names (the PDFs land in one folder).
+ */
+export function convertDocxesToPdf(
+  docxPaths: string[],
+  opts: { timeoutMs?: number; skipBlankPages?: boolean } = {},
+): PdfConversions {
+  const stems = docxPaths.map((p) => path.basename(p).replace(/\.docx$/i, ""));
+  if (new Set(stems).size !== stems.length)
+    throw new Error(`convertDocxesToPdf: repeated base names in ${stems.join(", ")}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gongwen-soffice-"));
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
@@ -252,17 +276,20 @@ export function convertDocxToPdf(
           : 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}',
         "--outdir",
         outDir,
-        path.resolve(docxPath),
+        ...docxPaths.map((p) => path.resolve(p)),
       ],
-      { encoding: "utf8", timeout: opts.timeoutMs ?? 180_000 },
+      { encoding: "utf8", timeout: opts.timeoutMs ?? 60_000 + 30_000 * docxPaths.length },
     );
-    const pdfPath = path.join(outDir, path.basename(docxPath).replace(/\.docx$/i, "") + ".pdf");
-    if (res.status !== 0 || !fs.existsSync(pdfPath)) {
-      throw new Error(
-        `LibreOffice did not convert ${path.basename(docxPath)} (status ${res.status}, signal ${res.signal}): ${res.stdout}${res.stderr}`,
-      );
-    }
-    return { pdfPath, pages: pdfPageCount(pdfPath), dir, cleanup };
+    const pdfs = docxPaths.map((docxPath, i) => {
+      const pdfPath = path.join(outDir, `${stems[i]}.pdf`);
+      if (res.status !== 0 || !fs.existsSync(pdfPath)) {
+        throw new Error(
+          `LibreOffice did not convert ${path.basename(docxPath)} (status ${res.status}, signal ${res.signal}): ${res.stdout}${res.stderr}`,
+        );
+      }
+      return { docxPath, pdfPath, pages: pdfPageCount(pdfPath), dir };
+    });
+    return { pdfs, cleanup };
   } catch (e) {
     cleanup();
     throw e;

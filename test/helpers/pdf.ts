@@ -237,3 +237,38 @@ export function charOverlap(reference: string, candidate: string): number {
   }
   return total === 0 ? 0 : hit / total;
 }
+
+export interface GrayPage {
+  width: number;
+  height: number;
+  /** One byte a pixel, 0 black … 255 white, row by row. */
+  data: Uint8Array;
+  /** Pixels per point. */
+  scale: number;
+}
+
+/** One page rendered in grey (pdftoppm -gray, a binary PGM), for measuring drawn rules. */
+export function pageGray(pdf: Uint8Array, page = 1, dpi = 144): GrayPage {
+  return withPdfFile(pdf, (f, dir) => {
+    const prefix = join(dir, "g");
+    execFileSync("pdftoppm", [
+      "-gray",
+      "-r",
+      String(dpi),
+      "-f",
+      String(page),
+      "-l",
+      String(page),
+      "-singlefile",
+      f,
+      prefix,
+    ]);
+    const buf = readFileSync(`${prefix}.pgm`);
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString("latin1"));
+    if (!header) throw new Error("pdftoppm -gray gave no PGM");
+    const width = Number(header[1]);
+    const height = Number(header[2]);
+    const data = new Uint8Array(buf.subarray(header[0].length, header[0].length + width * height));
+    return { width, height, data, scale: dpi / 72 };
+  });
+}

@@ -191,7 +191,7 @@ describe("merging into the dataset", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toEqual([
       "cases.csv：导入后的数据有 1 处错误，未写入 data.json",
-      "data.json 第69行第20列 /approval/totals/completed：合计数为 1，但办件记录中的本年办结数为 3",
+      "data.json 第70行第20列 /approval/totals/completed：合计数为 1，但办件记录中的本年办结数为 3",
       "",
     ]);
     expect(sha256(path.join(dir, "data.json"))).toBe(before);
@@ -241,5 +241,25 @@ describe("merging into the dataset", () => {
       { field: "sealUsed", column: "G", header: "是否使用审批专用章" },
     ]);
     expect(out.text).toBeUndefined();
+  });
+});
+
+describe("warnings that name the row: an ambiguous channel, a remark that changes a deadline", () => {
+  it("信函 and a 征求第三方意见 remark are warnings with sheet, row and column", () => {
+    fs.writeFileSync(
+      path.join(dir, "letters.csv"),
+      [
+        "申请编号,申请人,收到申请日期,申请人类型,申请方式,申请内容,备注",
+        "YSQ2014-201,钱某某,2014/3/5,自然人,信函,某文件,已征求第三方意见",
+        "YSQ2014-202,赵某某,2014/3/6,自然人,挂号信,某文件,",
+      ].join("\n"),
+    );
+    const r = run(dir, "import", "letters.csv", "--into", "data.json", "--dry-run");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      "警告：letters.csv 第2行 E列“申请方式”：“信函”按平常信函读取（以与申请人确认之日为收到申请之日）；如为挂号信（以签收之日为收到申请之日），请改为“挂号信”\n" +
+        "警告：letters.csv 第2行 G列“备注”：备注写有征求第三方意见，但台账中没有征求意见的记录：征求意见所需时间不计算在答复期限内，导入的数据不含这段时间，答复期限会偏短；请在数据文件中补记 consultations（发出和收到意见的日期）\n",
+    );
+    for (const n of NAMES) expect(r.stderr).not.toContain(n);
   });
 });

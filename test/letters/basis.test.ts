@@ -5,7 +5,7 @@ import { LAW, VARIANTS_2019 } from "./fixtures.js";
 describe("replyBasis (ogi-2019)", () => {
   it.each(VARIANTS_2019.map((v) => [v.key, v] as const))("%s cites its article and item", (_k, v) => {
     const b = replyBasis({ regime: "ogi-2019", type: v.reply.type, reason: v.reply.reason ?? null });
-    expect(b.text).toBe(v.basis);
+    expect(b.text).toBe(v.replyBasis ?? v.basis);
     expect(b.withheld?.text ?? undefined).toBe(v.withheld);
   });
 
@@ -104,10 +104,13 @@ describe("procedureBasis", () => {
     expect(procedureBasis("receipt", "ogi-2019").text).toBe(`根据${LAW}第三十三条`);
     expect(procedureBasis("receipt", "ogi-2008").text).toBe(`根据${LAW}第二十四条`);
     expect(procedureBasis("correction", "ogi-2019").text).toBe(`根据${LAW}第三十条`);
-    expect(procedureBasis("extension", "ogi-2019").text).toBe(`根据${LAW}第三十三条第一款`);
+    expect(procedureBasis("extension", "ogi-2019").text).toBe(`根据${LAW}第三十三条第二款`);
+    expect(procedureBasis("extension", "ogi-2008").text).toBe(`根据${LAW}第二十四条第二款`);
     expect(procedureBasis("consultation-third-party", "ogi-2019").text).toBe(`根据${LAW}第三十二条`);
     expect(procedureBasis("consultation-agency", "ogi-2019").text).toBe(`根据${LAW}第三十四条`);
-    expect(procedureBasis("consultation-notice", "ogi-2019").text).toBe(`根据${LAW}第三十三条第二款`);
+    expect(procedureBasis("consultation-notice", "ogi-2019").text).toBe(`根据${LAW}第三十三条第三款`);
+    expect(procedureBasis("consultation-notice", "ogi-2008").text).toBe(`根据${LAW}第二十四条第三款`);
+    expect(procedureBasis("consultation-agency", "ogi-2008").text).toBe(`根据${LAW}第七条第一款`);
     expect(procedureBasis("fee", "ogi-2019").text).toBe(
       `根据${LAW}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）`,
     );

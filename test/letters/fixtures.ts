@@ -20,6 +20,8 @@ export interface Variant {
   key: string;
   reply: Omit<Reply, "date">;
   basis: string;
+  /** replyBasis's text when the letter prints another citation (a withdrawal cites Art. 29 for asking again). */
+  replyBasis?: string;
   /** Partial disclosure: the citation for the withheld part. */
   withheld?: string;
   /** Extra record fields the variant needs. */
@@ -37,7 +39,7 @@ export const VARIANTS_2019: Variant[] = [
   { key: "disclosed", reply: { type: "disclosed" }, basis: L("第三十六条第（二）项") },
   {
     key: "partial-process-information",
-    reply: { type: "partial", reason: "process-information" },
+    reply: { type: "partial", reason: "process-information", ground: "draft" },
     basis: L("第三十六条第（二）项、第三十七条"),
     withheld: L("第十六条第二款、第三十六条第（三）项"),
   },
@@ -48,27 +50,27 @@ export const VARIANTS_2019: Variant[] = [
   },
   {
     key: "refused-prohibited-by-law",
-    reply: { type: "refused", reason: "prohibited-by-law" },
+    reply: { type: "refused", reason: "prohibited-by-law", ground: "《中华人民共和国统计法》第二十五条" },
     basis: L("第十四条、第三十六条第（三）项"),
   },
   {
     key: "refused-three-securities-one-stability",
-    reply: { type: "refused", reason: "three-securities-one-stability" },
+    reply: { type: "refused", reason: "three-securities-one-stability", ground: "public-security" },
     basis: L("第十四条、第三十六条第（三）项"),
   },
   {
     key: "refused-third-party-rights",
-    reply: { type: "refused", reason: "third-party-rights" },
+    reply: { type: "refused", reason: "third-party-rights", ground: "personal-privacy" },
     basis: L("第十五条、第三十六条第（三）项"),
   },
   {
     key: "refused-internal-affairs",
-    reply: { type: "refused", reason: "internal-affairs" },
+    reply: { type: "refused", reason: "internal-affairs", ground: "personnel-management" },
     basis: L("第十六条第一款、第三十六条第（三）项"),
   },
   {
     key: "refused-process-information",
-    reply: { type: "refused", reason: "process-information" },
+    reply: { type: "refused", reason: "process-information", ground: "request-report" },
     basis: L("第十六条第二款、第三十六条第（三）项"),
   },
   {
@@ -111,7 +113,7 @@ export const VARIANTS_2019: Variant[] = [
   },
   {
     key: "not-processed-duplicate",
-    reply: { type: "not-processed", reason: "duplicate" },
+    reply: { type: "not-processed", reason: "duplicate", duplicateOf: "V-2022-001" },
     basis: L("第三十六条第（六）项"),
   },
   {
@@ -143,8 +145,14 @@ export const VARIANTS_2019: Variant[] = [
   },
   {
     key: "other-other",
-    reply: { type: "other", reason: "other", note: "申请人书面撤回申请" },
+    reply: { type: "other", reason: "other", note: "经与申请人沟通，申请人已到本机关当面查阅所需信息" },
     basis: `根据${LAW}`,
+  },
+  {
+    key: "other-withdrawn",
+    reply: { type: "other", reason: "other", withdrawn: "@+5" },
+    basis: L("第二十九条"),
+    replyBasis: `根据${LAW}`,
   },
   {
     key: "not-this-agency",
@@ -199,7 +207,7 @@ export function variantDataset(
     submitted: received,
     content: `测试申请（${v.key}）`,
     ...resolveDates(v.extra ?? {}, received),
-    reply: { date: addDays(received, replyAfter), ...v.reply },
+    reply: { date: addDays(received, replyAfter), ...resolveDates(v.reply, received) },
   }));
   return {
     year,

@@ -21,6 +21,14 @@ const PARTIAL =
   "如对本答复中不予公开的部分不服，可以自收到本答复之日起60日内向示例市青禾区人民政府申请行政复议；对行政复议决定不服的，可以依法向人民法院提起行政诉讼。如对本答复的其他内容不服，可以自收到本答复之日起60日内向示例市青禾区人民政府申请行政复议，或者自收到本答复之日起6个月内向示例市青禾区人民法院提起行政诉讼。";
 
 describe("remedyNotice", () => {
+  it("before 2015-05-01: 3 months to sue (1989 行政诉讼法 Art. 39); from 2015-05-01: 6 months (2014 Art. 46)", () => {
+    const r = remedyNotice("refused", "2015-04-30", agency);
+    expect(r.rule).toBe("before2015");
+    expect(r.sentence).toBe(
+      "如对本答复不服，可以自收到本答复之日起60日内向示例市青禾区人民政府或者示例市市场监督管理局申请行政复议，或者自收到本答复之日起3个月内向示例市青禾区人民法院提起行政诉讼。",
+    );
+    expect(remedyNotice("refused", "2015-05-01", agency)).toMatchObject({ rule: "before", sentence: BEFORE });
+  });
   it("before 2024-01-01: reconsideration (either body) or litigation, for every reply type", () => {
     for (const type of ["refused", "partial", "disclosed", "not-processed"] as const) {
       const r = remedyNotice(type, "2023-12-29", agency);

@@ -143,7 +143,11 @@ describe("hostile templates through the CLI", () => {
       expect(l.code, name).toBe(2);
       expect(l.stderr).toContain("receipt.md.hbs");
       // The reply (its own template) is still written; the receipt is not.
-      expect(fs.readdirSync(lout).sort()).toEqual(["YSQ2023-001-reply.pdf", "manifest.json"]);
+      expect(fs.readdirSync(lout).sort()).toEqual([
+        "YSQ2023-001-reply.pdf",
+        "doc-numbers.json",
+        "manifest.json",
+      ]);
     }
     clean();
   }, 120_000);

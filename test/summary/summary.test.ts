@@ -59,7 +59,8 @@ describe("summary of the 2014 sample", () => {
   });
 
   it("has the title without the reference's stray space, numbered headings and a signature", () => {
-    expect(paragraphs[0]).toBe("市商务局2014年度集中审批服务和政务公开工作总结");
+    // The title's line break is written into the DOCX, between words (document/title.ts).
+    expect(paragraphs[0]).toBe("市商务局2014年度集中审批服务和\n政务公开工作总结");
     expect(
       paragraphs.filter((p) => /^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(p)),
     ).toEqual([
@@ -88,7 +89,9 @@ describe("summary of the 2014 sample", () => {
   });
 
   it("matches the reference document after normalising, except the listed corrections", () => {
-    expect(normaliseText(paragraphs.join("\n"))).toBe(correctedReference(REFERENCE));
+    // The title is one line in the reference (our DOCX breaks it after 服务和).
+    const joined = [paragraphs[0]!.replace("\n", ""), ...paragraphs.slice(1)].join("\n");
+    expect(normaliseText(joined)).toBe(correctedReference(REFERENCE));
   });
 
   it("writes full-width punctuation where the reference has half-width commas", () => {
@@ -212,7 +215,7 @@ describe("summary wordings chosen by other facts", () => {
     );
     const tree = buildSummary({ dataset: sample2014(), templatesDir: tdir, lang: "zh" });
     expect(docxParagraphTexts(tree)).toEqual([
-      "市商务局2014年度集中审批服务和政务公开工作总结",
+      "市商务局2014年度集中审批服务和\n政务公开工作总结",
       "共办结267项。",
       "呼和浩特市商务局",
       "2015年1月23日",

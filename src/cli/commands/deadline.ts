@@ -3,15 +3,22 @@
  *
  *   gongwen deadline --received YYYY-MM-DD [--regime ogi-2008|ogi-2019] [--extension N]
  *                    [--correction-received YYYY-MM-DD] [--pause YYYY-MM-DD..YYYY-MM-DD]...
- *                    [--calendar-override FILE] [--explain] [--json]
+ *                    [--calendar-override FILE] [--explain [--format text|md]] [--json]
  */
 import type { CommandModule } from "yargs";
 import { UserError } from "../../util/errors.js";
+import { cliCalendar, withCalendarOption } from "../calendar-option.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
 import { parseDay } from "../../calendar/dates.js";
 import type { DeadlinePause } from "../../calendar/deadline.js";
-import { REGIMES, type Regime } from "../../calendar/regime.js";
-import { formatDeadlineSummary, formatTrace } from "../../calendar/trace-format.js";
+import { REGIMES, type Regime } from "../../law/regime.js";
+import {
+  deadlineEventsJson,
+  deadlineFigures,
+  formatDeadlineSummary,
+  formatTrace,
+  traceTable,
+} from "../../calendar/trace-format.js";
 
 interface DeadlineArgs {
   received: string;
@@ -21,6 +28,7 @@ interface DeadlineArgs {
   pause?: string[];
   "calendar-override"?: string;
   explain: boolean;
+  format?: "text" | "md";
   json: boolean;
   lang?: string;
 }
@@ -55,7 +63,7 @@ export const deadlineCommand: CommandModule<object, DeadlineArgs> = {
   command: "deadline",
   describe: "计算依申请公开答复期限（工作日） / Reply deadline in working days",
   builder: (y) =>
-    y
+    withCalendarOption(y)
       .option("received", {
         type: "string",
         demandOption: true,
@@ -75,11 +83,12 @@ export const deadlineCommand: CommandModule<object, DeadlineArgs> = {
         array: true,
         describe: "征求意见期间，不计入期限（可重复） / Consultation pause FROM..TO (repeatable)",
       })
-      .option("calendar-override", {
-        type: "string",
-        describe: "本地日历覆盖文件 / Local calendar override file (JSON)",
-      })
       .option("explain", { type: "boolean", default: false, describe: "逐日列出计算过程 / Show the trace" })
+      .option("format", {
+        choices: ["text", "md"] as const,
+        describe:
+          "--explain 的表格：text 对齐的文本表格（终端上默认），md Markdown 表格（其他情况默认）/ the --explain table: text (default on a terminal) or md (Markdown, default otherwise)",
+      })
       .option("json", { type: "boolean", default: false, describe: "输出 JSON / Print JSON" }) as never,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);
@@ -88,9 +97,8 @@ export const deadlineCommand: CommandModule<object, DeadlineArgs> = {
       parseDay(argv["correction-received"], "--correction-received", lang);
     const pauses = (argv.pause ?? []).map((p) => parsePause(p, lang));
     // Loaded when the command runs (the calendar pulls in the override schema validator).
-    const { createCalendar } = await import("../../calendar/calendar.js");
     const { computeDeadline } = await import("../../calendar/deadline.js");
-    const calendar = createCalendar({ override: argv["calendar-override"], lang });
+    const calendar = await cliCalendar(argv["calendar-override"], lang);
     const result = computeDeadline(
       {
         received: argv.received,
@@ -103,24 +111,32 @@ export const deadlineCommand: CommandModule<object, DeadlineArgs> = {
     );
     if (argv.json) {
       const out: Record<string, unknown> = {
-        regime: result.regime,
-        received: result.received,
-        start: result.start,
-        due: result.due,
-        baseDays: result.baseDays,
-        extensionDays: result.extensionDays,
-        pausedDays: result.pausedDays,
+        ...deadlineFigures(result),
         dueWithoutExtension: result.dueWithoutExtension,
         correctionDue: result.correctionDue,
       };
       if (argv.explain) {
         out.trace = result.trace;
-        out.events = result.events;
+        out.events = deadlineEventsJson(result);
       }
       process.stdout.write(JSON.stringify(out, null, 2) + "\n");
       return;
     }
     process.stdout.write(formatDeadlineSummary(result, lang) + "\n");
-    if (argv.explain) process.stdout.write("\n" + formatTrace(result, lang));
+    if (!argv.explain) return;
+    const format = argv.format ?? (process.stdout.isTTY === true ? "text" : "md");
+    if (format === "md") process.stdout.write("\n" + formatTrace(result, lang));
+    else {
+      const { textTable } = await import("../print.js");
+      const { header, rows } = traceTable(result, lang);
+      process.stdout.write(
+        "\n" +
+          textTable(header, rows) +
+          "\n" +
+          t(lang, "事件：", "Events:") +
+          "\n" +
+          result.events.map((e) => `  ${e.date} ${e.note}\n`).join(""),
+      );
+    }
   },
 };

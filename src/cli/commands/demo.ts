@@ -42,11 +42,11 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
   describe: "演示：校验样例数据并把全部公文写入 out/ / render every document from samples/ into out/",
   builder: (y: Argv) =>
     y
-      .option("out", { type: "string", default: "out", describe: "output folder / 输出目录" })
+      .option("out", { type: "string", default: "out", describe: "输出目录 / output folder" })
       .option("force", {
         type: "boolean",
         default: false,
-        describe: "overwrite existing files / 覆盖已有文件",
+        describe: "覆盖已有文件 / overwrite existing files",
       }) as unknown as Argv<DemoArgs>,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);

@@ -6,7 +6,7 @@
 import type { CommandModule } from "yargs";
 import { UserError } from "../../util/errors.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
-import { feePerPage, feePerRequest, formatFee } from "../../calendar/fees.js";
+import { feePerPage, feePerRequest, formatFee } from "../../law/fees.js";
 
 interface FeeArgs {
   "per-request"?: string;

@@ -14,11 +14,13 @@
  */
 import type { Argv, CommandModule } from "yargs";
 // Only light modules at start-up; the readers (exceljs, csv-parse, the validator) load in the handler.
-import type { describeChange, fieldName, ImportKind, ImportPlan } from "../../data/import/index.js";
+import type { ImportKind, ImportPlan } from "../../data/import/index.js";
 import { IMPORT_KINDS } from "../../data/import/headers.js";
 import { formatPlace } from "../../data/import/ledger.js";
+import { lstatSync, realpathSync } from "node:fs";
 import { writeFileAtomic } from "../../util/fs-atomic.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
+import { maskPersonalPatterns } from "../../util/personal-patterns.js";
 
 interface ImportArgs {
   ledger: string;
@@ -51,7 +53,10 @@ export function formatPlan(
   opts: {
     dryRun: boolean;
     lang: Lang;
-    api: { fieldName: typeof fieldName; describeChange: typeof describeChange };
+    api: {
+      fieldName: typeof import("../../data/import/index.js").fieldName;
+      describeChange: typeof import("../../data/import/index.js").describeChange;
+    };
   },
 ): string[] {
   const { lang } = opts;
@@ -115,6 +120,15 @@ export function formatPlan(
   return lines;
 }
 
+/** The real path of `path` when it is a symbolic link (resolved once), else null. */
+function linkTarget(path: string): string | null {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : null;
+  } catch {
+    return null;
+  }
+}
+
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: "import <ledger>",
   describe: "导入台账（Excel/CSV）到数据文件 / import a ledger (Excel/CSV) into a dataset",
@@ -171,17 +185,38 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       lang,
     });
     const write = plan.text !== null && !argv["dry-run"];
+    // A dataset that is a symbolic link is written through to the file it points to, resolved
+    // once and reported (replacing the link would leave that file stale).
+    const target = write ? linkTarget(plan.into) : null;
     // Updating the dataset in place is the command's purpose: no --force needed for the file itself.
-    if (write) writeFileAtomic(plan.into, plan.text!, { force: true, lang });
+    if (write) writeFileAtomic(target ?? plan.into, plan.text!, { force: true, lang });
+    if (target !== null && !argv.json)
+      process.stderr.write(
+        t(
+          lang,
+          `${plan.into} 是符号链接：已写入它指向的文件 ${target}`,
+          `${plan.into} is a symbolic link: wrote the file it points to, ${target}`,
+        ) + "\n",
+      );
     if (argv.json) {
       const { text, ...rest } = plan;
       void text;
       process.stdout.write(
-        JSON.stringify({ ...rest, dryRun: argv["dry-run"], written: write }, null, 2) + "\n",
+        JSON.stringify(
+          {
+            ...rest,
+            dryRun: argv["dry-run"],
+            written: write,
+            ...(target !== null ? { writtenTo: target } : {}),
+          },
+          null,
+          2,
+        ) + "\n",
       );
       return;
     }
-    for (const w of plan.warnings) process.stderr.write(t(lang, `警告：${w}`, `warning: ${w}`) + "\n");
+    for (const w of plan.warnings.map((m) => maskPersonalPatterns(m)))
+      process.stderr.write(t(lang, `警告：${w}`, `warning: ${w}`) + "\n");
     process.stdout.write(formatPlan(plan, { dryRun: argv["dry-run"], lang, api }).join("\n") + "\n");
   },
 };

@@ -11,6 +11,9 @@ import { initCommand } from "./init.js";
 import { lettersCommand } from "./letters.js";
 import { importCommand } from "./import.js";
 import { auditCommand } from "./audit.js";
+import { serveCommand } from "./serve.js";
+import { dbCommand } from "./db.js";
+import { fontsCommand } from "./fonts.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
@@ -23,3 +26,6 @@ commands.push(initCommand);
 commands.push(lettersCommand);
 commands.push(importCommand);
 commands.push(auditCommand);
+commands.push(serveCommand);
+commands.push(dbCommand);
+commands.push(fontsCommand);

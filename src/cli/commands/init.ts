@@ -18,7 +18,12 @@ interface InitArgs {
 
 export const INIT_FILE = "operations.json";
 
-/** The starting dataset: placeholders (××) to replace, no records yet. */
+/**
+ * The starting dataset: every field a document needs (render summary, annual-report, self-audit
+ * and letters accept it as written, `validate --for` finds nothing missing), with ×× where the
+ * office's own details go (validate warns at each one left) and the documents' dates set to the
+ * usual days (to be checked), no records yet.
+ */
 export function minimalDataset(year: number, schemaRef: string): Dataset {
   return {
     $schema: schemaRef,
@@ -30,9 +35,25 @@ export function minimalDataset(year: number, schemaRef: string): Dataset {
       reconsiderationBody: { name: "××市人民政府" },
       court: { name: "××市××区人民法院" },
       address: "××市××区××路××号",
-      disclosureOffice: { name: "××市××局办公室", head: "办公室主任" },
+      phone: "××",
+      website: "××",
+      disclosureOffice: {
+        name: "××市××局办公室",
+        head: "办公室主任",
+        phone: "××",
+        address: "××市××区××路××号",
+      },
+    },
+    documents: {
+      summary: { date: `${year}-12-31` },
+      annualReport: { date: `${year + 1}-01-20` },
+      selfAudit: { date: `${year}-12-31` },
     },
     disclosure: { applications: [] },
+    narrative: {
+      problems: "××",
+      improvements: "××",
+    },
   };
 }
 
@@ -71,8 +92,8 @@ export const initCommand: CommandModule<object, InitArgs> = {
     process.stdout.write(
       t(
         lang,
-        `已写入 ${shown}。请把 ×× 换成本机关的信息，然后运行 gongwen validate ${shown}`,
-        `Wrote ${shown}. Replace the ×× placeholders, then run gongwen validate ${shown}`,
+        `已写入 ${shown}。请把 ×× 换成本机关的信息，核对 documents 中各公文的成文日期，然后运行 gongwen validate ${shown}`,
+        `Wrote ${shown}. Replace the ×× placeholders, check the documents' dates under documents, then run gongwen validate ${shown}`,
       ) + "\n",
     );
   },

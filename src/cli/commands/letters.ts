@@ -1,14 +1,19 @@
 /**
  * gongwen letters <data.json> --out DIR [--request ID]... [--kind reply|receipt|correction|extension|consultation|fee]...
- *                 [--format docx,pdf] [--merge] [--templates DIR] [--force] [--json]
+ *                 [--format docx,pdf] [--merge] [--templates DIR] [--force] [--missing] [--json]
  *
  * The unified on-request disclosure letters: DIR/<id>-<kind>.docx|pdf for every application and
  * every letter that applies to it; --merge also writes DIR/letters-print.pdf for duplex printing.
  * Letters that cannot be made are reported (id and field) after the others are written; exit 2.
+ * --missing writes only the files DIR/manifest.json does not list (an interrupted batch is
+ * completed; what was skipped is reported).
  */
 import type { Argv, CommandModule } from "yargs";
 import { resolve } from "node:path";
 import { UserError } from "../../util/errors.js";
+import { maskPersonalPatterns } from "../../util/personal-patterns.js";
+import { isBatchFatal } from "../../util/fs-atomic.js";
+import { cliCalendar, withCalendarOption } from "../calendar-option.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
 import { parseFormats } from "../../render/output.js";
 import type { LetterFormat } from "../../letters/batch.js";
@@ -22,6 +27,7 @@ import {
 
 interface LettersArgs {
   data: string;
+  "calendar-override"?: string;
   out: string;
   request?: string[];
   kind?: string[];
@@ -29,8 +35,13 @@ interface LettersArgs {
   merge: boolean;
   templates?: string;
   "font-config"?: string;
+  seal?: string;
+  "seal-image"?: string;
   force: boolean;
+  missing: boolean;
   json: boolean;
+  verbose: boolean;
+  names: "ascii" | "zh";
   redact: boolean;
   lang: string;
 }
@@ -58,52 +69,84 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
   command: "letters <data>",
   describe: "依申请公开答复文本（回执、补正、延期、征求意见、收费、答复书）/ on-request disclosure letters",
   builder: (y: Argv) =>
-    y
+    withCalendarOption(y)
       .positional("data", {
         type: "string",
-        describe: "dataset JSON file / 年度数据文件",
+        describe: "年度数据文件（JSON）/ dataset JSON file",
         demandOption: true,
       })
-      .option("out", { type: "string", describe: "output folder / 输出目录", demandOption: true })
+      .option("out", { type: "string", describe: "输出目录 / output folder", demandOption: true })
       .option("request", {
         type: "string",
         array: true,
-        describe: "only these application ids (repeatable) / 只写这些申请",
+        describe: "只写这些申请编号的文书（可重复）/ only these application ids (repeatable)",
       })
       .option("kind", {
         type: "string",
         array: true,
-        describe: `only these letters (repeatable): ${KIND_OPTIONS.join("|")} / 只写这些文书`,
+        describe: `只写这些种类的文书（可重复）：${KIND_OPTIONS.join("|")} / only these letters (repeatable): ${KIND_OPTIONS.join("|")}`,
       })
-      .option("format", { type: "string", array: true, describe: "docx,pdf (default both) / 输出格式" })
+      .option("format", {
+        type: "string",
+        array: true,
+        describe: "输出格式：docx、pdf，逗号分隔（默认两种都写）/ docx,pdf (default both)",
+      })
       .option("merge", {
         type: "boolean",
         default: false,
-        describe: `also write letters-print.pdf, each letter on an odd page / 另出合并打印文件`,
+        describe: `另写合并打印文件 letters-print.pdf，每件文书从奇数页起 / also write letters-print.pdf, each letter on an odd page`,
       })
       .option("templates", {
         type: "string",
-        describe: "folder of templates (and letters/config.json) / 模板目录",
+        describe:
+          "模板目录（含 letters/config.json），其中的模板替换同名内置模板 / folder of templates (and letters/config.json)",
       })
       .option("font-config", {
         type: "string",
-        describe: "font configuration file for PDF output / 字体配置",
+        describe: "PDF 字体配置文件 / font configuration file for PDF output",
+      })
+      .option("seal", {
+        type: "string",
+        describe:
+          "盖章处显示：none（打印后手工盖章）| placeholder（草稿，红色占位圈）| image（电子印章）；默认取 letters/config.json 的 sealMode，否则 none / what sealed letters show: none (stamped by hand) | placeholder | image; default: letters/config.json sealMode, else none",
+      })
+      .option("seal-image", {
+        type: "string",
+        describe:
+          "电子印章图片：透明背景的 PNG（即 --seal image）/ electronic seal, a PNG with transparency (implies --seal image)",
       })
       .option("force", {
         type: "boolean",
         default: false,
-        describe: "overwrite existing files / 覆盖已有文件",
+        describe: "覆盖已有文件 / overwrite existing files",
+      })
+      .option("missing", {
+        type: "boolean",
+        default: false,
+        describe:
+          "只补写 DIR/manifest.json 中没有的文书（续写中断的批次）/ write only the letters DIR/manifest.json does not list (completes an interrupted batch)",
       })
       .option("redact", {
         type: "boolean",
         default: false,
         describe:
-          "replace the applicant's personal data (申请人A…, ***); letters go to the applicant, so off by default / 隐去申请人个人信息",
+          "隐去申请人个人信息（申请人A…、***）；答复文书寄给申请人本人，默认不隐去 / replace the applicant's personal data (申请人A…, ***); letters go to the applicant, so off by default",
       })
       .option("json", {
         type: "boolean",
         default: false,
-        describe: "print the files written as JSON",
+        describe: "以 JSON 输出写出的文件 / print the files written as JSON",
+      })
+      .option("names", {
+        choices: ["ascii", "zh"] as const,
+        default: "ascii" as const,
+        describe:
+          "文件名：ascii 如 YSQ2025-001-reply.pdf（默认），zh 如 YSQ2025-001-答复书.pdf / file names: ascii (YSQ2025-001-reply.pdf, the default) or zh (YSQ2025-001-答复书.pdf)",
+      })
+      .option("verbose", {
+        type: "boolean",
+        default: false,
+        describe: "逐个列出写出的文件 / list every file written",
       }) as unknown as Argv<LettersArgs>,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);
@@ -112,13 +155,36 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
     const { loadLettersDataset } = await import("../../letters/load.js");
     const formats = parseFormats(argv.format ?? "docx,pdf", LETTER_FORMATS, lang) as LetterFormat[];
     const kinds = parseKinds(argv.kind, lang);
+    const { sealMark } = await import("../../render/seal.js");
+    const seal =
+      argv.seal !== undefined || argv["seal-image"] !== undefined
+        ? sealMark(argv.seal, argv["seal-image"], lang)
+        : undefined;
     const loaded = loadLettersDataset(argv.data, lang);
     const { invalid } = loaded;
     const dataset = argv.redact
       ? (await import("../../data/redact.js")).redactPersonalData(loaded.dataset)
       : loaded.dataset;
-    const { checkManifest, updateManifest } = await import("../../render/manifest.js");
-    checkManifest(argv.out, { force: argv.force, lang });
+    const { checkManifest, finishManifestRun, startManifestRun } = await import("../../render/manifest.js");
+    // Records what an interrupted run left in its journal; lists what the manifest has.
+    const listed = checkManifest(argv.out, { force: argv.force, lang });
+    // Each letter is recorded as it is renamed into place, so a batch killed half-way leaves a
+    // manifest (folded by the next run) listing every file it wrote; --missing completes it.
+    const recorder = startManifestRun(
+      argv.out,
+      {
+        command: "letters",
+        input: argv.data,
+        ...(argv.templates ? { templatesDir: resolve(argv.templates) } : {}),
+        inputs: {
+          fontConfig: argv["font-config"],
+          calendarOverride: argv["calendar-override"],
+          ...(seal?.mode === "image" ? { sealImage: seal.file } : {}),
+        },
+        redacted: argv.redact,
+      },
+      { force: argv.force, lang },
+    );
 
     const tty = process.stderr.isTTY === true && !argv.json;
     const bar = tty
@@ -136,10 +202,18 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
       ...(kinds ? { kinds } : {}),
       ...(argv.request ? { requests: argv.request.map(String) } : {}),
       merge: argv.merge,
+      names: argv.names,
       ...(argv.templates ? { templatesDir: resolve(argv.templates) } : {}),
       force: argv.force,
       lang,
       ...(argv["font-config"] ? { pdf: { fontConfig: argv["font-config"] } } : {}),
+      ...(seal ? { seal } : {}),
+      ...(argv["calendar-override"] !== undefined
+        ? { calendar: await cliCalendar(argv["calendar-override"], lang) }
+        : {}),
+      recorder,
+      source: loaded.source,
+      ...(argv.missing ? { listed } : {}),
       onProgress: (done, total) => {
         if (!bar) return;
         if (!started) {
@@ -149,21 +223,23 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
         bar.update(done);
         if (done === total) bar.stop();
       },
+    }).catch((e: unknown) => {
+      // Stopped (a full disk): record what was written, if the manifest can still be written;
+      // otherwise the journal keeps it for the next run.
+      if (isBatchFatal(e))
+        try {
+          finishManifestRun(recorder);
+        } catch {
+          // Left in the journal.
+        }
+      throw e;
     });
     if (bar && started) bar.stop();
+    // Messages go to logs: phone, ID and e-mail shaped values in them are masked.
+    for (const list of [result.errors, result.warnings, result.notices])
+      list.splice(0, list.length, ...list.map((m) => maskPersonalPatterns(m)));
     // Recorded whether or not some letters failed: DIR/manifest.json lists what was written.
-    const manifest = updateManifest(
-      argv.out,
-      {
-        command: "letters",
-        input: argv.data,
-        ...(argv.templates ? { templatesDir: resolve(argv.templates) } : {}),
-        inputs: { fontConfig: argv["font-config"] },
-        redacted: argv.redact,
-      },
-      [...result.files, ...(result.merged ? [result.merged] : [])],
-      { force: argv.force, lang },
-    );
+    const manifest = finishManifestRun(recorder, result.merged ? [result.merged] : []);
 
     if (argv.json) {
       process.stdout.write(
@@ -172,15 +248,17 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
             files: result.files,
             merged: result.merged,
             counts: result.counts,
+            skipped: result.skipped,
             errors: result.errors,
             warnings: result.warnings,
+            notices: result.notices,
             manifest,
           },
           null,
           2,
         ) + "\n",
       );
-    } else {
+    } else if (argv.verbose) {
       for (const f of result.files) {
         const pages = f.pages !== undefined ? t(lang, `，${f.pages}页`, `, ${f.pages} pages`) : "";
         process.stdout.write(t(lang, `已写入 ${f.path}${pages}`, `wrote ${f.path}${pages}`) + "\n");
@@ -193,9 +271,39 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
             `wrote ${result.merged.path}, ${result.merged.pages} pages (print file)`,
           ) + "\n",
         );
+      if (result.skipped.length > 0)
+        process.stdout.write(
+          t(
+            lang,
+            `已跳过清单中已有的 ${result.skipped.length} 个文件（--missing）`,
+            `skipped ${result.skipped.length} file${result.skipped.length === 1 ? "" : "s"} the manifest lists (--missing)`,
+          ) + "\n",
+        );
       process.stdout.write(t(lang, `已更新清单 ${manifest}`, `recorded in ${manifest}`) + "\n");
       process.stdout.write(countsLine(result, lang, LETTER_KIND_LABELS) + "\n");
+    } else {
+      // One line: how many letters of each kind, what was skipped, the manifest (every file with --verbose).
+      const n = result.skipped.length;
+      const skipped =
+        n > 0
+          ? t(
+              lang,
+              `；已跳过清单中已有的 ${n} 个文件（--missing）`,
+              `; skipped ${n} file${n === 1 ? "" : "s"} the manifest lists (--missing)`,
+            )
+          : "";
+      const merged = result.merged
+        ? t(lang, `，合并打印 ${result.merged.pages}页`, `, print file ${result.merged.pages} pages`)
+        : "";
+      process.stdout.write(
+        countsLine(result, lang, LETTER_KIND_LABELS) +
+          merged +
+          skipped +
+          t(lang, `；清单 ${manifest}`, `; recorded in ${manifest}`) +
+          "\n",
+      );
     }
+    for (const n of result.notices) process.stderr.write(t(lang, `提示：${n}`, `note: ${n}`) + "\n");
     for (const w of result.warnings) process.stderr.write(t(lang, `警告：${w}`, `warning: ${w}`) + "\n");
     if (result.errors.length > 0) {
       const n = result.errors.length;

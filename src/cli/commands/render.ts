@@ -3,11 +3,15 @@
  * One subcommand per document kind registered in ../documents.ts.
  */
 import type { Argv, CommandModule } from "yargs";
+import { langOfArgv, withExamplesOf } from "../help.js";
 import { resolve } from "node:path";
 import type { DocumentKind } from "../documents.js";
 import { parseFormats, writeDocument } from "../../render/output.js";
 import { parseLang, t } from "../../util/i18n.js";
 import { printOutputResult } from "../print.js";
+import { isDocumentTarget } from "../../data/requirements.js";
+import { refuseMissingFields } from "./validate.js";
+import { cliCalendar, withCalendarOption } from "../calendar-option.js";
 
 interface RenderArgs {
   data: string;
@@ -16,8 +20,12 @@ interface RenderArgs {
   templates?: string;
   force: boolean;
   json: boolean;
+  verbose?: boolean;
   redact: boolean;
   "font-config"?: string;
+  seal?: string;
+  "seal-image"?: string;
+  "calendar-override"?: string;
   lang: string;
   [k: string]: unknown;
 }
@@ -27,39 +35,68 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
     command: `${kind.name} <data>`,
     describe: `${kind.describe.zh} / ${kind.describe.en}`,
     builder: (y: Argv) => {
-      const b = y
+      const b = withCalendarOption(y)
         .positional("data", {
           type: "string",
-          describe: "dataset JSON file / 年度数据文件",
+          describe: "年度数据文件（JSON）/ dataset JSON file",
           demandOption: true,
         })
-        .option("out", { type: "string", describe: "output folder / 输出目录", demandOption: true })
+        .option("out", { type: "string", describe: "输出目录 / output folder", demandOption: true })
         .option("format", {
           type: "string",
           array: true,
-          describe: `output formats, comma separated: ${kind.formats.join(",")}`,
+          describe: `输出格式，逗号分隔：${kind.formats.join(",")} / output formats, comma separated: ${kind.formats.join(",")}`,
         })
-        .option("templates", { type: "string", describe: "folder of templates overriding the built-in ones" })
-        .option("font-config", { type: "string", describe: "font configuration file for PDF output" })
+        .option("templates", {
+          type: "string",
+          describe: "模板目录，其中的模板替换同名内置模板 / folder of templates overriding the built-in ones",
+        })
+        .option("font-config", {
+          type: "string",
+          describe: "PDF 字体配置文件 / font configuration file for PDF output",
+        })
+        .option("seal", {
+          type: "string",
+          describe:
+            "盖章处显示：none（默认，打印后手工盖章）| placeholder（草稿，红色占位圈）| image（电子印章）/ what a sealed signature shows: none (default: stamped by hand) | placeholder | image",
+        })
+        .option("seal-image", {
+          type: "string",
+          describe:
+            "电子印章图片：透明背景的 PNG（即 --seal image）/ electronic seal, a PNG with transparency (implies --seal image)",
+        })
         .option("force", {
           type: "boolean",
           default: false,
-          describe: "overwrite existing files / 覆盖已有文件",
+          describe: "覆盖已有文件 / overwrite existing files",
         })
-        .option("json", { type: "boolean", default: false, describe: "print the result as JSON" })
+        .option("json", {
+          type: "boolean",
+          default: false,
+          describe: "以 JSON 输出结果 / print the result as JSON",
+        })
+        .option("verbose", {
+          type: "boolean",
+          default: false,
+          describe: "逐个列出写出的文件 / list every file written",
+        })
         .option("redact", {
           type: "boolean",
           default: false,
-          describe: "replace applicants' personal data for publication (申请人A…, ***) / 隐去申请人个人信息",
+          describe:
+            "隐去申请人个人信息（姓名作申请人A、B…，联系方式和证件号作 ***），用于公开发布 / replace applicants' personal data for publication (申请人A…, ***)",
         });
       return (kind.options ? kind.options(b as unknown as Argv) : b) as unknown as Argv<RenderArgs>;
     },
     handler: async (argv) => {
       const lang = parseLang(argv.lang);
       const formats = parseFormats(argv.format ?? kind.formats[0], kind.formats, lang);
+      const { sealMark } = await import("../../render/seal.js");
+      const seal = sealMark(argv.seal, argv["seal-image"], lang);
       // Heavy modules are loaded when a command runs, not when the CLI starts.
       const { loadDataset } = await import("../../data/load.js");
       let dataset = loadDataset(argv.data, { lang });
+      if (isDocumentTarget(kind.name)) await refuseMissingFields(kind.name, dataset, argv.data, lang);
       if (argv.redact) dataset = (await import("../../data/redact.js")).redactPersonalData(dataset);
       const built = await kind.build({
         file: argv.data,
@@ -67,6 +104,7 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         argv,
         templatesDir: argv.templates ? resolve(argv.templates) : undefined,
         lang,
+        calendar: await cliCalendar(argv["calendar-override"], lang),
       });
       const { checkManifest, updateManifest } = await import("../../render/manifest.js");
       checkManifest(argv.out, { force: argv.force, lang });
@@ -76,6 +114,7 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         formats,
         force: argv.force,
         fontConfig: argv["font-config"],
+        seal,
         lang,
         extra: built.extra,
       });
@@ -90,6 +129,8 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
             scheme: fileArg("scheme"),
             previous: fileArg("previous"),
             fontConfig: fileArg("font-config"),
+            calendarOverride: fileArg("calendar-override"),
+            sealImage: seal.mode === "image" ? seal.file : undefined,
           },
           redacted: argv.redact,
         },
@@ -97,7 +138,7 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         { force: argv.force, lang },
       );
       result.warnings.unshift(...(built.warnings ?? []));
-      printOutputResult(result, { json: argv.json, lang });
+      printOutputResult(result, { json: argv.json, lang, verbose: argv.verbose === true });
     },
   };
 }
@@ -109,7 +150,20 @@ export const renderCommand: CommandModule<object, object> = {
   builder: async (y: Argv) => {
     const { documentKinds } = await import("../documents.js");
     let b = y;
-    for (const k of documentKinds) b = b.command(kindCommand(k) as unknown as CommandModule<object, object>);
+    const lang = langOfArgv(process.argv);
+    for (const k of documentKinds)
+      b = b.command(
+        withExamplesOf(
+          kindCommand(k),
+          [
+            [
+              `$0 render ${k.name} operations.json --out 输出`,
+              { zh: `生成${k.describe.zh}（DOCX 和 PDF）`, en: `the ${k.describe.en} (DOCX and PDF)` },
+            ],
+          ],
+          lang,
+        ) as unknown as CommandModule<object, object>,
+      );
     return b.demandCommand(1, t("zh", "请指定要渲染的公文种类", "choose a document kind"));
   },
   handler: () => {},

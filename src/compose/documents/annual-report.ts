@@ -1,13 +1,13 @@
 /**
  * The statutory annual report (政府信息公开工作年度报告): dataset + facts → the context of
  * templates/annual-report/<version>.md.hbs → document tree, and the same tables as a
- * spreadsheet. The builder gathers and checks; the facts hold every number, the templates every
+ * spreadsheet (rendered by render/xlsx). The builder gathers and checks; the facts hold every number, the templates every
  * word (including the tables' verbatim row and column texts and spans).
  *
  * Tables that do not balance are not printed: every violation of the consistency rules
  * (annual-report/rules.ts) is reported and the build stops with a UserError.
  */
-import { defaultCalendar } from "../../calendar/index.js";
+import { defaultCalendar, type Calendar } from "../../calendar/index.js";
 import {
   NEW_MEDIA_KIND_LABELS,
   REASON_LABELS,
@@ -17,12 +17,11 @@ import {
   type ReasonType,
   type ReplyType,
 } from "../../data/codes.js";
+import { assertDocumentFields } from "../../data/requirements.js";
 import type { Dataset } from "../../data/types.js";
-import type { DocumentTree, TableBlock } from "../../document/tree.js";
+import type { DocumentTree, Spreadsheet, TableBlock, TableSheet } from "../../document/tree.js";
 import { runsText } from "../../document/tree.js";
 import {
-  FORMAT_VERSIONS,
-  isFormatVersion,
   PROACTIVE_BLOCKS,
   REQUEST_COLUMNS,
   REVIEW_COLUMNS,
@@ -32,7 +31,6 @@ import {
 } from "../../annual-report/format.js";
 import { cellText, type AnnualReportTables, type RequestRow } from "../../annual-report/model.js";
 import { checkCarryOver, type Violation } from "../../annual-report/rules.js";
-import { tablesToXlsx, type XlsxSheet } from "../../annual-report/xlsx.js";
 import { applicationFacts } from "../../facts/applications.js";
 import {
   annualReportFacts,
@@ -40,8 +38,6 @@ import {
   type AnnualReportFacts,
 } from "../../facts/annual-report.js";
 import { deriveFacts, type CountFact, type Facts } from "../../facts/index.js";
-import type { DocumentKind } from "../../cli/documents.js";
-import { loadDataset } from "../../data/load.js";
 import { UserError } from "../../util/errors.js";
 import { t, type Lang } from "../../util/i18n.js";
 import { composeDocument } from "../compose.js";
@@ -100,6 +96,8 @@ export interface AnnualReportContext {
   overview: Overview;
   /** The fee measures (国办函〔2020〕109号) apply: reports for 2021 on. */
   feeMeasures: boolean;
+  /** The fee notices of the year are known (from the records; given totals state only fees paid). */
+  feeNoticesKnown: boolean;
   /** Figures in the words of the ogi-2008 outline (used by the 2008 template). */
   ogi2008: Ogi2008Figures;
   /** Cells as printed (0 or empty for blanks); null for the 2008 outline. */
@@ -175,6 +173,8 @@ export interface AnnualReportInput {
   version?: FormatVersion;
   /** Last year's dataset (--previous): checks this year's 上年结转 against its 结转下年度. */
   previous?: Dataset;
+  /** Working-day calendar (default: the shipped national data), also for last year's facts. */
+  calendar?: Calendar;
   templatesDir?: string;
   lang: Lang;
 }
@@ -185,8 +185,8 @@ export interface AnnualReportBuild {
   context: AnnualReportContext;
   /** Messages for the clerk (figures not given, passages missing). */
   warnings: string[];
-  /** The tables as a spreadsheet (null for the 2008 outline, which has no tables). */
-  xlsx: (() => Promise<Uint8Array>) | null;
+  /** The tables as a spreadsheet for renderXlsx (null for the 2008 outline, which has no tables). */
+  spreadsheet: Spreadsheet | null;
 }
 
 const camel = (s: string) => s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -247,8 +247,13 @@ export function violationsError(violations: readonly Violation[], lang: Lang): U
 }
 
 /** Last year's tables, for the carry-over rule; last year's data must be the year before. */
-function previousTables(previous: Dataset, dataset: Dataset, lang: Lang): AnnualReportTables {
-  const apps = applicationFacts(previous, defaultCalendar(lang), { lang });
+function previousTables(
+  previous: Dataset,
+  dataset: Dataset,
+  lang: Lang,
+  calendar: Calendar = defaultCalendar(lang),
+): AnnualReportTables {
+  const apps = applicationFacts(previous, calendar, { lang });
   const tables = previousAnnualReportTables(previous, dataset.year, apps, lang);
   if (!tables) {
     throw new UserError(
@@ -370,16 +375,8 @@ export function annualReportContext(
   report: AnnualReportFacts,
   lang: Lang = "zh",
 ): AnnualReportContext {
-  const date = dataset.documents?.annualReport?.date;
-  if (!date) {
-    throw new UserError(
-      t(
-        lang,
-        '/documents/annualReport/date：缺少年度报告的成文日期（如 "2024-01-25"）',
-        '/documents/annualReport/date: the annual report needs its date (e.g. "2024-01-25")',
-      ),
-    );
-  }
+  assertDocumentFields("annual-report", dataset, lang);
+  const date = dataset.documents!.annualReport!.date;
   const narrative = Object.fromEntries(
     ANNUAL_REPORT_NARRATIVE_KEYS.map((k) => [k, dataset.narrative?.[k] ?? null]),
   ) as Record<AnnualReportNarrativeKey, string | null>;
@@ -406,6 +403,7 @@ export function annualReportContext(
     figures,
     overview: overviewOf(facts),
     feeMeasures: dataset.year >= 2021,
+    feeNoticesKnown: report.fees.notices !== null,
     ogi2008: ogi2008Figures(report, figures),
     cells: report.tables ? printedCells(report.tables) : null,
     narrative,
@@ -413,8 +411,8 @@ export function annualReportContext(
 }
 
 /** The title of the section a table sits in (the last level-1 heading before it), for sheet names. */
-function tableSheets(tree: DocumentTree): XlsxSheet[] {
-  const sheets: XlsxSheet[] = [];
+function tableSheets(tree: DocumentTree): TableSheet[] {
+  const sheets: TableSheet[] = [];
   let heading = "";
   for (const b of tree.blocks) {
     if (b.type === "heading" && b.level === 1) heading = `${b.number}${runsText(b.runs)}`;
@@ -427,20 +425,72 @@ function tableSheets(tree: DocumentTree): XlsxSheet[] {
   return sheets;
 }
 
+const calendarOf = (input: { calendar?: Calendar }) => (input.calendar ? { calendar: input.calendar } : {});
+
 /** Build the annual report: facts, checks, tree, and the spreadsheet of its tables. */
 export function buildAnnualReport(input: AnnualReportInput): AnnualReportBuild {
   const { dataset, lang } = input;
-  const facts = input.facts ?? deriveFacts(dataset, { lang });
+  const facts = input.facts ?? deriveFacts(dataset, { lang, ...calendarOf(input) });
   const report =
     input.version && input.version !== facts.annualReport.version
       ? annualReportFacts(dataset, facts.applications, { version: input.version, lang })
       : facts.annualReport;
+  const violations = reportViolations(input, report);
+  if (violations.length > 0) throw violationsError(violations, lang);
+  return composeAnnualReport(input, facts, report);
+}
+
+/** The report's checks: every violation of the consistency rules (rule 5 with last year's data). */
+function reportViolations(input: AnnualReportInput, report: AnnualReportFacts): Violation[] {
   const violations = [...report.violations];
   if (input.previous && report.tables && !report.carryOverChecked) {
-    violations.push(...checkCarryOver(report.tables, previousTables(input.previous, dataset, lang), lang));
+    violations.push(
+      ...checkCarryOver(
+        report.tables,
+        previousTables(input.previous, input.dataset, input.lang, input.calendar),
+        input.lang,
+      ),
+    );
   }
-  if (violations.length > 0) throw violationsError(violations, lang);
+  return violations;
+}
 
+export interface AnnualReportReview {
+  /** The report's tables as they would print, each named like its spreadsheet sheet (表二 …). */
+  sheets: TableSheet[];
+  /** Every violation of the consistency rules; each names its table (表二/表三/表四), row and column. */
+  violations: Violation[];
+}
+
+/**
+ * The tables as composed and their consistency violations, also when the tables do not add up
+ * (buildAnnualReport then refuses to print): for a clerk to find the cells a message names.
+ */
+export function reviewAnnualReport(input: AnnualReportInput): AnnualReportReview {
+  const facts = input.facts ?? deriveFacts(input.dataset, { lang: input.lang, ...calendarOf(input) });
+  const report =
+    input.version && input.version !== facts.annualReport.version
+      ? annualReportFacts(input.dataset, facts.applications, { version: input.version, lang: input.lang })
+      : facts.annualReport;
+  const violations = reportViolations(input, report);
+  let sheets: TableSheet[] = [];
+  if (report.tables) {
+    try {
+      sheets = tableSheets(composeAnnualReport(input, facts, report).tree);
+    } catch (e) {
+      // A report that cannot be composed yet (no date …) still has its violations; buildAnnualReport says why.
+      if (!(e instanceof UserError)) throw e;
+    }
+  }
+  return { sheets, violations };
+}
+
+function composeAnnualReport(
+  input: AnnualReportInput,
+  facts: Facts,
+  report: AnnualReportFacts,
+): AnnualReportBuild {
+  const { dataset, lang } = input;
   const context = annualReportContext(dataset, facts, report, lang);
   const warnings = [...report.warnings];
   const missing = ANNUAL_REPORT_NARRATIVE_KEYS.filter(
@@ -475,83 +525,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReportBuild {
     templatesDir: input.templatesDir,
     lang,
   });
-  const xlsx = report.tables
-    ? () =>
-        tablesToXlsx(tableSheets(tree), {
-          date: context.signedOn,
-          author: context.agency.name,
-          title: context.title,
-        })
+  const spreadsheet = report.tables
+    ? { sheets: tableSheets(tree), date: context.signedOn, author: context.agency.name, title: context.title }
     : null;
-  return { tree, report, context, warnings, xlsx };
+  return { tree, report, context, warnings, spreadsheet };
 }
-
-/** The formats asked for on the command line (--format docx,pdf,xlsx). */
-function requestedFormats(argv: Record<string, unknown>): string[] {
-  const v = argv.format;
-  return (Array.isArray(v) ? v : [v])
-    .flatMap((x) => String(x ?? "").split(","))
-    .map((x) => x.trim().toLowerCase())
-    .filter((x) => x !== "");
-}
-
-/** The `annual-report` entry of the CLI's document registry (src/cli/documents.ts). */
-export const annualReportDocument: DocumentKind = {
-  name: "annual-report",
-  baseName: "annual-report",
-  describe: {
-    zh: "政府信息公开工作年度报告",
-    en: "annual report on government information disclosure",
-  },
-  formats: ["docx", "pdf", "xlsx"],
-  options: (y) =>
-    y
-      .option("format-version", {
-        type: "string",
-        choices: [...FORMAT_VERSIONS],
-        describe:
-          "年度报告格式版本（默认按报告年度：2021年起2021，2019–2020年2019，此前2008）/ format version (default by the report year)",
-      })
-      .option("previous", {
-        type: "string",
-        describe:
-          "上一年度的数据文件，核对“上年结转”与上年“结转下年度” / last year's dataset, to check the carry-over",
-      }),
-  build: async (ctx) => {
-    const { lang } = ctx;
-    const versionArg = ctx.argv["format-version"];
-    const version = versionArg === undefined ? undefined : String(versionArg);
-    if (version !== undefined && !isFormatVersion(version)) {
-      throw new UserError(
-        t(
-          lang,
-          `--format-version 只能是 ${FORMAT_VERSIONS.join("、")}`,
-          `--format-version must be one of ${FORMAT_VERSIONS.join(", ")}`,
-        ),
-      );
-    }
-    const previousFile = ctx.argv.previous;
-    const previous = typeof previousFile === "string" ? loadDataset(previousFile, { lang }) : undefined;
-    const built = buildAnnualReport({
-      dataset: ctx.dataset,
-      version,
-      previous,
-      templatesDir: ctx.templatesDir,
-      lang,
-    });
-    if (!built.xlsx && requestedFormats(ctx.argv).includes("xlsx")) {
-      throw new UserError(
-        t(
-          lang,
-          `${built.report.version}年格式的年度报告没有统计表，不能输出 xlsx`,
-          `the ${built.report.version} format has no tables; xlsx output is not available`,
-        ),
-      );
-    }
-    return {
-      tree: built.tree,
-      ...(built.xlsx ? { extra: { xlsx: built.xlsx } } : {}),
-      warnings: built.warnings,
-    };
-  },
-};

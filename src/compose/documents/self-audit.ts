@@ -8,14 +8,20 @@
  * dataset gives none. The audit runs in Chinese (the templates are Chinese); `lang` is the
  * language of error messages.
  */
-import type { DocumentKind } from "../../cli/documents.js";
+import { evidenceText } from "../../data/messages.js";
 import type { Dataset } from "../../data/types.js";
 import type { DocumentTree } from "../../document/tree.js";
 import { deriveFacts, type Facts } from "../../facts/index.js";
+import type { Calendar } from "../../calendar/index.js";
 import { loadScheme, runAudit, type AuditResult, type Finding, type Scheme } from "../../audit/index.js";
 import type { Lang } from "../../util/i18n.js";
-import { loadDataset } from "../../data/load.js";
-import { composeDocument } from "../compose.js";
+import { composeDocument, hasPartial, renderPartial } from "../compose.js";
+
+/** Where the templates come from (the user's --templates DIR) and the language of errors. */
+interface TemplateOptions {
+  templatesDir?: string;
+  lang?: Lang;
+}
 
 export interface FindingView {
   /** 1-based number of the finding in the report. */
@@ -23,6 +29,8 @@ export interface FindingView {
   rule: string;
   ruleTitle: string;
   source: string;
+  /** The finding judges an event under the 2019 regulation (rectification wording per regime). */
+  regime2019: boolean;
   severity: string;
   error: boolean;
   warning: boolean;
@@ -32,7 +40,16 @@ export interface FindingView {
   subject: string | null;
   count: number;
   /** Evidence: the value as text, with flags so the template words true, false and absent. */
-  evidence: { pointer: string; value: string; isTrue: boolean; isFalse: boolean; isNull: boolean }[];
+  /** pointer: where in the dataset (JSON pointer); where/shown: the record, field and value in words. */
+  evidence: {
+    pointer: string;
+    value: string;
+    where: string;
+    shown: string;
+    isTrue: boolean;
+    isFalse: boolean;
+    isNull: boolean;
+  }[];
   deadline: {
     summary: string;
     header: string[];
@@ -44,6 +61,11 @@ export interface FindingView {
   /** Costs points under some criterion (feeds one and is not info). */
   costsPoints: boolean;
   data: Finding["data"];
+  /**
+   * The rectification the finding needs, as Markdown: partial self-audit/rectify/<rule id>
+   * rendered with this view, or self-audit/rectify/default for a rule without its own.
+   */
+  rectification: string;
 }
 
 export interface CriterionView {
@@ -74,6 +96,10 @@ export interface CriterionView {
   /** Refs of the findings (bonus: highlights) behind it. */
   refs: number[];
   note: string | null;
+  /** Nothing to judge (无数据). */
+  noData: boolean;
+  /** Counted in the total (false: 无数据, not scored). */
+  scored: boolean;
 }
 
 export interface SelfAuditContext {
@@ -85,6 +111,10 @@ export interface SelfAuditContext {
   scheme: { id: string; title: string; total: number };
   score: number;
   total: number;
+  /** What the score is out of (total less the criteria not scored for want of data). */
+  outOf: number;
+  /** Criteria not scored: nothing to judge (无数据). */
+  notScored: CriterionView[];
   base: number;
   bonus: number;
   lost: number;
@@ -107,6 +137,8 @@ export interface SelfAuditInput {
   scheme?: Scheme;
   /** Last year's dataset (the annual report's carry-over rule). */
   previous?: Dataset;
+  /** Working-day calendar (default: the shipped national data). */
+  calendar?: Calendar;
   templatesDir?: string;
   lang: Lang;
 }
@@ -122,10 +154,16 @@ export function selfAuditDate(dataset: Dataset): string {
   return dataset.documents?.selfAudit?.date ?? `${dataset.year}-12-31`;
 }
 
-function evidenceView(e: { pointer: string; value: unknown }): FindingView["evidence"][number] {
+function evidenceView(
+  e: { pointer: string; value: unknown },
+  dataset: Dataset,
+): FindingView["evidence"][number] {
   const v = e.value;
+  const words = evidenceText(e.pointer, v, dataset, "zh");
   return {
     pointer: e.pointer,
+    where: words.where,
+    shown: words.value,
     value: typeof v === "string" ? v : typeof v === "number" ? String(v) : JSON.stringify(v),
     isTrue: v === true,
     isFalse: v === false,
@@ -133,14 +171,20 @@ function evidenceView(e: { pointer: string; value: unknown }): FindingView["evid
   };
 }
 
-function findingView(f: AuditResult["findings"][number], ref: number, result: AuditResult): FindingView {
+function findingView(
+  f: AuditResult["findings"][number],
+  ref: number,
+  result: AuditResult,
+  dataset: Dataset,
+): FindingView {
   const run = result.rules.find((r) => r.id === f.rule);
   const crit = result.criteria.filter((c) => f.criteria.includes(c.id));
   return {
     ref,
     rule: f.rule,
     ruleTitle: run?.title ?? f.rule,
-    source: run?.source ?? "",
+    source: f.source || (run?.source ?? ""),
+    regime2019: f.regime === "ogi-2019",
     severity: f.severity,
     error: f.severity === "error",
     warning: f.severity === "warning",
@@ -149,7 +193,7 @@ function findingView(f: AuditResult["findings"][number], ref: number, result: Au
     message: f.message,
     subject: f.subject,
     count: f.count,
-    evidence: f.evidence.map(evidenceView),
+    evidence: f.evidence.map((e) => evidenceView(e, dataset)),
     deadline: f.deadline
       ? {
           summary: f.deadline.summary,
@@ -161,12 +205,29 @@ function findingView(f: AuditResult["findings"][number], ref: number, result: Au
     criteria: crit.map((c) => ({ id: c.id, title: c.title })),
     costsPoints: crit.length > 0 && f.severity !== "info",
     data: f.data,
+    rectification: "",
   };
 }
 
-export function selfAuditContext(dataset: Dataset, facts: Facts, result: AuditResult): SelfAuditContext {
-  const findings = result.findings.map((f, i) => findingView(f, i + 1, result));
-  const highlights = result.highlights.map((f, i) => findingView(f, i + 1, result));
+/** The partial that words a finding's rectification: the rule's own, else the general one. */
+export function rectificationPartial(rule: string, templates: TemplateOptions = {}): string {
+  const own = `self-audit/rectify/${rule}`;
+  return hasPartial(own, templates) ? own : "self-audit/rectify/default";
+}
+
+export function selfAuditContext(
+  dataset: Dataset,
+  facts: Facts,
+  result: AuditResult,
+  templates: TemplateOptions = {},
+): SelfAuditContext {
+  const view = (f: AuditResult["findings"][number], i: number) => {
+    const v = findingView(f, i + 1, result, dataset);
+    v.rectification = renderPartial(rectificationPartial(v.rule, templates), v, templates);
+    return v;
+  };
+  const findings = result.findings.map(view);
+  const highlights = result.highlights.map(view);
   const titles = new Map(result.rules.map((r) => [r.id, r.title]));
   const criteria: CriterionView[] = result.criteria.map((c) => ({
     id: c.id,
@@ -189,6 +250,8 @@ export function selfAuditContext(dataset: Dataset, facts: Facts, result: AuditRe
     lines: c.lines.map((l) => ({ ...l, ruleTitle: titles.get(l.rule) ?? l.rule })),
     refs: c.findings.map((i) => i + 1),
     note: c.note,
+    noData: c.noData,
+    scored: c.scored,
   }));
   const groups: SelfAuditContext["groups"] = [];
   for (const c of criteria) {
@@ -208,6 +271,8 @@ export function selfAuditContext(dataset: Dataset, facts: Facts, result: AuditRe
     },
     score: result.score,
     total: result.total,
+    outOf: result.outOf,
+    notScored: criteria.filter((c) => !c.scored && !c.isBonus),
     base: result.base,
     bonus: result.bonus,
     lost: result.lost,
@@ -225,10 +290,14 @@ export function buildSelfAudit(input: SelfAuditInput): SelfAuditBuild {
   const { dataset, lang } = input;
   const facts =
     input.facts ??
-    deriveFacts(dataset, { lang: "zh", ...(input.previous ? { previous: input.previous } : {}) });
+    deriveFacts(dataset, {
+      lang: "zh",
+      ...(input.previous ? { previous: input.previous } : {}),
+      ...(input.calendar ? { calendar: input.calendar } : {}),
+    });
   const scheme = input.scheme ?? loadScheme(undefined, lang);
   const result = runAudit(dataset, { scheme, facts, lang: "zh" });
-  const context = selfAuditContext(dataset, facts, result);
+  const context = selfAuditContext(dataset, facts, result, { templatesDir: input.templatesDir, lang });
   const tree = composeDocument("self-audit", context, {
     kind: "document",
     meta: { title: "", author: context.agency, subject: "考核自查报告", date: context.signedOn },
@@ -239,33 +308,3 @@ export function buildSelfAudit(input: SelfAuditInput): SelfAuditBuild {
   tree.meta.title = title && title.type === "title" ? title.text : context.agency;
   return { tree, result, context };
 }
-
-/** The `self-audit` entry of the CLI's document registry (src/cli/documents.ts). */
-export const selfAuditDocument: DocumentKind = {
-  name: "self-audit",
-  baseName: "self-audit",
-  describe: { zh: "考核自查报告", en: "self-audit report against an assessment scheme" },
-  formats: ["docx", "pdf"],
-  options: (y) =>
-    y
-      .option("scheme", {
-        type: "string",
-        describe: "考核方案文件（默认 samples/assessment-2014.json）/ assessment scheme file",
-      })
-      .option("previous", {
-        type: "string",
-        describe: "上年度数据文件（核对年度报告上年结转）/ last year's dataset (annual report carry-over)",
-      }),
-  build: async (ctx) => {
-    const schemeFile = typeof ctx.argv.scheme === "string" ? ctx.argv.scheme : undefined;
-    const previousFile = typeof ctx.argv.previous === "string" ? ctx.argv.previous : undefined;
-    const { tree } = buildSelfAudit({
-      dataset: ctx.dataset,
-      scheme: loadScheme(schemeFile, ctx.lang),
-      ...(previousFile ? { previous: loadDataset(previousFile, { lang: ctx.lang }) } : {}),
-      templatesDir: ctx.templatesDir,
-      lang: ctx.lang,
-    });
-    return { tree };
-  },
-};

@@ -3,13 +3,12 @@
  * context of templates/summary.md.hbs → document tree. The builder only gathers; the facts hold
  * every number and claim, the template every word.
  */
-import type { DocumentKind } from "../../cli/documents.js";
 import type { Dataset } from "../../data/types.js";
 import type { DocumentTree } from "../../document/tree.js";
-import { loadDataset } from "../../data/load.js";
 import { deriveFacts, type Facts } from "../../facts/index.js";
-import { UserError } from "../../util/errors.js";
-import { t, type Lang } from "../../util/i18n.js";
+import { assertDocumentFields } from "../../data/requirements.js";
+import type { Lang } from "../../util/i18n.js";
+import type { Calendar } from "../../calendar/index.js";
 import { composeDocument } from "../compose.js";
 
 /** Narrative passages the summary template places, by key (null when the dataset has none). */
@@ -45,6 +44,8 @@ export interface SummaryInput {
   facts?: Facts;
   /** Last year's dataset (--previous): year-over-year figures (facts.yearOverYear). */
   previous?: Dataset;
+  /** Working-day calendar (default: the shipped national data). */
+  calendar?: Calendar;
   templatesDir?: string;
   lang: Lang;
 }
@@ -55,15 +56,8 @@ export function defaultSummaryTitle(dataset: Dataset): string {
 }
 
 export function summaryContext(dataset: Dataset, facts: Facts, lang: Lang = "zh"): SummaryContext {
-  const info = dataset.documents?.summary;
-  if (!info?.date)
-    throw new UserError(
-      t(
-        lang,
-        '/documents/summary/date：缺少工作总结的成文日期（如 "2015-01-23"）',
-        '/documents/summary/date: the summary needs its date (e.g. "2015-01-23")',
-      ),
-    );
+  assertDocumentFields("summary", dataset, lang);
+  const info = dataset.documents!.summary!;
   const narrative = Object.fromEntries(
     SUMMARY_NARRATIVE_KEYS.map((k) => [k, dataset.narrative?.[k] ?? null]),
   ) as Record<SummaryNarrativeKey, string | null>;
@@ -80,7 +74,13 @@ export function summaryContext(dataset: Dataset, facts: Facts, lang: Lang = "zh"
 
 export function buildSummary(input: SummaryInput): DocumentTree {
   const { dataset, lang } = input;
-  const facts = input.facts ?? deriveFacts(dataset, { lang, previous: input.previous });
+  const facts =
+    input.facts ??
+    deriveFacts(dataset, {
+      lang,
+      previous: input.previous,
+      ...(input.calendar ? { calendar: input.calendar } : {}),
+    });
   const context = summaryContext(dataset, facts, lang);
   return composeDocument("summary", context, {
     kind: "document",
@@ -94,24 +94,3 @@ export function buildSummary(input: SummaryInput): DocumentTree {
     lang,
   });
 }
-
-/** The `summary` entry of the CLI's document registry (src/cli/documents.ts). */
-export const summaryDocument: DocumentKind = {
-  name: "summary",
-  baseName: "summary",
-  describe: {
-    zh: "年度集中审批服务和政务公开工作总结",
-    en: "year-end work summary (approval services and disclosure)",
-  },
-  formats: ["docx", "pdf"],
-  options: (y) =>
-    y.option("previous", {
-      type: "string",
-      describe: "上一年度的数据文件，写出同比变化 / last year's dataset, for year-over-year figures",
-    }),
-  build: async (ctx) => {
-    const file = ctx.argv.previous;
-    const previous = typeof file === "string" ? loadDataset(file, { lang: ctx.lang }) : undefined;
-    return { tree: buildSummary({ ...(ctx as SummaryInput), previous }) };
-  },
-};

@@ -8,7 +8,8 @@
  * nothing is written; every problem is listed, each with file, sheet, row, column and header.
  * No message quotes an applicant's personal data; records are named by id and row.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { assertZipInflatedSize, readInputBytes, readInputText } from "../../util/read-input.js";
 import { extname } from "node:path";
 import { unzipSync } from "fflate";
 import { UserError } from "../../util/errors.js";
@@ -95,18 +96,7 @@ function byPlace(a: ImportIssue, b: ImportIssue): number {
 
 /** Read the ledger file by its extension (or its first bytes). */
 export async function readLedger(path: string, lang: Lang = "zh"): Promise<Ledger> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === "ENOENT"
-        ? t(lang, `${path}：文件不存在`, `${path}: no such file`)
-        : t(lang, `无法读取 ${path}`, `cannot read ${path}`),
-    );
-  }
-  assertInputSize(path, bytes.length, lang);
+  const bytes = readInputBytes(path, { lang });
   const ext = extname(path).toLowerCase();
   if (ext === ".xls" || ext === ".et")
     throw new UserError(
@@ -118,7 +108,9 @@ export async function readLedger(path: string, lang: Lang = "zh"): Promise<Ledge
     );
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (ext === ".xlsx" || ext === ".xlsm" || (zip && ext !== ".csv")) {
-    assertInputSize(path, unzippedSize(bytes), lang, true); // a small zip can unpack to gigabytes
+    // A small zip can unpack to gigabytes: its declared sizes first (cheap), then what it really inflates to.
+    assertInputSize(path, unzippedSize(bytes), lang, true);
+    assertZipInflatedSize(bytes, path, lang);
     return readXlsx(bytes, path, lang);
   }
   return readCsv(bytes, path, lang);
@@ -181,13 +173,7 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
         `${into}: no such dataset; create one with gongwen init (agency and year) before importing`,
       ),
     );
-  let datasetText: string;
-  assertInputSize(into, statSync(into).size, lang);
-  try {
-    datasetText = readFileSync(into, "utf8");
-  } catch {
-    throw new UserError(t(lang, `无法读取 ${into}`, `cannot read ${into}`));
-  }
+  const datasetText = readInputText(into, { lang });
   const check = validateDatasetText(datasetText, into, lang);
   if (!check.ok) {
     const n = check.errors.length;

@@ -5,6 +5,7 @@
  * id prefix for ledgers numbered only by 序号. Errors name the file, line and column.
  */
 import { readFileSync } from "node:fs";
+import { readInputText } from "../../util/read-input.js";
 import { resolve } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { UserError } from "../../util/errors.js";
@@ -127,12 +128,7 @@ function describe(e: ErrorObject): { pointer: string; anchor?: "key"; zh: string
 
 /** Read and check a mapping file; a UserError lists every problem with line and column. */
 export function loadMapping(path: string, kind: ImportKind | undefined, lang: Lang = "zh"): ImportMapping {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new UserError(t(lang, `无法读取映射文件 ${path}`, `cannot read the mapping file ${path}`));
-  }
+  const text = readInputText(path, { lang });
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
     const { line, column } = parsed.position;

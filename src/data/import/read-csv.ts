@@ -6,7 +6,7 @@
  * most in the first line. Rows are numbered as Excel numbers them when it opens the file (a
  * quoted field over several lines is one row).
  */
-import iconv from "iconv-lite";
+import { decodeInput } from "../../util/read-input.js";
 import { CsvError, parse } from "csv-parse/sync";
 import { UserError } from "../../util/errors.js";
 import { t, type Lang } from "../../util/i18n.js";
@@ -19,35 +19,12 @@ export interface DecodedText {
   encoding: CsvEncoding;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Decode a text file from Excel or a Chinese office system. */
+/**
+ * Decode a text file from Excel or a Chinese office system: the strict input decoder, which
+ * here also takes GBK/GB18030 without a BOM.
+ */
 export function decodeText(bytes: Uint8Array, file: string, lang: Lang = "zh"): DecodedText {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
-    return { text: buf.subarray(3).toString("utf8"), encoding: "utf-8-bom" };
-  if (buf[0] === 0xff && buf[1] === 0xfe)
-    return { text: iconv.decode(buf.subarray(2), "utf16le"), encoding: "utf-16le" };
-  if (buf[0] === 0xfe && buf[1] === 0xff)
-    return { text: iconv.decode(buf.subarray(2), "utf16be"), encoding: "utf-16be" };
-  if (isValidUtf8(buf)) return { text: buf.toString("utf8"), encoding: "utf-8" };
-  const text = iconv.decode(buf, "gb18030");
-  if (text.includes("\ufffd"))
-    throw new UserError(
-      t(
-        lang,
-        `${file}：无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）；请在 Excel 中另存为“CSV UTF-8”`,
-        `${file}: unknown text encoding (neither UTF-8 nor GBK/GB18030); save it as "CSV UTF-8" in Excel`,
-      ),
-    );
-  return { text, encoding: "gb18030" };
+  return decodeInput(bytes, file, { lang, legacy: true });
 }
 
 /** The separator used in the first line: the most frequent of , \t ; outside quotes. */

@@ -144,6 +144,8 @@ interface Layout {
   sheet: LedgerSheet;
   headerRows: number[];
   bound: Map<string, Binding>;
+  /** Remark columns (备注, 说明): not kept, but read for what would change a deadline. */
+  remarks?: { col: number; header: string }[];
 }
 
 /** Which sheets to read. */
@@ -270,9 +272,13 @@ function layoutOf(
   all.sort((a, b) => a.col - b.col);
 
   const bound = new Map<string, Binding>();
+  const remarks: { col: number; header: string }[] = [];
   const strength = new Map<string, boolean>();
   for (const c of all) {
-    if (c.match.kind === "quiet") continue;
+    if (c.match.kind === "quiet") {
+      if (/^(备注|说明)$/.test(c.header.trim())) remarks.push({ col: c.col, header: c.header });
+      continue;
+    }
     if (c.match.kind === "none") {
       warnings.push({
         place: { ...place, col: c.col, header: c.header },
@@ -369,7 +375,7 @@ function layoutOf(
   }
   // Rows are read only under a header without problems (no errors that follow from it).
   if (issues.length > issuesBefore) return undefined;
-  return { sheet, headerRows: rows, bound };
+  return { sheet, headerRows: rows, bound, remarks };
 }
 
 /** Reading context of one row. */
@@ -379,7 +385,22 @@ class RowReader {
     readonly layout: Layout,
     readonly row: number,
     readonly issues: ImportIssue[],
+    readonly warnings: ImportIssue[] = [],
   ) {}
+
+  warn(key: string, message: Msg): void {
+    this.warnings.push({ place: this.placeOf(key), message });
+  }
+
+  /** The row's remarks (备注, 说明), with where each is. */
+  remarks(): { text: string; place: Place }[] {
+    return (this.layout.remarks ?? []).flatMap((c) => {
+      const v = this.layout.sheet.rows[this.row - 1]?.[c.col - 1] ?? null;
+      return isBlank(v)
+        ? []
+        : [{ text: cellText(v).trim(), place: { ...this.rowPlace, col: c.col, header: c.header } }];
+    });
+  }
 
   get rowPlace(): Place {
     return { ...sheetPlace(this.ledger, this.layout.sheet), row: this.row };
@@ -521,6 +542,25 @@ function readApplication(
     else if (!exists)
       r.error("channel", msg(`申请方式不能为空，可用：${tables.channel.list()}`, "the channel is empty"));
   }
+  // 信函 may be registered or ordinary post, and the channel decides the receipt date.
+  if (channel === "ordinary-post" && /^信函(申请)?$/.test(labelKey(r.text("channel") ?? "")))
+    r.warn(
+      "channel",
+      msg(
+        "“信函”按平常信函读取（以与申请人确认之日为收到申请之日）；如为挂号信（以签收之日为收到申请之日），请改为“挂号信”",
+        '"信函" read as ordinary post (received on the day receipt is confirmed with the applicant); if it was registered post (received on the day it was signed for), write "挂号信"',
+      ),
+    );
+  // A remark that would change the deadline, with nothing in the row that records it.
+  for (const remark of r.remarks())
+    if (/征求.*意见|第三方/.test(remark.text) && !r.has("consultations"))
+      r.warnings.push({
+        place: remark.place,
+        message: msg(
+          "备注写有征求第三方意见，但台账中没有征求意见的记录：征求意见所需时间不计算在答复期限内，导入的数据不含这段时间，答复期限会偏短；请在数据文件中补记 consultations（发出和收到意见的日期）",
+          "the remark says third parties were consulted, but the ledger records no consultation: the time it takes does not count toward the deadline, so without it the deadline is too short; add consultations (sent and answered dates) to the dataset",
+        ),
+      });
 
   for (const k of ["submitted", "received", "signedFor", "confirmed"]) {
     const d = r.date(k);
@@ -832,7 +872,7 @@ export function readRecords(ledger: Ledger, opts: ReadRecordsOptions): ReadRecor
       const first = cells.find((c) => !isBlank(c));
       if (first !== undefined && TOTAL_ROW.test(cellText(first).trim())) continue;
       const before = issues.length;
-      const r = new RowReader(ledger, layout, row, issues);
+      const r = new RowReader(ledger, layout, row, issues, warnings);
       const id = readId(r, mapping);
       if (id === undefined) continue;
       const dup = firstRowOf.get(id);

@@ -7,7 +7,10 @@ import {
   BODY_STYLE,
   HEADING_STYLE,
   INDENT,
+  SEAL,
   TITLE_STYLE,
+  ptToTwip,
+  sealSize,
   attachmentLines,
   signaturePlacement,
   textWidthInChars,
@@ -23,7 +26,15 @@ import { docxTable } from "./table.js";
 export interface BlockContext {
   m: DocxMetrics;
   fonts: FontConfig;
+  /**
+   * The seal mark drawn on a sealed signature, as an image part of the package (the placeholder
+   * ring or an electronic seal); undefined: nothing drawn.
+   */
+  seal?: { rId: string; widthPx: number; heightPx: number };
 }
+
+/** EMUs per twip (914400 per inch / 1440). */
+const EMU_PER_TWIP = 635;
 
 export interface BlockOptions {
   /** Start the block on a new page (w:pageBreakBefore on its first paragraph). */
@@ -42,6 +53,8 @@ export interface BlockOptions {
   keepWithSignature?: boolean;
   /** A signature whose date is followed by a note (附注): the date is kept with the note. */
   noteFollows?: boolean;
+  /** The block right after the title block (title or document number), with no blank line between. */
+  afterTitleBlock?: boolean;
 }
 
 /**
@@ -97,17 +110,25 @@ export function blockElements(block: Block, ctx: BlockContext, opts: BlockOption
         para({
           alignment: "center",
           keepNext: true,
+          snapToGrid: false,
           runs: plainRuns(
             fonts,
             { role: TITLE_STYLE.font, sizePt: TITLE_STYLE.sizePt, bold: TITLE_STYLE.bold },
-            titleText(block),
+            titleText(block, m.typeWidth),
           ),
         }),
       ];
     case "docNumber":
       return [para({ alignment: "center", runs: plainRuns(fonts, body, block.text) })];
     case "addressee":
-      return [para({ alignment: "left", runs: plainRuns(fonts, body, block.text) })];
+      // One blank line between the title block and the addressee (GB/T 9704-2012 7.3.4).
+      return [
+        para({
+          alignment: "left",
+          ...(opts.afterTitleBlock ? { spaceBeforeLines: 1 } : {}),
+          runs: plainRuns(fonts, body, block.text),
+        }),
+      ];
     case "heading": {
       const hs = HEADING_STYLE[block.level];
       const style: RunStyle = { role: hs.font, sizePt: hs.sizePt, bold: hs.bold, charSpacing: m.charSpacing };
@@ -170,7 +191,7 @@ export function blockElements(block: Block, ctx: BlockContext, opts: BlockOption
       });
     case "signature": {
       // Positions from layout.signaturePlacement (characters; half-width digits count half).
-      // Both lines are left-aligned at their computed start (type width − right indent − text
+      // Without a seal both lines are left-aligned at their computed start (type width − right indent − text
       // width) rather than right-aligned with a right indent: the two starts — "the date's first
       // character 2 characters right of the agency's", or the agency centred over the date — then
       // hold in every renderer, even one that widens digits. LibreOffice does: it ignores
@@ -183,15 +204,61 @@ export function blockElements(block: Block, ctx: BlockContext, opts: BlockOption
       const start = (rightChars: number, text: string) =>
         Math.max(0, m.typeWidth - charsToTwips(m, rightChars + textWidthInChars(text)));
       const right = -charsToTwips(m, SIGNATURE_OVERRUN_CHARS);
+      const spaceBeforeLines = blanksAbove(
+        block.seal ? SIGNATURE_BLANK_LINES.sealed : SIGNATURE_BLANK_LINES.plain,
+      );
+      if (block.seal) {
+        // With a seal the date's right edge is what the standard fixes (4 characters from the
+        // margin), so both lines are right-aligned with a right indent: the date's edge then holds
+        // in every renderer, whatever width it gives the digits (LibreOffice adds ~1/5 character
+        // between CJK and digits, which put a left-placed date 2.6 characters from the margin).
+        // The agency is centred over the date by its own right indent (CJK text: exact).
+        const seal = ctx.seal;
+        const anchor = seal
+          ? (() => {
+              const { width, height } = sealSize(seal.heightPx / seal.widthPx);
+              const w = Math.round(ptToTwip(width) * EMU_PER_TWIP);
+              const h = Math.round(ptToTwip(height) * EMU_PER_TWIP);
+              const centreX =
+                m.typeWidth - charsToTwips(m, place.dateRightChars + textWidthInChars(block.date) / 2);
+              // Anchored to the date's paragraph (no space before it, so its top is the date
+              // line's top in every renderer): the centre is a line less the offset above it.
+              const centreY = Math.round(m.linePitch * (SEAL.centreBelowAgencyTop - 1));
+              return {
+                x: Math.round(centreX * EMU_PER_TWIP - w / 2),
+                y: Math.round(centreY * EMU_PER_TWIP - h / 2),
+                width: w,
+                height: h,
+                rId: seal.rId,
+                name: "seal",
+              };
+            })()
+          : undefined;
+        return [
+          para({
+            alignment: "right",
+            indent: { right: charsToTwips(m, place.agencyRightChars) },
+            keepNext: true,
+            keepLines: true,
+            spaceBeforeLines,
+            runs: plainRuns(fonts, body, block.agency),
+          }),
+          para({
+            ...(opts.noteFollows ? { keepNext: true } : {}),
+            alignment: "right",
+            indent: { right: charsToTwips(m, place.dateRightChars) },
+            ...(anchor ? { anchor } : {}),
+            runs: plainRuns(fonts, body, block.date),
+          }),
+        ];
+      }
       return [
         para({
           alignment: "left",
           indent: { left: start(place.agencyRightChars, block.agency), right },
           keepNext: true,
           keepLines: true,
-          spaceBeforeLines: blanksAbove(
-            block.seal ? SIGNATURE_BLANK_LINES.sealed : SIGNATURE_BLANK_LINES.plain,
-          ),
+          spaceBeforeLines,
           runs: plainRuns(fonts, body, block.agency),
         }),
         para({

@@ -5,7 +5,7 @@
  * every block type. Building docx's object tree and formatting it costs milliseconds a letter;
  * this costs microseconds.
  */
-import type { BodyElement, ParagraphModel, RunProps, TableModel } from "./model.js";
+import type { AnchorModel, BodyElement, ParagraphModel, RunProps, TableModel } from "./model.js";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -49,6 +49,7 @@ function pPr(p: ParagraphModel, sectPr: string): string {
   if (p.keepLines) s += "<w:keepLines/>";
   if (p.pageBreakBefore) s += "<w:pageBreakBefore/>";
   if (p.widowControl) s += "<w:widowControl/>";
+  if (p.snapToGrid === false) s += '<w:snapToGrid w:val="0"/>';
   const sp = p.spacing;
   s += `<w:spacing w:after="${sp.after}" w:before="${sp.before}" w:line="${sp.line}" w:lineRule="exact"/>`;
   const ind = p.indent;
@@ -68,9 +69,31 @@ function pPr(p: ParagraphModel, sectPr: string): string {
   return s + sectPr + "</w:pPr>";
 }
 
+/** An anchored picture behind the text (wp:anchor, behindDoc, wrapNone) as one run. */
+export function anchorXml(a: AnchorModel): string {
+  const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+  const PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+  const ext = `cx="${a.width}" cy="${a.height}"`;
+  return (
+    `<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" ` +
+    `behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>` +
+    `<wp:positionH relativeFrom="margin"><wp:posOffset>${a.x}</wp:posOffset></wp:positionH>` +
+    `<wp:positionV relativeFrom="paragraph"><wp:posOffset>${a.y}</wp:posOffset></wp:positionV>` +
+    `<wp:extent ${ext}/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>` +
+    `<wp:docPr id="1" name="${escapeXml(a.name)}"/>` +
+    `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+    `<a:graphic xmlns:a="${A}"><a:graphicData uri="${PIC}"><pic:pic xmlns:pic="${PIC}">` +
+    `<pic:nvPicPr><pic:cNvPr id="0" name="${escapeXml(a.name)}"/><pic:cNvPicPr/></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:embed="${a.rId}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext ${ext}/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+    `</pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`
+  );
+}
+
 /** One paragraph; `sectPr` (a section's properties) goes at the end of its properties. */
 export function paragraphXml(p: ParagraphModel, sectPr = ""): string {
   let s = "<w:p>" + pPr(p, sectPr);
+  if (p.anchor) s += anchorXml(p.anchor);
   for (const r of p.runs) {
     s += "<w:r>" + rPr(r.props);
     if (r.break) s += "<w:br/>";
@@ -90,11 +113,18 @@ const TABLE_BORDERS =
 export function tableXml(t: TableModel): string {
   let s =
     `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${t.width}"/><w:jc w:val="center"/>` +
-    `${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`;
+    `${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>` +
+    `<w:tblCellMar><w:top w:type="dxa" w:w="${t.cellMargin.y}"/><w:left w:type="dxa" w:w="${t.cellMargin.x}"/>` +
+    `<w:bottom w:type="dxa" w:w="${t.cellMargin.y}"/><w:right w:type="dxa" w:w="${t.cellMargin.x}"/></w:tblCellMar>` +
+    `</w:tblPr><w:tblGrid>`;
   for (const w of t.columnWidths) s += `<w:gridCol w:w="${w}"/>`;
   s += "</w:tblGrid>";
   for (const row of t.rows) {
-    s += row.header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr>";
+    s += row.header
+      ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+      : row.keepWithNext
+        ? "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        : "<w:tr>";
     for (const c of row.cells) {
       s += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>`;
       if (c.columnSpan) s += `<w:gridSpan w:val="${c.columnSpan}"/>`;

@@ -7,6 +7,7 @@ import {
   AlignmentType,
   BorderStyle,
   LineRuleType,
+  OnOffElement,
   Paragraph,
   Tab,
   Table,
@@ -52,8 +53,23 @@ function run(r: RunModel): TextRun {
   return new TextRun({ ...base, children: r.children.map((c) => (typeof c === "string" ? c : new Tab())) });
 }
 
+/**
+ * w:snapToGrid w:val="0" in a paragraph's properties, before w:spacing where the schema puts it:
+ * docx offers snapToGrid for runs only, so the element goes into the properties' children.
+ */
+function noSnapToGrid(paragraph: Paragraph): Paragraph {
+  const props = (paragraph as unknown as { properties: { root: unknown[] } }).properties;
+  const at = props.root.findIndex((e) => (e as { rootKey?: string }).rootKey === "w:spacing");
+  props.root.splice(
+    at < 0 ? props.root.length : at,
+    0,
+    new OnOffElement("w:snapToGrid", 0 as unknown as boolean),
+  );
+  return paragraph;
+}
+
 export function docxParagraph(p: ParagraphModel): Paragraph {
-  return new Paragraph({
+  const paragraph = new Paragraph({
     ...(p.keepNext ? { keepNext: true } : {}),
     ...(p.keepLines ? { keepLines: true } : {}),
     ...(p.pageBreakBefore ? { pageBreakBefore: true } : {}),
@@ -70,6 +86,7 @@ export function docxParagraph(p: ParagraphModel): Paragraph {
     ...(p.markSize !== undefined ? { run: { size: p.markSize } } : {}),
     children: p.runs.map(run),
   });
+  return p.snapToGrid === false ? noSnapToGrid(paragraph) : paragraph;
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const; // 0.5 pt
@@ -104,6 +121,13 @@ export function docxTableObject(t: TableModel): Table {
     columnWidths: t.columnWidths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
+    margins: {
+      top: t.cellMargin.y,
+      bottom: t.cellMargin.y,
+      left: t.cellMargin.x,
+      right: t.cellMargin.x,
+      marginUnitType: WidthType.DXA,
+    },
     borders: {
       top: BORDER,
       bottom: BORDER,

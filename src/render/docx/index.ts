@@ -25,10 +25,11 @@ import type { DocumentTree } from "../../document/tree.js";
 import { docxElement } from "./docx-objects.js";
 import { bodyXml } from "./document-xml.js";
 import { docxMetrics } from "./metrics.js";
-import { coreXml, parseMetaDate, rezipDeterministic } from "./package.js";
+import { coreXml, entryOrder, parseMetaDate, rezipDeterministic } from "./package.js";
+import { placeholderRing, type SealImage, type SealMark } from "../seal.js";
 import type { FontConfig } from "./runs.js";
 import { buildSections } from "./sections.js";
-import { CORE_PART, DOCUMENT_PART, packWithDocx, skeletonFor } from "./skeleton.js";
+import { CORE_PART, DOCUMENT_PART, RELS_PART, packWithDocx, skeletonFor } from "./skeleton.js";
 import { dosDateTime, writeZip, zipEntry, type ZipEntry } from "./zip.js";
 
 export interface DocxOptions {
@@ -39,14 +40,32 @@ export interface DocxOptions {
    * digits are that font's half-width digits). Some offices use "Times New Roman".
    */
   latinFont?: string;
+  /**
+   * What is drawn on a sealed signature (render/seal.ts): nothing (default), the placeholder ring
+   * or an electronic seal image, as a picture anchored behind the agency line. renderDocxReference
+   * draws nothing.
+   */
+  seal?: SealMark;
 }
+
+/** The seal image part and its relationship. */
+export const SEAL_MEDIA_PART = "word/media/seal.png";
+const SEAL_REL_ID = "rIdSeal";
+const IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 
 export { docxMetrics, type DocxMetrics } from "./metrics.js";
 export { docxParagraphTexts, blockParagraphTexts, listItemLabel } from "./plain-text.js";
 export { layoutTableGrid, type GridCell } from "./table.js";
 export { signatureKeeps } from "./sections.js";
 
-function prepare(tree: DocumentTree, options: DocxOptions) {
+/** The image drawn for the seal mark on this tree, or undefined (no mark, or no sealed signature). */
+function sealImageFor(tree: DocumentTree, mark: SealMark | undefined): SealImage | undefined {
+  if (!mark || mark.mode === "none") return undefined;
+  if (!tree.blocks.some((b) => b.type === "signature" && b.seal)) return undefined;
+  return mark.mode === "placeholder" ? placeholderRing() : mark;
+}
+
+function prepare(tree: DocumentTree, options: DocxOptions, drawSeal: boolean) {
   const layout = options.layout ?? defaultLayout();
   const m = docxMetrics(layout);
   const fonts: FontConfig = {
@@ -54,12 +73,16 @@ function prepare(tree: DocumentTree, options: DocxOptions) {
     ...(options.latinFont ? { latin: options.latinFont } : {}),
   };
   const core = coreXml(tree.meta); // validates meta.date before any work
-  const sections = buildSections(tree, { m, fonts }, layout);
-  return { layout, m, fonts, core, sections };
+  const sealImage = drawSeal ? sealImageFor(tree, options.seal) : undefined;
+  const seal = sealImage
+    ? { rId: SEAL_REL_ID, widthPx: sealImage.widthPx, heightPx: sealImage.heightPx }
+    : undefined;
+  const sections = buildSections(tree, { m, fonts, ...(seal ? { seal } : {}) }, layout);
+  return { layout, m, fonts, core, sections, sealImage };
 }
 
 export async function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promise<Uint8Array> {
-  const { layout, m, fonts, core, sections } = prepare(tree, options);
+  const { layout, m, fonts, core, sections, sealImage } = prepare(tree, options, true);
   const skeleton = await skeletonFor(
     tree.kind,
     layout,
@@ -74,9 +97,21 @@ export async function renderDocx(tree: DocumentTree, options: DocxOptions = {}):
       skeleton.sectPrs,
     ) +
     skeleton.tail;
-  const entries = skeleton.order.map((name): ZipEntry => {
+  const order = sealImage ? entryOrder([...skeleton.order, SEAL_MEDIA_PART]) : skeleton.order;
+  const entries = order.map((name): ZipEntry => {
     if (name === DOCUMENT_PART) return zipEntry(name, strToU8(xml));
     if (name === CORE_PART) return zipEntry(name, strToU8(core));
+    if (sealImage && name === SEAL_MEDIA_PART) return zipEntry(name, sealImage.png);
+    if (sealImage && name === RELS_PART)
+      return zipEntry(
+        name,
+        strToU8(
+          skeleton.rels.replace(
+            "</Relationships>",
+            `<Relationship Id="${SEAL_REL_ID}" Type="${IMAGE_REL}" Target="media/seal.png"/></Relationships>`,
+          ),
+        ),
+      );
     return skeleton.parts.get(name)!;
   });
   const { y, m: month, d } = parseMetaDate(tree.meta.date);
@@ -92,7 +127,7 @@ export async function renderDocxReference(
   tree: DocumentTree,
   options: DocxOptions = {},
 ): Promise<Uint8Array> {
-  const { layout, m, fonts, core, sections } = prepare(tree, options);
+  const { layout, m, fonts, core, sections } = prepare(tree, options, false);
   const zip = await packWithDocx({
     kind: tree.kind,
     meta: tree.meta,

@@ -51,12 +51,32 @@ export interface Indent {
   firstLineChars?: number;
 }
 
+/**
+ * A picture anchored to a paragraph, behind the text, no wrapping (the seal): EMUs, x from the
+ * left margin, y from the top of the paragraph.
+ */
+export interface AnchorModel {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Relationship id of the image part (word/_rels/document.xml.rels). */
+  rId: string;
+  name: string;
+}
+
 export interface ParagraphModel {
   type: "p";
   keepNext?: boolean;
   keepLines?: boolean;
   pageBreakBefore?: boolean;
   widowControl?: boolean;
+  /**
+   * false: the lines do not snap to the document grid (w:snapToGrid w:val="0"). LibreOffice
+   * rounds every line taller than the grid pitch up to whole grid lines, even with exact spacing:
+   * a 22 pt title line or a table cell's lines took two grid lines each. Body text keeps the grid.
+   */
+  snapToGrid?: false;
   /** Exact line spacing and the space before/after, twips. */
   spacing: { line: number; before: number; after: number };
   indent?: Indent;
@@ -65,6 +85,8 @@ export interface ParagraphModel {
   outlineLevel?: number;
   /** Size of the paragraph mark (w:pPr/w:rPr w:sz), half-points: sets an empty cell's line. */
   markSize?: number;
+  /** An anchored picture written before the runs (DOCX fast path only: see index.ts). */
+  anchor?: AnchorModel;
   runs: RunModel[];
 }
 
@@ -79,6 +101,8 @@ export interface CellModel {
 export interface RowModel {
   /** A header row: repeated on every page (w:tblHeader) and never split (w:cantSplit). */
   header: boolean;
+  /** Kept on the page with the next row: never split (w:cantSplit), its paragraphs w:keepNext. */
+  keepWithNext?: boolean;
   cells: CellModel[];
 }
 
@@ -88,6 +112,8 @@ export interface TableModel {
   /** Table width and grid columns, twips. */
   width: number;
   columnWidths: number[];
+  /** Cell margins (w:tblCellMar), twips: left and right, top and bottom. */
+  cellMargin: { x: number; y: number };
   rows: RowModel[];
 }
 

@@ -4,7 +4,9 @@
  * inside a paragraph are "\n"). The writer builds its paragraphs from these same functions, so
  * tests can compare what a reader extracts from the file with `docxParagraphTexts(tree)`.
  */
-import { attachmentLines } from "../../document/layout.js";
+import { attachmentLines, defaultLayout, TITLE_STYLE } from "../../document/layout.js";
+import { titleLines, titleWidthChars } from "../../document/title.js";
+import { docxMetrics } from "./metrics.js";
 import { runsText, type Block, type DocumentTree, type ListBlock } from "../../document/tree.js";
 import { cleanText } from "./xml.js";
 
@@ -13,9 +15,19 @@ export function listItemLabel(list: Pick<ListBlock, "ordered">, index: number): 
   return list.ordered ? `${index + 1}.` : "";
 }
 
-/** Title text as written: the author's line split joined by line breaks, else the text. */
-export function titleText(block: { text: string; lines?: string[] }): string {
-  return block.lines && block.lines.length > 0 ? block.lines.join("\n") : block.text;
+/**
+ * Title text as written: the author's line split, else the shared title breaks (document/title.ts)
+ * for a type area `typeWidthTwips` wide, joined by line breaks.
+ */
+export function titleText(
+  block: { text: string; lines?: string[] },
+  typeWidthTwips = docxMetrics(defaultLayout()).typeWidth,
+): string {
+  const lines =
+    block.lines && block.lines.length > 0
+      ? block.lines
+      : titleLines(block.text, titleWidthChars(typeWidthTwips / 20, TITLE_STYLE.sizePt));
+  return lines.join("\n");
 }
 
 export function blockParagraphTexts(block: Block): string[] {

@@ -112,6 +112,7 @@ export function buildSections(tree: DocumentTree, ctx: BlockContext, layout: Lay
         prevBlank,
         keepWithSignature: keeps.has(i),
         noteFollows: block.type === "signature" && tree.blocks[i + 1]?.type === "note",
+        afterTitleBlock: tree.blocks[i - 1]?.type === "title" || tree.blocks[i - 1]?.type === "docNumber",
       }),
     );
   });

@@ -32,6 +32,7 @@ import { zipEntry, type ZipEntry } from "./zip.js";
 
 export const DOCUMENT_PART = "word/document.xml";
 export const CORE_PART = "docProps/core.xml";
+export const RELS_PART = "word/_rels/document.xml.rels";
 
 const SECTION_TYPE = { nextPage: SectionType.NEXT_PAGE, oddPage: SectionType.ODD_PAGE } as const;
 
@@ -106,6 +107,8 @@ export interface Skeleton {
   sectPrs: string[];
   /** </w:body></w:document>. */
   tail: string;
+  /** word/_rels/document.xml.rels as text (a document with a seal image adds one relationship). */
+  rels: string;
 }
 
 const MAX_SKELETONS = 32;
@@ -171,5 +174,6 @@ async function buildSkeleton(
     head: xml.slice(0, bodyStart),
     sectPrs,
     tail: xml.slice(bodyEnd),
+    rels: strFromU8(files[RELS_PART]!),
   };
 }

@@ -4,10 +4,11 @@
  * paragraph shares, so even a paragraph mark or an empty line is 3号 仿宋 on the grid:
  * - run defaults: the body font in every slot (eastAsia and the Latin policy), 16 pt, zh-CN;
  * - paragraph defaults: exact line spacing of one grid line; widow/orphan control off (a page
- *   holds its 22 lines); no automatic space between CJK and Latin/digits (autoSpaceDE/DN off, so
- *   a half-width digit is half a character as the signature and attachment placements assume —
- *   Word honours this, LibreOffice 7.4 ignores both elements and always adds ~1/5 character);
- *   adjustRightInd off (there is no character grid to adjust to).
+ *   holds its 22 lines); automatic space between CJK and Latin/digits (autoSpaceDE/DN) left at
+ *   Word's default, on: LibreOffice 7.4 ignores both elements and always adds 1/5 character
+ *   where a letter or digit meets a CJK character, the PDF writer does the same
+ *   (pdf/paragraph.ts AUTOSPACE_EM), and Word with autospace on comes closest to that (about a
+ *   quarter); adjustRightInd off (there is no character grid to adjust to).
  * - w:overflowPunct="1" explicitly. In Word that is its default anyway: a closing punctuation
  *   mark may hang past the 28th character (标点悬挂) rather than pull a character down. LibreOffice
  *   7.4 maps the element the other way round ("1" → no hanging punctuation, "0" or absent →
@@ -35,7 +36,7 @@ export function stylesXml(fonts: FontConfig, linePitch: number): string {
     `</w:rPr></w:rPrDefault>` +
     `<w:pPrDefault><w:pPr>` +
     `<w:widowControl w:val="0"/><w:overflowPunct w:val="1"/>` +
-    `<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:adjustRightInd w:val="0"/>` +
+    `<w:autoSpaceDE w:val="1"/><w:autoSpaceDN w:val="1"/><w:adjustRightInd w:val="0"/>` +
     `<w:spacing w:before="0" w:after="0" w:line="${linePitch}" w:lineRule="exact"/>` +
     `<w:jc w:val="both"/>` +
     `</w:pPr></w:pPrDefault>` +

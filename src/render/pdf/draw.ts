@@ -38,6 +38,9 @@ function halfWidth(p: PlacedGlyph): boolean {
 const glyphKey = (p: PlacedGlyph): string | number =>
   p.g.gid === 0 ? `m:${p.g.text}` : halfWidth(p) ? `h:${p.g.gid}` : p.g.gid;
 
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const faceOrderKey = (f: FontFace): string => `${f.postscriptName}#${f.faceIndex}`;
+
 /** Collect each face's glyphs (sorted by glyph id; stand-ins for missing characters last). */
 export function collectFonts(pages: readonly LaidPage[]): Map<FontFace, FaceGlyphs> {
   const perFace = new Map<
@@ -56,7 +59,11 @@ export function collectFonts(pages: readonly LaidPage[]): Map<FontFace, FaceGlyp
         else if (!e.gids.has(g.gid)) e.gids.set(g.gid, g.text);
       }
     }
-  const faces = [...perFace.keys()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Ordered by what the face is (PostScript name, face index), not where it is installed: the
+  // file path would make the bytes depend on the install folder (a bundled font under /work sorts
+  // after a system font under /usr, under /check before it). The path decides only between two
+  // files holding faces of the same name.
+  const faces = [...perFace.keys()].sort((a, b) => cmp(faceOrderKey(a), faceOrderKey(b)) || cmp(a.id, b.id));
   const out = new Map<FontFace, FaceGlyphs>();
   faces.forEach((face, i) => {
     const e = perFace.get(face)!;
@@ -162,6 +169,9 @@ function circle(cx: number, cy: number, r: number): string {
   );
 }
 
+/** Resource name of the seal image XObject (PDF writer: index.ts). */
+export const SEAL_XOBJECT = "Seal";
+
 /** The content stream of one page. */
 export function pageContent(page: LaidPage, pageH: number, fonts: Map<FontFace, FaceGlyphs>): string {
   const out: string[] = ["0 g 0 G"];
@@ -177,6 +187,10 @@ export function pageContent(page: LaidPage, pageH: number, fonts: Map<FontFace, 
         lastWidth = w;
       }
       out.push(`${fmt(it.x1)} ${fmt(pageH - it.y1)} m ${fmt(it.x2)} ${fmt(pageH - it.y2)} l S`);
+    } else if (it.type === "image") {
+      out.push(
+        `q ${fmt(it.width)} 0 0 ${fmt(it.height)} ${fmt(it.x)} ${fmt(pageH - it.y - it.height)} cm /${SEAL_XOBJECT} Do Q`,
+      );
     } else {
       out.push(
         `q ${it.rgb.map(fmt).join(" ")} RG ${fmt(it.width)} w ${circle(it.cx, pageH - it.cy, it.r)} Q`,

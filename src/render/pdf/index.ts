@@ -19,7 +19,8 @@ import { t, type Lang } from "../../util/i18n.js";
 import { loadFontConfig, validateFontConfig, type FontConfig } from "./fonts/config.js";
 import { embedSubsetFont, SubsetCache } from "./fonts/embed.js";
 import { FontSet, type FontSubstitution } from "./fonts/resolve.js";
-import { collectFonts, pageContent } from "./draw.js";
+import { collectFonts, pageContent, SEAL_XOBJECT } from "./draw.js";
+import { NO_SEAL, sealKey, type SealMark } from "../seal.js";
 import { addPageNumbers, layoutDocument } from "./layout.js";
 import { Shaper } from "./text.js";
 
@@ -40,7 +41,12 @@ export interface PdfOptions {
   fontDirs?: string[];
   /** false: no installed fonts at all (configuration and bundled fonts only). */
   systemFonts?: boolean;
-  /** Draw a red circle outline where the seal goes on a signature with `seal`. */
+  /**
+   * What is drawn where the seal goes on a signature with `seal` (render/seal.ts): nothing (the
+   * default: printed and stamped by hand), a red placeholder ring, or an electronic seal image.
+   */
+  seal?: SealMark;
+  /** @deprecated `seal: { mode: "placeholder" }`. */
   sealPlaceholder?: boolean;
 }
 
@@ -78,7 +84,10 @@ function missingWarning(cps: Iterable<number>, lang: Lang): string {
   );
 }
 
-/** A substitution as one line for people: "仿宋_GB2312 → Noto Serif SC". */
+/**
+ * A substitution as one line for people: "仿宋_GB2312 → Noto Serif SC（内置字体）". A body (仿宋)
+ * not set in a 仿宋 says so, since no free 仿宋 can stand in and a reader sees it at once.
+ */
 export function formatSubstitution(s: FontSubstitution, lang: Lang = "zh"): string {
   const src =
     s.source === "bundled"
@@ -86,7 +95,16 @@ export function formatSubstitution(s: FontSubstitution, lang: Lang = "zh"): stri
       : s.source === "system"
         ? t(lang, "系统字体", "system font")
         : t(lang, "字体配置", "font configuration");
-  return `${s.requested} → ${s.used}（${src}）`;
+  const line = `${s.requested} → ${s.used}（${src}）`;
+  if (s.role !== "fangsong" || s.source === "config" || /fang ?song|仿宋/i.test(s.used)) return line;
+  return (
+    line +
+    t(
+      lang,
+      "：正文不是仿宋（没有可自由使用的仿宋字体），请安装仿宋_GB2312 或用 --font-config 指定，见 gongwen fonts",
+      ": the body is not in a FangSong (no free one exists); install 仿宋_GB2312 or name it with --font-config, see gongwen fonts",
+    )
+  );
 }
 
 class Renderer implements PdfRenderer {
@@ -118,7 +136,7 @@ class Renderer implements PdfRenderer {
     const shaper = new Shaper(this.fonts, charPitch(g) / BODY_STYLE.sizePt);
     const pages = layoutDocument(tree, shaper, {
       geometry: g,
-      sealPlaceholder: this.options.sealPlaceholder === true,
+      seal: this.options.seal ?? (this.options.sealPlaceholder ? { mode: "placeholder" } : NO_SEAL),
     });
     addPageNumbers(pages, tree, shaper, g);
 
@@ -142,6 +160,11 @@ class Renderer implements PdfRenderer {
     for (const fg of fonts.values())
       fontRefs.set(fg.name, embedSubsetFont(ctx, fg.face, fg.uses, this.cache));
 
+    const seal = this.options.seal;
+    const sealImage =
+      seal?.mode === "image" && pages.some((p) => p.items.some((it) => it.type === "image"))
+        ? await doc.embedPng(seal.png)
+        : undefined;
     const size: [number, number] =
       g.widthMm === 210 && g.heightMm === 297 ? [...PageSizes.A4] : [mmToPt(g.widthMm), mmToPt(g.heightMm)];
     for (const p of pages) {
@@ -153,6 +176,8 @@ class Renderer implements PdfRenderer {
       for (const it of p.items)
         if (it.type === "text") for (const { g: gl } of it.glyphs) used.add(fonts.get(gl.face)!.name);
       for (const name of [...used].sort()) page.node.setFontDictionary(PDFName.of(name), fontRefs.get(name)!);
+      if (sealImage && p.items.some((it) => it.type === "image"))
+        page.node.setXObject(PDFName.of(SEAL_XOBJECT), sealImage.ref);
     }
     const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
     const warnings: string[] = [];
@@ -175,7 +200,11 @@ const shared = new Map<string, PdfRenderer>();
 
 /** Render one tree (a process-wide renderer per distinct options). */
 export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): Promise<PdfResult> {
-  const key = JSON.stringify({ ...options, env: process.env.GONGWEN_FONT_DIRS ?? null });
+  const key = JSON.stringify({
+    ...options,
+    seal: sealKey(options.seal),
+    env: process.env.GONGWEN_FONT_DIRS ?? null,
+  });
   let r = shared.get(key);
   if (!r) {
     r = createPdfRenderer(options);

@@ -6,6 +6,7 @@
 import {
   BODY_STYLE,
   HEADING_STYLE,
+  SEAL,
   INDENT,
   PAGE_NUMBER,
   PAGE_NUMBER_STYLE,
@@ -13,12 +14,15 @@ import {
   charPitch,
   linePitch,
   mmToPt,
+  sealSize,
   type PageGeometry,
 } from "../../document/layout.js";
 import type { Align, Block, DocumentTree, NoteBlock, Run, SignatureBlock } from "../../document/tree.js";
-import { balanceTitle, breakParagraph, type BrokenLine, type PlacedGlyph } from "./paragraph.js";
+import { titleLines, titleWidthChars } from "../../document/title.js";
+import { breakParagraph, type BrokenLine, type PlacedGlyph } from "./paragraph.js";
 import { layoutTable } from "./tables.js";
 import type { Glyph, ShapeStyle, Shaper } from "./text.js";
+import type { SealMark } from "../seal.js";
 
 export interface TextLineItem {
   type: "text";
@@ -47,7 +51,16 @@ export interface CircleItem {
   rgb: [number, number, number];
 }
 
-export type PageItem = TextLineItem | RuleItem | CircleItem;
+/** The seal image (SealMark `image`), drawn behind the text: its box, points from the page top-left. */
+export interface ImageItem {
+  type: "image";
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type PageItem = TextLineItem | RuleItem | CircleItem | ImageItem;
 
 export interface LaidPage {
   items: PageItem[];
@@ -57,8 +70,8 @@ export interface LaidPage {
 
 export interface LayoutSettings {
   geometry: PageGeometry;
-  /** Draw a red circle where the seal goes (signature with seal). */
-  sealPlaceholder: boolean;
+  /** What is drawn where the seal goes on a signature with `seal` (render/seal.ts). */
+  seal: SealMark;
 }
 
 /** Where the ideographic baseline sits in a character's em box (880/1000 for CJK fonts). */
@@ -209,7 +222,8 @@ export class Flow {
         else if (it.type === "rule") {
           it.y1 -= shift;
           it.y2 -= shift;
-        } else it.cy -= shift;
+        } else if (it.type === "image") it.y -= shift;
+        else it.cy -= shift;
         this.page.items.push(it);
       }
       this.slots.push({ ...s, y: s.y - shift });
@@ -329,10 +343,10 @@ function placeFlowing(
 
 function title(ctx: Ctx, text: string, given?: string[]): void {
   const style: ShapeStyle = { role: TITLE_STYLE.font, size: TITLE_STYLE.sizePt, bold: TITLE_STYLE.bold };
-  const parts =
-    given && given.length
-      ? given.map((t) => ctx.shaper.shape(t, style))
-      : balanceTitle(ctx.shaper.shape(text, style), ctx.flow.areaW);
+  // The line breaks both writers use (document/title.ts); a line the face sets wider than the
+  // measure is wrapped again below.
+  const split = given && given.length ? given : titleLines(text, titleWidthChars(ctx.flow.areaW, style.size));
+  const parts = split.map((t) => ctx.shaper.shape(t, style));
   const lines = parts.flatMap((part) =>
     breakParagraph(part, { width: ctx.flow.areaW, firstIndent: 0, restIndent: 0, align: "center" }),
   );
@@ -350,7 +364,9 @@ function runsGlyphs(ctx: Ctx, runs: readonly Run[], style: ShapeStyle, prefix = 
  * the body (GB/T 9704-2012 7.3.5: the signature and date stay on a page with body text; a page
  * holding only the signature, "此页无正文", is not allowed): at least MIN_LINES_AT_BREAK body
  * lines, with the attachment note and empty lines after them; a paragraph cut on the way keeps
- * MIN_LINES_AT_BREAK lines on each side (or goes whole), and headings right above go too. Never
+ * MIN_LINES_AT_BREAK lines on each side (or goes whole), and headings right above go too; a
+ * paragraph shorter than that goes with its own heading group only (not the headings and
+ * paragraphs above it, which would empty the page). Never
  * the whole page; 0 when no body line can go (a table right above the signature): the signature
  * then starts the new page.
  */
@@ -376,7 +392,9 @@ function signatureCarry(flow: Flow): number {
   let i = slots.length;
   let bodyLines = 0;
   while (i > run) {
-    if (bodyLines >= MIN_LINES_AT_BREAK && cutOk(i)) break;
+    // Enough body lines, or the last heading group with its paragraph (a short paragraph under
+    // a heading goes with that heading only: the run of headings above it stays).
+    if ((bodyLines >= MIN_LINES_AT_BREAK || (bodyLines > 0 && slots[i]?.kind === "keep")) && cutOk(i)) break;
     const s = slots[i - 1]!;
     if (s.kind === "fixed") break;
     if (s.kind === "body") bodyLines++;
@@ -435,12 +453,19 @@ function signature(ctx: Ctx, b: SignatureBlock, prevBlank: boolean, noteLines: n
   const agencyY = flow.y;
   flow.textLine(line(agency), style.size, ax);
   flow.textLine(line(date), style.size, dx);
-  if (b.seal && ctx.settings.sealPlaceholder) {
-    const r = mmToPt(21);
+  const mark = ctx.settings.seal;
+  if (b.seal && mark.mode !== "none") {
     const cx = flow.left + dx + dw / 2;
     // The agency and date sit below the seal's centre (GB/T 9704 7.3.5.1: 居印章中心偏下).
-    const cy = flow.top + agencyY + flow.pitch * 0.25;
-    flow.page.items.push({ type: "circle", cx, cy, r, width: 1, rgb: [0.85, 0, 0] });
+    const cy = flow.top + agencyY + flow.pitch * SEAL.centreBelowAgencyTop;
+    if (mark.mode === "placeholder") {
+      const r = sealSize().width / 2;
+      flow.page.items.push({ type: "circle", cx, cy, r, width: 1, rgb: [0.85, 0, 0] });
+    } else {
+      const { width, height } = sealSize(mark.heightPx / mark.widthPx);
+      // Behind the text: drawn first on the page.
+      flow.page.items.unshift({ type: "image", x: cx - width / 2, y: cy - height / 2, width, height });
+    }
   }
 }
 
@@ -505,6 +530,12 @@ export function layoutDocument(tree: DocumentTree, shaper: Shaper, settings: Lay
         placeTogether(ctx, paragraphLines(ctx, shaper.shape(b.text, body()), 0, "center"), BODY_STYLE.sizePt);
         break;
       case "addressee":
+        // One blank line between the title block and the addressee (GB/T 9704-2012 7.3.4), also
+        // when the tree has none.
+        if (prev?.type === "title" || prev?.type === "docNumber") {
+          flow.startBlock("keep");
+          flow.blankLine();
+        }
         flow.startBlock("keep");
         placeTogether(
           ctx,

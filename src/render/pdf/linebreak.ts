@@ -4,10 +4,14 @@
  * - any two CJK characters may break apart, except that
  * - no line starts with closing punctuation (，。、；：？！）》」』〕】” …) and
  * - no line ends with opening punctuation (（《「『〔【“ …);
- * - runs of Latin letters, digits and their punctuation (2014, 60%, URLs) stay whole;
+ * - runs of Latin letters, digits and their punctuation (2014, 60%, 2023-12-31) stay whole;
+ * - a URL or e-mail address breaks only at the usual points: after "//" and a single "/", after
+ *   "-", before "#", "&", "=", "@" (never before "." or "?", which may not start a line); so does
+ *   any other run of Latin text longer than LONG_LATIN_RUN characters (a long code or file name);
  * - a 破折号 —— or 省略号 …… is never split.
  */
 import LineBreaker from "linebreak";
+import { isWide } from "../../document/chars.js";
 
 /** Closing punctuation: may not start a line. */
 const CLOSING = new Set(
@@ -29,31 +33,19 @@ export function isSpace(cp: number): boolean {
   return cp === 0x20 || cp === 0x09 || cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f;
 }
 
-/**
- * Characters set on the character grid (one full character wide): CJK ideographs, kana, hangul,
- * CJK and full-width punctuation, and the punctuation Chinese text sets full width
- * (“”‘’ —— …… ·), plus private-use characters.
- */
-export function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x2e80 && cp <= 0x9fff) ||
-    (cp >= 0xac00 && cp <= 0xd7af) ||
-    (cp >= 0xe000 && cp <= 0xfaff) ||
-    (cp >= 0xfe10 && cp <= 0xfe1f) ||
-    (cp >= 0xfe30 && cp <= 0xfe6f) ||
-    (cp >= 0xff01 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3ffff) ||
-    cp === 0x2018 ||
-    cp === 0x2019 ||
-    cp === 0x201c ||
-    cp === 0x201d ||
-    cp === 0x2014 ||
-    cp === 0x2026 ||
-    cp === 0x2025 ||
-    cp === 0x00b7 ||
-    cp === 0x2236
-  );
+/** Characters set on the character grid: the one width classifier (document/chars.ts). */
+export { isWide };
+
+/** A run of Latin text (no spaces) longer than this breaks at the URL points too. */
+export const LONG_LATIN_RUN = 16;
+
+/** May a URL (or a long Latin run) break between a and b? */
+function urlBreak(a: number, b: number): boolean {
+  const slash = 0x2f;
+  if (a === slash) return b !== slash;
+  if (b === slash) return false;
+  if (a === 0x2d) return true; // after "-"
+  return b === 0x23 || b === 0x26 || b === 0x3d || b === 0x40;
 }
 
 const isDigitOrLetter = (cp: number): boolean =>
@@ -90,7 +82,8 @@ export function breakOpportunities(cps: readonly number[]): Uint8Array {
     const i = utf16ToIndex[bk.position] ?? -1;
     if (i > 0 && i < n) uax[i] = 1;
   }
-  // Tokens of non-space, non-CJK characters that look like URLs or e-mail addresses stay whole.
+  // Tokens of non-space, non-CJK characters that look like URLs or e-mail addresses, or are
+  // long, break only at the URL points (urlBreak).
   const urlToken = new Uint8Array(n);
   for (let s = 0; s < n;) {
     if (isSpace(cps[s]!) || isWide(cps[s]!)) {
@@ -100,7 +93,8 @@ export function breakOpportunities(cps: readonly number[]): Uint8Array {
     let e = s;
     while (e < n && !isSpace(cps[e]!) && !isWide(cps[e]!)) e++;
     const tok = fromCodePoints(cps.slice(s, e));
-    if (/:\/\/|^www\.|@|\.(com|cn|org|net|gov)\b/i.test(tok)) urlToken.fill(1, s, e);
+    if (e - s > LONG_LATIN_RUN || /:\/\/|^www\.|@|\.(com|cn|org|net|gov)\b/i.test(tok))
+      urlToken.fill(1, s, e);
     s = e;
   }
   for (let i = 1; i < n; i++) {
@@ -112,7 +106,7 @@ export function breakOpportunities(cps: readonly number[]): Uint8Array {
     else if (NO_SPLIT.has(a) && a === b) ok = false;
     else if (isSpace(a)) ok = true;
     else if (isWide(a) || isWide(b)) ok = true;
-    else if (urlToken[i] === 1) ok = false;
+    else if (urlToken[i] === 1) ok = urlToken[i - 1] === 1 && urlBreak(a, b);
     // Inside Latin text: UAX #14 decides (digits with % or a decimal point stay together).
     else ok = uax[i] === 1 && !(isDigitOrLetter(a) && isDigitOrLetter(b));
     allowed[i] = ok ? 1 : 0;

@@ -4,8 +4,9 @@
  * rows tied together by a row span never split across pages; a row taller than a page is split
  * line by line over pages; the header rows repeat at the top of every page the table continues on.
  */
-import { BODY_STYLE, TABLE_STYLE } from "../../document/layout.js";
-import type { TableBlock, TableCell } from "../../document/tree.js";
+import { BODY_STYLE, TABLE_STYLE, tableCellPadding } from "../../document/layout.js";
+import { rowsKeptWithNext, spanGrid, type PlacedCell as GridPlacedCell } from "../../document/grid.js";
+import type { TableBlock } from "../../document/tree.js";
 import { BASELINE_IN_EM, type Flow } from "./layout.js";
 import { breakParagraph, type BrokenLine } from "./paragraph.js";
 import type { ShapeStyle, Shaper } from "./text.js";
@@ -13,12 +14,7 @@ import type { ShapeStyle, Shaper } from "./text.js";
 const BORDER = 0.5;
 const LINE_HEIGHT = 1.5;
 
-interface PlacedCell {
-  cell: TableCell;
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
+interface PlacedCell extends GridPlacedCell {
   lines: BrokenLine[];
   contentH: number;
 }
@@ -26,33 +22,20 @@ interface PlacedCell {
 export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
   const size = t.fontSize ?? TABLE_STYLE.sizePt;
   const style: ShapeStyle = { role: TABLE_STYLE.font, size, bold: false };
-  const padX = Math.max(2, size * 0.3);
-  const padY = Math.max(2, size * 0.25);
+  // Cell margins in whole twips, as the DOCX writes them; a row is its lines, the margins and
+  // one border width high, as LibreOffice lays out the DOCX (it adds the border to the margins).
+  const pad = tableCellPadding(size);
+  const padX = Math.round(pad.x * 20) / 20;
+  const padY = Math.round(pad.y * 20) / 20;
+  const frame = 2 * padY + BORDER;
   const lineH = size * LINE_HEIGHT;
   const nRows = t.rows.length;
   if (nRows === 0) return;
 
   // Place cells on the grid.
-  const occ: boolean[][] = [];
-  const cells: PlacedCell[] = [];
-  let nCols = 0;
-  t.rows.forEach((row, r) => {
-    occ[r] ??= [];
-    let c = 0;
-    for (const cell of row.cells) {
-      while (occ[r]![c]) c++;
-      const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, nRows - r));
-      const colSpan = Math.max(1, cell.colSpan ?? 1);
-      for (let i = r; i < r + rowSpan; i++) {
-        occ[i] ??= [];
-        for (let j = c; j < c + colSpan; j++) occ[i]![j] = true;
-      }
-      cells.push({ cell, row: r, col: c, rowSpan, colSpan, lines: [], contentH: 0 });
-      c += colSpan;
-      nCols = Math.max(nCols, c);
-    }
-  });
-  for (const row of occ) nCols = Math.max(nCols, row?.length ?? 0);
+  const grid = spanGrid(t);
+  const cells: PlacedCell[] = grid.cells.map((pc) => ({ ...pc, lines: [], contentH: 0 }));
+  const nCols = grid.columns;
   if (nCols === 0) return;
 
   const rel =
@@ -71,7 +54,8 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
     const align = pc.cell.align ?? (header ? "center" : "justify");
     const paras = pc.cell.paragraphs.length ? pc.cell.paragraphs : [[]];
     for (const runs of paras) {
-      const glyphs = shaper.shapeRuns(runs, style);
+      // Off the character grid: the DOCX sets table text uncondensed.
+      const glyphs = shaper.shapeRuns(runs, style, false);
       for (const line of breakParagraph(glyphs, { width, firstIndent: 0, restIndent: 0, align }))
         pc.lines.push(line);
     }
@@ -79,22 +63,25 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
   }
 
   // Row heights.
-  const rowH = Array<number>(nRows).fill(lineH + 2 * padY);
-  for (const pc of cells)
-    if (pc.rowSpan === 1) rowH[pc.row] = Math.max(rowH[pc.row]!, pc.contentH + 2 * padY);
+  const rowH = Array<number>(nRows).fill(lineH + frame);
+  for (const pc of cells) if (pc.rowSpan === 1) rowH[pc.row] = Math.max(rowH[pc.row]!, pc.contentH + frame);
   for (const pc of cells) {
     if (pc.rowSpan === 1) continue;
     let h = 0;
     for (let i = pc.row; i < pc.row + pc.rowSpan; i++) h += rowH[i]!;
-    const need = pc.contentH + 2 * padY - h;
+    const need = pc.contentH + frame - h;
     if (need > 0) rowH[pc.row + pc.rowSpan - 1]! += need;
   }
 
   // Groups of rows tied by row spans.
-  const groupEnd = (start: number): number => {
+  // Body rows kept with the next (a sub-heading with its header and first data row).
+  const tied = rowsKeptWithNext(t);
+  const groupEnd = (start: number, withTies = false): number => {
     let end = start;
-    for (let r = start; r <= end; r++)
+    for (let r = start; r <= end; r++) {
       for (const pc of cells) if (pc.row === r) end = Math.max(end, r + pc.rowSpan - 1);
+      if (withTies && tied[r] && r + 1 < nRows) end = Math.max(end, r + 1);
+    }
     return end;
   };
   const headerCount = t.headerRows > 0 ? groupEnd(Math.min(t.headerRows, nRows) - 1) + 1 : 0;
@@ -118,9 +105,30 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
     for (const l of cap) flow.textLine(l, BODY_STYLE.sizePt);
   }
 
-  /** Draw rows [a, b] with the top of row a at flow.y. */
-  const drawRows = (a: number, b: number): void => {
-    const top = flow.top + flow.y;
+  /**
+   * Rows are placed on the current page first and drawn when the page is left (flush): the rows
+   * of one page form one piece, so a cell spanning rows is drawn once per page, with no rule
+   * inside it, and its text is centred in the part of the span on the page where it starts.
+   */
+  let piece: { a: number; b: number; top: number } | undefined;
+  let started = false;
+  const place = (a: number, b: number): void => {
+    started = true;
+    if (piece && piece.b === a - 1) piece.b = b;
+    else {
+      flush();
+      piece = { a, b, top: flow.top + flow.y };
+    }
+    flow.y += sumH(a, b);
+  };
+  const flush = (): void => {
+    if (!piece) return;
+    const { a, b, top } = piece;
+    piece = undefined;
+    drawPiece(a, b, top);
+  };
+  /** Draw rows [a, b] with the top of row a at `top` (page coordinates). */
+  const drawPiece = (a: number, b: number, top: number): void => {
     const rowTop: number[] = [];
     let y = top;
     for (let r = a; r <= b; r++) {
@@ -156,8 +164,8 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
         ly += lineH;
       }
     }
-    flow.y += bottom - top;
   };
+  const drawRows = (a: number, b: number): void => place(a, b);
 
   /**
    * A row taller than a page (even below a repeated header): its cells' lines are shared out over
@@ -167,11 +175,12 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
    * piece).
    */
   const drawTallRow = (r: number): void => {
+    flush();
     const starting = cells.filter((pc) => pc.row === r);
     const covering = cells.filter((pc) => pc.row <= r && pc.row + pc.rowSpan - 1 >= r);
     const split = starting.filter((pc) => pc.rowSpan === 1);
     const done = new Map<PlacedCell, number>(split.map((pc) => [pc, 0]));
-    const fitting = (): number => Math.floor((flow.areaH - flow.y - 2 * padY) / lineH + 1e-6);
+    const fitting = (): number => Math.floor((flow.areaH - flow.y - frame) / lineH + 1e-6);
     if (fitting() < 2 && !flow.atPageTop) newPageWithHeader();
     let first = true;
     for (;;) {
@@ -179,7 +188,7 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
       const remaining = Math.max(0, ...split.map((pc) => pc.lines.length - done.get(pc)!));
       const last = remaining <= k;
       const n = last ? remaining : k;
-      const h = Math.max(n * lineH + 2 * padY, last ? lineH + 2 * padY : 0);
+      const h = Math.max(n * lineH + frame, last ? lineH + frame : 0);
       const y0 = flow.top + flow.y;
       const y1 = y0 + h;
       const items = flow.page.items;
@@ -214,42 +223,58 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
   };
 
   const fits = (h: number): boolean => flow.y + h <= flow.areaH + 0.01;
-  let r = 0;
   if (headerCount > 0) {
-    const firstGroupH = headerCount < nRows ? sumH(headerCount, groupEnd(headerCount)) : 0;
+    const firstGroupH = headerCount < nRows ? sumH(headerCount, groupEnd(headerCount, true)) : 0;
     // Moving on: a heading or caption right above goes with the table (Flow.breakPage).
     if (!fits(headerH + firstGroupH) && !flow.atPageTop) flow.breakPage();
     drawRows(0, headerCount - 1);
-    r = headerCount;
   }
   const newPageWithHeader = (): void => {
-    if (r === 0) {
+    flush();
+    if (!started) {
       flow.breakPage();
       return;
     }
     flow.newPage();
-    if (headerCount > 0) drawRows(0, headerCount - 1);
+    if (headerCount > 0) {
+      drawRows(0, headerCount - 1);
+      flush();
+    }
   };
-  while (r < nRows) {
-    const end = groupEnd(r);
-    const h = sumH(r, end);
-    // Move the group to a new page if it fits there (rows tied by spans stay together).
-    if (!fits(h) && h <= flow.areaH - headerH) newPageWithHeader();
-    if (fits(h)) {
-      drawRows(r, end);
-      r = end + 1;
-      continue;
+  /** Cells running on across the boundary between row b and row b + 1. */
+  const crossing = (b: number): number => {
+    let n = 0;
+    for (const pc of cells) if (pc.row <= b && pc.row + pc.rowSpan - 1 > b) n++;
+    if (b >= headerCount && tied[b]) n++;
+    return n;
+  };
+  /**
+   * Place rows [a, end]. They are split where the fewest cells run on (between the groups of rows
+   * that spans tie together; inside a span only between its inner groups); a group that does not
+   * fit moves to the next page when it fits there; a group taller than a page is placed by its
+   * own inner groups, down to single rows.
+   */
+  const placeRows = (a: number, end: number): void => {
+    let base = Infinity;
+    for (let b = a; b < end; b++) base = Math.min(base, crossing(b));
+    let s = a;
+    while (s <= end) {
+      let e = s;
+      while (e < end && crossing(e) !== base) e++;
+      const h = sumH(s, e);
+      if (!fits(h) && h <= flow.areaH - headerH) newPageWithHeader();
+      if (fits(h)) place(s, e);
+      else if (e > s) placeRows(s, e);
+      else if (rowH[s]! > flow.areaH - headerH + 0.01) drawTallRow(s);
+      else {
+        newPageWithHeader();
+        place(s, s);
+      }
+      s = e + 1;
     }
-    // A group taller than a page: place its rows one by one.
-    if (rowH[r]! > flow.areaH - headerH + 0.01) {
-      drawTallRow(r);
-      r++;
-      continue;
-    }
-    if (!fits(rowH[r]!)) newPageWithHeader();
-    drawRows(r, r);
-    r++;
-  }
+  };
+  if (headerCount < nRows) placeRows(headerCount, nRows - 1);
+  flush();
   flow.snap();
   if (flow.y > flow.areaH - 0.01) flow.newPage();
 }

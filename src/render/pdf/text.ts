@@ -16,6 +16,12 @@ export interface Glyph {
   /** Glyph id in `face`; 0 when no available font has the character. */
   gid: number;
   size: number;
+  /** Nominal size of the glyph's style (before the 楷体 role's visual scale), in points. */
+  em: number;
+  /** The run's look (role, size, bold, underline): where it changes, a new text portion starts. */
+  look: string;
+  /** How much the grid condenses the glyph (its natural width less `w` — 0 off the grid). */
+  condense: number;
   bold: boolean;
   underline: boolean;
   wide: boolean;
@@ -40,15 +46,46 @@ export interface ShapeStyle {
 }
 
 /** Grid cell of a CJK character of `size` points: `size × ratio` (ratio = charPitch / 16 pt). */
+/** The reference character whose ink height sets a face's visual size (国: a full square). */
+const VISUAL_REFERENCE = 0x56fd;
+
+/** Ink height of a glyph in font units (glyf bounding box), or 0 when unknown. */
+function inkHeight(face: FontFace, cp: number): number {
+  const gid = face.glyphId(cp);
+  if (gid === 0 || face.isCff) return 0;
+  const [a, b] = face.glyphRange(gid);
+  if (b - a < 10) return 0;
+  return (face.bytes.readInt16BE(a + 8) - face.bytes.readInt16BE(a + 4)) / face.unitsPerEm;
+}
+
 export class Shaper {
   readonly missing = new Set<number>();
   readonly usedRoles = new Set<FontRole>();
+  private readonly visualScales = new Map<FontFace, number>();
 
   constructor(
     private readonly fonts: FontSet,
     /** Width of a CJK character as a fraction of its size (grid pitch / body size). */
     private readonly cellRatio: number,
   ) {}
+
+  /**
+   * How much larger than its nominal size a face of the 楷体 role is drawn so that it looks as
+   * large as the body (AR PL KaitiM GB draws a character about 10% smaller than Noto Serif SC):
+   * the ratio of the reference character's ink heights, 1 to 1.15. Its cell on the grid stays.
+   */
+  private visualScale(face: FontFace, role: FontRole): number {
+    if (role !== "kaiti") return 1;
+    let k = this.visualScales.get(face);
+    if (k === undefined) {
+      const body = inkHeight(this.fonts.face("fangsong"), VISUAL_REFERENCE);
+      const own = inkHeight(face, VISUAL_REFERENCE);
+      k = body > 0 && own > 0 ? Math.min(1.15, Math.max(1, body / own)) : 1;
+      k = Math.round(k * 100) / 100;
+      this.visualScales.set(face, k);
+    }
+    return k;
+  }
 
   glyph(cp: number, style: ShapeStyle, underline = false, grid = true): Glyph {
     this.usedRoles.add(style.role);
@@ -60,9 +97,14 @@ export class Shaper {
     let gid = found.gid;
     if (gid === 0 && !hard) this.missing.add(cp);
     if (gid === 0 && space) gid = face.glyphId(32);
-    const advance = (pdfWidth(face, gid) * style.size) / 1000;
+    const drawSize = style.size * this.visualScale(face, style.role);
+    const advance = (pdfWidth(face, gid) * drawSize) / 1000;
     const wide = !hard && (isWide(cp) || (gid === 0 && !space));
-    let w = hard ? 0 : advance;
+    // Set on the grid, a letter, digit or space is condensed as much as a CJK character (the
+    // DOCX's w:spacing applies to every character of the run).
+    const condense = grid && !hard ? style.size * (1 - this.cellRatio) : 0;
+    // Letters and digits advance by whole twips, as Word and LibreOffice lay them out.
+    let w = hard ? 0 : Math.round(advance * 20) / 20 - condense;
     let dx = 0;
     let dxSqueezed = 0;
     let squeeze = 0;
@@ -87,7 +129,10 @@ export class Shaper {
       text: hard ? "" : String.fromCodePoint(cp),
       face,
       gid,
-      size: style.size,
+      size: drawSize,
+      em: style.size,
+      look: `${style.role}|${style.size}|${style.bold}|${underline}`,
+      condense,
       bold: style.bold,
       underline,
       wide,
@@ -114,7 +159,7 @@ export class Shaper {
   }
 
   /** Runs in a block style; a run may override the role and set bold. */
-  shapeRuns(runs: readonly Run[], style: ShapeStyle): Glyph[] {
+  shapeRuns(runs: readonly Run[], style: ShapeStyle, grid = true): Glyph[] {
     const out: Glyph[] = [];
     for (const r of runs) {
       const s: ShapeStyle = {
@@ -122,7 +167,7 @@ export class Shaper {
         size: style.size,
         bold: style.bold || r.bold === true,
       };
-      for (const g of this.shape(r.text, s, r.underline === true)) out.push(g);
+      for (const g of this.shape(r.text, s, r.underline === true, grid)) out.push(g);
       if (r.breakAfter) out.push(this.glyph(10, s));
     }
     return out;

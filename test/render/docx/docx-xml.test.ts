@@ -84,8 +84,9 @@ describe("renderDocx: page setup and defaults", () => {
       "w:line": "579",
       "w:lineRule": "exact",
     });
-    expect(attrs(defaults, "w:autoSpaceDE")).toEqual({ "w:val": "0" });
-    expect(attrs(defaults, "w:autoSpaceDN")).toEqual({ "w:val": "0" });
+    // Autospace on (Word's default; LibreOffice and the PDF set 1/5 character, see styles-xml.ts)
+    expect(attrs(defaults, "w:autoSpaceDE")).toEqual({ "w:val": "1" });
+    expect(attrs(defaults, "w:autoSpaceDN")).toEqual({ "w:val": "1" });
     expect(attrs(defaults, "w:widowControl")).toEqual({ "w:val": "0" });
     // "1": Word's default; LibreOffice reads it as "no hanging punctuation" (see styles-xml.ts)
     expect(attrs(defaults, "w:overflowPunct")).toEqual({ "w:val": "1" });
@@ -246,12 +247,14 @@ describe("renderDocx: blocks", () => {
     );
     const agency = findParagraph(xml, "某某市商务局");
     const date = findParagraph(xml, "2015年1月23日");
-    const dateLeft = 8845 - Math.round((4 + 6.5) * 315);
-    const agencyLeft = 8845 - Math.round((4 + 0.25 + 6) * 315);
-    expect(attrs(date, "w:ind")).toEqual({ "w:left": String(dateLeft), "w:right": "-630" });
-    expect(attrs(agency, "w:ind")).toEqual({ "w:left": String(agencyLeft), "w:right": "-630" });
-    // centres agree within a twip
-    expect(Math.abs(agencyLeft + (6 * 315) / 2 - (dateLeft + (6.5 * 315) / 2))).toBeLessThanOrEqual(1);
+    // Right-aligned with right indents: the date's right edge 4 characters from the margin
+    // holds whatever width a renderer gives its digits; the agency's indent centres it over the
+    // date (4 + (6.5 − 6) / 2 characters).
+    expect(attrs(date, "w:jc")).toEqual({ "w:val": "right" });
+    expect(attrs(agency, "w:jc")).toEqual({ "w:val": "right" });
+    expect(attrs(date, "w:ind")).toEqual({ "w:right": String(4 * 315) });
+    expect(attrs(agency, "w:ind")).toEqual({ "w:right": String(Math.round(4.25 * 315)) });
+    expect(xml).not.toContain("<wp:anchor");
     expect(attrs(agency, "w:spacing")).toMatchObject({ "w:before": String(2 * 579) });
   });
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultLayout, mmToPt } from "../../../src/document/layout.js";
 import type { Block, DocumentTree } from "../../../src/document/tree.js";
 import { renderDocx, signatureKeeps } from "../../../src/render/docx/index.js";
-import { convertDocxToPdf, docxPart, pdfWords, type PdfPageWords } from "../../helpers/docx.js";
+import { convertDocxesToPdf, docxPart, pdfWords, type PdfPageWords } from "../../helpers/docx.js";
 import { bodyChildren, findParagraph, paragraphText } from "./xml-helpers.js";
 
 const TOP = mmToPt(37);
@@ -130,15 +130,19 @@ describe("LibreOffice pages the DOCX", () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "gongwen-docx-pages-"));
+    const files: string[] = [];
     for (const [name, tree] of Object.entries(trees)) {
       const file = path.join(dir, `${name}.docx`);
       fs.writeFileSync(file, await renderDocx(tree));
-      const pdf = convertDocxToPdf(file);
-      try {
-        pages[name] = pdfWords(pdf.pdfPath).map(lines);
-      } finally {
-        pdf.cleanup();
-      }
+      files.push(file);
+    }
+    const converted = convertDocxesToPdf(files);
+    try {
+      Object.keys(trees).forEach((name, i) => {
+        pages[name] = pdfWords(converted.pdfs[i]!.pdfPath).map(lines);
+      });
+    } finally {
+      converted.cleanup();
     }
   }, 180_000);
 

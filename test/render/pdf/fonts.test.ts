@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -48,7 +49,10 @@ describe("font resolution per role", () => {
       { role: "songti", requested: "宋体", used: "AR PL SungtiL GB", source: "system" },
     ]);
     expect(formatSubstitution(fonts.substitutions(["fangsong"])[0]!)).toBe(
-      "仿宋_GB2312 → Noto Serif SC（内置字体）",
+      "仿宋_GB2312 → Noto Serif SC（内置字体）：正文不是仿宋（没有可自由使用的仿宋字体），请安装仿宋_GB2312 或用 --font-config 指定，见 gongwen fonts",
+    );
+    expect(formatSubstitution(fonts.substitutions(["kaiti"])[0]!)).toBe(
+      "楷体_GB2312 → AR PL KaitiM GB（系统字体）",
     );
   });
 
@@ -130,6 +134,34 @@ describe("font configuration file", () => {
     expect(() => createPdfRenderer({ fontConfig: { fonts: { heiti: join(tmp, "missing.ttf") } } })).toThrow(
       `字体配置中 heiti 的字体文件不存在：${join(tmp, "missing.ttf")}`,
     );
+  });
+});
+
+describe("the same fonts installed elsewhere", () => {
+  it("give the same bytes: fonts are ordered by face, not by the folder they are in", async () => {
+    const require = createRequire(import.meta.url);
+    const regular = require.resolve("@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf");
+    const bold = require.resolve("@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf");
+    for (const dir of ["a", "z"]) {
+      mkdirSync(join(tmp, dir), { recursive: true });
+      copyFileSync(regular, join(tmp, dir, "regular.ttf"));
+      copyFileSync(bold, join(tmp, dir, "bold.ttf"));
+    }
+    // Body face first by path in one, title face first in the other.
+    const render = (body: string, title: string) =>
+      createPdfRenderer({
+        fontConfig: {
+          fonts: { fangsong: join(tmp, body, "regular.ttf"), xiaobiaosong: join(tmp, title, "bold.ttf") },
+        },
+        systemFonts: false,
+      }).render(letterTree(2));
+    const one = await render("a", "z");
+    const other = await render("z", "a");
+    expect(pdfFonts(one.bytes).map((f) => f.name.slice(7))).toEqual([
+      "NotoSerifSC-Bold",
+      "NotoSerifSC-Regular",
+    ]);
+    expect(Buffer.from(other.bytes).equals(Buffer.from(one.bytes))).toBe(true);
   });
 });
 

@@ -32,7 +32,16 @@ describe("breakOpportunities (UAX #14 + Chinese 禁则)", () => {
     expect(split("2014年")).toBe("2014|年");
     expect(split("办结率100%。")).toBe("办|结|率|100%。");
     expect(split("第3.5条")).toBe("第|3.5|条");
-    expect(split("见http://www.example.gov.cn/xxgk/下载")).toBe("见|http://www.example.gov.cn/xxgk/|下|载");
+    expect(split("2023-12-31止")).toBe("2023-12-31|止");
+  });
+
+  it("breaks URLs and long Latin runs only at the usual points", () => {
+    expect(split("见http://www.example.gov.cn/xxgk/下载")).toBe("见|http://|www.example.gov.cn/|xxgk/|下|载");
+    expect(split("https://a.gov.cn/q?id=7&p=2")).toBe("https://|a.gov.cn/|q?id|=7|&p|=2");
+    expect(split("邮箱gk@qinghe.gov.cn。")).toBe("邮|箱|gk|@qinghe.gov.cn。");
+    // Longer than 16 characters: breaks after "-" and "/" like a URL; a short run stays whole.
+    expect(split("XK-2023-000123-ABCDEF")).toBe("XK-|2023-|000123-|ABCDEF");
+    expect(split("XK-2023-0001")).toBe("XK-2023-0001");
   });
 
   it("breaks Latin text at spaces (after the space)", () => {

@@ -19,6 +19,7 @@ import type { Block, DocumentTree } from "../../../src/document/tree.js";
 import { FontSet } from "../../../src/render/pdf/fonts/resolve.js";
 import { createPdfRenderer } from "../../../src/render/pdf/index.js";
 import { layoutDocument } from "../../../src/render/pdf/layout.js";
+import { NO_SEAL } from "../../../src/render/seal.js";
 import { Shaper } from "../../../src/render/pdf/text.js";
 import { pdfWords, textLines } from "../../helpers/pdf.js";
 
@@ -62,13 +63,14 @@ describe("the signature stays with body text (GB/T 9704-2012 7.3.5)", () => {
   it("a body ending exactly at the page foot: its last two lines go to page 2 with the signature", async () => {
     const body = para(20, 1);
     const tree = doc(
-      [{ type: "title", text: "关于某事项的复函" }, { type: "addressee", text: "某某：" }, body, signature],
+      // (an addressee right below the title gets a blank line above it: a blank line here instead)
+      [{ type: "title", text: "关于某事项的复函" }, { type: "blank" }, body, signature],
       "letter",
     );
     const ps = await pages(tree);
     expect(ps).toHaveLength(2);
-    // Page 1: title, addressee and 18 lines of the paragraph.
-    expect(ps[0]!.map((l) => l.k)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    // Page 1: title, a blank line and 18 lines of the paragraph.
+    expect(ps[0]!.map((l) => l.k)).toEqual([0, ...Array.from({ length: 18 }, (_, i) => i + 2)]);
     // Page 2: the paragraph's last two lines from the first grid line, a blank line, agency, date.
     const text = han(26 + 28 * 19, 1000);
     expect(ps[1]).toEqual([
@@ -119,6 +121,32 @@ describe("the signature stays with body text (GB/T 9704-2012 7.3.5)", () => {
     expect(ps[0]).toHaveLength(18);
     expect(ps[1]!.map((l) => l.k)).toEqual([0, 1, 2, 3, 5, 6]);
     expect(ps[1]![0]!.text).toBe(han(26, 7000));
+  });
+
+  it("carries only the last heading group with its short paragraph, not the headings above", async () => {
+    const h = (level: 1 | 2, text: string): Block => ({ type: "heading", level, runs: [{ text }] });
+    // 15 + 5 lines fill 20 of 22; blank + agency + date do not fit.
+    const ps = await pages(
+      doc([
+        para(15, 1),
+        h(1, "一、总体情况"),
+        h(2, "（一）主动公开"),
+        para(1, 2),
+        h(2, "（二）依申请公开"),
+        para(1, 3),
+        signature,
+      ]),
+    );
+    expect(ps).toHaveLength(2);
+    expect(ps[0]!.map((l) => l.text).slice(-3)).toEqual(["一、总体情况", "（一）主动公开", han(26, 2000)]);
+    expect(ps[0]).toHaveLength(18);
+    expect(ps[1]!.map((l) => l.text)).toEqual([
+      "（二）依申请公开",
+      han(26, 3000),
+      "某市商务局",
+      "2015年1月23日",
+    ]);
+    expect(ps[1]!.map((l) => l.k)).toEqual([0, 1, 3, 4]);
   });
 
   it("takes the attachment note along with the body lines above it", async () => {
@@ -246,7 +274,7 @@ describe("a table row taller than a page", () => {
     const fonts = new FontSet({ fontNames: DEFAULT_FONT_NAMES, systemFonts: false, lang: "zh" });
     const pages = layoutDocument(doc([para(3, 1), table]), new Shaper(fonts, charPitch() / 16), {
       geometry: A4_GBT9704,
-      sealPlaceholder: false,
+      seal: NO_SEAL,
     });
     const rules = pages.flatMap((p) => p.items.filter((it) => it.type === "rule"));
     expect(rules.length).toBeGreaterThan(0);

@@ -20,6 +20,9 @@ function glyphs(text: string): Glyph[] {
       face,
       gid: 1,
       size: CELL,
+      em: CELL,
+      look: "",
+      condense: 0,
       bold: false,
       underline: false,
       wide,
@@ -54,12 +57,47 @@ describe("breakParagraph", () => {
     expect(lines[1]!.glyphs.map((p) => p.x)).toEqual([0, 10, 20, 30, 40, 50, 60]);
   });
 
-  it("squeezes punctuation to keep a closing mark off the next line (挤进)", () => {
-    // 10 cells: "甲乙，丙丁戊己庚辛壬" fills the line; the "。" must not start the next one.
-    const lines = breakParagraph(glyphs("甲乙，丙丁戊己庚辛壬。癸"), params);
-    expect(lines.map(lineText)).toEqual(["甲乙，丙丁戊己庚辛壬。", "癸"]);
-    expect(lines[0]!.glyphs.filter((p) => p.squeezed).map((p) => p.g.text)).toEqual(["，", "。"]);
-    expect(right(lines[0]!)).toBeLessThanOrEqual(10 * CELL + 1e-9);
+  it("never squeezes punctuation to fit a closing mark (推出 instead of 挤进)", () => {
+    // 10 cells: "甲），丙丁戊己庚辛" fills nine; "壬" and "。" cannot both stay on the line.
+    const lines = breakParagraph(glyphs("甲），丙丁戊己庚辛壬。癸子"), params);
+    expect(lines.map(lineText)).toEqual(["甲），丙丁戊己庚辛", "壬。癸子"]);
+    expect(lines.flatMap((l) => l.glyphs).some((p) => p.squeezed)).toBe(false);
+    expect(right(lines[0]!)).toBeCloseTo(10 * CELL, 9);
+  });
+
+  it("keeps a lone bracket or comma inside the line full width (pushes a character down instead)", () => {
+    const lines = breakParagraph(glyphs("第（二）项，丙丁戊己庚。癸子"), params);
+    expect(lines.map(lineText)).toEqual(["第（二）项，丙丁戊己", "庚。癸子"]);
+    expect(lines[0]!.glyphs.some((p) => p.squeezed)).toBe(false);
+    // Every mark keeps its full cell: ten cells hold ten characters, not eleven.
+    expect(lines[0]!.glyphs.map((p) => p.x)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+  });
+
+  it("sets a line ragged rather than widen its gaps beyond a quarter character", () => {
+    // "甲乙丙" then a 9-cell Latin run that cannot share the line: 7 cells of slack over 2 gaps.
+    const lines = breakParagraph(glyphs("甲乙丙ABCDEFGHIJKLMNOPQR"), params);
+    expect(lines.map(lineText)[0]).toBe("甲乙丙");
+    expect(lines[0]!.glyphs.map((p) => p.x)).toEqual([0, 10, 20]);
+    // A line short of one character over nine gaps is still justified.
+    const full = breakParagraph(glyphs("甲乙丙丁戊己庚辛壬癸。子丑"), params);
+    expect(right(full[0]!)).toBeCloseTo(10 * CELL, 9);
+  });
+
+  it("does not leave one character alone on the last line", () => {
+    const lines = breakParagraph(glyphs("甲乙丙丁戊己庚辛壬癸述"), params);
+    expect(lines.map(lineText)).toEqual(["甲乙丙丁戊己庚辛壬", "癸述"]);
+    expect(right(lines[0]!)).toBeCloseTo(10 * CELL, 9);
+    const withMark = breakParagraph(glyphs("甲乙丙丁戊己庚辛壬癸日。"), params);
+    expect(withMark.map(lineText)).toEqual(["甲乙丙丁戊己庚辛壬", "癸日。"]);
+    // Not in narrow measures (a table column one character wide sets one character a line).
+    const narrow = breakParagraph(glyphs("三本年度"), { ...params, width: CELL });
+    expect(narrow.map(lineText)).toEqual(["三", "本", "年", "度"]);
+  });
+
+  it("keeps a closing mark with the one character of a one-character measure, compressed", () => {
+    const lines = breakParagraph(glyphs("三、本年"), { ...params, width: CELL * 1.2 });
+    expect(lines.map(lineText)).toEqual(["三、", "本", "年"]);
+    expect(lines[0]!.glyphs.map((p) => p.squeezed)).toEqual([false, true]);
   });
 
   it("pulls the previous character down when squeezing cannot make room (推出)", () => {

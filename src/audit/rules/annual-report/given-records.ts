@@ -12,8 +12,18 @@ export const title = {
   en: "Annual report figures agree with the records",
 };
 export const source = {
-  zh: "《中华人民共和国政府信息公开条例》第五十条（国务院令第711号）：年度报告如实报告收到和处理申请情况",
+  zh: "《中华人民共和国政府信息公开条例》（国务院令第711号）第五十条第（二）项；（国务院令第492号）第三十二条第（二）项：年度报告如实报告依申请公开情况",
   en: "Regulations on Open Government Information Art. 50 (Decree 711): the report states requests as received and handled",
+};
+export const sources = {
+  "ogi-2019": {
+    zh: "《中华人民共和国政府信息公开条例》（国务院令第711号）第五十条第（二）项：年度报告如实报告收到和处理申请情况",
+    en: "Regulations on Open Government Information (Decree 711) Art. 50(2): the report states requests as received and handled",
+  },
+  "ogi-2008": {
+    zh: "《中华人民共和国政府信息公开条例》（国务院令第492号）第三十二条第（二）项：年度报告如实报告依申请公开和不予公开情况",
+    en: "Regulations on Open Government Information (Decree 492) Art. 32(2): the report states requests and refusals",
+  },
 };
 export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;

@@ -40,3 +40,8 @@ export function measure(ctx: RuleContext): Rate | null {
   const items = ctx.facts.approval.items;
   return items.count === 0 ? null : items.inPlatform;
 }
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return ctx.facts.approval.items.list.length > 0;
+}

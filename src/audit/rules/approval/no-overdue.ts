@@ -70,3 +70,8 @@ export function check(ctx: RuleContext): Finding[] {
     );
   });
 }
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return ctx.facts.approval.overdue.known;
+}

@@ -108,3 +108,8 @@ export function check(ctx: RuleContext<Options>): Finding[] {
   }
   return out;
 }
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return ctx.facts.approval.limits.max !== null && ctx.facts.approval.items.list.length > 0;
+}

@@ -54,3 +54,12 @@ export function check(ctx: RuleContext): Finding[] {
     out.push(ctx.report("misused", {}, { evidence: [ev(ptr("approval", "seal", "misused"), true)] }));
   return out;
 }
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return (
+    ctx.facts.approval.seal.known ||
+    ctx.facts.approval.seal.casesWithoutSeal.length > 0 ||
+    (ctx.dataset.approval?.cases ?? []).some((c) => c.sealUsed !== undefined)
+  );
+}

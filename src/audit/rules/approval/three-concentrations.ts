@@ -61,3 +61,8 @@ export function check(ctx: RuleContext): Finding[] {
     );
   return out;
 }
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return ctx.facts.approval.office !== null;
+}

@@ -9,7 +9,7 @@ import type { RuleContext } from "../../rule.js";
 export const id = "disclosure/correction-notice-on-time";
 export const title = { zh: "补正告知在7个工作日内发出", en: "Correction notices within 7 working days" };
 export const source = {
-  zh: "《中华人民共和国政府信息公开条例》第三十条（国务院令第711号）",
+  zh: "《中华人民共和国政府信息公开条例》（国务院令第711号）第三十条",
   en: "Regulations on Open Government Information Art. 30 (State Council Decree 711)",
 };
 export const defaultSeverity = "error";
@@ -40,4 +40,9 @@ export function check(ctx: RuleContext): Finding[] {
     );
   }
   return out;
+}
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return ctx.facts.applications.length > 0;
 }

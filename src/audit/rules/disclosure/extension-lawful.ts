@@ -17,6 +17,16 @@ export const source = {
   zh: "《中华人民共和国政府信息公开条例》第三十三条第二款（国务院令第711号）；第二十四条第二款（国务院令第492号）",
   en: "Regulations on Open Government Information Art. 33 ¶2 (Decree 711); Art. 24 ¶2 (Decree 492)",
 };
+export const sources = {
+  "ogi-2019": {
+    zh: "《中华人民共和国政府信息公开条例》（国务院令第711号）第三十三条第二款",
+    en: "Regulations on Open Government Information (Decree 711) Art. 33 ¶2",
+  },
+  "ogi-2008": {
+    zh: "《中华人民共和国政府信息公开条例》（国务院令第492号）第二十四条第二款",
+    en: "Regulations on Open Government Information (Decree 492) Art. 24 ¶2",
+  },
+};
 export const defaultSeverity = "error";
 export const messages = {
   tooLong: {
@@ -49,7 +59,11 @@ export function check(ctx: RuleContext): Finding[] {
         ctx.report(
           "tooLong",
           { id: a.id, days: x.days, max: x.maxDays },
-          { subject: a.id, evidence: [...base, ev(appPtr(a.index, "extension", "days"), x.days)] },
+          {
+            subject: a.id,
+            evidence: [...base, ev(appPtr(a.index, "extension", "days"), x.days)],
+            regime: a.regime,
+          },
         ),
       );
     if (x.originalDue === null) continue;
@@ -60,6 +74,7 @@ export function check(ctx: RuleContext): Finding[] {
           { id: a.id, approved: x.approved, due: x.originalDue },
           {
             subject: a.id,
+            regime: a.regime,
             evidence: [...base, ev(appPtr(a.index, "extension", "approved"), x.approved)],
             deadline: a.deadline,
           },
@@ -72,6 +87,7 @@ export function check(ctx: RuleContext): Finding[] {
           { id: a.id, notified: x.notified, due: x.originalDue },
           {
             subject: a.id,
+            regime: a.regime,
             evidence: [...base, ev(appPtr(a.index, "extension", "notified"), x.notified)],
             deadline: a.deadline,
           },
@@ -79,4 +95,9 @@ export function check(ctx: RuleContext): Finding[] {
       );
   }
   return out;
+}
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return ctx.facts.applications.length > 0;
 }

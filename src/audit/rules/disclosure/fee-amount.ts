@@ -12,7 +12,7 @@ import { feeBasisText, tiersText } from "../../wording.js";
 export const id = "disclosure/fee-amount";
 export const title = { zh: "信息处理费按标准计收", en: "Processing fees as the schedule gives" };
 export const source = {
-  zh: "《中华人民共和国政府信息公开条例》第四十二条（国务院令第711号）；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+  zh: "《中华人民共和国政府信息公开条例》（国务院令第711号）第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
   en: "Regulations on Open Government Information Art. 42 (Decree 711); processing-fee measures (国办函〔2020〕109号)",
 };
 export const defaultSeverity = "error";
@@ -43,6 +43,7 @@ export function check(ctx: RuleContext): Finding[] {
         },
         {
           subject: a.id,
+          regime: a.regime,
           evidence: [
             ev(appPtr(a.index, "fee", "method"), f.method),
             ev(appPtr(a.index, "fee", "quantity"), f.quantity),
@@ -53,4 +54,9 @@ export function check(ctx: RuleContext): Finding[] {
     );
   }
   return out;
+}
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return ctx.facts.applications.length > 0;
 }

@@ -16,6 +16,16 @@ export const source = {
   zh: "考核方案：依申请公开不收费；《中华人民共和国政府信息公开条例》第四十二条（国务院令第711号）",
   en: "Assessment scheme: no fee for on-request disclosure; Regulations on Open Government Information Art. 42 (Decree 711)",
 };
+export const sources = {
+  "ogi-2019": {
+    zh: "考核方案：依申请公开不收费；《中华人民共和国政府信息公开条例》（国务院令第711号）第四十二条第一款",
+    en: "Assessment scheme: no fee for on-request disclosure; Regulations on Open Government Information (Decree 711) Art. 42 ¶1",
+  },
+  "ogi-2008": {
+    zh: "考核方案：依申请公开不收费；《中华人民共和国政府信息公开条例》（国务院令第492号）第二十七条第一款",
+    en: "Assessment scheme: no fee for on-request disclosure; Regulations on Open Government Information (Decree 492) Art. 27 ¶1",
+  },
+};
 export const defaultSeverity = "info";
 export const messages = {
   charged: {
@@ -47,7 +57,11 @@ export function check(ctx: RuleContext): Finding[] {
     ];
     if (f.expected === null) {
       out.push(
-        ctx.report("chargedNoSchedule", { id: a.id, charged: f.charged }, { subject: a.id, evidence }),
+        ctx.report(
+          "chargedNoSchedule",
+          { id: a.id, charged: f.charged },
+          { subject: a.id, evidence, regime: a.regime },
+        ),
       );
       continue;
     }
@@ -60,7 +74,7 @@ export function check(ctx: RuleContext): Finding[] {
           basis: feeBasisText(f.method, f.quantity, ctx.lang),
           tiers: tiersText(f.tiers ?? [], f.expected, ctx.lang),
         },
-        { subject: a.id, evidence },
+        { subject: a.id, evidence, regime: a.regime },
       ),
     );
   }
@@ -80,4 +94,9 @@ export function check(ctx: RuleContext): Finding[] {
       ),
     );
   return out;
+}
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return ctx.facts.applications.length > 0 || ctx.dataset.disclosure.fees !== undefined;
 }

@@ -62,3 +62,8 @@ export function check(ctx: RuleContext): Finding[] {
     );
   return out;
 }
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return ctx.facts.disclosure.onRequestSetup !== null && ctx.facts.disclosure.onRequestSetup !== undefined;
+}

@@ -6,6 +6,7 @@
 import type { Finding } from "../../finding.js";
 import { ev, ptr } from "../../evidence.js";
 import type { RuleContext } from "../../rule.js";
+import { regimeFor } from "../../../law/regime.js";
 
 export const id = "disclosure/proactive-on-time";
 export const title = {
@@ -15,6 +16,16 @@ export const title = {
 export const source = {
   zh: "《中华人民共和国政府信息公开条例》第二十六条（国务院令第711号）；第十八条（国务院令第492号）",
   en: "Regulations on Open Government Information Art. 26 (Decree 711); Art. 18 (Decree 492)",
+};
+export const sources = {
+  "ogi-2019": {
+    zh: "《中华人民共和国政府信息公开条例》（国务院令第711号）第二十六条",
+    en: "Regulations on Open Government Information (Decree 711) Art. 26",
+  },
+  "ogi-2008": {
+    zh: "《中华人民共和国政府信息公开条例》（国务院令第492号）第十八条",
+    en: "Regulations on Open Government Information (Decree 492) Art. 18",
+  },
 };
 export const defaultSeverity = "error";
 export const messages = {
@@ -39,6 +50,7 @@ export function check(ctx: RuleContext): Finding[] {
       },
       {
         subject: l.id,
+        regime: regimeFor(l.created),
         evidence: [
           ev(ptr("disclosure", "proactive", "items", l.index, "created"), l.created),
           ev(ptr("disclosure", "proactive", "items", l.index, "published"), l.published),
@@ -46,4 +58,9 @@ export function check(ctx: RuleContext): Finding[] {
       },
     ),
   );
+}
+
+/** Whether the data holds anything this rule judges (else the criterion is 无数据). */
+export function judges(ctx: RuleContext): boolean {
+  return (ctx.dataset.disclosure.proactive?.items?.length ?? 0) > 0;
 }

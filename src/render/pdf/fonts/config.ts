@@ -3,6 +3,7 @@
  * folders, and a switch for system fonts. Relative paths are resolved against the file.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { readInputText } from "../../../util/read-input.js";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import type { FontRole } from "../../../document/tree.js";
@@ -52,12 +53,7 @@ export function validateFontConfig(value: unknown, source: string, lang: Lang = 
 
 /** Read and validate a configuration file; paths inside become absolute. */
 export function loadFontConfig(file: string, lang: Lang = "zh"): FontConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new UserError(t(lang, `无法读取字体配置文件：${file}`, `Cannot read font configuration: ${file}`));
-  }
+  const text = readInputText(file, { lang });
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -25,7 +25,11 @@ describe(RULE, () => {
   });
 
   it("reports a fee that differs from the tiers, with the calculation", () => {
-    expect(findingsOf(withFee(1500), RULE).map(brief)).toEqual([
+    // validate refuses it too, with the letters' sentence (data/record-limits.ts).
+    const refused = [
+      "/disclosure/applications/0/fee/amount: the fee of 1500 yuan differs from the schedule's 1700 yuan",
+    ];
+    expect(findingsOf(withFee(1500), RULE, undefined, "zh", refused).map(brief)).toEqual([
       {
         message:
           "申请 A1 收费通知金额1500元，与收费标准计算的1700元（按页计收，150页：30×0 + 70×10 + 50×20 = 1700元）不符",

@@ -25,13 +25,15 @@ describe(RULE, () => {
       ],
     });
     expect(f!.severity).toBe("error");
-    expect(f!.deadline!.summary).toBe("截止日期：2023-03-29（ogi-2019，20个工作日）");
+    expect(f!.deadline!.summary).toBe(
+      "截止日期：2023-03-29（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）",
+    );
     expect(f!.deadline!.trace.rows[0]).toEqual([
       "2023-03-01",
       "周三",
       "起算日（第0日）",
       "",
-      "收到申请（ogi-2019，答复期限20个工作日）",
+      "收到申请（适用《中华人民共和国政府信息公开条例》（2019年修订），答复期限20个工作日）",
     ]);
     expect(f!.deadline!.trace.rows.at(-1)!.slice(0, 4)).toEqual(["2023-03-29", "周三", "工作日", "20"]);
   });
@@ -57,10 +59,64 @@ describe(RULE, () => {
     ]);
   });
 
+  it("a deadline running into a year without holiday data: undeterminable, never late", () => {
+    // Today is December 2026 and no 2027 notice is in the calendar: a request received
+    // 2026-12-20 has its deadline in 2027. In time within 2026 whatever the 2027 holidays are.
+    const d = dataset((d) => {
+      d.year = 2026;
+      const base = { applicant: app(d, "A1").applicant, channel: "online" as const, content: "某项信息" };
+      d.disclosure.applications = [];
+      d.disclosure.applications.push(
+        { id: "A6", ...base, submitted: "2026-12-20", confirmed: "2026-12-20" },
+        {
+          id: "A7",
+          ...base,
+          submitted: "2026-12-21",
+          confirmed: "2026-12-21",
+          reply: { date: "2026-12-30", type: "disclosed" },
+        },
+      );
+    });
+    const found = findingsOf(d, RULE);
+    expect(found.map((f) => [f.subject, f.severity, f.message])).toEqual([
+      [
+        "A6",
+        "info",
+        "申请 A6 于2026-12-20收到，答复期限跨入2027年（日历中还没有该年的节假日安排，具体日期暂无法确定），本年度内不构成逾期",
+      ],
+      [
+        "A7",
+        "info",
+        "申请 A7 于2026-12-21收到，答复期限跨入2027年（日历中还没有该年的节假日安排，具体日期暂无法确定），本年度内不构成逾期",
+      ],
+    ]);
+    expect(found.some((f) => f.messageId === "late" || f.messageId === "unanswered")).toBe(false);
+    // Answered in 2027 (a 2027 dataset): neither late nor cleared — a warning.
+    const next = dataset((d) => {
+      d.year = 2027;
+      const base = { applicant: app(d, "A1").applicant, channel: "online" as const, content: "某项信息" };
+      d.disclosure.applications = [];
+      d.disclosure.applications.push({
+        id: "A8",
+        ...base,
+        carriedOver: true,
+        submitted: "2026-12-21",
+        confirmed: "2026-12-21",
+        reply: { date: "2027-01-25", type: "disclosed" },
+      });
+    });
+    const [w, ...others] = findingsOf(next, RULE).filter((f) => f.subject === "A8");
+    expect(others).toEqual([]);
+    expect(w!.severity).toBe("warning");
+    expect(w!.message).toBe(
+      "申请 A8 于2026-12-21收到，答复期限跨入2027年，日历中还没有该年的节假日安排，期限暂无法确定（不按逾期计）；通知发布后请用 --calendar-override 补充2027年的节假日",
+    );
+  });
+
   it("does not judge a request closed as deemed withdrawn", () => {
     const d = dataset((d) => {
       const a = app(d, "A1");
-      a.correction = { notified: "2023-03-03", periodDays: 10 };
+      a.correction = { notified: "2023-03-03", periodDays: 10, items: ["所需信息的名称"] };
       a.reply = { date: "2023-04-28", type: "other", reason: "no-correction" };
     });
     expect(findingsOf(d, RULE)).toEqual([]);

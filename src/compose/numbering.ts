@@ -8,8 +8,8 @@
  * - A title restarts everything (an attachment after a page break numbers from 一、 again).
  * - A skipped level simply starts at 1 (一、 then 1. with no （一） between).
  */
-import { cnNumeral } from "../compose/helpers/numerals.js";
-import type { Block, DocumentTree, HeadingLevel } from "./tree.js";
+import { cnNumeral } from "./helpers/numerals.js";
+import type { Block, DocumentTree, HeadingLevel } from "../document/tree.js";
 
 /** The number of the n-th heading (1-based) at a level: 一、 （一） 1. （1）. */
 export function headingNumber(level: HeadingLevel, n: number): string {

@@ -7,22 +7,19 @@
  *
  * Output is deterministic: the workbook's dates are the document date, and the package is
  * re-zipped with fixed timestamps (exceljs stamps every zip entry with the current time).
+ * A writer like the DOCX and PDF writers: it reads the document model only.
  */
 // Types only at start-up: exceljs (~0.2 s to load) is imported when a spreadsheet is made.
 import type ExcelJS from "exceljs";
 import { unzipSync, zipSync, type Zippable } from "fflate";
-import type { Align, TableBlock } from "../document/tree.js";
-import { runsText } from "../document/tree.js";
-import { DEFAULT_FONT_NAMES } from "../document/layout.js";
-import { layoutTableGrid } from "../render/docx/table.js";
+import type { Align, Spreadsheet, TableSheet } from "../../document/tree.js";
+import { runsText } from "../../document/tree.js";
+import { DEFAULT_FONT_NAMES } from "../../document/layout.js";
+import { isWide } from "../../document/chars.js";
+import { layoutTableGrid } from "../../document/grid.js";
 
-export interface XlsxSheet {
-  /** Worksheet name (at most 31 characters, none of : \ / ? * [ ]). */
-  name: string;
-  /** A title row above the table, merged across its width. */
-  title?: string;
-  table: TableBlock;
-}
+/** One worksheet: a table of the document tree (see TableSheet). */
+export type XlsxSheet = TableSheet;
 
 export interface XlsxOptions {
   /** Document date YYYY-MM-DD: the workbook's created/modified dates. */
@@ -40,10 +37,10 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** Excel's column width unit is the width of "0"; a CJK character is about two. */
+/** Excel's column width unit is the width of "0"; a wide character (document/chars.ts) is about two. */
 function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  for (const ch of s) w += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
   return w;
 }
 
@@ -152,6 +149,19 @@ export function repackDeterministic(bytes: Uint8Array, date: string): Uint8Array
   const out: Zippable = {};
   for (const [name, data] of Object.entries(entries)) out[name] = [data, { mtime, level: 6 }];
   return zipSync(out);
+}
+
+/** A composed spreadsheet (e.g. the annual report's tables) as XLSX bytes. */
+export function renderXlsx(
+  spreadsheet: Spreadsheet,
+  options: Pick<XlsxOptions, "font" | "fontSize"> = {},
+): Promise<Uint8Array> {
+  return tablesToXlsx(spreadsheet.sheets, {
+    date: spreadsheet.date,
+    author: spreadsheet.author,
+    ...(spreadsheet.title !== undefined ? { title: spreadsheet.title } : {}),
+    ...options,
+  });
 }
 
 /** The tables as an XLSX workbook, one worksheet each. */

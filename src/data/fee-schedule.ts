@@ -9,7 +9,7 @@
  * ogi-2008 cost fees (Art. 27: search, copying, postage) have no schedule in the regulation:
  * they are recorded as given in the dataset, never computed — computeFee says so.
  */
-import type { FeeMethod, Regime } from "../data/codes.js";
+import type { FeeMethod, Regime } from "./codes.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 
@@ -52,11 +52,36 @@ function checkQuantity(n: number, max: number, what: string, lang: Lang): void {
     );
 }
 
+/** A band of the schedule: units `from`–`to` (to = Infinity for the open last band) at `rate` 元 each. */
+export interface FeeBand {
+  from: number;
+  to: number;
+  rate: number;
+}
+
+/**
+ * THE per-request band of the k-th request (k ≥ 1) of one applicant in one calendar month:
+ * 1–10 free, 11–30 100 元, then bands of 10, each 100 元 more (31–40 200, 41–50 300, …). The
+ * fee calculator, the facts and the band a fee notice prints all read it.
+ */
+export function perRequestBand(k: number): FeeBand {
+  if (k <= 10) return { from: 1, to: 10, rate: 0 };
+  if (k <= 30) return { from: 11, to: 30, rate: 100 };
+  const from = 31 + 10 * Math.floor((k - 31) / 10);
+  return { from, to: from + 9, rate: 100 * (2 + (from - 31) / 10) };
+}
+
+/** THE per-page bands of one request: 1–30 free, 31–100 10 元, 101–200 20 元, 201+ 40 元. */
+export const PER_PAGE_BANDS: readonly FeeBand[] = Object.freeze([
+  { from: 1, to: 30, rate: 0 },
+  { from: 31, to: 100, rate: 10 },
+  { from: 101, to: 200, rate: 20 },
+  { from: 201, to: Infinity, rate: 40 },
+]);
+
 /** Fee of the k-th request (k ≥ 1) of one applicant in one calendar month, 元. */
 export function perRequestRate(k: number): number {
-  if (k <= 10) return 0;
-  if (k <= 30) return 100;
-  return 100 * (2 + Math.floor((k - 31) / 10));
+  return perRequestBand(k).rate;
 }
 
 /** Per-request fee for `n` requests of one applicant in one calendar month. */
@@ -69,9 +94,11 @@ export function feePerRequest(n: number, lang: Lang = "zh"): FeeResult {
     const count = last - from + 1;
     tiers.push({ from, to: last, count, rate, subtotal: count * rate });
   };
-  push(1, 10, 0);
-  push(11, 30, 100);
-  for (let from = 31; from <= n; from += 10) push(from, from + 9, perRequestRate(from));
+  for (let from = 1; from <= n;) {
+    const band = perRequestBand(from);
+    push(band.from, band.to, band.rate);
+    from = band.to + 1;
+  }
   return { method: "per-request", quantity: n, amount: sum(tiers), tiers, basis: FEE_BASIS };
 }
 
@@ -79,13 +106,7 @@ export function feePerRequest(n: number, lang: Lang = "zh"): FeeResult {
 export function feePerPage(pages: number, lang: Lang = "zh"): FeeResult {
   checkQuantity(pages, MAX_PAGES, t(lang, "页数", "The number of pages"), lang);
   const tiers: FeeTier[] = [];
-  const bands: [number, number, number][] = [
-    [1, 30, 0],
-    [31, 100, 10],
-    [101, 200, 20],
-    [201, Infinity, 40],
-  ];
-  for (const [from, to, rate] of bands) {
+  for (const { from, to, rate } of PER_PAGE_BANDS) {
     if (pages < from) break;
     const last = Math.min(to, pages);
     const count = last - from + 1;
