@@ -114,22 +114,33 @@ function processAlive(pid: number): boolean {
  * not followed). Returns the names removed. Done once per folder per process by writeFileAtomic.
  */
 export function cleanStaleTemps(dir: string): string[] {
-  const removed: string[] = [];
+  return removeTempsIn(dir, (name) => {
+    const m = TEMP_RE.exec(name);
+    return m !== null && !processAlive(Number(m[1]));
+  }).map((p) => basename(p));
+}
+
+/**
+ * Remove the entries of `dir` that `match` picks, when they are regular files or links (a link is
+ * removed, not followed); returns their paths. One that cannot be removed (permissions) is left
+ * for the next run's cleanStaleTemps.
+ */
+function removeTempsIn(dir: string, match: (name: string) => boolean): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
-    return removed;
+    return [];
   }
+  const removed: string[] = [];
   for (const name of names) {
-    const m = TEMP_RE.exec(name);
-    if (!m || processAlive(Number(m[1]))) continue;
+    if (!match(name)) continue;
     const p = join(dir, name);
     const st = lstatOrNull(p);
     if (!st || !(st.isFile() || st.isSymbolicLink())) continue;
     try {
       rmSync(p, { force: true });
-      removed.push(name);
+      removed.push(p);
     } catch {
       // Not ours to remove after all (permissions): leave it.
     }
@@ -164,27 +175,13 @@ export function removeOwnTempsOf(targets: Iterable<string>): string[] {
     names.add(basename(target));
   }
   const removed: string[] = [];
-  for (const [dir, names] of byDir) {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of entries) {
-      const m = OWN_TEMP_RE.exec(name);
-      if (!m || Number(m[2]) !== process.pid || !names.has(m[1]!)) continue;
-      const p = join(dir, name);
-      const st = lstatOrNull(p);
-      if (!st || !(st.isFile() || st.isSymbolicLink())) continue;
-      try {
-        rmSync(p, { force: true });
-        removed.push(p);
-      } catch {
-        // Not removable (permissions): the next run's cleanStaleTemps tries again.
-      }
-    }
-  }
+  for (const [dir, names] of byDir)
+    removed.push(
+      ...removeTempsIn(dir, (name) => {
+        const m = OWN_TEMP_RE.exec(name);
+        return m !== null && Number(m[2]) === process.pid && names.has(m[1]!);
+      }),
+    );
   return removed;
 }
 const OWN_TEMP_RE = /^\.(.+)\.gw-(\d+)-[0-9a-f]{24}\.tmp$/;
