@@ -196,11 +196,36 @@ export interface Dataset {
    * Pins the disclosure regime. When absent it is derived from each request's receipt date (before 2019-05-15: ogi-2008).
    */
   regime?: Regime;
+  interpretations?: Interpretations;
   documents?: DocumentInfo;
   agency: Agency;
   approval?: Approval;
   disclosure: Disclosure;
   narrative?: Narrative;
+}
+/**
+ * The office's reading of what the regulations leave open (法律适用口径). One place for every document: the facts read it, so the letters, the audit, the annual report and the workbench judge by the same periods. Every key is optional; the default is the tool's reading of the statute, and each output's manifest records the values used.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "interpretations".
+ */
+export interface Interpretations {
+  /**
+   * Working days a consulted party has to answer, counted from the day the consultation letter was sent; a consultation without a recorded answer pauses the deadline until then, and the consultation letter states the period. Default 15: ogi-2019 Art. 32 (third party) and Art. 34 (other agencies) give 15 working days from receipt of the letter; Art. 33 ¶3 (ogi-2008 Art. 24 ¶3) does not count the time in the reply deadline.
+   */
+  consultationAnswerDays?: number;
+  /**
+   * Working days to pay a fee, from the day after the fee notice: the fee notice states it, and an unpaid fee pauses the deadline until its end. Default 20: 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）.
+   */
+  feePaymentDays?: number;
+  /**
+   * The time from the fee notice to payment (or to the end of the payment period when unpaid) is not counted in the reply deadline, under either regime. Default true: 国办函〔2020〕109号 does not count it; for requests under ogi-2008 (cost fees, Art. 27) the regulations say nothing, and the default applies the same reading — set false to count that time.
+   */
+  feePeriodPaused?: boolean;
+  /**
+   * An extension approved or notified after the original deadline still moves the deadline the reply is judged against. Default false: ogi-2019 Art. 33 ¶2 (ogi-2008 Art. 24 ¶2) allows an extension of a deadline still running, with the office head's consent and notice to the applicant; one granted after the deadline cannot make a late reply timely.
+   */
+  lateExtensionCounts?: boolean;
 }
 /**
  * Dates and titles of the documents produced from this dataset.

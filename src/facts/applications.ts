@@ -9,15 +9,16 @@
  * date) does not stop the others: the computation is left null and a problem naming the field is
  * recorded. Messages name the application by id only, never the applicant.
  *
- * Interpretations (options, documented defaults):
+ * Interpretations (the dataset's `interpretations`, resolved by ./interpretations.ts; the
+ * defaults and their statutory reasons are documented in schemas/operations.schema.json):
  * - `feePeriodPaused` (true): the time from the fee notice to payment — or to the end of the
- *   payment period when unpaid — is not counted in the reply deadline (国办函〔2020〕109号 on
- *   the fee notice and payment period).
+ *   payment period when unpaid — is not counted in the reply deadline.
+ * - `feePaymentDays` (20): the payment period, from the day after the fee notice.
  * - `consultationAnswerDays` (15): a consultation without a recorded answer pauses the deadline
- *   until the end of the answer period (ogi-2019 Art. 32, 34: 15 working days), counted from the
- *   day the letter was sent.
+ *   until the end of the answer period, counted from the day the letter was sent.
  * - `lateExtensionCounts` (false): an extension approved or notified after the original deadline
  *   does not move the deadline the reply is judged against.
+ * An option given here overrides the dataset's value.
  */
 import {
   DeadlineComputer,
@@ -42,27 +43,33 @@ import {
 } from "../law/index.js";
 import type { ConsultationParty, FeeMethod, Reason, Regime, ReplyType } from "../data/codes.js";
 import type { Application, Dataset } from "../data/types.js";
+import { resolveInterpretations, type Interpretations } from "./interpretations.js";
 import { t, type Lang } from "../util/i18n.js";
 
-export interface ApplicationFactsOptions {
+/** Options; an interpretation given here overrides the dataset's (see ./interpretations.ts). */
+export interface ApplicationFactsOptions extends Interpretations {
   lang?: Lang;
   countingConvention?: Partial<CountingConvention>;
-  /** Working days the applicant has to pay a fee, from the day after the notice (default 20). */
-  feePaymentDays?: number;
-  /** Working days a consulted party has to answer (default 15, ogi-2019 Art. 32, 34). */
-  consultationAnswerDays?: number;
-  /** The fee notice-to-payment period is not counted in the reply deadline (default true). */
-  feePeriodPaused?: boolean;
-  /** An extension granted after the original deadline still moves the deadline (default false). */
-  lateExtensionCounts?: boolean;
 }
 
-export const DEFAULT_APPLICATION_FACTS_OPTIONS = Object.freeze({
-  feePaymentDays: 20,
-  consultationAnswerDays: 15,
-  feePeriodPaused: true,
-  lateExtensionCounts: false,
-});
+/** What every application of one dataset shares: pass applicationFactContext(dataset, calendar). */
+export interface ApplicationFactContext {
+  year: number;
+  pinned?: Regime;
+  calendar: Calendar;
+  /** The dataset's interpretations (absent keys: the defaults). */
+  interpretations?: Interpretations;
+}
+
+/** The context applicationFact needs, from the dataset (its year, regime pin and interpretations). */
+export function applicationFactContext(dataset: Dataset, calendar: Calendar): ApplicationFactContext {
+  return {
+    year: dataset.year,
+    calendar,
+    ...(dataset.regime ? { pinned: dataset.regime } : {}),
+    ...(dataset.interpretations ? { interpretations: dataset.interpretations } : {}),
+  };
+}
 
 /** A record that lacks what a computation needs: the field (relative to the application) and why. */
 export interface ApplicationProblem {
@@ -220,26 +227,20 @@ interface FactContext {
   yearEnd: string;
 }
 
-function factContext(
-  ctx: { year: number; pinned?: Regime; calendar: Calendar },
-  options: ApplicationFactsOptions,
-): FactContext {
+function factContext(ctx: ApplicationFactContext, options: ApplicationFactsOptions): FactContext {
   const lang = options.lang ?? "zh";
-  const d = DEFAULT_APPLICATION_FACTS_OPTIONS;
   const cal = ctx.calendar.withLang(lang);
+  const { feePaymentDays, consultationAnswerDays, feePeriodPaused, lateExtensionCounts } =
+    resolveInterpretations(ctx, options);
   return {
     year: ctx.year,
     pinned: ctx.pinned,
     cal,
     lang,
-    feePaymentDays: options.feePaymentDays !== undefined ? options.feePaymentDays : d.feePaymentDays,
-    consultationAnswerDays:
-      options.consultationAnswerDays !== undefined
-        ? options.consultationAnswerDays
-        : d.consultationAnswerDays,
-    feePeriodPaused: options.feePeriodPaused !== undefined ? options.feePeriodPaused : d.feePeriodPaused,
-    lateExtensionCounts:
-      options.lateExtensionCounts !== undefined ? options.lateExtensionCounts : d.lateExtensionCounts,
+    feePaymentDays,
+    consultationAnswerDays,
+    feePeriodPaused,
+    lateExtensionCounts,
     dueDayIsOnTime: resolveConvention(options.countingConvention).dueDayIsOnTime,
     deadlines: new DeadlineComputer({
       calendar: cal,
@@ -287,7 +288,7 @@ function inTime(fc: FactContext, d: string, limit: string): boolean {
 export function applicationFact(
   app: Application,
   index: number,
-  ctx: { year: number; pinned?: Regime; calendar: Calendar },
+  ctx: ApplicationFactContext,
   options: ApplicationFactsOptions = {},
 ): ApplicationFacts {
   return factOf(app, index, factContext(ctx, options));
@@ -564,10 +565,7 @@ export function applicationFacts(
   options: ApplicationFactsOptions = {},
 ): ApplicationFacts[] {
   const apps = dataset.disclosure.applications ?? [];
-  const fc = factContext(
-    { year: dataset.year, calendar, ...(dataset.regime ? { pinned: dataset.regime } : {}) },
-    options,
-  );
+  const fc = factContext(applicationFactContext(dataset, calendar), options);
   const out: ApplicationFacts[] = [];
   for (let i = 0; i < apps.length; i++) out.push(factOf(apps[i]!, i, fc));
   return out;

@@ -16,6 +16,7 @@ import { deriveDisclosureFacts, type DisclosureFacts } from "./disclosure.js";
 import { applicationFacts, type ApplicationFacts } from "./applications.js";
 import { annualReportFacts, previousAnnualReportTables, type AnnualReportFacts } from "./annual-report.js";
 import { yearOverYearFacts, type YearOverYearFacts } from "./year-over-year.js";
+import { resolveInterpretations, type ResolvedInterpretations } from "./interpretations.js";
 
 export type { ApprovalFacts } from "./approval.js";
 export type { DisclosureFacts } from "./disclosure.js";
@@ -25,11 +26,13 @@ export * from "./numbers.js";
 export {
   applicationFact,
   applicationFacts,
-  DEFAULT_APPLICATION_FACTS_OPTIONS,
+  applicationFactContext,
+  type ApplicationFactContext,
   type ApplicationFacts,
   type ApplicationFactsOptions,
 } from "./applications.js";
 export * from "./worklist.js";
+export * from "./interpretations.js";
 export * from "./statistics.js";
 
 export interface FactsOptions {
@@ -55,6 +58,8 @@ export interface CoreFacts {
   year: number;
   /** Pinned by the dataset, else the regime in force at the end of the year. */
   regime: Regime;
+  /** The interpretations every fact was derived with: the dataset's, else the documented defaults. */
+  interpretations: ResolvedInterpretations;
   agency: { name: string; shortName: string };
   approval: ApprovalFacts;
   disclosure: DisclosureFacts;
@@ -103,6 +108,7 @@ function deriveCore(
   return {
     year: dataset.year,
     regime: dataset.regime ?? regimeFor(`${dataset.year}-12-31`),
+    interpretations: resolveInterpretations(dataset),
     agency: { name: dataset.agency.name, shortName: dataset.agency.shortName },
     approval,
     disclosure,

@@ -152,7 +152,7 @@ const EXPECTED: Record<string, Row[]> = {
     [68, 20, "/approval/totals/completed", "totals-mismatch", "合计数为 3，但办件记录中的本年办结数为 2"],
   ],
   "unknown-field-no-suggestion": [
-    [153, 3, "/remarks", "unknown-field", "未知字段 remarks。此处可用的字段：$schema、year、regime、documents、agency、approval、disclosure、narrative"],
+    [153, 3, "/remarks", "unknown-field", "未知字段 remarks。此处可用的字段：$schema、year、regime、interpretations、documents、agency、approval、disclosure、narrative"],
   ],
   "unknown-field-typo": [
     [58, 7, "/approval/cases/1/received", "required", "缺少必填字段 received（收到日期）"],
