@@ -16,6 +16,7 @@ import { groundProblem, isGround } from "../data/grounds.js";
 import { extensionProblem, feeProblem } from "../data/record-limits.js";
 import type { DocumentTree } from "../document/tree.js";
 import type { ApplicationFacts } from "../facts/applications.js";
+import { resolveInterpretations } from "../facts/interpretations.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { BasisError, OGI_LAW, procedureBasis, reapplyBasis, replyBasis, type ReplyBasis } from "./basis.js";
@@ -190,7 +191,12 @@ function tierRows(method: "per-page" | "per-request", tiers: readonly FeeTier[],
 }
 
 /** What a template sees of the fee (every letter of an application with a fee record). */
-function feeContext(app: Application, facts: ApplicationFacts, config: LettersConfig): LetterContext["fee"] {
+function feeContext(
+  app: Application,
+  facts: ApplicationFacts,
+  config: LettersConfig,
+  dataset: Dataset,
+): LetterContext["fee"] {
   const f = app.fee;
   const ff = facts.fee;
   if (!f || !ff) return null;
@@ -203,7 +209,8 @@ function feeContext(app: Application, facts: ApplicationFacts, config: LettersCo
     amountText: moneyText(f.amount),
     tiers: schedule ? tierRows(f.method, ff.tiers ?? [], f.quantity) : [],
     quantityInTiers: f.method === "per-page" ? f.quantity : 1,
-    payDays: config.feePaymentDays,
+    // The period the facts counted the payment deadline (and the fee pause) with.
+    payDays: resolveInterpretations(dataset).feePaymentDays,
     payment: config.feePayment,
   };
 }
@@ -300,7 +307,7 @@ export function letterContext(
       : null,
     extension: null,
     consultation: null,
-    fee: feeContext(app, facts, config),
+    fee: feeContext(app, facts, config, env.dataset),
     reply: null,
     refusal: null,
     withheld: null,
@@ -385,7 +392,7 @@ export function letterContext(
         isAgency,
         name: c.name,
         sent: c.sent,
-        answerDays: is2019 ? config.consultationAnswerDays : null,
+        answerDays: is2019 ? resolveInterpretations(env.dataset).consultationAnswerDays : null,
       };
       if (kind === "consultation") {
         ctx.addressee = c.name;

@@ -6,7 +6,7 @@
  */
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
 import type { Dataset } from "../data/types.js";
-import { applicationFact, type ApplicationFacts } from "../facts/applications.js";
+import { applicationFact, applicationFactContext, type ApplicationFacts } from "../facts/applications.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { planLetters } from "./batch.js";
@@ -59,6 +59,7 @@ export function composeLetters(dataset: Dataset, options: ComposeLettersOptions 
     wanted = new Set(options.requests);
   }
   const { plans, docNumbers } = planLetters(dataset, config);
+  const factContext = applicationFactContext(dataset, calendar);
   const env: LetterEnv = {
     dataset,
     config,
@@ -69,12 +70,7 @@ export function composeLetters(dataset: Dataset, options: ComposeLettersOptions 
   const out: ComposedLetters = { letters: [], errors: [], warnings: [], facts: new Map() };
   apps.forEach((app, index) => {
     if (wanted && !wanted.has(app.id)) return;
-    const facts = applicationFact(
-      app,
-      index,
-      { year: dataset.year, calendar, ...(dataset.regime ? { pinned: dataset.regime } : {}) },
-      { lang, feePaymentDays: config.feePaymentDays, consultationAnswerDays: config.consultationAnswerDays },
-    );
+    const facts = applicationFact(app, index, factContext, { lang });
     out.facts.set(app.id, facts);
     for (const planned of plans[index]!) {
       if (!kinds.has(planned.kind)) continue;
@@ -122,15 +118,11 @@ export function letterGaps(
   const config = options.config ?? lettersConfigFor(options.templatesDir, lang);
   const calendar = (options.calendar ?? defaultCalendar(lang)).withLang(lang);
   const { plans, docNumbers } = planLetters(dataset, config);
+  const factContext = applicationFactContext(dataset, calendar);
   const env: LetterEnv = { dataset, config, docNumbers, lang };
   const gaps: LetterGap[] = [];
   (dataset.disclosure.applications ?? []).forEach((app, index) => {
-    const facts = applicationFact(
-      app,
-      index,
-      { year: dataset.year, calendar, ...(dataset.regime ? { pinned: dataset.regime } : {}) },
-      { lang, feePaymentDays: config.feePaymentDays, consultationAnswerDays: config.consultationAnswerDays },
-    );
+    const facts = applicationFact(app, index, factContext, { lang });
     const at = `/disclosure/applications/${index}`;
     for (const planned of plans[index]!) {
       try {

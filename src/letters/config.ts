@@ -1,8 +1,12 @@
 /**
  * The letters configuration (schemas/letters-config.schema.json): document-number patterns,
- * remedy sentences, basis overrides and the periods the letters state. An office keeps it at
+ * remedy sentences, basis overrides and the wording choices of the letters. An office keeps it at
  * `letters/config.json` inside its --templates DIR, next to its own templates. Every key is
  * optional; DEFAULT_LETTERS_CONFIG holds the documented defaults.
+ *
+ * The periods the law leaves open (the consultation answer period, the fee payment period) are
+ * not here: they are interpretations the deadlines depend on, kept in the dataset's
+ * `interpretations` (src/facts/interpretations.ts), so the letters and the audit count alike.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { readInputText } from "../util/read-input.js";
@@ -36,8 +40,6 @@ export interface LettersConfig {
   sealImage?: string;
   contactNote: boolean;
   correctionPeriodDays: number;
-  consultationAnswerDays: number;
-  feePaymentDays: number;
   feePayment: string;
 }
 
@@ -57,8 +59,6 @@ export const DEFAULT_LETTERS_CONFIG: Readonly<LettersConfig> = Object.freeze({
   sealMode: "none",
   contactNote: false,
   correctionPeriodDays: 15,
-  consultationAnswerDays: 15,
-  feePaymentDays: 20,
   feePayment: "请通过政府非税收入收缴渠道缴纳，缴款方式可向本机关政府信息公开工作机构咨询。",
 }) as LettersConfig;
 
@@ -67,6 +67,9 @@ type PartialConfig = {
   remedy?: Partial<RemedyConfig>;
   basis?: BasisOverrides;
 } & Partial<Omit<LettersConfig, "docNumber" | "remedy" | "basis">>;
+
+/** Keys this configuration had before they became the dataset's interpretations. */
+const MOVED_TO_INTERPRETATIONS = ["consultationAnswerDays", "feePaymentDays"] as const;
 
 let validator: ValidateFunction | undefined;
 function configValidator(): ValidateFunction {
@@ -79,6 +82,20 @@ function configValidator(): ValidateFunction {
 
 /** Check a parsed configuration and merge it over the defaults. `source` names it in messages. */
 export function resolveLettersConfig(raw: unknown, source: string, lang: Lang = "zh"): LettersConfig {
+  const moved = MOVED_TO_INTERPRETATIONS.filter(
+    (k) => typeof raw === "object" && raw !== null && Object.hasOwn(raw, k),
+  );
+  if (moved.length > 0)
+    throw new UserError(
+      t(lang, `${source}：答复文本配置有误`, `${source}: invalid letters configuration`),
+      moved.map((k) =>
+        t(
+          lang,
+          `${source} /${k}：此项已移至数据文件的 interpretations（法律适用口径），使答复书与自查按同一期限计算；请从本文件删除，写入数据文件的 /interpretations/${k}`,
+          `${source} /${k}: moved to the dataset's interpretations, so the letters and the audit count the same period; delete it here and set /interpretations/${k} in the dataset`,
+        ),
+      ),
+    );
   const validate = configValidator();
   if (!validate(raw)) {
     const errors = (validate.errors ?? []).map((e) => ({ ...e }));

@@ -5,7 +5,7 @@
  */
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
 import type { Dataset } from "../data/types.js";
-import { applicationFact, type ApplicationFacts } from "../facts/applications.js";
+import { applicationFact, applicationFactContext, type ApplicationFacts } from "../facts/applications.js";
 import { renderDocx } from "../render/docx/index.js";
 import {
   createPdfRenderer,
@@ -103,22 +103,9 @@ export class JobRunner {
   private factsOf(index: number): ApplicationFacts {
     let f = this.facts.get(index);
     if (!f) {
-      const { dataset, config, lang } = this.setup;
+      const { dataset, lang } = this.setup;
       const app = dataset.disclosure.applications![index]!;
-      f = applicationFact(
-        app,
-        index,
-        {
-          year: dataset.year,
-          calendar: this.calendar,
-          ...(dataset.regime ? { pinned: dataset.regime } : {}),
-        },
-        {
-          lang,
-          feePaymentDays: config.feePaymentDays,
-          consultationAnswerDays: config.consultationAnswerDays,
-        },
-      );
+      f = applicationFact(app, index, applicationFactContext(dataset, this.calendar), { lang });
       this.facts.set(index, f);
     }
     return f;

@@ -3,7 +3,8 @@
  * reproduced. For every output: its sha256 and size, the command, the input file's sha256, the
  * gongwen version, the calendar data version (sha256 of data/holidays), the template versions
  * (sha256 of the built-in templates folder and of a --templates folder) and any further input
- * (an assessment scheme, a font configuration, last year's dataset) by sha256.
+ * (an assessment scheme, a font configuration, last year's dataset) by sha256, and the dataset's
+ * interpretations (法律适用口径) the outputs were derived with, defaults included.
  *
  * - Deterministic: no timestamps, no absolute paths (outputs by their path relative to DIR,
  *   inputs by file name), keys in sorted order. The same input gives the same manifest.
@@ -41,6 +42,8 @@ export interface ManifestRun {
   inputs?: Record<string, string | undefined>;
   /** Personal data was replaced (--redact). */
   redacted?: boolean;
+  /** The interpretations in force (src/facts/interpretations.ts), every key with its value. */
+  interpretations?: Readonly<Record<string, number | boolean>>;
 }
 
 export interface ManifestOutput {
@@ -65,6 +68,7 @@ export interface ManifestEntry {
   templates: { builtIn: string; user?: string };
   inputs?: Record<string, FileHash>;
   redacted?: true;
+  interpretations?: Record<string, number | boolean>;
 }
 
 export interface Manifest {
@@ -365,6 +369,7 @@ function entryBase(run: ManifestRun): EntryBase {
     templates,
     ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
     ...(run.redacted ? { redacted: true as const } : {}),
+    ...(run.interpretations ? { interpretations: { ...run.interpretations } } : {}),
   };
 }
 

@@ -21,6 +21,7 @@ export {
   computeFee,
   traceTable,
   applicationFact,
+  applicationFactContext,
   applicationFacts,
   workStanding,
   DUE_SOON_WORKING_DAYS,

@@ -15,6 +15,7 @@ import {
 } from "../storage/index.js";
 import {
   applicationFact,
+  applicationFactContext,
   applicationFacts,
   buildLetter,
   computeFee,
@@ -326,16 +327,7 @@ export class Workbench {
   }
 
   factOf(body: Dataset, record: Application, seq: number): ApplicationFacts {
-    return applicationFact(
-      record,
-      seq,
-      { year: body.year, calendar: this.calendar, ...(body.regime ? { pinned: body.regime } : {}) },
-      {
-        lang: "zh",
-        feePaymentDays: this.config.feePaymentDays,
-        consultationAnswerDays: this.config.consultationAnswerDays,
-      },
-    );
+    return applicationFact(record, seq, applicationFactContext(body, this.calendar), { lang: "zh" });
   }
 
   /** Facts of several applications of one year (index = position in `records`). */
@@ -343,11 +335,7 @@ export class Workbench {
     return applicationFacts(
       { ...body, disclosure: { ...body.disclosure, applications: records } },
       this.calendar,
-      {
-        lang: "zh",
-        feePaymentDays: this.config.feePaymentDays,
-        consultationAnswerDays: this.config.consultationAnswerDays,
-      },
+      { lang: "zh" },
     );
   }
 

@@ -16,7 +16,7 @@ describe("letters configuration", () => {
     expect(lettersConfigFor(undefined)).toBe(DEFAULT_LETTERS_CONFIG);
     expect(lettersConfigFor(tmp)).toBe(DEFAULT_LETTERS_CONFIG);
     expect(DEFAULT_LETTERS_CONFIG.docNumber.reply).toBe("{short}公开复〔{year}〕{seq}号");
-    expect(DEFAULT_LETTERS_CONFIG.feePaymentDays).toBe(20);
+    expect("feePaymentDays" in DEFAULT_LETTERS_CONFIG).toBe(false);
     expect(DEFAULT_LETTERS_CONFIG.seal).toBe(true);
   });
 
@@ -46,7 +46,12 @@ describe("letters configuration", () => {
     };
     expect(fail({ sael: true }).message).toBe("c.json：答复文本配置有误");
     expect(fail({ sael: true }).details).toEqual(["c.json /：不允许有额外的属性（sael）"]);
-    expect(fail({ feePaymentDays: 0 }).details.join("\n")).toContain("/feePaymentDays");
+    expect(fail({ correctionPeriodDays: 0 }).details.join("\n")).toContain("/correctionPeriodDays");
+    // The periods the deadlines depend on moved to the dataset's interpretations.
+    expect(fail({ feePaymentDays: 20, consultationAnswerDays: 10 }).details).toEqual([
+      "c.json /consultationAnswerDays：此项已移至数据文件的 interpretations（法律适用口径），使答复书与自查按同一期限计算；请从本文件删除，写入数据文件的 /interpretations/consultationAnswerDays",
+      "c.json /feePaymentDays：此项已移至数据文件的 interpretations（法律适用口径），使答复书与自查按同一期限计算；请从本文件删除，写入数据文件的 /interpretations/feePaymentDays",
+    ]);
     expect(fail({ basis: { "ogi-2019/refuse": "根据……" } }).details.join("\n")).toContain("/basis");
     expect(fail({ docNumber: { reply: "{short}〔{yr}〕{seq}号" } }).details).toEqual([
       "c.json /docNumber/reply：未知的占位符 {yr}（可用：{short} {year} {seq} {id}）",

@@ -24,6 +24,7 @@ import {
   type KindOption,
   type LetterKind,
 } from "../../letters/kinds.js";
+import { resolveInterpretations } from "../../facts/interpretations.js";
 
 interface LettersArgs {
   data: string;
@@ -182,6 +183,7 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
           ...(seal?.mode === "image" ? { sealImage: seal.file } : {}),
         },
         redacted: argv.redact,
+        interpretations: resolveInterpretations(dataset),
       },
       { force: argv.force, lang },
     );

@@ -12,6 +12,7 @@ import { printOutputResult } from "../print.js";
 import { isDocumentTarget } from "../../data/requirements.js";
 import { refuseMissingFields } from "./validate.js";
 import { cliCalendar, withCalendarOption } from "../calendar-option.js";
+import { resolveInterpretations } from "../../facts/interpretations.js";
 
 interface RenderArgs {
   data: string;
@@ -133,6 +134,7 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
             sealImage: seal.mode === "image" ? seal.file : undefined,
           },
           redacted: argv.redact,
+          interpretations: resolveInterpretations(dataset),
         },
         result.files,
         { force: argv.force, lang },
