@@ -233,6 +233,16 @@ function quoteText(v: string): string {
   return JSON.stringify(masked.length > 30 ? masked.slice(0, 30) + "…" : masked);
 }
 
+/**
+ * Any JSON value quoted in a message: a text as quoteText does, anything else as JSON cut at 60
+ * characters (a 300,000-character value is not printed back whole).
+ */
+export function quoteValue(v: unknown): string {
+  if (typeof v === "string") return quoteText(v);
+  const json = JSON.stringify(v) ?? String(v);
+  return json.length > 60 ? json.slice(0, 60) + "…" : json;
+}
+
 /** What a JSON value is, in words: 文本 "abc", 数字 3, … (without the value when `hide`). */
 export function describeValue(v: unknown, lang: Lang, hide = false): string {
   const kind =

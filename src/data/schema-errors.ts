@@ -6,7 +6,16 @@ import type { ErrorObject } from "ajv/dist/2020.js";
 import { localizeZh } from "../util/ajv-localize.js";
 import type { Lang } from "../util/i18n.js";
 import { escapePointer, type Issue } from "./issue.js";
-import { choices, describeValue, field, isPersonal, replyTypeLabel, typeName, type Msg } from "./messages.js";
+import {
+  choices,
+  describeValue,
+  field,
+  isPersonal,
+  quoteValue,
+  replyTypeLabel,
+  typeName,
+  type Msg,
+} from "./messages.js";
 import { nearestName } from "./suggest.js";
 
 type Schema = Record<string, unknown>;
@@ -88,7 +97,7 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
   // Personal data is never repeated in a message — also when it was typed into another field
   // (a name in the reply-type column of a shifted ledger row, say).
   const hide = isPersonal(at) || looksPersonal(e.data, data);
-  const shownData = hide ? "" : JSON.stringify(e.data);
+  const shownData = hide ? "" : quoteValue(e.data);
   switch (e.keyword) {
     case "if":
       return undefined; // the failing `then` keyword says what is wrong

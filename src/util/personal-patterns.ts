@@ -12,8 +12,10 @@
 export const MASK = "***";
 
 const PATTERNS: readonly RegExp[] = [
-  // e-mail first (its local part may hold digits that look like a phone number)
-  /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+  // e-mail first (its local part may hold digits that look like a phone number). The parts are
+  // bounded as RFC 5321 bounds them (local part 64, labels 63): unbounded, a 300,000-letter
+  // value took 130 s to scan (every start position ran to the end of the text looking for @).
+  /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,63}/g,
   // ID numbers: 18 characters (17 digits and a digit or X), or the old 15 digits
   /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g,
   /(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g,

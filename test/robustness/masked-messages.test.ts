@@ -71,6 +71,23 @@ describe("phone, ID and e-mail shaped values are masked in messages", () => {
     expect(maskPersonalPatterns(`agency ${LANDLINE}`, new Set([LANDLINE]))).toBe(`agency ${LANDLINE}`);
   });
 
+  it("scans a 300,000-letter value in one pass (the unbounded e-mail pattern took 130 s)", () => {
+    // Found by the full fuzz round: a date field filled with 300,000 × "a" made every start
+    // position of the e-mail pattern run to the end of the text. Bounded, it is linear: this
+    // would otherwise exceed the test's timeout many times over.
+    const long = "a".repeat(300_000);
+    expect(maskPersonalPatterns(long)).toBe(long);
+    expect(maskPersonalPatterns(`${long} ${EMAIL} ${long}`)).toBe(`${long} *** ${long}`);
+    // a local part longer than 64 letters: the 64 before @ are masked with the address
+    expect(maskPersonalPatterns(`${"b".repeat(100)}@example.cn`)).toBe(`${"b".repeat(36)}***`);
+  });
+
+  it("a quoted value is cut short in the message", async () => {
+    const { quoteValue } = await import("../../src/data/messages.js");
+    expect(quoteValue("a".repeat(300_000))).toBe(`"${"a".repeat(30)}…"`);
+    expect(quoteValue(Array.from({ length: 100 }, (_, i) => i))).toMatch(/^\[0,1,2,.{40,}…$/);
+  });
+
   it("describeValue and UserError never carry the value", () => {
     expect(describeValue(`联系${MOBILE}`, "zh")).toBe('文本 "联系***"');
     expect(describeValue(EMAIL, "en")).toBe('a string "***"');
