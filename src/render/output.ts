@@ -7,8 +7,8 @@ import type { DocumentTree } from "../document/tree.js";
 import type { LayoutOptions } from "../document/layout.js";
 import type { FontSubstitution } from "./pdf/index.js";
 import type { SealMark } from "./seal.js";
-import { assertWritable, writeFileAtomic } from "../util/fs-atomic.js";
-import { sha256Hex } from "./manifest.js";
+import { assertWritable, ensureDir, writeFileAtomic } from "../util/fs-atomic.js";
+import { recordIntent, recordOutput, sha256Hex, type ManifestRecorder } from "./manifest.js";
 import { UserError } from "../util/errors.js";
 import { type Lang, t } from "../util/i18n.js";
 
@@ -29,6 +29,11 @@ export interface OutputOptions {
   lang?: Lang;
   /** Extra outputs by format (e.g. xlsx for the annual report): produce the bytes on demand. */
   extra?: Record<string, () => Promise<Uint8Array>>;
+  /**
+   * The manifest run to journal each output in, before and after it is renamed into place (as
+   * letters do): a run killed between two files leaves the first recorded.
+   */
+  recorder?: ManifestRecorder;
 }
 
 export interface WrittenFile {
@@ -105,12 +110,18 @@ export async function writeDocument(tree: DocumentTree, opts: OutputOptions): Pr
       }
       bytes = await make();
     }
+    const sha256 = sha256Hex(bytes);
+    if (opts.recorder) {
+      ensureDir(opts.outDir, opts.lang ?? "zh"); // the journal lives beside the outputs
+      recordIntent(opts.recorder, path, sha256, bytes.byteLength);
+    }
     writeFileAtomic(path, bytes, { force: opts.force, lang: opts.lang });
+    if (opts.recorder) recordOutput(opts.recorder, path, sha256, bytes.byteLength);
     result.files.push({
       path,
       format,
       bytes: bytes.byteLength,
-      sha256: sha256Hex(bytes),
+      sha256,
       ...(pages !== undefined ? { pages } : {}),
     });
   }

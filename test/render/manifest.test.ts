@@ -162,4 +162,29 @@ describe("DIR/manifest.json", () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(Object.keys(manifestOf(dir).outputs)).toEqual(["summary.docx"]);
   }, 60_000);
+
+  it("a render that fails after its first output leaves that output recorded (journaled as it is placed)", () => {
+    // The PDF's font configuration is refused only when the PDF is made, after the DOCX is in
+    // place: the DOCX must be in the manifest with its hash, and no journal or lock left behind.
+    const dir = path.join(tmp, "half-done");
+    const fonts = path.join(tmp, "bad-fonts.json");
+    fs.writeFileSync(fonts, '{"faces": 3}');
+    const r = gongwen(
+      "render",
+      "summary",
+      S2014,
+      "--out",
+      dir,
+      "--format",
+      "docx,pdf",
+      "--font-config",
+      fonts,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("字体配置文件不符合格式要求");
+    expect(fs.readdirSync(dir).sort()).toEqual(["manifest.json", "summary.docx"]);
+    const entry = manifestOf(dir).outputs["summary.docx"];
+    expect(entry?.sha256).toBe(sha256(path.join(dir, "summary.docx")));
+    expect(entry?.command).toBe("render summary");
+  }, 60_000);
 });

@@ -107,20 +107,12 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         lang,
         calendar: await cliCalendar(argv["calendar-override"], lang),
       });
-      const { checkManifest, updateManifest } = await import("../../render/manifest.js");
+      const { checkManifest, finishManifestRun, startManifestRun } = await import("../../render/manifest.js");
       checkManifest(argv.out, { force: argv.force, lang });
-      const result = await writeDocument(built.tree, {
-        outDir: argv.out,
-        baseName: kind.baseName,
-        formats,
-        force: argv.force,
-        fontConfig: argv["font-config"],
-        seal,
-        lang,
-        extra: built.extra,
-      });
       const fileArg = (k: string) => (typeof argv[k] === "string" ? (argv[k] as string) : undefined);
-      result.manifest = updateManifest(
+      // Each output is journaled as it is renamed into place: a run killed (or failing) between
+      // two formats leaves what it wrote recorded, now or by the next run into the folder.
+      const recorder = startManifestRun(
         argv.out,
         {
           command: `render ${kind.name}`,
@@ -136,9 +128,30 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
           redacted: argv.redact,
           interpretations: resolveInterpretations(dataset),
         },
-        result.files,
         { force: argv.force, lang },
       );
+      let result;
+      try {
+        result = await writeDocument(built.tree, {
+          outDir: argv.out,
+          baseName: kind.baseName,
+          formats,
+          force: argv.force,
+          fontConfig: argv["font-config"],
+          seal,
+          lang,
+          extra: built.extra,
+          recorder,
+        });
+      } catch (e) {
+        try {
+          finishManifestRun(recorder);
+        } catch {
+          // The journal stays for the next run to fold; the write's own error is the one to tell.
+        }
+        throw e;
+      }
+      result.manifest = finishManifestRun(recorder);
       result.warnings.unshift(...(built.warnings ?? []));
       printOutputResult(result, { json: argv.json, lang, verbose: argv.verbose === true });
     },
