@@ -5,6 +5,7 @@
  * backup written to an exclusive temp file and renamed into place, never through a link at the
  * target, and file-system failures as messages naming the path (exit 2).
  */
+import { lstatSync } from "node:fs";
 import { dirname } from "node:path";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import { ensureDir, fsError, placeFileAtomic, UserError, type Lang } from "../index.js";
@@ -45,8 +46,11 @@ export async function openDatabase(target: string, lang: Lang = "zh"): Promise<O
     };
   }
   const SQLite = (await import("better-sqlite3")).default;
-  if (target !== ":memory:") ensureDir(dirname(target), lang);
-  let raw: InstanceType<typeof SQLite>;
+  if (target !== ":memory:") {
+    ensureDir(dirname(target), lang);
+    refuseLink(target, lang);
+  }
+  let raw: InstanceType<typeof SQLite> | undefined;
   try {
     raw = new SQLite(target);
     // WAL: readers never block the writer and a committed transaction survives the process
@@ -57,9 +61,11 @@ export async function openDatabase(target: string, lang: Lang = "zh"): Promise<O
     raw.pragma("foreign_keys = ON");
     raw.pragma("busy_timeout = 5000");
   } catch (e) {
+    raw?.close(); // a file that is no database: not left open behind the message
     throw cannotOpen(e, target, lang);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const sqlite = raw;
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,
     engine: "sqlite",
@@ -68,12 +74,35 @@ export async function openDatabase(target: string, lang: Lang = "zh"): Promise<O
       placeFileAtomic(
         to,
         async (tmp) => {
-          await raw.backup(tmp);
+          await sqlite.backup(tmp);
         },
         { force: opts.force ?? false, lang: opts.lang ?? lang },
       ),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      // Kysely closes the handle only if a query ever ran (its driver starts on first use).
+      if (sqlite.open) sqlite.close();
+    },
   };
+}
+
+/**
+ * The database file is never opened through a symbolic link: SQLite would write the database
+ * (or create it) wherever the link points, and its -wal and -shm files beside the link.
+ */
+function refuseLink(target: string, lang: Lang): void {
+  let isLink = false;
+  try {
+    isLink = lstatSync(target).isSymbolicLink();
+  } catch {
+    return; // not there yet: SQLite creates it
+  }
+  if (isLink)
+    throw new UserError(
+      lang === "en"
+        ? `cannot open the database ${target}: it is a symbolic link; give the file it points to`
+        : `无法打开数据库文件 ${target}：它是一个符号链接；请直接指定它指向的文件`,
+    );
 }
 
 /** SQLite could not open the file: a message naming it (the folder is known to exist). */
