@@ -47,7 +47,12 @@ type App = Json & { applicant: Json; reply?: Json; correction?: Json; consultati
  * so there its name and address are just words of the narrative); the shaped values (phone, ID
  * number, e-mail) are masked wherever they stand.
  */
-function planted(file: string): { file: string; agencyPhone?: string; values: string[]; applicants: boolean } {
+function planted(file: string): {
+  file: string;
+  agencyPhone?: string;
+  values: string[];
+  applicants: boolean;
+} {
   const d = JSON.parse(fs.readFileSync(file, "utf8")) as Json & {
     agency: Json;
     narrative?: Record<string, string>;
@@ -154,18 +159,10 @@ describe("--redact covers every free-text field of every output", () => {
         for (const kind of ["summary", "annual-report", "self-audit"]) {
           const formats =
             (FULL ? "docx,pdf" : "docx") + (kind === "annual-report" && label === "2023" ? ",xlsx" : "");
-          const r = await run([
-            "render",
-            kind,
-            file,
-            "--out",
-            out,
-            "--format",
-            formats,
-            "--redact",
-            "--force",
-            ...json,
-          ], values);
+          const r = await run(
+            ["render", kind, file, "--out", out, "--format", formats, "--redact", "--force", ...json],
+            values,
+          );
           expect(r.code === 0 || r.code === 1, `${kind}: ${r.stderr}`).toBe(true);
         }
         const letters = ["letters", file, "--out", path.join(out, "letters"), "--redact", "--force"];
