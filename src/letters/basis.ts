@@ -120,7 +120,10 @@ const REFUSAL_2019: Record<RefusalReason, Citation[]> = {
 /** ogi-2008 (国务院令第492号): the provision each refusal reason rests on (before Art. 21(2)). */
 const REFUSAL_2008: Record<RefusalReason, Citation[]> = {
   "state-secret": [law("第十四条第四款")],
-  "prohibited-by-law": [law("第十四条第二款")],
+  // The 2008 regulations name no such ground: Art. 14 ¶2 is the duty to review before disclosure,
+  // not a rule that withholds. The law that forbids disclosure is the basis, and the letter names
+  // it with its article (reply.ground → refusal.law) before Art. 21(2).
+  "prohibited-by-law": [],
   "three-securities-one-stability": [law("第八条")],
   "third-party-rights": [law("第十四条第四款")],
   "internal-affairs": [{ instrument: GUIDANCE_2010, articles: [] }],

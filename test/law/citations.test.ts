@@ -176,7 +176,7 @@ const REFUSAL_2019: Record<string, string> = {
 };
 const REFUSAL_2008: Record<string, string> = {
   "state-secret": "不得公开涉及国家秘密",
-  "prohibited-by-law": "其他法律、法规和国家有关规定",
+  // prohibited-by-law: no provision of the 2008 regulations (the forbidding law itself is named)
   "three-securities-one-stability": "不得危及国家安全、公共安全、经济安全和社会稳定",
   "third-party-rights": "商业秘密、个人隐私",
 };
@@ -220,9 +220,9 @@ function replyReliesOn(app: Application, is2019: boolean): string[] {
     case "disclosed":
       return ["属于公开范围的"];
     case "partial":
-      return ["能够作区分处理的", REFUSAL_2008[reason] ?? "", "属于不予公开范围的"];
+      return ["能够作区分处理的", REFUSAL_2008[reason], "属于不予公开范围的"].filter((x) => x !== undefined);
     case "refused":
-      return [REFUSAL_2008[reason] ?? "", "属于不予公开范围的"];
+      return [REFUSAL_2008[reason], "属于不予公开范围的"].filter((x) => x !== undefined);
     case "not-this-agency":
       return ["依法不属于本行政机关公开"];
     default:
@@ -338,6 +338,14 @@ describe("every citation every letter prints", () => {
         "docx",
       ),
     ).toEqual([]);
+  });
+
+  it("a 2008-regime refusal because a law forbids it rests on that law and Art. 21(2), not on Art. 14", () => {
+    // YSQ2023-004 as of 2013: refused under 《食品安全法》Art. 115 ¶2 (the record's reply.ground).
+    const text = docxText(join(written[1]!.dir, "YSQ2023-004-reply.docx"));
+    expect(text).toContain("属于《中华人民共和国食品安全法》第一百一十五条第二款禁止公开的政府信息");
+    expect(text).toContain("第二十一条第（二）项");
+    expect(text).not.toContain("第十四条");
   });
 
   it("sample-2023 (PDF): the same", () => {
