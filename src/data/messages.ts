@@ -13,6 +13,7 @@ import {
   REVIEW_OUTCOME_LABELS,
 } from "./codes.js";
 import type { Lang } from "../util/i18n.js";
+import { FIELD_LABELS, fieldPathLabel } from "./field-labels.js";
 
 /** A message in both languages. */
 export interface Msg {
@@ -27,133 +28,6 @@ export interface Msg {
 export function pick(m: Msg, lang: Lang): string {
   return maskPersonalPatterns(lang === "en" ? m.en : m.zh);
 }
-
-/** Chinese names of the dataset's fields, shown after the field name in Chinese messages. */
-export const FIELD_LABELS: Record<string, string> = {
-  year: "年度",
-  regime: "适用条例版本",
-  documents: "文件信息",
-  agency: "机关信息",
-  approval: "集中审批",
-  disclosure: "政务公开",
-  narrative: "叙述段落",
-  name: "名称",
-  shortName: "机关简称",
-  parentGovernment: "本级人民政府",
-  reconsiderationBody: "行政复议机关",
-  higherDepartment: "上一级主管部门",
-  court: "管辖法院",
-  address: "地址",
-  postcode: "邮政编码",
-  phone: "电话",
-  email: "电子邮箱",
-  website: "网站",
-  disclosureOffice: "政府信息公开工作机构",
-  head: "负责人",
-  verticallyManaged: "是否垂直管理",
-  serviceCentre: "政务服务中心",
-  office: "办公室",
-  deputies: "副职",
-  staff: "工作人员数",
-  rank: "级别",
-  partyMembershipTransferred: "党团组织关系是否转入",
-  partyMembershipTransferredTo: "党团组织关系转入单位",
-  threeConcentrations: "三集中",
-  items: "事项",
-  id: "编号",
-  category: "类别",
-  statutoryLimit: "法定时限",
-  promisedLimit: "承诺时限",
-  previousPromisedLimit: "原承诺时限",
-  maxPromisedLimit: "承诺时限上限",
-  days: "天数",
-  unit: "单位",
-  inPlatform: "是否进入审批平台",
-  guidePublished: "办事指南是否公开",
-  removedSteps: "取消的环节",
-  cases: "办件记录",
-  item: "审批事项编号",
-  received: "收到日期",
-  accepted: "受理日期",
-  completed: "办结日期",
-  sealUsed: "是否使用审批专用章",
-  seal: "审批专用章",
-  dedicatedKeeper: "是否专人管理",
-  keeper: "保管人",
-  misused: "是否挪作他用",
-  complaints: "投诉",
-  criticismNotices: "通报",
-  absenceIncidents: "漏岗脱岗串岗",
-  awards: "表彰",
-  reforms: "改革事项",
-  otherCounts: "其他办件数",
-  ratings: "好差评",
-  totals: "合计数",
-  count: "数量",
-  value: "数值",
-  qualifier: "约数词",
-  leadingGroup: "领导小组",
-  leader: "组长",
-  deputy: "副组长",
-  members: "成员",
-  rules: "制度",
-  published: "公开/发布",
-  proactive: "主动公开",
-  outlets: "信息报送渠道",
-  submitted: "提交日期",
-  adopted: "采用数",
-  newMedia: "政务新媒体",
-  opened: "开通月份",
-  interviews: "在线访谈",
-  pressConferences: "新闻发布会",
-  validDocumentFilings: "现行有效文件报送",
-  documentsIssued: "发文数",
-  validDocumentsReported: "报送现行有效文件数",
-  applications: "依申请公开申请",
-  carriedOver: "是否上年结转",
-  applicant: "申请人",
-  type: "类型",
-  channel: "申请方式",
-  signedFor: "签收日期",
-  confirmed: "确认日期",
-  content: "申请内容",
-  correction: "补正",
-  notified: "告知日期",
-  correctedReceived: "收到补正日期",
-  periodDays: "补正期限",
-  consultations: "征求意见",
-  party: "征求对象类型",
-  sent: "发出日期",
-  answered: "回复日期",
-  extension: "延期答复",
-  approved: "批准日期",
-  reply: "答复",
-  date: "日期",
-  reason: "理由",
-  responsibleAgency: "负责公开的机关",
-  fee: "信息处理费",
-  method: "计收方式",
-  quantity: "数量",
-  amount: "金额",
-  noticeDate: "收费通知日期",
-  paid: "是否已缴费",
-  paidDate: "缴费日期",
-  fees: "收费合计",
-  reconsideration: "行政复议",
-  litigation: "行政诉讼",
-  filed: "提起日期",
-  outcome: "结果",
-  decided: "审结日期",
-  afterReconsideration: "是否复议后起诉",
-  level: "评价等级",
-  rectified: "整改日期",
-  innovations: "创新做法",
-  created: "形成日期",
-  handled: "处理日期",
-  "reply.date": "答复日期",
-  "reconsideration.filed": "申请复议日期",
-  "reconsideration.decided": "复议决定日期",
-};
 
 export function field(key: string, lang: Lang): string {
   const label = FIELD_LABELS[key];
@@ -356,7 +230,7 @@ export function evidenceText(
   const fields = rest.filter((s) => !/^\d+$/.test(s));
   const dotted = fields.join(".");
   const last = fields[fields.length - 1];
-  const fieldText = lang === "en" ? dotted : chineseFieldPath(fields);
+  const fieldText = lang === "en" ? dotted : (fieldPathLabel(dotted) ?? fields.join(""));
   const where =
     record === null
       ? fieldText
@@ -366,18 +240,6 @@ export function evidenceText(
           ? `${record} ${fieldText}`
           : `${record}${/[A-Za-z0-9]$/.test(record) ? " " : ""}的${fieldText}`;
   return { where, value: valueText(value, last, fields[fields.length - 2], lang) };
-}
-
-/** Fields below a record in Chinese: a two-level name where one exists (reply.date 答复日期). */
-function chineseFieldPath(fields: readonly string[]): string {
-  const whole = FIELD_LABELS[fields.join(".")];
-  if (whole) return whole;
-  const label = (f: string) => FIELD_LABELS[f] ?? f;
-  if (fields.length >= 2) {
-    const tail = FIELD_LABELS[fields.slice(-2).join(".")];
-    if (tail) return fields.slice(0, -2).map(label).join("") + tail;
-  }
-  return fields.map(label).join("");
 }
 
 function valueText(v: unknown, key: string | undefined, parent: string | undefined, lang: Lang): string {

@@ -2,6 +2,7 @@
 import {
   APPLICANT_TYPE_LABELS,
   CHANNEL_LABELS,
+  fieldPathLabel,
   LETTER_KIND_LABELS,
   REASON_LABELS,
   REPLY_TYPE_LABELS,
@@ -41,59 +42,15 @@ export const STEP_LABELS: Record<string, string> = {
   "register-case": "登记办件",
 };
 
-const FIELD_LABELS: Record<string, string> = {
-  id: "登记号",
-  carriedOver: "上年结转",
-  "applicant.type": "申请人类型",
-  "applicant.name": "申请人姓名或名称",
-  "applicant.address": "申请人地址",
-  "applicant.postcode": "邮政编码",
-  "applicant.phone": "联系电话",
-  "applicant.email": "电子邮箱",
-  "applicant.idNumber": "证件号码",
-  channel: "提交方式",
-  submitted: "提交日期",
-  received: "收到日期",
-  signedFor: "签收日期",
-  confirmed: "确认日期",
-  content: "申请内容",
-  "correction.notified": "补正告知日期",
-  "correction.items": "需补正事项",
-  "correction.periodDays": "补正期限（日）",
-  "correction.correctedReceived": "收到补正日期",
-  party: "征求对象类别",
-  name: "征求意见对象",
-  sent: "发出日期",
-  answered: "收到意见日期",
-  consent: "是否同意公开",
-  "extension.approved": "批准延期日期",
-  "extension.notified": "告知延期日期",
-  "extension.days": "延长工作日数",
-  "fee.method": "收费方式",
-  "fee.quantity": "页数或件次",
-  "fee.amount": "金额（元）",
-  "fee.noticeDate": "收费通知日期",
-  "fee.paid": "已缴费",
-  "fee.paidDate": "缴费日期",
-  "reply.date": "答复日期",
-  "reply.type": "答复类型",
-  "reply.reason": "具体理由",
-  "reply.ground": "具体情形",
-  "reply.groundLaw": "禁止公开的法律及条款",
-  "reply.note": "说明",
-  "reply.responsibleAgency.name": "负责公开的机关",
-  "reply.responsibleAgency.contact": "该机关联系方式",
-};
-
-/** A record field's label: consultations.1.sent → 第2次征求意见：发出日期. */
+/** A record field's label (the data layer's one table): consultations.1.sent → 第2次征求意见：发出日期. */
 export function fieldLabel(path: string): string {
   if (path === "") return "整条记录";
   const m = /^consultations\.(\d+)(?:\.(.+))?$/.exec(path);
-  if (m) return `第${Number(m[1]) + 1}次征求意见${m[2] ? `：${FIELD_LABELS[m[2]] ?? m[2]}` : ""}`;
+  if (m) return `第${Number(m[1]) + 1}次征求意见${m[2] ? `：${fieldPathLabel(m[2]) ?? m[2]}` : ""}`;
   const items = /^correction\.items\.(\d+)$/.exec(path);
   if (items) return `需补正事项${Number(items[1]) + 1}`;
   if (path.startsWith("letter.")) return `文书：${letterLabelOfSuffix(path.slice(7))}`;
-  return FIELD_LABELS[path] ?? path;
+  return fieldPathLabel(path) ?? path;
 }
 
 export function letterLabelOfSuffix(suffix: string): string {

@@ -40,6 +40,7 @@ export {
   runAudit,
   planImport,
   fieldName,
+  fieldPathLabel,
   buildSummary,
   buildAnnualReport,
   reviewAnnualReport,

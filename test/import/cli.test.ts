@@ -158,7 +158,7 @@ describe("merging into the dataset", () => {
       stdout: "",
       stderr: [
         "change.csv：1 件记录与 data.json 中已有的内容不同，未写入；如确认以台账为准，请加 --force",
-        "change.csv 第2行（记录 YSQ2014-001）：数据文件中已有此记录，将修改：申请人有改动；收到申请日期 2014-03-05 → 2014-03-06",
+        "change.csv 第2行（记录 YSQ2014-001）：数据文件中已有此记录，将修改：申请人姓名或名称有改动；收到日期 2014-03-05 → 2014-03-06",
         "",
       ].join("\n"),
     });
@@ -166,7 +166,7 @@ describe("merging into the dataset", () => {
     const forced = run(dir, "import", "change.csv", "--into", "data.json", "--force");
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain(
-      "  修改：YSQ2014-001（申请人有改动；收到申请日期 2014-03-05 → 2014-03-06）\n",
+      "  修改：YSQ2014-001（申请人姓名或名称有改动；收到日期 2014-03-05 → 2014-03-06）\n",
     );
     const data = JSON.parse(fs.readFileSync(path.join(dir, "data.json"), "utf8"));
     expect(data.disclosure.applications).toEqual([

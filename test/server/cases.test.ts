@@ -78,7 +78,7 @@ describe("approval cases", () => {
     const t = text(r.body);
     expect(r.body).toContain('<strong id="import-added">2</strong>');
     expect(t).toContain("尚未保存，请核对后确认");
-    expect(t).toMatch(/D 收件日期 收件日期/);
+    expect(t).toMatch(/D 收件日期 收到日期/);
     expect(t).toContain("第2行 SP2014-901 对外贸易经营者备案登记，收件2014年3月3日，办结2014年3月4日 新增");
     expect(await state()).toEqual(before);
     const token = /name="token" value="([^"]+)"/.exec(r.body)![1]!;

@@ -14,6 +14,7 @@ import { extname } from "node:path";
 import { unzipSync } from "fflate";
 import { UserError } from "../../util/errors.js";
 import { t, type Lang } from "../../util/i18n.js";
+import { fieldPathLabel } from "../field-labels.js";
 import { parseJsonText } from "../json-source.js";
 import { assertInputSize, DatasetError } from "../load.js";
 import type { Dataset } from "../types.js";
@@ -139,10 +140,14 @@ function listOf(kind: ImportKind): { parent: string[]; key: string } {
     : { parent: ["approval"], key: "cases" };
 }
 
-/** A dotted field path in words: reply.date → 答复日期. */
+/**
+ * A dotted field path in words: reply.date → 答复日期 (the data layer's one table of field
+ * names); a column that is no record field (seq 序号) by its column name.
+ */
 export function fieldName(kind: ImportKind, path: string, lang: Lang): string {
   const f = fieldByKey(kind, path);
-  return f ? (lang === "en" ? f.en : f.label) : path;
+  if (lang === "en") return f ? f.en : path;
+  return fieldPathLabel(path) ?? f?.label ?? path;
 }
 
 function isPersonalPath(path: string): boolean {
