@@ -110,6 +110,8 @@ export interface LettersOptions {
    * listed and present is skipped (--missing), and reported in `skipped`.
    */
   listed?: ReadonlySet<string>;
+  /** Messages name fields by their keys (received), as --json prints them, not in Chinese (收到日期). */
+  fieldKeys?: boolean;
   /** Called after each letter (written or failed). */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -343,6 +345,7 @@ export async function writeLetters(
     docNumbers: [...docNumbers.entries()],
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     lang,
+    ...(options.fieldKeys ? { fieldKeys: true } : {}),
     formats,
     force: options.force === true,
     keepPdf: options.merge === true,

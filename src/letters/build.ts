@@ -23,6 +23,7 @@ import { BasisError, OGI_LAW, procedureBasis, reapplyBasis, replyBasis, type Rep
 import type { LettersConfig } from "./config.js";
 import type { LetterKind, PlannedLetter } from "./kinds.js";
 import { remedyNotice } from "./remedy.js";
+import { fieldLabelZh } from "./fields.js";
 
 /** A letter that cannot be written: names the application id and the field it lacks. */
 export class LetterError extends UserError {
@@ -39,6 +40,11 @@ export class LetterError extends UserError {
 
 export interface LetterEnv {
   dataset: Dataset;
+  /**
+   * Messages name a field by its key (received), as --json prints them; by default a Chinese
+   * message names it in Chinese (收到日期).
+   */
+  fieldKeys?: boolean;
   config: LettersConfig;
   /** Document numbers by `${id}/${suffix}` (see assignDocNumbers). */
   docNumbers: ReadonlyMap<string, string>;
@@ -159,8 +165,16 @@ export interface LetterContext {
   remedy: string | null;
 }
 
-function fail(id: string, kind: LetterKind, field: string, lang: Lang, zh: string, en: string): LetterError {
-  return new LetterError(id, kind, field, t(lang, `${id}：${field}：${zh}`, `${id}: ${field}: ${en}`));
+function fail(
+  env: Pick<LetterEnv, "lang" | "fieldKeys">,
+  id: string,
+  kind: LetterKind,
+  field: string,
+  zh: string,
+  en: string,
+): LetterError {
+  const name = env.fieldKeys === true || field === "" ? field : fieldLabelZh(field);
+  return new LetterError(id, kind, field, t(env.lang, `${id}：${name}：${zh}`, `${id}: ${field}: ${en}`));
 }
 
 /** Money as written in a notice: whole yuan without decimals, otherwise two decimals. */
@@ -225,7 +239,7 @@ export function letterContext(
   const { dataset, config, lang } = env;
   const id = app.id;
   const kind = planned.kind;
-  const err = (field: string, zh: string, en: string) => fail(id, kind, field, lang, zh, en);
+  const err = (field: string, zh: string, en: string) => fail(env, id, kind, field, zh, en);
   const warnings: string[] = [];
   /** A record gap (data/completeness.ts, which validation reports too) refuses the letter. */
   const gap = (letter: RecordGap["letter"]) => {

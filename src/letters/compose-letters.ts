@@ -25,6 +25,8 @@ export interface ComposeLettersOptions {
   templatesDir?: string;
   calendar?: Calendar;
   lang?: Lang;
+  /** Messages name fields by their keys (received), not in Chinese (收到日期). */
+  fieldKeys?: boolean;
 }
 
 export interface ComposedLetters {
@@ -66,6 +68,7 @@ export function composeLetters(dataset: Dataset, options: ComposeLettersOptions 
     docNumbers,
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     lang,
+    ...(options.fieldKeys ? { fieldKeys: true } : {}),
   };
   const out: ComposedLetters = { letters: [], errors: [], warnings: [], facts: new Map() };
   apps.forEach((app, index) => {

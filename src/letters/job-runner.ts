@@ -44,6 +44,8 @@ export interface RunnerSetup {
   docNumbers: [string, string][];
   templatesDir?: string;
   lang: Lang;
+  /** Messages name fields by their keys (--json). */
+  fieldKeys?: boolean;
   formats: LetterFormat[];
   force: boolean;
   /** Keep the PDF bytes in the outcome (for the print file). */
@@ -92,6 +94,7 @@ export class JobRunner {
       docNumbers: new Map(setup.docNumbers),
       ...(setup.templatesDir !== undefined ? { templatesDir: setup.templatesDir } : {}),
       lang: setup.lang,
+      ...(setup.fieldKeys ? { fieldKeys: true } : {}),
     };
     this.calendar = (calendar ?? defaultCalendar(setup.lang)).withLang(setup.lang);
     this.pdf =

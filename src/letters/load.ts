@@ -11,7 +11,7 @@
 import { DatasetError, readDatasetText } from "../data/load.js";
 import type { Dataset } from "../data/types.js";
 import { locatePointers, validateDatasetText, type ValidationError } from "../data/validate.js";
-import { pointerToField } from "./fields.js";
+import { fieldLabelZh, pointerToField } from "./fields.js";
 import { t, type Lang } from "../util/i18n.js";
 
 export interface LettersDataset {
@@ -58,12 +58,26 @@ function appLabel(raw: unknown, index: number): string {
   return typeof id === "string" && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) ? id : `applications[${index}]`;
 }
 
-/** Read and validate `path`, setting aside applications whose own records are invalid. */
-export function loadLettersDataset(path: string, lang: Lang = "zh"): LettersDataset {
-  return parseLettersDataset(readDatasetText(path, lang), path, lang);
+/** How messages name a field: in Chinese (收到日期) by default, by its key (received) for --json. */
+export interface LettersDatasetOptions {
+  fieldKeys?: boolean;
 }
 
-export function parseLettersDataset(text: string, fileName: string, lang: Lang = "zh"): LettersDataset {
+/** Read and validate `path`, setting aside applications whose own records are invalid. */
+export function loadLettersDataset(
+  path: string,
+  lang: Lang = "zh",
+  options: LettersDatasetOptions = {},
+): LettersDataset {
+  return parseLettersDataset(readDatasetText(path, lang), path, lang, options);
+}
+
+export function parseLettersDataset(
+  text: string,
+  fileName: string,
+  lang: Lang = "zh",
+  options: LettersDatasetOptions = {},
+): LettersDataset {
   const result = validateDatasetText(text, fileName, lang);
   const source = datasetSource(text, fileName, lang);
   if (result.ok) return { dataset: result.data, invalid: new Map(), source };
@@ -109,7 +123,8 @@ export function parseLettersDataset(text: string, fileName: string, lang: Lang =
               `the applicant's details do not fit the data format (${e.code})`,
             )
           : e.message;
-        const line = t(lang, `${label}：${field}：${message}`, `${label}: ${field}: ${message}`);
+        const name = rest === "" || options.fieldKeys === true ? field : fieldLabelZh(field);
+        const line = t(lang, `${label}：${name}：${message}`, `${label}: ${field}: ${message}`);
         return placed(fileName, e.line, e.column, line, lang);
       }),
     );

@@ -277,8 +277,14 @@ describe("init writes what every document needs; validate --for finds what a ren
     // Why: the deadline runs into 2027, whose holiday notice is not in the calendar yet.
     const why =
       "无法计算答复期限：2027年的节假日数据缺失：日历中还没有国务院办公厅关于2027年部分节假日安排的通知";
-    expect(errors[1]).toContain(` /disclosure/applications/0/received：YSQ2026-001：received：${why}`);
+    expect(errors[1]).toContain(` /disclosure/applications/0/received：YSQ2026-001：收到日期：${why}`);
     const letters = run("letters", f, "--out", join(d, "out"), "--format", "docx");
-    expect(letters.stderr).toContain(`YSQ2026-001：received：${why}`);
+    expect(letters.stderr).toContain(`YSQ2026-001：收到日期：${why}`);
+    // --json names the field by its key (the Chinese output by its name).
+    const json = run("letters", f, "--out", join(d, "out-json"), "--format", "docx", "--json");
+    const listed = (JSON.parse(json.stdout) as { errors: string[] }).errors;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain(`YSQ2026-001：received：${why}`);
+    expect(listed[0]).not.toContain("收到日期");
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { fieldPathLabel } from "../../src/data/field-labels.js";
 import { fieldName } from "../../src/data/import/index.js";
 import { fieldLabel } from "../../src/server/labels.js";
+import { fieldLabelZh } from "../../src/letters/fields.js";
 
 describe("field names", () => {
   it("a whole path wins over its parts; otherwise the parts' names are joined", () => {
@@ -26,5 +27,13 @@ describe("field names", () => {
     // A column that is no record field keeps its column name; English names the field.
     expect(fieldName("applications", "seq", "zh")).toBe("序号");
     expect(fieldName("applications", "reply.date", "en")).toBe("reply date");
+  });
+
+  it("the letters' refusals name a field in Chinese, a consultation by its place", () => {
+    expect(fieldLabelZh("received")).toBe("收到日期");
+    expect(fieldLabelZh("reply.reason")).toBe("答复理由");
+    expect(fieldLabelZh("consultations[1].sent")).toBe("第2次征求意见的发出日期");
+    expect(fieldLabelZh("consultations[0]")).toBe("第1次征求意见");
+    expect(fieldLabelZh("no.suchField")).toBe("no.suchField");
   });
 });

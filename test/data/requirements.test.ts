@@ -74,7 +74,7 @@ describe("missingFields", () => {
         kind: "receipt",
         pointer: "/disclosure/applications/0/received",
         message: expect.stringMatching(
-          /^YSQ2026-001：received：无法计算答复期限：2027年的节假日数据缺失：日历中还没有国务院办公厅关于2027年部分节假日安排的通知，.*--calendar-override/,
+          /^YSQ2026-001：收到日期：无法计算答复期限：2027年的节假日数据缺失：日历中还没有国务院办公厅关于2027年部分节假日安排的通知，.*--calendar-override/,
         ) as unknown as string,
       },
     ]);

@@ -11,14 +11,15 @@ import { parseLettersDataset } from "../../src/letters/load.js";
 type Edit = (d: Dataset) => void;
 const app = (d: Dataset, id: string) => d.disclosure.applications!.find((a) => a.id === id)!;
 
-// [case, application, edit, letter kind, field, pointer tail, sentence]
-const CASES: [string, string, Edit, string, string, string][] = [
+// [case, application, edit, letter kind, field, its Chinese name, sentence]
+const CASES: [string, string, Edit, string, string, string, string][] = [
   [
     "a correction without what to correct",
     "YSQ2023-014",
     (d) => (app(d, "YSQ2023-014").correction!.items = []),
     "correction",
     "correction.items",
+    "补正事项",
     "补正告知书须说明需要补正的事项，缺少 correction.items",
   ],
   [
@@ -30,6 +31,7 @@ const CASES: [string, string, Edit, string, string, string][] = [
     },
     "reply",
     "reply.note",
+    "答复说明",
     "已主动公开的答复须告知获取途径：请在 reply.note 中写明公开的位置（或在 agency.website 中填写门户网站）",
   ],
   [
@@ -38,6 +40,7 @@ const CASES: [string, string, Edit, string, string, string][] = [
     (d) => (app(d, "YSQ2023-025").reply!.note = " 。"),
     "reply",
     "reply.note",
+    "答复说明",
     "须在 reply.note 中写明依照哪部法律、行政法规以及如何办理",
   ],
   [
@@ -46,6 +49,7 @@ const CASES: [string, string, Edit, string, string, string][] = [
     (d) => delete app(d, "YSQ2023-024").reply!.withdrawn,
     "reply",
     "reply.note",
+    "答复说明",
     "其他处理须在 reply.note 中写明处理情况（申请人撤回申请的，填写撤回日期 reply.withdrawn）",
   ],
 ];
@@ -57,7 +61,7 @@ describe("record gaps", () => {
     expect(validateDatasetText(JSON.stringify(sample()), "s.json").errors).toEqual([]);
   });
 
-  for (const [what, id, edit, kind, field, sentence] of CASES) {
+  for (const [what, id, edit, kind, field, name, sentence] of CASES) {
     it(`${what}: validate and the ${kind} letter say the same`, () => {
       const d = sample();
       edit(d);
@@ -71,7 +75,11 @@ describe("record gaps", () => {
       const { dataset, invalid } = parseLettersDataset(text, "s.json");
       expect(invalid.size).toBe(0);
       const composed = composeLetters(dataset, { requests: [id] });
-      expect(composed.errors).toEqual([`${id}：${field}：${sentence}`]);
+      // The field by its Chinese name; by its key where asked (--json).
+      expect(composed.errors).toEqual([`${id}：${name}：${sentence}`]);
+      expect(composeLetters(dataset, { requests: [id], fieldKeys: true }).errors).toEqual([
+        `${id}：${field}：${sentence}`,
+      ]);
       expect(composed.letters.map((l) => l.kind)).toContain("receipt");
       expect(composed.letters.map((l) => l.kind)).not.toContain(kind);
     });

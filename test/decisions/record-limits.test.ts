@@ -27,7 +27,7 @@ describe("limits of the law, in validate and in the letters", () => {
     const { errors, letters } = both(d, "YSQ2023-022");
     const sentence = "收费金额 1600 元与收费标准计算结果 1700 元不符";
     expect(errors).toContainEqual([`/disclosure/applications/${i}/fee/amount`, "inconsistent", sentence]);
-    expect(letters).toEqual([`YSQ2023-022：fee.amount：${sentence}`]);
+    expect(letters).toEqual([`YSQ2023-022：信息处理费金额：${sentence}`]);
   });
 
   it("an extension of 16 working days for a request received in 2014 (2008 regulation: at most 15)", () => {
@@ -51,6 +51,6 @@ describe("limits of the law, in validate and in the letters", () => {
     const sentence =
       "延期16个工作日超过上限（《中华人民共和国政府信息公开条例》（2007年公布）规定最长15个工作日）";
     expect(errors).toContainEqual(["/disclosure/applications/0/extension/days", "range", sentence]);
-    expect(letters).toContainEqual(`A1：extension.days：${sentence}`);
+    expect(letters).toContainEqual(`A1：延长工作日数：${sentence}`);
   });
 });

@@ -179,7 +179,7 @@ describe("the letter states the one ground", () => {
     const { result } = await letters(dataset({ A: { type: "refused", reason: "third-party-rights" } }));
     expect(result.errors).toEqual([
       expect.stringContaining(
-        "A：reply.ground：理由为保护第三方合法权益时，须在 reply.ground 中写明具体情形：“商业秘密”“个人隐私”“其他第三方合法权益”之一",
+        "A：答复具体情形：理由为保护第三方合法权益时，须在 reply.ground 中写明具体情形：“商业秘密”“个人隐私”“其他第三方合法权益”之一",
       ),
     ]);
   });

@@ -388,13 +388,13 @@ describe("gongwen letters (the built CLI)", () => {
       return `${file} 第${line}行第${column! + member!.length + 4}列`;
     };
     expect(
-      lines.filter((l) => l.startsWith(`${at("YSQ2023-003/reply")} YSQ2023-003：reply.reason：`)),
+      lines.filter((l) => l.startsWith(`${at("YSQ2023-003/reply")} YSQ2023-003：答复理由：`)),
     ).toHaveLength(1);
     expect(lines).toContain(
-      `${at("YSQ2023-011/reply")} YSQ2023-011：reply.reason：答复类型为“部分公开”（partial），须说明不予公开部分的理由，缺少 reply.reason`,
+      `${at("YSQ2023-011/reply")} YSQ2023-011：答复理由：答复类型为“部分公开”（partial），须说明不予公开部分的理由，缺少 reply.reason`,
     );
     expect(lines).toContain(
-      `${at("YSQ2023-014/items")} YSQ2023-014：correction.items：补正告知书须说明需要补正的事项，缺少 correction.items`,
+      `${at("YSQ2023-014/items")} YSQ2023-014：补正事项：补正告知书须说明需要补正的事项，缺少 correction.items`,
     );
     expect(r.stderr).not.toMatch(/某某|刘|吴|示例律师事务所/);
     // The rest is written: the other letters of these applications too (not of the invalid record).

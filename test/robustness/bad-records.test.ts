@@ -76,7 +76,7 @@ describe("records that are not records", () => {
     ]);
     const l = await runInProcess(["letters", file, "--out", path.join(work, "bom"), "--kind", "reply"]);
     expect(l.code).toBe(2);
-    expect(l.stderr).toContain(`${file} ${pos(file, "7", '"type": 7')} YSQ2022-041：reply.type：`);
+    expect(l.stderr).toContain(`${file} ${pos(file, "7", '"type": 7')} YSQ2022-041：答复类型：`);
     expect(problems(l, path.join(work, "bom"))).toEqual([]);
   });
 });
@@ -123,7 +123,7 @@ describe("dates outside the years covered", () => {
     ]);
     expect(l.code).toBe(2);
     expect(l.stderr).toContain(
-      `${file} ${pos(file, '"0023-01-05"')} ${apps[4]!.id}：reply.date：年份 0023 超出范围`,
+      `${file} ${pos(file, '"0023-01-05"')} ${apps[4]!.id}：答复日期：年份 0023 超出范围`,
     );
     expect(problems(l, path.join(work, "years-letters"))).toEqual([]);
   });

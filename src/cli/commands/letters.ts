@@ -161,7 +161,7 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
       argv.seal !== undefined || argv["seal-image"] !== undefined
         ? sealMark(argv.seal, argv["seal-image"], lang)
         : undefined;
-    const loaded = loadLettersDataset(argv.data, lang);
+    const loaded = loadLettersDataset(argv.data, lang, { fieldKeys: argv.json });
     const { invalid } = loaded;
     const dataset = argv.redact
       ? (await import("../../data/redact.js")).redactPersonalData(loaded.dataset)
@@ -214,6 +214,8 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
         ? { calendar: await cliCalendar(argv["calendar-override"], lang) }
         : {}),
       recorder,
+      // --json names fields by their keys; the Chinese output by their Chinese names.
+      fieldKeys: argv.json,
       source: loaded.source,
       ...(argv.missing ? { listed } : {}),
       onProgress: (done, total) => {
