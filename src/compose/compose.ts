@@ -15,6 +15,8 @@ export interface ComposeOptions {
   templatesDir?: string;
   /** Language of error messages (templates themselves are Chinese). */
   lang?: Lang;
+  /** Leave out headings with no content of their own (the summary; see markdown-to-tree.ts). */
+  dropEmptyHeadings?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export function composeDocument(name: string, context: object, options: ComposeO
     meta: options.meta,
     source,
     lang: options.lang,
+    ...(options.dropEmptyHeadings ? { dropEmptyHeadings: true } : {}),
   });
   return numberHeadings(tree);
 }

@@ -38,6 +38,7 @@ export const DIRECTIVES = {
   center: "container",
   right: "container",
   noindent: "container",
+  closing: "container",
   table: "raw",
   pagebreak: "void",
   blank: "void",

@@ -18,6 +18,12 @@
  * | `::: center` / `right` / `noindent` | ParagraphBlock with align / indent none |
  * | `::: pagebreak [odd]`             | PageBreakBlock                             |
  * | `::: blank [N]`                   | N × BlankLineBlock                         |
+ * | `::: closing` … `:::`             | ParagraphBlocks that close every section   |
+ *
+ * With `dropEmptyHeadings` (the summary), a heading with nothing of its own under it — the next
+ * block is a heading of its level or above, the signature, a `::: closing` paragraph or the end —
+ * is left out, so a section with no data prints no heading (and the numbering closes up). Off for
+ * documents whose sections are fixed by law (the annual report keeps all six).
  *
  * A soft line break (a newline inside a paragraph) joins without a space between Chinese
  * characters and with one space between Latin words. Ideographic spaces typed at the start of a
@@ -53,6 +59,8 @@ export interface MarkdownToTreeOptions {
   /** Where the Markdown came from (a template path), for messages. */
   source?: string;
   lang?: Lang;
+  /** Leave out headings with no content of their own (see the module comment). */
+  dropEmptyHeadings?: boolean;
 }
 
 /** How a newline inside a paragraph is read: joined into running text, or kept as a line break. */
@@ -178,6 +186,8 @@ function cellAlign(tok: Token): Align | undefined {
 /** Blocks as the converter sees them before a block form gives them meaning. */
 class Converter {
   private i = 0;
+  /** First paragraphs of `::: closing` blocks: every section ends before them. */
+  readonly sectionEnds = new Set<Block>();
   constructor(private readonly tokens: readonly Token[]) {}
 
   private line(tok: Token | undefined): number {
@@ -455,6 +465,12 @@ class Converter {
         }
         return [{ type: "note", runs: mergeRuns(runs) }];
       }
+      case "closing": {
+        allowWords([]);
+        const ps = paragraphs();
+        if (ps[0]) this.sectionEnds.add(ps[0]);
+        return ps;
+      }
       case "center":
       case "right":
       case "noindent": {
@@ -497,12 +513,36 @@ function mergeRuns(runs: Run[]): Run[] {
   return out;
 }
 
+/**
+ * `blocks` without the headings that have nothing of their own under them (from the end, so a
+ * section whose sub-sections all go is itself empty).
+ */
+function withoutEmptyHeadings(blocks: Block[], sectionEnds: ReadonlySet<Block>): Block[] {
+  const kept: Block[] = [];
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.type === "heading") {
+      const next = kept.find((k) => k.type !== "blank");
+      const empty =
+        next === undefined ||
+        next.type === "signature" ||
+        sectionEnds.has(next) ||
+        (next.type === "heading" && next.level <= b.level);
+      if (empty) continue;
+    }
+    kept.unshift(b);
+  }
+  return kept;
+}
+
 /** Parse Markdown into a document tree (headings unnumbered: see numberHeadings). */
 export function markdownToTree(markdown: string, options: MarkdownToTreeOptions): DocumentTree {
   const lang = options.lang ?? "zh";
   try {
     const tokens = getMarkdownIt().parse(markdown, {});
-    const blocks = new Converter(tokens).blocks();
+    const converter = new Converter(tokens);
+    let blocks = converter.blocks();
+    if (options.dropEmptyHeadings) blocks = withoutEmptyHeadings(blocks, converter.sectionEnds);
     return { kind: options.kind, meta: options.meta, blocks };
   } catch (e) {
     if (!(e instanceof MarkdownError)) throw e;

@@ -215,7 +215,7 @@ describe("markdownToTree: block forms", () => {
 
   it("reports block-form mistakes with the Markdown line", () => {
     expect(failure("甲\n\n::: sign\n乙\n:::")).toBe(
-      "templates/x.md.hbs（生成的 Markdown 第 3 行）：未知的块 ::: sign（可用：docnumber、addressee、signature、attachments、note、center、right、noindent、table、pagebreak、blank）",
+      "templates/x.md.hbs（生成的 Markdown 第 3 行）：未知的块 ::: sign（可用：docnumber、addressee、signature、attachments、note、center、right、noindent、closing、table、pagebreak、blank）",
     );
     expect(failure("::: note\n甲")).toBe(
       "templates/x.md.hbs（生成的 Markdown 第 1 行）：块 ::: note 没有结束行 :::",
@@ -229,5 +229,26 @@ describe("markdownToTree: block forms", () => {
     expect(failure("::: docnumber\n甲\n\n乙\n:::", "en")).toBe(
       "templates/x.md.hbs (generated Markdown line 1): ::: docnumber must hold exactly one paragraph",
     );
+  });
+});
+
+describe("markdownToTree: dropEmptyHeadings", () => {
+  const kept = (md: string, drop = true): string[] =>
+    markdownToTree(md, { kind: "document", meta, ...(drop ? { dropEmptyHeadings: true } : {}) }).blocks.map(
+      (b) => (b.type === "heading" ? `h${b.level}:${b.runs.map((r) => r.text).join("")}` : b.type),
+    );
+  it("leaves out a heading followed by one of its level or above, the signature, a closing or the end", () => {
+    const md = "## 甲\n\n### 一\n\n正文\n\n### 二\n\n## 乙\n\n### 三\n\n::: closing\n结尾\n:::\n\n### 四\n";
+    expect(kept(md)).toEqual(["h1:甲", "h2:一", "paragraph", "paragraph"]);
+    expect(kept("## 甲\n\n::: signature\n市商务局\n2015-01-23\n:::\n")).toEqual(["signature"]);
+  });
+  it("keeps every heading without the option (the annual report's six sections are fixed)", () => {
+    expect(kept("## 甲\n\n## 乙\n", false)).toEqual(["h1:甲", "h1:乙"]);
+  });
+  it("::: closing is ordinary paragraphs", () => {
+    expect(blocks("::: closing\n结尾一\n\n结尾二\n:::")).toEqual([
+      { type: "paragraph", runs: [{ text: "结尾一" }] },
+      { type: "paragraph", runs: [{ text: "结尾二" }] },
+    ]);
   });
 });

@@ -206,3 +206,29 @@ describe("innovations in the summary", () => {
     ]);
   });
 });
+
+describe("headings over their own content only", () => {
+  it("a year with nothing innovative in disclosure prints no （五） heading; the closing follows （四）", () => {
+    // The 2015 data gave an empty “（五）在政府信息公开方面创新的工作” with the closing under it.
+    const d = sample2014();
+    delete d.disclosure.innovations;
+    d.disclosure.leadingGroup!.adjustedInYear = false;
+    delete d.narrative!.disclosureInnovation;
+    const lines = body(d).split("\n");
+    expect(lines.some((l) => l.includes("在政府信息公开方面创新的工作"))).toBe(false);
+    const closing = lines.findIndex((l) =>
+      l.startsWith("2014年，我局在集中审批服务和信息公开工作中取得了一些成绩"),
+    );
+    expect(closing).toBeGreaterThan(0);
+    expect(
+      lines
+        .slice(0, closing)
+        .filter((l) => /^（[一二三四五]）/.test(l))
+        .at(-1),
+    ).toBe("（四）认真做好依申请公开基础性工作");
+  });
+
+  it("with its content the heading stays, numbered （五）", () => {
+    expect(body(sample2014()).split("\n")).toContain("（五）在政府信息公开方面创新的工作");
+  });
+});

@@ -91,6 +91,8 @@ export function buildSummary(input: SummaryInput): DocumentTree {
       date: context.signedOn,
     },
     templatesDir: input.templatesDir,
+    // A section the year's data has nothing for prints no heading (issue: an empty （五）).
+    dropEmptyHeadings: true,
     lang,
   });
 }
