@@ -178,12 +178,24 @@ export function annualReportEquations(version: TableFormatVersion): Equation[] {
 
 /** The value of a cell as printed (null only when printed empty). */
 export function cellValue(tables: AnnualReportTables, ref: CellRef): Cell {
-  const raw =
-    ref.table === "requests"
-      ? (tables.requests[ref.row]?.[ref.column] ?? null)
-      : tables.reviews[ref.row][ref.column];
-  return printedValue(raw, tables.blankCells);
+  return printedValue(rawCell(tables, ref), tables.blankCells);
 }
+
+/** The cell as given (null when blank), before blankCells decides how it is printed. */
+function rawCell(tables: AnnualReportTables, ref: CellRef): Cell {
+  return ref.table === "requests"
+    ? (tables.requests[ref.row]?.[ref.column] ?? null)
+    : tables.reviews[ref.row][ref.column];
+}
+
+/**
+ * Said after a failed equation with one side left blank, counted as 0 (the default): a table
+ * copied from a report printed with blank cells is entered with blankCells "empty".
+ */
+const BLANK_AS_ZERO_HINT = {
+  zh: '（空白单元格按 0 计；若所抄录的表格本就印有空白单元格，请在 annualReportTable 中写 "blankCells": "empty"）',
+  en: ' (blank cells count as 0 here; for a table printed with blank cells, write "blankCells": "empty" in annualReportTable)',
+} as const;
 
 const BLANK = { zh: "空", en: "blank" } as const;
 
@@ -239,18 +251,19 @@ export function checkEquations(
     const l = left.reduce((s, x) => s + (x.value ?? 0), 0);
     const r = right.reduce((s, x) => s + (x.value ?? 0), 0);
     if (Math.abs(l - r) < 1e-9) continue;
+    // Printed as 0, a side left entirely blank is compared as 0s; entered as blanks ("empty") it
+    // would be nothing reported, and not compared.
+    const blankSide =
+      tables.blankCells === "zero" &&
+      [eq.left, eq.right].some((side) => side.every((ref) => rawCell(tables, ref) === null));
     out.push({
       rule: eq.rule,
       table: eq.table,
       row: eq.row,
       column: eq.column,
-      message: violationMessage(
-        eq.table,
-        eq.subject[lang],
-        sideText(left, lang),
-        sideText(right, lang),
-        lang,
-      ),
+      message:
+        violationMessage(eq.table, eq.subject[lang], sideText(left, lang), sideText(right, lang), lang) +
+        (blankSide ? BLANK_AS_ZERO_HINT[lang] : ""),
       left: l,
       right: r,
     });

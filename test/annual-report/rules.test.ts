@@ -34,11 +34,11 @@ describe("the published example (a 2019 report, 总计 column)", () => {
     const v = checkAnnualReport(tables);
     expect(v.filter((x) => x.rule === "balance")).toEqual([]);
     expect(v.map((x) => x.message)).toEqual([
-      "表三 “一、本年新收政府信息公开申请数量”行：总计（859）≠ 自然人（0）+ 商业企业（0）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 0",
-      "表三 “二、上年结转政府信息公开申请数量”行：总计（18）≠ 自然人（0）+ 商业企业（0）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 0",
-      "表三 “（七）总计”行：总计（805）≠ 自然人（0）+ 商业企业（0）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 0",
-      "表三 “四、结转下年度继续办理”行：总计（72）≠ 自然人（0）+ 商业企业（0）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 0",
-      "表三 总计列：（七）（805）≠ （一）（0）+ （二）（0）+ （三）1（0）+ （三）2（0）+ （三）3（0）+ （三）4（0）+ （三）5（0）+ （三）6（0）+ （三）7（0）+ （三）8（0）+ （四）1（0）+ （四）2（0）+ （四）3（0）+ （五）1（0）+ （五）2（0）+ （五）3（0）+ （五）4（0）+ （五）5（0）+ （六）（0）= 0",
+      '表三 “一、本年新收政府信息公开申请数量”行：总计（859）≠ 自然人（0）+ 商业企业（0）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 0（空白单元格按 0 计；若所抄录的表格本就印有空白单元格，请在 annualReportTable 中写 "blankCells": "empty"）',
+      '表三 “二、上年结转政府信息公开申请数量”行：总计（18）≠ 自然人（0）+ 商业企业（0）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 0（空白单元格按 0 计；若所抄录的表格本就印有空白单元格，请在 annualReportTable 中写 "blankCells": "empty"）',
+      '表三 “（七）总计”行：总计（805）≠ 自然人（0）+ 商业企业（0）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 0（空白单元格按 0 计；若所抄录的表格本就印有空白单元格，请在 annualReportTable 中写 "blankCells": "empty"）',
+      '表三 “四、结转下年度继续办理”行：总计（72）≠ 自然人（0）+ 商业企业（0）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 0（空白单元格按 0 计；若所抄录的表格本就印有空白单元格，请在 annualReportTable 中写 "blankCells": "empty"）',
+      '表三 总计列：（七）（805）≠ （一）（0）+ （二）（0）+ （三）1（0）+ （三）2（0）+ （三）3（0）+ （三）4（0）+ （三）5（0）+ （三）6（0）+ （三）7（0）+ （三）8（0）+ （四）1（0）+ （四）2（0）+ （四）3（0）+ （五）1（0）+ （五）2（0）+ （五）3（0）+ （五）4（0）+ （五）5（0）+ （六）（0）= 0（空白单元格按 0 计；若所抄录的表格本就印有空白单元格，请在 annualReportTable 中写 "blankCells": "empty"）',
     ]);
   });
 
@@ -195,6 +195,36 @@ describe("blank cells", () => {
     expect(checkAnnualReport(t).map((v) => v.message)).toEqual([
       "表三 总计列：一（10）+ 二（空）= 10 ≠ （七）（9）+ 四（空）= 9",
     ]);
+  });
+
+  it("a side left blank and counted as 0 (the default) says how to enter a table printed with blanks", () => {
+    // 总计 left blank beside 自然人 10: printed as 0 it fails rule 2 and the message says
+    // blankCells "empty"; entered so, the blank side is nothing reported and not compared.
+    const t = blankTables("2021", "zero", 0);
+    t.requests.received = row(10, 0, 0, 0, 0, 0, null);
+    const messages = checkAnnualReport(t).map((v) => v.message);
+    expect(messages).toContain(
+      '表三 “一、本年新收政府信息公开申请数量”行：总计（0）≠ 自然人（10）+ 商业企业（0）+ 科研机构（0）+ 社会公益组织（0）+ 法律服务机构（0）+ 其他（0）= 10（空白单元格按 0 计；若所抄录的表格本就印有空白单元格，请在 annualReportTable 中写 "blankCells": "empty"）',
+    );
+    expect(
+      checkAnnualReport(t, undefined, { lang: "en" })
+        .map((v) => v.message)
+        .join("\n"),
+    ).toContain('for a table printed with blank cells, write "blankCells": "empty" in annualReportTable');
+    const empty = { ...t, blankCells: "empty" as const };
+    expect(
+      checkAnnualReport(empty).filter(
+        (v) => v.message.includes("本年新收") && v.message.startsWith("表三 一、"),
+      ),
+    ).toEqual([]);
+    // A failure with no blank side carries no hint.
+    const full = blankTables("2021", "zero", 0);
+    full.requests.received = row(10, 0, 0, 0, 0, 0, 9);
+    expect(
+      checkAnnualReport(full)
+        .map((v) => v.message)
+        .join("\n"),
+    ).not.toContain("blankCells");
   });
 
   it("English messages with --lang en", () => {
