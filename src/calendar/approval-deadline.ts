@@ -67,6 +67,8 @@ export interface ApprovalCheck {
   overdue: boolean;
   /** Days taken from acceptance (day 0) to completion, in the limit's unit. */
   daysTaken: number;
+  /** Days after the due day to completion, in the limit's unit (0 when on time). */
+  daysLate: number;
 }
 
 /** Whether a case completed on `completed` kept the promised limit. */
@@ -84,7 +86,7 @@ export function checkApproval(
   const due = dueDay(cal, a, limit, options);
   const c = parseDay(completed, "completed", lang);
   const d = checkApprovalDays(cal, a, c, accepted, completed, limit, due);
-  return { due: formatDay(due), overdue: d.overdue, daysTaken: d.daysTaken };
+  return { due: formatDay(due), overdue: d.overdue, daysTaken: d.daysTaken, daysLate: d.daysLate };
 }
 
 /** checkApproval in day numbers (for checking every case of a year): due date as a day number. */
@@ -92,6 +94,7 @@ export interface ApprovalDayCheck {
   due: number;
   overdue: boolean;
   daysTaken: number;
+  daysLate: number;
 }
 
 /**
@@ -132,11 +135,17 @@ function checkApprovalDays(
       ),
     );
   let daysTaken: number;
+  const overdue = !meetsLimit(c, due);
+  let daysLate = 0;
   if (limit.unit === "working") {
     cal.checkKnown(a, c);
     daysTaken = cal.countUpToN(c) - cal.countUpToN(a);
-  } else daysTaken = c - a;
-  return { due, overdue: !meetsLimit(c, due), daysTaken };
+    if (overdue) daysLate = cal.countUpToN(c) - cal.countUpToN(due);
+  } else {
+    daysTaken = c - a;
+    if (overdue) daysLate = c - due;
+  }
+  return { due, overdue, daysTaken, daysLate };
 }
 
 /** Shorthand: completed after the promised limit. */

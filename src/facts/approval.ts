@@ -93,6 +93,8 @@ export interface OverdueCase {
   limit: LimitFact;
   /** Days taken from acceptance to completion in the limit's unit (null when open). */
   daysTaken: number | null;
+  /** Days after the due day to completion in the limit's unit (null when open). */
+  daysLate: number | null;
   open: boolean;
 }
 
@@ -402,7 +404,12 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   ): ApprovalDayCheck => {
     if (aN === undefined || dN === undefined) {
       const r = checkApproval(c.accepted, done, limit, calendar, dayOptions);
-      return { due: tryParseDay(r.due) as number, overdue: r.overdue, daysTaken: r.daysTaken };
+      return {
+        due: tryParseDay(r.due) as number,
+        overdue: r.overdue,
+        daysTaken: r.daysTaken,
+        daysLate: r.daysLate,
+      };
     }
     return checkApprovalN(aN, dN, c.accepted, done, limit, calendar, dayOptions);
   };
@@ -469,6 +476,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
           due,
           limit: limitFact(item.promisedLimit),
           daysTaken: null,
+          daysLate: null,
           open: true,
         });
       }
@@ -488,6 +496,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
         due: formatDay(promised.due),
         limit: limitFact(item.promisedLimit),
         daysTaken: promised.daysTaken,
+        daysLate: promised.daysLate,
         open: false,
       });
     } else onTimeCount++;

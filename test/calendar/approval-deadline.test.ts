@@ -23,11 +23,13 @@ describe("approval time limits", () => {
       due: "2023-10-08",
       overdue: false,
       daysTaken: 2,
+      daysLate: 0,
     });
     expect(checkApproval("2023-09-28", "2023-10-09", limit, cal)).toEqual({
       due: "2023-10-08",
       overdue: true,
       daysTaken: 3,
+      daysLate: 1,
     });
     expect(isApprovalOverdue("2023-03-01", "2023-03-13", { days: 10, unit: "calendar" }, cal)).toBe(false);
     expect(isApprovalOverdue("2023-03-01", "2023-03-14", { days: 10, unit: "calendar" }, cal)).toBe(true);

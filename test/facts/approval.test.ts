@@ -29,6 +29,7 @@ describe("overdue cases", () => {
           due: "2014-01-06",
           limit: { days: 2, unit: "working", working: true },
           daysTaken: 5,
+          daysLate: 3,
           open: false,
         },
         {
@@ -40,6 +41,7 @@ describe("overdue cases", () => {
           due: "2014-01-14",
           limit: { days: 7, unit: "working", working: true },
           daysTaken: 11,
+          daysLate: 4,
           open: false,
         },
       ],
@@ -86,6 +88,7 @@ describe("overdue cases", () => {
     expect(f.approval.overdue.cases.find((c) => c.id === "SP2014-023")).toMatchObject({
       due: "2014-02-17",
       daysTaken: 6,
+      daysLate: 1,
       limit: { days: 3, unit: "calendar", working: false },
     });
   });
@@ -106,6 +109,7 @@ describe("overdue cases", () => {
         due: "2014-12-30",
         open: true,
         daysTaken: null,
+        daysLate: null,
       }),
     ]);
   });

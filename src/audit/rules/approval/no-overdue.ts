@@ -17,8 +17,8 @@ export const source = {
 export const defaultSeverity = "error";
 export const messages = {
   overdue: {
-    zh: "办件 {id}（{item}）于{accepted}受理，承诺时限{limit}，应于{due}前办结，实际于{completed}办结，用时{daysTaken}{unit}",
-    en: "case {id} ({item}) was accepted on {accepted} with a promised limit of {limit}, due by {due}, and completed on {completed} after {daysTaken} {unit}",
+    zh: "办件 {id}（{item}）于{accepted}受理，承诺时限{limit}，应于{due}前办结，实际于{completed}办结，用时{daysTaken}{unit}，超时{daysLate}{unit}",
+    en: "case {id} ({item}) was accepted on {accepted} with a promised limit of {limit}, due by {due}, and completed on {completed} after {daysTaken} {unit}, {daysLate} {unit} late",
   },
   open: {
     zh: "办件 {id}（{item}）于{accepted}受理，承诺时限{limit}，应于{due}前办结，至年底仍未办结",
@@ -65,7 +65,7 @@ export function check(ctx: RuleContext): Finding[] {
         : "天";
     return ctx.report(
       "overdue",
-      { ...data, completed: c.completed, daysTaken: c.daysTaken ?? 0, unit },
+      { ...data, completed: c.completed, daysTaken: c.daysTaken ?? 0, daysLate: c.daysLate ?? 0, unit },
       { subject: c.id, evidence },
     );
   });
