@@ -428,6 +428,15 @@ export function recordOutput(rec: ManifestRecorder, file: string, sha256: string
   appendLine(rec.journal, JSON.stringify({ key: keyOf(rec.dir, file), entry }), rec.lang);
 }
 
+/**
+ * End a run that failed: fold what its journal recorded into the manifest, or — when it placed
+ * nothing (no journal) — only forget the run, writing nothing.
+ */
+export function abandonManifestRun(rec: ManifestRecorder): void {
+  if (existsSync(rec.journal)) finishManifestRun(rec);
+  else for (const r of activeRuns) if (r.journal === rec.journal) activeRuns.delete(r);
+}
+
 /** Fold the run's journal (and `outputs` not recorded yet) into the manifest. Returns its path. */
 export function finishManifestRun(rec: ManifestRecorder, outputs: readonly ManifestOutput[] = []): string {
   for (const r of activeRuns) if (r.journal === rec.journal) activeRuns.delete(r);

@@ -7,8 +7,8 @@ import type { DocumentTree } from "../document/tree.js";
 import type { LayoutOptions } from "../document/layout.js";
 import type { FontSubstitution } from "./pdf/index.js";
 import type { SealMark } from "./seal.js";
-import { assertWritable, ensureDir, writeFileAtomic } from "../util/fs-atomic.js";
-import { recordIntent, recordOutput, sha256Hex, type ManifestRecorder } from "./manifest.js";
+import { assertWritable, writeFileAtomic } from "../util/fs-atomic.js";
+import { recordOutput, sha256Hex, type ManifestRecorder } from "./manifest.js";
 import { UserError } from "../util/errors.js";
 import { type Lang, t } from "../util/i18n.js";
 
@@ -30,8 +30,11 @@ export interface OutputOptions {
   /** Extra outputs by format (e.g. xlsx for the annual report): produce the bytes on demand. */
   extra?: Record<string, () => Promise<Uint8Array>>;
   /**
-   * The manifest run to journal each output in, before and after it is renamed into place (as
-   * letters do): a run killed between two files leaves the first recorded.
+   * The manifest run to journal each output in once it is in place: a run that fails or is
+   * killed between two formats leaves the first recorded. (Only after the rename, unlike letters,
+   * which journal their intent too: the document is then the first thing written, so a folder
+   * that cannot be made or a full disk is reported with the document's name, and a run that
+   * writes nothing leaves nothing behind.)
    */
   recorder?: ManifestRecorder;
 }
@@ -111,10 +114,6 @@ export async function writeDocument(tree: DocumentTree, opts: OutputOptions): Pr
       bytes = await make();
     }
     const sha256 = sha256Hex(bytes);
-    if (opts.recorder) {
-      ensureDir(opts.outDir, opts.lang ?? "zh"); // the journal lives beside the outputs
-      recordIntent(opts.recorder, path, sha256, bytes.byteLength);
-    }
     writeFileAtomic(path, bytes, { force: opts.force, lang: opts.lang });
     if (opts.recorder) recordOutput(opts.recorder, path, sha256, bytes.byteLength);
     result.files.push({

@@ -107,7 +107,8 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         lang,
         calendar: await cliCalendar(argv["calendar-override"], lang),
       });
-      const { checkManifest, finishManifestRun, startManifestRun } = await import("../../render/manifest.js");
+      const { abandonManifestRun, checkManifest, finishManifestRun, startManifestRun } =
+        await import("../../render/manifest.js");
       checkManifest(argv.out, { force: argv.force, lang });
       const fileArg = (k: string) => (typeof argv[k] === "string" ? (argv[k] as string) : undefined);
       // Each output is journaled as it is renamed into place: a run killed (or failing) between
@@ -145,7 +146,7 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         });
       } catch (e) {
         try {
-          finishManifestRun(recorder);
+          abandonManifestRun(recorder);
         } catch {
           // The journal stays for the next run to fold; the write's own error is the one to tell.
         }
