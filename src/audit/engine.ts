@@ -6,7 +6,7 @@
  */
 import type { Calendar } from "../calendar/index.js";
 import type { Dataset } from "../data/types.js";
-import { deriveFacts, type Facts, type Rate } from "../facts/index.js";
+import { deriveFacts, type Facts, type Rate, type ResolvedInterpretations } from "../facts/index.js";
 import type { Lang } from "../util/i18n.js";
 import {
   deadlineEvidence,
@@ -57,6 +57,8 @@ export interface AuditResult {
   };
   year: number;
   agency: string;
+  /** The interpretations the verdicts rest on (the dataset's, else the defaults; src/facts/interpretations.ts). */
+  interpretations: ResolvedInterpretations;
   /** The score: points earned plus bonuses, at most the total. */
   score: number;
   total: number;
@@ -192,6 +194,7 @@ export function runAudit(dataset: Dataset, options: AuditOptions = {}): AuditRes
     },
     year: dataset.year,
     agency: dataset.agency.name,
+    interpretations: facts.interpretations,
     score: scored.score,
     total: scored.total,
     outOf: scored.outOf,

@@ -169,7 +169,12 @@ describe("interpretations on the command line", () => {
   it("letters and audit judge by the dataset's setting; the manifest records every value", () => {
     const file = sampleFile("short.json", { consultationAnswerDays: 5 });
     const audit = cli("audit", file, "--format", "json");
-    const findings = (JSON.parse(audit.stdout) as { findings: { rule: string; message: string }[] }).findings;
+    const parsed = JSON.parse(audit.stdout) as {
+      findings: { rule: string; message: string }[];
+      interpretations: unknown;
+    };
+    expect(parsed.interpretations).toEqual({ ...DEFAULT_INTERPRETATIONS, consultationAnswerDays: 5 });
+    const findings = parsed.findings;
     expect(
       findings.filter((f) => f.rule === "disclosure/reply-on-time" && f.message.includes(ID)),
     ).toHaveLength(1);
@@ -184,5 +189,16 @@ describe("interpretations on the command line", () => {
     const entries = Object.values(manifest.outputs);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.interpretations).toEqual({ ...DEFAULT_INTERPRETATIONS, consultationAnswerDays: 5 });
+
+    const report = join(tmp, "report");
+    const rr = cli("render", "annual-report", file, "--out", report, "--format", "docx");
+    expect(rr.code, rr.stderr).toBe(0);
+    const rendered = JSON.parse(readFileSync(join(report, "manifest.json"), "utf8")) as {
+      outputs: Record<string, { interpretations?: unknown }>;
+    };
+    expect(rendered.outputs["annual-report.docx"]!.interpretations).toEqual({
+      ...DEFAULT_INTERPRETATIONS,
+      consultationAnswerDays: 5,
+    });
   });
 });
