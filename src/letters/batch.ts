@@ -47,6 +47,7 @@ import {
 import {
   fileSuffix,
   LETTER_KINDS,
+  letterNameZh,
   plannedLetters,
   type FileNaming,
   type LetterKind,
@@ -307,7 +308,7 @@ export async function writeLetters(
       warnings.push(
         t(
           lang,
-          `${ids[job.index]}：${job.planned.suffix}：已于${cnDate(was.date)}以${was.docNumber}签发，记录中的文书日期现为${cnDate(job.planned.date)}；文号不变`,
+          `${ids[job.index]}：${letterNameZh(job.planned, options.fieldKeys)}：已于${cnDate(was.date)}以${was.docNumber}签发，记录中的文书日期现为${cnDate(job.planned.date)}；文号不变`,
           `${ids[job.index]}: ${job.planned.suffix}: issued on ${was.date} as ${was.docNumber}; the record now dates it ${job.planned.date}; the number stays`,
         ),
       );

@@ -13,7 +13,7 @@ import { planLetters } from "./batch.js";
 import { buildLetter, letterContext, LetterError, type BuiltLetter, type LetterEnv } from "./build.js";
 import { lettersConfigFor, type LettersConfig } from "./config.js";
 import { fieldToPointer } from "./fields.js";
-import { LETTER_KINDS, type LetterKind } from "./kinds.js";
+import { LETTER_KINDS, letterNameZh, type LetterKind } from "./kinds.js";
 
 export interface ComposeLettersOptions {
   /** Application ids (default: all). Unknown ids are a UserError. */
@@ -87,7 +87,7 @@ export function composeLetters(dataset: Dataset, options: ComposeLettersOptions 
           out.errors.push(
             t(
               lang,
-              `${app.id}：${planned.suffix}：${e.message}`,
+              `${app.id}：${letterNameZh(planned, env.fieldKeys)}：${e.message}`,
               `${app.id}: ${planned.suffix}: ${e.message}`,
             ),
           );
@@ -145,7 +145,7 @@ export function letterGaps(
             pointer: at,
             message: t(
               lang,
-              `${app.id}：${planned.suffix}：${e.message}`,
+              `${app.id}：${letterNameZh(planned, env.fieldKeys)}：${e.message}`,
               `${app.id}: ${planned.suffix}: ${e.message}`,
             ),
           });

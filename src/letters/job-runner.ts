@@ -21,7 +21,7 @@ import { recordIntent, recordOutput, sha256Hex, type ManifestRecorder } from "..
 import { t, type Lang } from "../util/i18n.js";
 import { buildLetter, LetterError, type LetterEnv } from "./build.js";
 import type { LettersConfig } from "./config.js";
-import { plannedLetters, type LetterKind, type PlannedLetter } from "./kinds.js";
+import { letterNameZh, plannedLetters, type LetterKind, type PlannedLetter } from "./kinds.js";
 import { fieldToPointer } from "./fields.js";
 
 export const LETTER_FORMATS = ["docx", "pdf"] as const;
@@ -184,7 +184,7 @@ export class JobRunner {
         out.errorAt = at;
         out.error = t(
           lang,
-          `${app.id}：${planned.suffix}：${e.message}`,
+          `${app.id}：${letterNameZh(planned, this.setup.fieldKeys)}：${e.message}`,
           `${app.id}: ${planned.suffix}: ${e.message}`,
         );
       } else throw e;

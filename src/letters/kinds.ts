@@ -96,6 +96,11 @@ function receiptLetterDate(app: Application): string | undefined {
 export const FILE_NAMINGS = ["ascii", "zh"] as const;
 export type FileNaming = (typeof FILE_NAMINGS)[number];
 
+/** A letter as a Chinese message names it: 答复书, 征求意见书-2; its suffix (reply) for --json. */
+export function letterNameZh(planned: PlannedLetter, keys = false): string {
+  return keys ? planned.suffix : fileSuffix(planned, "zh");
+}
+
 /** The part of a letter's file name after the id: its suffix, or its Chinese name (with -N). */
 export function fileSuffix(planned: PlannedLetter, naming: FileNaming = "ascii"): string {
   if (naming === "ascii") return planned.suffix;

@@ -130,7 +130,7 @@ describe("letters keep the numbers they issued", () => {
       [c!.id]: "青禾市监公开复〔2023〕19号",
     });
     expect(r.warnings).toContain(
-      `${b!.id}：reply：已于2023年1月20日以青禾市监公开复〔2023〕17号签发，记录中的文书日期现为${cn(b!.reply!.date)}；文号不变`,
+      `${b!.id}：答复书：已于2023年1月20日以青禾市监公开复〔2023〕17号签发，记录中的文书日期现为${cn(b!.reply!.date)}；文号不变`,
     );
   });
 
