@@ -15,7 +15,7 @@ type AnyDb = Kysely<any>;
 type Row = Record<string, unknown>;
 
 /** Tables in an order that satisfies their foreign keys; any other table follows, by name. */
-const ORDER = ["office", "year_data", "application", "approval_case"];
+const ORDER = ["office", "app_user", "year_data", "application", "approval_case"];
 const SKIP = new Set(["kysely_migration", "kysely_migration_lock"]);
 
 export interface TableCopy {
@@ -77,6 +77,8 @@ export function digestRows(rows: readonly Row[]): string {
 }
 
 async function readAll(db: AnyDb, table: string): Promise<Row[]> {
+  // Agencies by id: a parent before the agencies under it.
+  if (table === "office") return (await db.selectFrom(table).selectAll().orderBy("id").execute()) as Row[];
   return (await db.selectFrom(table).selectAll().execute()) as Row[];
 }
 

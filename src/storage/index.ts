@@ -8,7 +8,10 @@ export {
   type IssuedLetter,
   type Office,
   type CounterFloor,
+  type Who,
+  type SignOff,
 } from "./store.js";
+export { Accounts, type StoredUser, type StoredSession } from "./accounts.js";
 export { openDatabase, isPostgresUrl, type Engine, type OpenedDatabase } from "./engine.js";
 export { migrateToLatest } from "./migrations.js";
 export type { Database } from "./schema.js";

@@ -196,6 +196,56 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    "0004-agencies-users": {
+      // Offices become agencies in a tree (an existing office is a root: its data stays its
+      // own), with users, their sessions, the login failures that slow guessing down, the
+      // sign-off of a reply by the office's head, and the user of every history row.
+      async up(db: AnyDb) {
+        await db.schema
+          .alterTable("office")
+          .addColumn("parent_id", "integer", (c) => c.references("office.id"))
+          .execute();
+        await db.schema.alterTable("history").addColumn("user_id", "integer").execute();
+        await db.schema
+          .createTable("app_user")
+          .addColumn("id", serial, (c) =>
+            engine === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn("office_id", "integer", (c) => c.notNull().references("office.id"))
+          .addColumn("username", "text", (c) => c.notNull().unique())
+          .addColumn("display_name", "text", (c) => c.notNull())
+          .addColumn("roles", "text", (c) => c.notNull())
+          .addColumn("password_hash", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("session")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("user_id", "integer", (c) => c.notNull().references("app_user.id"))
+          .addColumn("agency_id", "integer", (c) => c.notNull().references("office.id"))
+          .addColumn("csrf", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("expires_at", "text", (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("session_user").on("session").column("user_id").execute();
+        await db.schema
+          .createTable("login_failure")
+          .addColumn("key", "text", (c) => c.primaryKey())
+          .addColumn("failures", "integer", (c) => c.notNull())
+          .addColumn("last_at", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("sign_off")
+          .addColumn("office_id", "integer", (c) => c.notNull().references("office.id"))
+          .addColumn("year", "integer", (c) => c.notNull())
+          .addColumn("app_id", "text", (c) => c.notNull())
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("user_id", "integer", (c) => c.notNull().references("app_user.id"))
+          .addColumn("at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("sign_off_pk", ["office_id", "year", "app_id", "version"])
+          .execute();
+      },
+    },
   };
 }
 

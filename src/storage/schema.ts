@@ -9,10 +9,13 @@
  */
 import type { ColumnType, Generated } from "kysely";
 
+/** An agency (机关): a root (a government), or a department under its parent. */
 export interface OfficeTable {
   id: Generated<number>;
   name: string;
   created_at: string;
+  /** The agency above it in the tree; null for a root (every office before 0004). */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface YearTable {
@@ -63,6 +66,8 @@ export interface HistoryTable {
   field: string;
   old_value: string | null;
   new_value: string | null;
+  /** The user who made the change (null before users existed, or from the command line). */
+  user_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Letters issued: number and date fixed at issue; a re-issue is a new version. */
@@ -109,6 +114,46 @@ export interface ImportPreviewTable {
   expires_at: string;
 }
 
+/** A user of an agency, with roles (comma-separated: clerk, head, admin, supervisor). */
+export interface UserTable {
+  id: Generated<number>;
+  office_id: number;
+  username: string;
+  display_name: string;
+  roles: string;
+  /** scrypt$N$r$p$salt$hash (base64url). */
+  password_hash: string;
+  created_at: string;
+}
+
+/** A logged-in session: the sha256 of the cookie's random id, never the id itself. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  /** The agency the session works on (the user's own, or one below it for a supervisor). */
+  agency_id: number;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Failed logins by account or client address (the sha256 of the key). */
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  last_at: string;
+}
+
+/** A reply signed off by the head of the office, for one version of the record. */
+export interface SignOffTable {
+  office_id: number;
+  year: number;
+  app_id: string;
+  version: number;
+  user_id: number;
+  at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   year_data: YearTable;
@@ -119,6 +164,10 @@ export interface Database {
   counter: CounterTable;
   setting: SettingTable;
   import_preview: ImportPreviewTable;
+  app_user: UserTable;
+  session: SessionTable;
+  login_failure: LoginFailureTable;
+  sign_off: SignOffTable;
 }
 
 /** count(*) is a number on SQLite and a string on PostgreSQL (bigint). */

@@ -8,16 +8,24 @@ import type { Application, ApprovalCase, Dataset, Lang } from "../index.js";
 import { migrateToLatest } from "./migrations.js";
 import { openDatabase, type Engine, type OpenedDatabase } from "./engine.js";
 import type { Database } from "./schema.js";
+import { Accounts } from "./accounts.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-/** A write refused because the data changed or exists: the message is for the clerk. */
-export class StorageConflict extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StorageConflict";
-  }
+import { StorageConflict } from "./errors.js";
+
+export { StorageConflict };
+
+/** Who made a change: a user (named in history by id), or a name (the command line, loads). */
+export type Who = string | { userId: number; name: string };
+
+function whoName(who: Who): string {
+  return typeof who === "string" ? who : who.name;
+}
+
+function whoId(who: Who): number | null {
+  return typeof who === "string" ? null : who.userId;
 }
 
 export interface StoredApplication {
@@ -32,6 +40,7 @@ export interface HistoryEntry {
   recordId: string;
   at: string;
   who: string;
+  userId: number | null;
   action: string;
   field: string;
   oldValue: string | null;
@@ -51,6 +60,14 @@ export interface IssuedLetter {
   who: string;
 }
 
+export interface SignOff {
+  /** The record's version the head signed off. */
+  version: number;
+  userId: number;
+  name: string;
+  at: string;
+}
+
 /** The highest number a dataset issued in a pattern and year (see raiseCounters). */
 export interface CounterFloor {
   pattern: string;
@@ -61,6 +78,8 @@ export interface CounterFloor {
 export interface Office {
   id: number;
   name: string;
+  /** The agency above it; null for a root. */
+  parentId: number | null;
 }
 
 function now(): string {
@@ -128,10 +147,15 @@ function splitDataset(dataset: Dataset): {
 }
 
 export class Store {
+  /** Users, sessions, login failures and sign-offs. */
+  readonly accounts: Accounts;
+
   private constructor(
     readonly opened: OpenedDatabase,
     readonly db: Kysely<Database>,
-  ) {}
+  ) {
+    this.accounts = new Accounts(db);
+  }
 
   get engine(): Engine {
     return this.opened.engine;
@@ -165,16 +189,34 @@ export class Store {
 
   // ---- offices and years -------------------------------------------------------------------
 
+  /** Every agency, by id (a parent before the agencies under it). */
   async offices(): Promise<Office[]> {
-    return this.db.selectFrom("office").select(["id", "name"]).orderBy("id").execute();
+    const rows = await this.db
+      .selectFrom("office")
+      .select(["id", "name", "parent_id"])
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      parentId: r.parent_id === null ? null : Number(r.parent_id),
+    }));
   }
 
-  /** Create an office with its first year's dataset, in one transaction. */
-  async createOffice(dataset: Dataset, who: string, floors: readonly CounterFloor[] = []): Promise<number> {
+  /**
+   * Create an office (an agency; under `parentId` in the tree, or a root) with its first
+   * year's dataset, in one transaction.
+   */
+  async createOffice(
+    dataset: Dataset,
+    who: Who,
+    floors: readonly CounterFloor[] = [],
+    parentId: number | null = null,
+  ): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto("office")
-        .values({ name: dataset.agency.name, created_at: now() })
+        .values({ name: dataset.agency.name, created_at: now(), parent_id: parentId })
         .returning("id")
         .executeTakeFirstOrThrow();
       await this.writeYear(trx, row.id, dataset, who, "create-office");
@@ -201,7 +243,7 @@ export class Store {
   async importYear(
     officeId: number,
     dataset: Dataset,
-    who: string,
+    who: Who,
     replace = false,
     floors: readonly CounterFloor[] = [],
   ): Promise<void> {
@@ -242,7 +284,7 @@ export class Store {
     trx: Db,
     officeId: number,
     dataset: Dataset,
-    who: string,
+    who: Who,
     action: string,
   ): Promise<void> {
     const { body, lists, apps, cases } = splitDataset(dataset);
@@ -291,7 +333,8 @@ export class Store {
         year: dataset.year,
         record_id: "",
         at,
-        who,
+        who: whoName(who),
+        user_id: whoId(who),
         action,
         field: "",
         old_value: null,
@@ -312,7 +355,7 @@ export class Store {
   }
 
   /** Replace the year's own settings (agency, narrative …), keeping its records. */
-  async updateYearBody(officeId: number, dataset: Dataset, who: string): Promise<void> {
+  async updateYearBody(officeId: number, dataset: Dataset, who: Who): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom("year_data")
@@ -490,7 +533,7 @@ export class Store {
     officeId: number,
     year: number,
     record: Application,
-    who: string,
+    who: Who,
     newYear: Dataset | null = null,
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -535,7 +578,7 @@ export class Store {
     year: number,
     record: Application,
     version: number,
-    who: string,
+    who: Who,
     action: string,
   ): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
@@ -590,7 +633,7 @@ export class Store {
     officeId: number,
     year: number,
     cases: readonly ApprovalCase[],
-    who: string,
+    who: Who,
     action: string,
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -632,7 +675,7 @@ export class Store {
     officeId: number,
     year: number,
     writes: readonly { record: ApprovalCase; before: string | null }[],
-    who: string,
+    who: Who,
     action: string,
     /** The confirmed preview, removed in the same transaction (confirmed at most once). */
     preview?: string,
@@ -692,7 +735,7 @@ export class Store {
     officeId: number,
     year: number,
     writes: readonly { record: Application; version: number | null }[],
-    who: string,
+    who: Who,
     action: string,
     /** The confirmed preview, removed in the same transaction (confirmed at most once). */
     preview?: string,
@@ -894,7 +937,7 @@ export class Store {
     year: number,
     recordId: string,
     at: string,
-    who: string,
+    who: Who,
     action: string,
     field: string,
     oldValue: string | null,
@@ -907,7 +950,8 @@ export class Store {
         year,
         record_id: recordId,
         at,
-        who,
+        who: whoName(who),
+        user_id: whoId(who),
         action,
         field,
         old_value: oldValue,
@@ -916,20 +960,24 @@ export class Store {
       .execute();
   }
 
+  /** A record's history; `who` is the user's display name where a user made the change. */
   async historyOf(officeId: number, year: number, recordId: string): Promise<HistoryEntry[]> {
     const rows = await this.db
       .selectFrom("history")
-      .selectAll()
-      .where("office_id", "=", officeId)
-      .where("year", "=", year)
-      .where("record_id", "=", recordId)
-      .orderBy("id")
+      .leftJoin("app_user", "app_user.id", "history.user_id")
+      .selectAll("history")
+      .select("app_user.display_name")
+      .where("history.office_id", "=", officeId)
+      .where("history.year", "=", year)
+      .where("history.record_id", "=", recordId)
+      .orderBy("history.id")
       .execute();
     return rows.map((r) => ({
       id: Number(r.id),
       recordId: r.record_id,
       at: r.at,
-      who: r.who,
+      who: r.display_name ?? r.who,
+      userId: r.user_id === null ? null : Number(r.user_id),
       action: r.action,
       field: r.field,
       oldValue: r.old_value,
@@ -946,6 +994,68 @@ export class Store {
     return Number(r.n);
   }
 
+  // ---- sign-off ----------------------------------------------------------------------------
+
+  /**
+   * The head of the office signs off the reply of an application at `version` (the record as
+   * the head saw it): one row per version, and a history row naming the user.
+   */
+  async signOff(
+    officeId: number,
+    year: number,
+    appId: string,
+    version: number,
+    who: { userId: number; name: string },
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom("application")
+        .select("version")
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .where("app_id", "=", appId)
+        .executeTakeFirst();
+      if (!row) throw new StorageConflict(`没有登记号为 ${appId} 的申请`);
+      if (Number(row.version) !== version)
+        throw new StorageConflict("申请在打开本页后已被修改：请刷新页面，核对后再签批");
+      const done = await trx
+        .selectFrom("sign_off")
+        .select("version")
+        .where("office_id", "=", officeId)
+        .where("year", "=", year)
+        .where("app_id", "=", appId)
+        .where("version", "=", version)
+        .executeTakeFirst();
+      if (done) throw new StorageConflict("这一答复已经签批");
+      const at = now();
+      await trx
+        .insertInto("sign_off")
+        .values({ office_id: officeId, year, app_id: appId, version, user_id: who.userId, at })
+        .execute();
+      await this.history(trx, officeId, year, appId, at, who, "sign-off", "reply", null, String(version));
+      await this.bump(trx, officeId, year);
+    });
+  }
+
+  /** The sign-offs of an application, oldest first, with the signing user's display name. */
+  async signOffs(officeId: number, year: number, appId: string): Promise<SignOff[]> {
+    const rows = await this.db
+      .selectFrom("sign_off")
+      .innerJoin("app_user", "app_user.id", "sign_off.user_id")
+      .select(["sign_off.version", "sign_off.user_id", "sign_off.at", "app_user.display_name"])
+      .where("sign_off.office_id", "=", officeId)
+      .where("sign_off.year", "=", year)
+      .where("sign_off.app_id", "=", appId)
+      .orderBy("sign_off.version")
+      .execute();
+    return rows.map((r) => ({
+      version: Number(r.version),
+      userId: Number(r.user_id),
+      name: r.display_name,
+      at: r.at,
+    }));
+  }
+
   // ---- letters -----------------------------------------------------------------------------
 
   /**
@@ -958,7 +1068,7 @@ export class Store {
     year: number,
     letter: { appId: string; suffix: string; kind: string; date: string; snapshot: Application },
     numbering: { pattern: string; format: (seq: number) => string } | null,
-    who: string,
+    who: Who,
   ): Promise<IssuedLetter> {
     return this.db.transaction().execute(async (trx) => {
       await this.lockOffice(trx, officeId);
@@ -1000,7 +1110,7 @@ export class Store {
           letter_date: letter.date,
           snapshot: JSON.stringify(letter.snapshot),
           issued_at: at,
-          who,
+          who: whoName(who),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -1027,7 +1137,7 @@ export class Store {
         date: letter.date,
         snapshot: letter.snapshot,
         issuedAt: at,
-        who,
+        who: whoName(who),
       };
     });
   }

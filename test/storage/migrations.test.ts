@@ -32,7 +32,10 @@ it(`0002 renames the first release's counters (pattern NUL year) to year/pattern
 it(`0003 adds the table of ledger previews to a database of the earlier release (${TEST_ENGINE})`, async () => {
   await migrateTo(opened.db, opened.engine, "0002-counter-names");
   await opened.db.insertInto("office").values({ name: "机关", created_at: "2026-01-01T00:00:00Z" }).execute();
-  expect(await migrateToLatest(opened.db, opened.engine)).toEqual(["0003-import-preview"]);
+  expect(await migrateToLatest(opened.db, opened.engine)).toEqual([
+    "0003-import-preview",
+    "0004-agencies-users",
+  ]);
   const row = {
     token: "t1",
     office_id: 1,
@@ -52,5 +55,54 @@ it(`0003 adds the table of ledger previews to a database of the earlier release 
       .insertInto("import_preview")
       .values({ ...row, token: "t2", office_id: 99 })
       .execute(),
+  ).rejects.toThrow();
+});
+
+it(`0004 makes an existing office the root agency, its records and history its own (${TEST_ENGINE})`, async () => {
+  await migrateTo(opened.db, opened.engine, "0003-import-preview");
+  const db = opened.db;
+  await db.insertInto("office").values({ name: "老机关", created_at: "2026-01-01T00:00:00Z" }).execute();
+  await db
+    .insertInto("history")
+    .values({
+      office_id: 1,
+      year: 2026,
+      record_id: "YSQ2026-001",
+      at: "2026-01-02T00:00:00Z",
+      who: "经办人",
+      action: "register",
+      field: "id",
+      old_value: null,
+      new_value: '"YSQ2026-001"',
+    })
+    .execute();
+  expect(await migrateToLatest(db, opened.engine)).toEqual(["0004-agencies-users"]);
+  const office = await db.selectFrom("office").selectAll().executeTakeFirstOrThrow();
+  expect([office.name, office.parent_id]).toEqual(["老机关", null]);
+  const h = await db.selectFrom("history").selectAll().executeTakeFirstOrThrow();
+  expect([h.who, h.user_id]).toEqual(["经办人", null]);
+  // A department under it; a user of it; a user name is taken once; a session needs its user.
+  await db
+    .insertInto("office")
+    .values({ name: "下属部门", created_at: "2026-01-03T00:00:00Z", parent_id: 1 })
+    .execute();
+  const user = {
+    office_id: 2,
+    username: "li",
+    display_name: "李某",
+    roles: "clerk",
+    password_hash: "scrypt$x",
+    created_at: "2026-01-03T00:00:00Z",
+  };
+  await db.insertInto("app_user").values(user).execute();
+  await expect(db.insertInto("app_user").values(user).execute()).rejects.toThrow();
+  await expect(
+    db
+      .insertInto("session")
+      .values({ id: "s", user_id: 99, agency_id: 2, csrf: "c", created_at: "x", expires_at: "y" })
+      .execute(),
+  ).rejects.toThrow();
+  await expect(
+    db.insertInto("office").values({ name: "无上级", created_at: "x", parent_id: 42 }).execute(),
   ).rejects.toThrow();
 });

@@ -1,0 +1,232 @@
+/**
+ * Users, their sessions and failed logins. Passwords arrive hashed (the server hashes them) and
+ * sessions by the sha256 of their cookie's id: nothing here can log a user in by itself.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "./schema.js";
+import { StorageConflict } from "./errors.js";
+
+export interface StoredUser {
+  id: number;
+  officeId: number;
+  username: string;
+  displayName: string;
+  roles: string[];
+  createdAt: string;
+}
+
+export interface StoredSession {
+  userId: number;
+  agencyId: number;
+  csrf: string;
+  expiresAt: string;
+}
+
+type UserRow = {
+  id: number;
+  office_id: number;
+  username: string;
+  display_name: string;
+  roles: string;
+  created_at: string;
+};
+
+function userOf(r: UserRow): StoredUser {
+  return {
+    id: Number(r.id),
+    officeId: Number(r.office_id),
+    username: r.username,
+    displayName: r.display_name,
+    roles: r.roles.split(",").filter(Boolean),
+    createdAt: r.created_at,
+  };
+}
+
+const USER_COLUMNS = ["id", "office_id", "username", "display_name", "roles", "created_at"] as const;
+
+export class Accounts {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  // ---- users -------------------------------------------------------------------------------
+
+  async userCount(): Promise<number> {
+    const r = await this.db
+      .selectFrom("app_user")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** The users of the given agencies (all users without `officeIds`), by id. */
+  async users(officeIds?: readonly number[]): Promise<StoredUser[]> {
+    if (officeIds && officeIds.length === 0) return [];
+    let q = this.db.selectFrom("app_user").select(USER_COLUMNS);
+    if (officeIds) q = q.where("office_id", "in", officeIds);
+    return (await q.orderBy("id").execute()).map(userOf);
+  }
+
+  async user(id: number): Promise<StoredUser | null> {
+    const r = await this.db
+      .selectFrom("app_user")
+      .select(USER_COLUMNS)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return r ? userOf(r) : null;
+  }
+
+  /** A user by login name, with the password hash to check. */
+  async login(username: string): Promise<(StoredUser & { passwordHash: string }) | null> {
+    const r = await this.db
+      .selectFrom("app_user")
+      .select([...USER_COLUMNS, "password_hash"])
+      .where("username", "=", username)
+      .executeTakeFirst();
+    return r ? { ...userOf(r), passwordHash: r.password_hash } : null;
+  }
+
+  async createUser(u: {
+    officeId: number;
+    username: string;
+    displayName: string;
+    roles: readonly string[];
+    passwordHash: string;
+  }): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const taken = await trx
+        .selectFrom("app_user")
+        .select("id")
+        .where("username", "=", u.username)
+        .executeTakeFirst();
+      if (taken) throw new StorageConflict(`用户名 ${u.username} 已被使用`);
+      const row = await trx
+        .insertInto("app_user")
+        .values({
+          office_id: u.officeId,
+          username: u.username,
+          display_name: u.displayName,
+          roles: u.roles.join(","),
+          password_hash: u.passwordHash,
+          created_at: new Date().toISOString(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    });
+  }
+
+  async setPassword(userId: number, passwordHash: string): Promise<void> {
+    await this.db
+      .updateTable("app_user")
+      .set({ password_hash: passwordHash })
+      .where("id", "=", userId)
+      .execute();
+  }
+
+  async setRoles(userId: number, roles: readonly string[]): Promise<void> {
+    await this.db
+      .updateTable("app_user")
+      .set({ roles: roles.join(",") })
+      .where("id", "=", userId)
+      .execute();
+  }
+
+  // ---- sessions ----------------------------------------------------------------------------
+
+  /** Keep a new session; sessions expired by its creation time are removed first. */
+  async createSession(s: {
+    idHash: string;
+    userId: number;
+    agencyId: number;
+    csrf: string;
+    createdAt: string;
+    expiresAt: string;
+  }): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("session").where("expires_at", "<=", s.createdAt).execute();
+      await trx
+        .insertInto("session")
+        .values({
+          id: s.idHash,
+          user_id: s.userId,
+          agency_id: s.agencyId,
+          csrf: s.csrf,
+          created_at: s.createdAt,
+          expires_at: s.expiresAt,
+        })
+        .execute();
+    });
+  }
+
+  /** The session of `idHash` not expired at `now`. */
+  async session(idHash: string, now: string): Promise<StoredSession | null> {
+    const r = await this.db
+      .selectFrom("session")
+      .select(["user_id", "agency_id", "csrf", "expires_at"])
+      .where("id", "=", idHash)
+      .where("expires_at", ">", now)
+      .executeTakeFirst();
+    return r
+      ? { userId: Number(r.user_id), agencyId: Number(r.agency_id), csrf: r.csrf, expiresAt: r.expires_at }
+      : null;
+  }
+
+  async setSessionAgency(idHash: string, agencyId: number): Promise<void> {
+    await this.db.updateTable("session").set({ agency_id: agencyId }).where("id", "=", idHash).execute();
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.deleteFrom("session").where("id", "=", idHash).execute();
+  }
+
+  /** Log a user out everywhere: every session of theirs; returns how many there were. */
+  async deleteSessionsOf(userId: number): Promise<number> {
+    const r = await this.db.deleteFrom("session").where("user_id", "=", userId).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  async sessionCount(userId: number): Promise<number> {
+    const r = await this.db
+      .selectFrom("session")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  // ---- failed logins -----------------------------------------------------------------------
+
+  async failures(keys: readonly string[]): Promise<{ key: string; failures: number; lastAt: string }[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("login_failure")
+      .select(["key", "failures", "last_at"])
+      .where("key", "in", keys)
+      .execute();
+    return rows.map((r) => ({ key: r.key, failures: Number(r.failures), lastAt: r.last_at }));
+  }
+
+  /** One more failure for each key (a key whose last failure is before `resetBefore` starts again). */
+  async addFailure(keys: readonly string[], at: string, resetBefore: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const key of keys) {
+        const row = await trx
+          .selectFrom("login_failure")
+          .select(["failures", "last_at"])
+          .where("key", "=", key)
+          .executeTakeFirst();
+        if (!row) await trx.insertInto("login_failure").values({ key, failures: 1, last_at: at }).execute();
+        else
+          await trx
+            .updateTable("login_failure")
+            .set({ failures: row.last_at < resetBefore ? 1 : Number(row.failures) + 1, last_at: at })
+            .where("key", "=", key)
+            .execute();
+      }
+    });
+  }
+
+  async clearFailures(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.deleteFrom("login_failure").where("key", "in", keys).execute();
+  }
+}
