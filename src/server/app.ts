@@ -1,14 +1,19 @@
 /**
- * The workbench's HTTP adapter (Fastify): access token and cookie, CSRF, routes, pages.
+ * The workbench's HTTP adapter (Fastify): users and sessions, CSRF, routes, pages.
  *
- * - Every request needs the access token: given once in the URL (?token=…, printed at start), it
- *   becomes an HttpOnly, SameSite=Strict cookie; without it a request gets 401.
- * - Every state-changing request (POST) carries the page's CSRF token (a form field or the
- *   x-csrf-token header), derived from the access token; a cross-site page cannot read it.
+ * - Every request but the login page and static files needs a session (a random id in an
+ *   HttpOnly, SameSite=Strict cookie; see auth.ts). Without one, a page sends to the login page
+ *   and any other request gets 401.
+ * - Before the first user exists, the one-time setup link printed at start (?token=…, then a
+ *   cookie) opens the setup page, which creates the root agency and its first 管理员.
+ * - Every route is in auth.ts's ROUTE_ACCESS table, checked here on every request against the
+ *   user's roles and agency (a route missing from the table stops the server from starting).
+ * - Every state-changing request (POST) carries the session's CSRF token (a form field or the
+ *   x-csrf-token header); a cross-site page cannot read it.
  * - Bad input: a Chinese message at the field (or on the page), HTTP 4xx, nothing written.
  * - Logs carry method, route and status only: never a query string, a body or a record.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -16,6 +21,19 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import { StorageConflict } from "../storage/index.js";
+import {
+  accessOf,
+  actorOf,
+  allowed,
+  equalText,
+  LOGIN_COOKIE,
+  ROUTE_ACCESS,
+  SESSION_COOKIE,
+  type Access,
+} from "./auth.js";
+import { requestState, type RequestState } from "./context.js";
+import { setSessionCookie, userRoutes } from "./routes-users.js";
+import { hashPassword, passwordProblems, startSession, usernameProblems } from "./auth.js";
 import { FormInvalid, NotFound, today, Workbench, type Form } from "./workbench.js";
 import {
   applicationPage,
@@ -36,23 +54,23 @@ import { caseRoutes } from "./routes-cases.js";
 import { ledgerRoutes } from "./routes-ledger.js";
 import { PACKAGE_ROOT } from "../index.js";
 
+/** The setup link's cookie (only while the database has no user). */
 export const COOKIE = "gongwen_token";
 const STATIC_DIR = join(PACKAGE_ROOT, "web", "static");
 
 export interface ServerOptions {
   workbench: Workbench;
+  /** The one-time setup link's token: it opens the setup page while the database has no user. */
   token: string;
+  /** The clock of sessions and the login rate limit (default: the machine's). */
+  now?: () => Date;
   /** Today's date for the worklist (default: the machine's). */
   today?: () => string;
   /** Log requests (method, route, status — nothing else). */
   logger?: boolean;
 }
 
-function equal(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+const equal = equalText;
 
 export function csrfFor(token: string): string {
   return createHmac("sha256", token).update("gongwen-csrf").digest("base64url");
@@ -73,7 +91,8 @@ const STATIC_TYPES: Record<string, string> = {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const wb = options.workbench;
-  const csrf = csrfFor(options.token);
+  const setupCsrf = csrfFor(options.token);
+  const nowOf = options.now ?? (() => new Date());
   const todayOf = options.today ?? today;
   const app = Fastify({
     logger: options.logger
@@ -92,41 +111,119 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Form and query field names are dataset paths; keep them as given.
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // Every route must say who may use it (auth.ts): checked as routes are added.
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) {
+      if (m === "HEAD") continue;
+      if (!(`${m} ${route.url}` in ROUTE_ACCESS))
+        throw new Error(`route ${m} ${route.url} is missing from ROUTE_ACCESS`);
+    }
+  });
+  // The request's state (who is asking) for its whole asynchronous run.
+  app.addHook("onRequest", (_req, _reply, done) => {
+    requestState.run({ actor: null }, done);
+  });
   await app.register(cookie);
   await app.register(formbody);
   app.addContentTypeParser("text/plain", { parseAs: "string" }, (_req, body, done) => done(null, body));
 
+  const state = (): RequestState => requestState.getStore() ?? { actor: null };
   const ctxOf = async (flash?: string | null): Promise<Ctx> => {
-    const office = await wb.office();
-    return { csrf, office: office?.name ?? null, flash: flash ?? null };
+    const actor = state().actor;
+    return {
+      csrf: actor ? actor.csrf : setupCsrf,
+      office: actor ? actor.agencyName : null,
+      flash: flash ?? null,
+    };
+  };
+  const html401 = (reply: FastifyReply) => reply.code(401).type("text/html; charset=utf-8").send(tokenPage());
+  /** Whether the database has users yet (once it has, it never goes back). */
+  let hasUsers = false;
+  const usersExist = async () => (hasUsers ||= (await wb.store.accounts.userCount()) > 0);
+  const setupOpen = (req: { cookies: Record<string, string | undefined> }) => {
+    const c = req.cookies[COOKIE];
+    return c !== undefined && equal(c, options.token);
   };
 
-  // Access token: ?token= once, then the cookie.
+  // Who is asking, and whether they may: the one check of every route.
   app.addHook("onRequest", async (req, reply) => {
     const url = new URL(req.url, "http://localhost");
     const given = url.searchParams.get("token");
     if (given !== null) {
-      if (!equal(given, options.token)) {
-        return reply.code(401).type("text/html; charset=utf-8").send(tokenPage());
-      }
+      // The setup link: it works once, while there is no user; afterwards it leads to the login.
+      if (await usersExist()) return reply.redirect("/login", 303);
+      if (!equal(given, options.token)) return html401(reply);
       url.searchParams.delete("token");
       void reply.setCookie(COOKIE, options.token, { httpOnly: true, sameSite: "strict", path: "/" });
       return reply.redirect(url.pathname + (url.search || ""), 303);
     }
-    const c = req.cookies[COOKIE];
-    if (c === undefined || !equal(c, options.token)) {
-      return reply.code(401).type("text/html; charset=utf-8").send(tokenPage());
+    const sid = req.cookies[SESSION_COOKIE];
+    const actor = sid ? await actorOf(wb.store, sid, nowOf()) : null;
+    state().actor = actor;
+    const access: Access =
+      accessOf(
+        req.method === "HEAD" ? "GET" : req.method,
+        req.routeOptions.url ?? "",
+        (req.params ?? {}) as Record<string, string>,
+      ) ?? "read";
+    if (access === "public") return;
+    if (access === "setup") {
+      if (await usersExist()) {
+        if (req.method === "GET") return reply.redirect("/", 303);
+        return reply
+          .code(409)
+          .type("text/html; charset=utf-8")
+          .send(errorPage(await ctxOf(), "未能完成", "本数据库已建立机关和管理员：请登录"));
+      }
+      if (!setupOpen(req)) return html401(reply);
+      return;
     }
+    if (!actor) {
+      if (!(await usersExist())) {
+        if (setupOpen(req) && req.method === "GET") return reply.redirect("/setup", 303);
+        return html401(reply);
+      }
+      if (req.method === "GET") return reply.redirect("/login", 303);
+      return reply
+        .code(401)
+        .type("text/html; charset=utf-8")
+        .send(errorPage(await ctxOf(), "请先登录", "登录已过期或尚未登录：请重新登录后再试"));
+    }
+    if (!allowed(actor, access))
+      return reply
+        .code(403)
+        .type("text/html; charset=utf-8")
+        .send(
+          errorPage(
+            await ctxOf(),
+            "无权进行此操作",
+            access === "approve"
+              ? "这一操作须由本机关政府信息公开工作机构负责人进行"
+              : actor.agencyId !== actor.homeAgencyId
+                ? "您正在查看下级机关，只能查阅，不能修改"
+                : "您的角色不能进行这一操作",
+          ),
+        );
   });
 
-  // CSRF on every state-changing request.
+  // CSRF on every state-changing request: the session's token (the setup link's before the
+  // first user; the login form's own cookie on the login page).
   app.addHook("preHandler", async (req, reply) => {
     if (req.method === "GET" || req.method === "HEAD") return;
     const body = req.body as Record<string, unknown> | undefined;
     const sent =
       (typeof req.headers["x-csrf-token"] === "string" ? req.headers["x-csrf-token"] : undefined) ??
       (body && typeof body === "object" && typeof body._csrf === "string" ? body._csrf : undefined);
-    if (sent === undefined || !equal(sent, csrf)) {
+    const actor = state().actor;
+    const route = req.routeOptions.url ?? "";
+    const want =
+      route === "/login"
+        ? (req.cookies[LOGIN_COOKIE] ?? null)
+        : route.startsWith("/setup")
+          ? setupCsrf
+          : (actor?.csrf ?? null);
+    if (sent === undefined || want === null || !equal(sent, want)) {
       return reply
         .code(403)
         .type("text/html; charset=utf-8")
@@ -135,7 +232,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.setErrorHandler(async (err, _req, reply) => {
-    const ctx = await ctxOf().catch(() => ({ csrf, office: null }) as Ctx);
+    const ctx = await ctxOf().catch(() => ({ csrf: "", office: null }) as Ctx);
     if (err instanceof NotFound)
       return reply
         .code(404)
@@ -187,30 +284,79 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.type(STATIC_TYPES[ext]!).header("cache-control", "private, max-age=3600").send(bytes);
   });
 
-  // ---- setup ----
+  // ---- setup: the root agency and its first administrator ----
+  /** The setup form's first administrator, or its problems by field. */
+  const adminOf = (form: Form) => {
+    const fields = new Map<string, string[]>();
+    const username = (form["admin.username"] ?? "").trim();
+    const name = (form["admin.name"] ?? "").trim();
+    const password = form["admin.password"] ?? "";
+    const u = usernameProblems(username);
+    if (u.length) fields.set("admin.username", u);
+    if (name === "") fields.set("admin.name", ["请填写管理员的姓名"]);
+    const p = passwordProblems(password, form["admin.password2"] ?? "");
+    if (p.length) fields.set("admin.password", p);
+    return { fields, username, name, password };
+  };
+  /** Create the first administrator of `officeId` and log them in (ending the setup link). */
+  const firstAdmin = async (
+    reply: FastifyReply,
+    officeId: number,
+    a: ReturnType<typeof adminOf>,
+  ): Promise<void> => {
+    const id = await wb.store.accounts.createUser({
+      officeId,
+      username: a.username,
+      displayName: a.name,
+      roles: ["admin", "head", "clerk"],
+      passwordHash: await hashPassword(a.password),
+    });
+    hasUsers = true;
+    const user = (await wb.store.accounts.user(id))!;
+    const session = await startSession(wb.store, user, nowOf());
+    setSessionCookie(reply, session.cookie);
+    void reply.clearCookie(COOKIE, { path: "/" });
+  };
   app.get("/setup", async (_req, reply) => {
-    if (await wb.office()) return reply.redirect("/", 303);
-    return sendHtml(reply, setupPage(await ctxOf()));
+    const offices = await wb.store.offices();
+    return sendHtml(reply, setupPage(await ctxOf(), offices[0]?.name ?? null));
   });
   app.post<{ Body: Form }>("/setup/office", async (req, reply) => {
     const form = req.body ?? {};
-    try {
-      await wb.createOffice(form);
-    } catch (e) {
-      if (e instanceof FormInvalid)
-        return sendHtml(reply, setupPage(await ctxOf(), form, e.fields, e.general), 400);
-      throw e;
-    }
-    return reply.redirect("/?flash=office", 303);
+    const existing = (await wb.store.offices())[0] ?? null;
+    const admin = adminOf(form);
+    let dataset: Parameters<typeof wb.store.createOffice>[0] | null = null;
+    const fields = new Map(admin.fields);
+    let general: string[] = [];
+    if (!existing)
+      try {
+        dataset = wb.officeDataset(form);
+      } catch (e) {
+        if (!(e instanceof FormInvalid)) throw e;
+        for (const [k, v] of e.fields) fields.set(k, v);
+        general = e.general;
+      }
+    if (fields.size > 0 || general.length > 0)
+      return sendHtml(reply, setupPage(await ctxOf(), existing?.name ?? null, form, fields, general), 400);
+    const officeId = existing ? existing.id : await wb.store.createOffice(dataset!, admin.name);
+    await firstAdmin(reply, officeId, admin);
+    return reply.redirect(existing ? "/?flash=admin" : "/?flash=office", 303);
   });
-  app.post("/setup/samples", async (_req, reply) => {
-    await wb.loadSamples();
+  app.post<{ Body: Form }>("/setup/samples", async (req, reply) => {
+    const form = req.body ?? {};
+    const admin = adminOf(form);
+    if ((await wb.store.offices()).length > 0) throw new StorageConflict("本数据库已建立机关");
+    if (admin.fields.size > 0)
+      return sendHtml(reply, setupPage(await ctxOf(), null, form, admin.fields, []), 400);
+    const officeId = await wb.loadSamples();
+    await firstAdmin(reply, officeId, admin);
     return reply.redirect("/?flash=samples", 303);
   });
 
   // ---- worklist ----
   const FLASH: Record<string, string> = {
-    office: "已建立机关。可以登记第一件申请了。",
+    office: "已建立机关和管理员。可以登记第一件申请了；在“用户”页可以为同事建立账户。",
+    admin: "已建立管理员。",
     samples: "已载入示例数据。",
   };
   app.get<{ Querystring: Record<string, string | undefined> }>("/", async (req, reply) => {
@@ -275,6 +421,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registered: "已登记。答复期限见下。",
     step: "已记录。",
     issued: "已签发。",
+    signed: "已签批答复。",
   };
   const showApplication = async (
     reply: FastifyReply,
@@ -306,6 +453,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         standing,
         slots: await wb.letterSlots(year, id),
         history: await wb.history(year, id),
+        signOff: a.record.reply ? await wb.signedOff(year, id) : null,
         failed,
       }),
       code,
@@ -346,6 +494,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         throw e;
       }
       return reply.redirect(`/applications/${year}/${encodeURIComponent(req.params.id)}?flash=step`, 303);
+    },
+  );
+
+  // ---- the head's sign-off of the reply ----
+  app.post<{ Params: { year: string; id: string }; Body: Form }>(
+    "/applications/:year/:id/sign-off",
+    async (req, reply) => {
+      const year = yearOf(req.params.year);
+      const version = Number(req.body?.version);
+      if (!Number.isInteger(version)) throw new FormInvalid(new Map(), ["请从申请页面签批"]);
+      await wb.signOff(year, req.params.id, version);
+      return reply.redirect(`/applications/${year}/${encodeURIComponent(req.params.id)}?flash=signed`, 303);
     },
   );
 
@@ -394,6 +554,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   );
 
+  await userRoutes(app, { wb, ctxOf, sendHtml, todayOf, nowOf, onFirstUser: () => (hasUsers = true) });
   await extraRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await yearRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await caseRoutes(app, { wb, ctxOf, sendHtml, todayOf });

@@ -3,6 +3,7 @@
  * Pages are server-rendered, plain and accessible; every script, style and font is served by
  * the app itself (no outside resource).
  */
+import { currentActor } from "./context.js";
 
 /** Markup that is already safe (built by the helpers here). */
 export class Html {
@@ -48,7 +49,8 @@ export interface PageOptions {
   title: string;
   csrf: string;
   /** Which menu entry is current. */
-  nav?: "worklist" | "new" | "cases" | "audit" | "year-end" | "stats" | "data" | "setup";
+  nav?:
+    "worklist" | "new" | "cases" | "audit" | "year-end" | "stats" | "data" | "setup" | "admin" | "account";
   office?: string | null;
   scripts?: string[];
   /** A notice at the top (saved, issued …). */
@@ -65,11 +67,49 @@ const NAV: [NonNullable<PageOptions["nav"]>, string, string][] = [
   ["data", "/data", "导入导出"],
 ];
 
+const ROLE_NAMES: Record<string, string> = {
+  clerk: "经办人",
+  head: "负责人",
+  admin: "管理员",
+  supervisor: "监督",
+};
+
+/** The logged-in user in the page's header: name and roles, the agency switch, log out. */
+function userBar(o: PageOptions): Part {
+  const a = currentActor();
+  if (!a) return "";
+  const switcher =
+    a.scope.length > 1
+      ? tpl`<form method="post" action="/session/agency" class="inline agency-switch">
+          <input type="hidden" name="_csrf" value="${o.csrf}" />
+          <label for="agency-switch">查看机关</label>
+          <select id="agency-switch" name="agency">
+            ${a.scope.map(
+              (s) =>
+                tpl`<option value="${s.id}" ${s.id === a.agencyId ? raw(" selected") : ""}>${"　".repeat(s.depth)}${s.name}</option>`,
+            )}
+          </select>
+          <button type="submit">切换</button>
+        </form>`
+      : "";
+  return tpl`<div class="user">
+    ${switcher}
+    <a href="/account" ${o.nav === "account" ? raw(' aria-current="page"') : ""}>${a.displayName}（${a.roles.map((r) => ROLE_NAMES[r] ?? r).join("、")}）</a>
+    <form method="post" action="/logout" class="inline">
+      <input type="hidden" name="_csrf" value="${o.csrf}" /><button type="submit">退出</button>
+    </form>
+  </div>`;
+}
+
 export function page(o: PageOptions, body: Part): string {
+  const actor = currentActor();
   const nav = o.office
     ? tpl`<nav aria-label="主菜单">
         <ul>
-          ${NAV.map(
+          ${(actor?.roles.includes("admin") && actor.agencyId === actor.homeAgencyId
+            ? [...NAV, ["admin", "/admin", "用户与机关"] as const]
+            : NAV
+          ).map(
             ([k, href, label]) =>
               tpl`<li><a href="${href}" ${o.nav === k ? raw(' aria-current="page"') : ""}>${label}</a></li>`,
           )}
@@ -91,7 +131,7 @@ export function page(o: PageOptions, body: Part): string {
           <div class="brand">
             <a href="/">公文工作台</a>${o.office ? tpl`<span class="office">${o.office}</span>` : ""}
           </div>
-          ${nav}
+          ${nav}${userBar(o)}
         </header>
         <main id="main">${o.flash ? tpl`<p class="flash" role="status">${o.flash}</p>` : ""}${body}</main>
         ${(o.scripts ?? []).map((s) => tpl`<script src="${s}"></script>`)}
@@ -108,7 +148,7 @@ export interface FieldOptions {
   name: string;
   label: string;
   value?: string;
-  type?: "text" | "date" | "number" | "tel" | "email" | "textarea" | "select";
+  type?: "text" | "date" | "number" | "tel" | "email" | "password" | "textarea" | "select";
   options?: readonly (readonly [string, string])[];
   required?: boolean;
   hint?: string;

@@ -33,6 +33,7 @@ export const STEP_LABELS: Record<string, string> = {
   "fee-paid": "缴费",
   reply: "答复",
   "issue-letter": "签发文书",
+  "sign-off": "负责人签批答复",
   import: "导入数据",
   "create-office": "建立机关",
   "new-year": "新建年度",

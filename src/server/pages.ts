@@ -70,29 +70,61 @@ export function tokenPage(): string {
   return page(
     { title: "需要访问令牌", csrf: "" },
     tpl`<h1>需要访问令牌</h1>
-      <p>请使用工作台启动时显示的网址（含访问令牌）打开本页面。</p>`,
+      <p>请使用工作台启动时显示的网址（含访问令牌）打开本页面，建立第一位管理员。</p>`,
   );
 }
 
 // ---- setup ------------------------------------------------------------------------------------
 
+/** The first administrator's fields (setup) or a new user's. */
+export function adminFields(form: Form, errors: Errors, prefix = "admin"): Html {
+  return tpl`<div class="grid">
+    ${field({ name: `${prefix}.username`, label: "用户名", value: form[`${prefix}.username`] ?? "", required: true, errors, hint: "登录用，字母或数字，如 zhangsan" })}
+    ${field({ name: `${prefix}.name`, label: "姓名", value: form[`${prefix}.name`] ?? "", required: true, errors, hint: "办理记录中显示的名字" })}
+    ${field({ name: `${prefix}.password`, label: "密码", type: "password", required: true, errors, hint: "至少8个字符" })}
+    ${field({ name: `${prefix}.password2`, label: "再次输入密码", type: "password", required: true, errors })}
+  </div>`;
+}
+
+/**
+ * The first start: the root agency and its first 管理员 (or, on a database from before users
+ * existed, only the administrator of its agency `existing`).
+ */
 export function setupPage(
   ctx: Ctx,
+  existing: string | null,
   form: Form = {},
   errors: Errors = NO_ERRORS,
   general: string[] = [],
 ): string {
   const f = (name: string, label: string, required = true, hint?: string) =>
     field({ name, label, value: form[name] ?? "", required, errors, ...(hint ? { hint } : {}) });
-  return page(
-    { title: "开始使用", csrf: ctx.csrf, office: null, nav: "setup" },
-    tpl`<h1>开始使用</h1>
-      <p>本数据库中还没有机关。可以建立本机关，或载入两份示例数据试用。</p>
-      <section aria-labelledby="h-create">
-        <h2 id="h-create">建立本机关</h2>
+  if (existing !== null)
+    return page(
+      { title: "开始使用", csrf: ctx.csrf, office: null, nav: "setup" },
+      tpl`<h1>开始使用</h1>
+        <p>本数据库中的机关“${existing}”还没有用户。请建立第一位管理员，此后用用户名和密码登录。</p>
         ${generalErrors(general)}${fieldSummary(errors)}
         <form method="post" action="/setup/office" novalidate>
           ${csrfField(ctx.csrf)}
+          <h2>第一位管理员</h2>
+          ${adminFields(form, errors)}
+          <p><button type="submit">建立管理员</button></p>
+        </form>`,
+    );
+  return page(
+    { title: "开始使用", csrf: ctx.csrf, office: null, nav: "setup" },
+    tpl`<h1>开始使用</h1>
+      <p>本数据库中还没有机关。请先填写第一位管理员（可管理用户、建立下属机关，也可登记和签批），再建立本机关，或载入两份示例数据试用。</p>
+      ${generalErrors(general)}${fieldSummary(errors)}
+      <form method="post" action="/setup/office" novalidate>
+        ${csrfField(ctx.csrf)}
+        <section aria-labelledby="h-admin">
+          <h2 id="h-admin">第一位管理员</h2>
+          ${adminFields(form, errors)}
+        </section>
+        <section aria-labelledby="h-create">
+          <h2 id="h-create">建立本机关</h2>
           <div class="grid">
             ${f("agency.name", "机关全称")}
             ${f("agency.shortName", "发文机关代字", true, "用于文号，如“青禾市监”")}
@@ -105,15 +137,13 @@ export function setupPage(
             ${field({ name: "year", label: "年度", value: form.year ?? String(new Date().getFullYear()), required: true, errors })}
           </div>
           <p><button type="submit">建立机关</button></p>
-        </form>
-      </section>
-      <section aria-labelledby="h-samples">
-        <h2 id="h-samples">载入示例</h2>
-        <p>载入示例市青禾区市场监督管理局（2023年）和示例市商务局（2014年）的数据，作为演示机关。</p>
-        <form method="post" action="/setup/samples">
-          ${csrfField(ctx.csrf)}<button type="submit">载入示例数据</button>
-        </form>
-      </section>`,
+        </section>
+        <section aria-labelledby="h-samples">
+          <h2 id="h-samples">载入示例</h2>
+          <p>载入示例市青禾区市场监督管理局（2023年）和示例市商务局（2014年）的数据，作为演示机关（只需填写上面的管理员）。</p>
+          <button type="submit" formaction="/setup/samples">载入示例数据</button>
+        </section>
+      </form>`,
   );
 }
 
@@ -686,7 +716,25 @@ export interface ApplicationView {
   standing: Part;
   slots: LetterSlot[];
   history: HistoryEntry[];
+  /** The head's sign-off of the reply as it stands (null: not signed off, or no reply yet). */
+  signOff: { name: string; at: string } | null;
   failed: StepState | null;
+}
+
+function signOffSection(ctx: Ctx, base: string, v: ApplicationView): Part {
+  if (!v.record.reply) return "";
+  return tpl`<section aria-labelledby="h-sign-off">
+    <h2 id="h-sign-off">负责人签批</h2>
+    ${
+      v.signOff
+        ? tpl`<p class="signed">答复已由${v.signOff.name}于${timeText(v.signOff.at)}签批，可以签发答复书。</p>`
+        : tpl`<p>答复须经政府信息公开工作机构负责人签批后才能签发答复书。</p>
+          <form method="post" action="${base}/sign-off" class="inline">
+            ${csrfField(ctx.csrf)}<input type="hidden" name="version" value="${v.version}" />
+            <button type="submit">签批答复</button>
+          </form>`
+    }
+  </section>`;
 }
 
 export function applicationPage(ctx: Ctx, v: ApplicationView): string {
@@ -703,7 +751,7 @@ export function applicationPage(ctx: Ctx, v: ApplicationView): string {
       <div class="columns">
         <div>${recordSection(v.record, v.facts)}${deadlineSection(v.facts, v.body, v.standing)}</div>
         <div>
-          ${stepForms(ctx, base, v.record, v.version, v.body, v.failed)}${lettersSection(ctx, base, v.slots)}
+          ${stepForms(ctx, base, v.record, v.version, v.body, v.failed)}${signOffSection(ctx, base, v)}${lettersSection(ctx, base, v.slots)}
         </div>
       </div>
       ${historySection(v.history)}`,

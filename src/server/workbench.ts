@@ -12,7 +12,9 @@ import {
   type Office,
   type Store,
   type StoredApplication,
+  type Who,
 } from "../storage/index.js";
+import { currentActor } from "./context.js";
 import {
   applicationFact,
   applicationFactContext,
@@ -159,7 +161,6 @@ export class Workbench {
   readonly calendar: Calendar;
   readonly config: LettersConfig;
   private pdfRenderer: PdfRenderer | null = null;
-  private cachedOffice: Office | null = null;
   /** Ledger previews waiting for confirmation (in the database). */
   readonly previews: Previews;
   /** The year pages' computations, per (office, year, data revision). */
@@ -167,7 +168,8 @@ export class Workbench {
 
   constructor(
     readonly store: Store,
-    readonly who: string = "经办人",
+    /** Who writes when no user is logged in (loading samples from the command line …). */
+    readonly defaultWho: string = "经办人",
     /** The working-day calendar (`serve --calendar-override`); default the shipped national data. */
     calendar?: Calendar,
   ) {
@@ -182,13 +184,24 @@ export class Workbench {
     return this.pdfRenderer;
   }
 
+  /** Who is making a change: the logged-in user (history names them), else `defaultWho`. */
+  get who(): Who {
+    const a = currentActor();
+    return a ? { userId: a.userId, name: a.displayName } : this.defaultWho;
+  }
+
   // ---- the office ---------------------------------------------------------------------------
 
+  /**
+   * The agency being worked on: the logged-in user's session agency (every record read or
+   * written goes through it, so another agency's records are out of reach); without a user
+   * (the command line, before the first login) the first agency of the database.
+   */
   async office(): Promise<Office | null> {
-    if (this.cachedOffice) return this.cachedOffice;
+    const a = currentActor();
+    if (a) return { id: a.agencyId, name: a.agencyName, parentId: null };
     const offices = await this.store.offices();
-    this.cachedOffice = offices[0] ?? null;
-    return this.cachedOffice;
+    return offices[0] ?? null;
   }
 
   async requireOffice(): Promise<Office> {
@@ -197,9 +210,8 @@ export class Workbench {
     return o;
   }
 
-  /** Create the office from the setup form (the dataset's own validation on the agency). */
-  async createOffice(form: Form): Promise<number> {
-    if (await this.office()) throw new StorageConflict("本数据库已建立机关");
+  /** The dataset of a new agency from the setup form (the dataset's own validation on it). */
+  officeDataset(form: Form): Dataset {
     const yearText = val(form, "year") ?? "";
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     const fields = new Map<string, string[]>();
@@ -235,14 +247,23 @@ export class Workbench {
         else general.push(humanize(e.message));
       }
     if (fields.size > 0 || general.length > 0) throw new FormInvalid(fields, general);
-    const id = await this.store.createOffice(dataset, this.who);
-    this.cachedOffice = null;
-    return id;
+    return dataset;
+  }
+
+  /**
+   * Create an agency from the setup form: the root (the first of the database), or one under
+   * `parentId` (a department under its government).
+   */
+  async createOffice(form: Form, parentId: number | null = null): Promise<number> {
+    if (parentId === null && (await this.store.offices()).length > 0)
+      throw new StorageConflict("本数据库已建立机关");
+    const dataset = this.officeDataset(form);
+    return this.store.createOffice(dataset, this.who, [], parentId);
   }
 
   /** Both samples as one demo office (the 2014 and 2023 years). */
   async loadSamples(): Promise<number> {
-    if (await this.office()) throw new StorageConflict("本数据库已建立机关");
+    if ((await this.store.offices()).length > 0) throw new StorageConflict("本数据库已建立机关");
     const sets = SAMPLE_FILES.map((f) => {
       const text = readFileSync(join(SAMPLES_DIR, f), "utf8");
       const r = validateDatasetText(text, f, "zh");
@@ -253,7 +274,6 @@ export class Workbench {
     const id = await this.store.createOffice(last, this.who, this.counterFloors(last));
     for (const d of sets.slice(0, -1))
       await this.store.importYear(id, d, this.who, false, this.counterFloors(d));
-    this.cachedOffice = null;
     return id;
   }
 
@@ -296,7 +316,7 @@ export class Workbench {
     await this.store.importYear(office.id, dataset, this.who, replace, this.counterFloors(dataset));
     this.bodies.delete(`${office.id}/${dataset.year}`);
     for (const k of [...this.worklistCache.keys()])
-      if (k.startsWith(`${dataset.year}/`)) this.worklistCache.delete(k);
+      if (k.startsWith(`${office.id}/${dataset.year}/`)) this.worklistCache.delete(k);
     return dataset.year;
   }
 
@@ -360,7 +380,7 @@ export class Workbench {
     const counts: Worklist["counts"] = { "on-time": 0, "due-soon": 0, overdue: 0, unknown: 0 };
     const missing = new Map<number, string[]>();
     for (const s of stamps) {
-      const c = this.worklistCache.get(`${s.year}/${s.id}`);
+      const c = this.worklistCache.get(`${office.id}/${s.year}/${s.id}`);
       if (c && c.stamp === s.stamp) continue;
       const list = missing.get(s.year);
       if (list) list.push(s.id);
@@ -376,7 +396,7 @@ export class Workbench {
         entries.map((e) => e.record),
       );
       entries.forEach((e, k) =>
-        this.worklistCache.set(`${year}/${e.record.id}`, {
+        this.worklistCache.set(`${office.id}/${year}/${e.record.id}`, {
           stamp: e.stamp,
           record: e.record,
           facts: facts[k]!,
@@ -385,7 +405,7 @@ export class Workbench {
     }
     const items: WorkItem[] = [];
     for (const s of stamps) {
-      const c = this.worklistCache.get(`${s.year}/${s.id}`);
+      const c = this.worklistCache.get(`${office.id}/${s.year}/${s.id}`);
       if (!c) continue;
       const f = c.facts;
       // Not yet received that day: not on that day's worklist.
@@ -708,7 +728,28 @@ export class Workbench {
     return { bytes, name };
   }
 
-  /** Issue (or re-issue) a letter: number and date fixed now, the record kept with it. */
+  /** The head signs off the reply as the record stands at `version` (the page's). */
+  async signOff(year: number, id: string, version: number): Promise<void> {
+    const office = await this.requireOffice();
+    const a = await this.application(year, id);
+    if (!a.record.reply) throw new FormInvalid(new Map(), ["尚未记录答复，没有可签批的内容"]);
+    const who = this.who;
+    if (typeof who === "string") throw new FormInvalid(new Map(), ["签批须由登录的负责人进行"]);
+    await this.store.signOff(office.id, year, id, version, who);
+  }
+
+  /** Whether the reply as it stands now has been signed off (the sign-off of this version). */
+  async signedOff(year: number, id: string): Promise<{ name: string; at: string } | null> {
+    const office = await this.requireOffice();
+    const a = await this.application(year, id);
+    const s = (await this.store.signOffs(office.id, year, id)).find((x) => x.version === a.version);
+    return s ? { name: s.name, at: s.at } : null;
+  }
+
+  /**
+   * Issue (or re-issue) a letter: number and date fixed now, the record kept with it. The
+   * reply is issued only after the head signed it off as it stands.
+   */
   async issueLetter(
     year: number,
     id: string,
@@ -716,6 +757,8 @@ export class Workbench {
   ): Promise<{ version: number; docNumber: string | null }> {
     const office = await this.requireOffice();
     const a = await this.application(year, id);
+    if (suffix === "reply" && !(await this.signedOff(year, id)))
+      throw new FormInvalid(new Map(), ["答复须经负责人签批后才能签发：请负责人在本页“签批答复”"]);
     const built = this.build(a.body, a.record, a.seq, suffix, null);
     const pattern = this.config.docNumber[built.kind];
     const short = a.body.agency.shortName;
