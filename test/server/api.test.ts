@@ -7,7 +7,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { APPLICATION_FORM, CSRF, OFFICE_FORM, testServer, text, TOKEN, type TestServer } from "./helpers.js";
+import {
+  ADMIN_FORM,
+  APPLICATION_FORM,
+  CSRF,
+  OFFICE_FORM,
+  testServer,
+  text,
+  TOKEN,
+  type TestServer,
+} from "./helpers.js";
 import { validateDatasetText } from "../../src/index.js";
 
 let s: TestServer;
@@ -293,7 +302,9 @@ describe("steps and letters", () => {
     expect(hist.map((h) => h.action)).toEqual(
       expect.arrayContaining(["register", "consultation-sent", "extension", "reply"]),
     );
-    expect(hist.every((h) => h.who === "测试员")).toBe(true);
+    // Each row names the logged-in user, by id (the page shows the display name).
+    const admin = await s.store.accounts.login(ADMIN_FORM["admin.username"]);
+    expect(hist.every((h) => h.who === ADMIN_FORM["admin.name"] && h.userId === admin!.id)).toBe(true);
   });
 
   it("letters: a draft preview without number; issuing fixes 文号 and date; re-issuing keeps the old version", async () => {
@@ -313,6 +324,18 @@ describe("steps and letters", () => {
     expect(draft.statusCode).toBe(200);
     expect(draft.headers["content-type"]).toBe("application/pdf");
     expect(draft.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    // The reply is issued only once the head signed it off as it stands.
+    const unsigned = await s.post("/applications/2026/YSQ2026-001/letters/reply/issue", {});
+    expect(unsigned.statusCode).toBe(400);
+    expect(text(unsigned.body)).toContain("答复须经负责人签批后才能签发");
+    const replied = await s.store.application((await s.store.offices())[0]!.id, 2026, "YSQ2026-001");
+    const signed = await s.post("/applications/2026/YSQ2026-001/sign-off", {
+      version: String(replied!.version),
+    });
+    expect(signed.statusCode).toBe(303);
+    expect(text((await s.get("/applications/2026/YSQ2026-001")).body)).toContain(
+      `答复已由${ADMIN_FORM["admin.name"]}于`,
+    );
     const issue = await s.post("/applications/2026/YSQ2026-001/letters/reply/issue", {});
     expect(issue.statusCode).toBe(303);
     const again = await s.post("/applications/2026/YSQ2026-001/letters/reply/issue", {});

@@ -56,7 +56,7 @@ describe("approval cases", () => {
 
   it("an application imported with the year starts its timeline with the import", async () => {
     const t = text((await s.get("/applications/2014/YSQ2014-001")).body);
-    expect(t).toMatch(/办理记录 \d{4}年\d+月\d+日 \d\d:\d\d · 测试员 随年度数据导入/);
+    expect(t).toMatch(/办理记录 \d{4}年\d+月\d+日 \d\d:\d\d · 王管理 随年度数据导入/);
   });
 
   it("a ledger with a bad row: the row and column named, nothing saved", async () => {

@@ -2,25 +2,110 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { Store } from "../../src/storage/index.js";
 import { buildServer, COOKIE, csrfFor } from "../../src/server/app.js";
+import { hashPassword, SESSION_COOKIE } from "../../src/server/auth.js";
 import { Workbench } from "../../src/server/workbench.js";
 import { testDatabase } from "../helpers/db.js";
 
 export const TOKEN = "test-token-0123456789";
+/** The setup page's CSRF token (before the first user; a session has its own). */
 export const CSRF = csrfFor(TOKEN);
 
-export interface TestServer {
+/** The first administrator the setup forms create (the tests' default user). */
+export const ADMIN_FORM = {
+  "admin.username": "admin",
+  "admin.name": "王管理",
+  "admin.password": "correct-horse-1",
+  "admin.password2": "correct-horse-1",
+};
+
+type Form = Record<string, string>;
+
+/** A browser of the workbench: its own cookies (the setup link's, then a session's). */
+export interface Client {
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, form: Form, opts?: { csrf?: string | null }): Promise<LightMyRequestResponse>;
+  /** Log in on the login page; returns the response of the login form. */
+  login(username: string, password: string): Promise<LightMyRequestResponse>;
+  /** The session cookie's value (undefined when logged out). */
+  readonly session: string | undefined;
+  /** The session's CSRF token, as a page carries it. */
+  csrf(): Promise<string>;
+}
+
+export interface TestServer extends Client {
   app: FastifyInstance;
   store: Store;
   wb: Workbench;
-  get(url: string): Promise<LightMyRequestResponse>;
-  post(
-    url: string,
-    form: Record<string, string>,
-    opts?: { csrf?: string | null },
-  ): Promise<LightMyRequestResponse>;
+  /** Another browser, without any cookie. */
+  client(): Client;
+  /** A user created directly (roles as in the store; agency by id), and a client logged in as them. */
+  user(
+    agencyId: number,
+    username: string,
+    roles: string[],
+    opts?: { name?: string; password?: string },
+  ): Promise<Client & { userId: number }>;
   /** What Store.open took (a SQLite file with `file`, or a PostgreSQL schema). */
   target: string;
   close(): Promise<void>;
+}
+
+/** A client of `app` with a cookie jar; `setup` gives it the setup link's cookie. */
+export function clientOf(app: FastifyInstance, setup: boolean): Client {
+  const jar: Record<string, string> = setup ? { [COOKIE]: TOKEN } : {};
+  let csrf: string | null = null;
+  const keep = (r: LightMyRequestResponse) => {
+    for (const c of r.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const gone =
+        c.value === "" || c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
+      if (gone) delete jar[c.name];
+      else jar[c.name] = c.value;
+      if (c.name === SESSION_COOKIE) csrf = null;
+    }
+    return r;
+  };
+  const get = async (url: string) => keep(await app.inject({ method: "GET", url, cookies: { ...jar } }));
+  const sessionCsrf = async () => {
+    if (csrf === null) {
+      const page = await get("/account");
+      csrf = /<meta name="csrf-token" content="([^"]*)"/.exec(page.body)?.[1] ?? "";
+    }
+    return csrf;
+  };
+  const post = async (url: string, form: Form, opts: { csrf?: string | null } = {}) => {
+    const setupPost = url.startsWith("/setup/");
+    // A setup form always names its first administrator (the tests' default unless given).
+    const fields = setupPost && form["admin.username"] === undefined ? { ...ADMIN_FORM, ...form } : form;
+    const token =
+      opts.csrf === undefined
+        ? setupPost || jar[SESSION_COOKIE] === undefined
+          ? CSRF
+          : await sessionCsrf()
+        : opts.csrf;
+    const body = new URLSearchParams({ ...fields, ...(token === null ? {} : { _csrf: token }) }).toString();
+    return keep(
+      await app.inject({
+        method: "POST",
+        url,
+        cookies: { ...jar },
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: body,
+      }),
+    );
+  };
+  return {
+    get,
+    post,
+    login: async (username, password) => {
+      const page = await get("/login");
+      const token = /name="_csrf" value="([^"]*)"/.exec(page.body)?.[1] ?? "";
+      return post("/login", { username, password }, { csrf: token });
+    },
+    get session() {
+      return jar[SESSION_COOKIE];
+    },
+    csrf: sessionCsrf,
+  };
 }
 
 /**
@@ -30,36 +115,52 @@ export interface TestServer {
 export async function testServer(today = "2026-11-25", opts: { file?: boolean } = {}): Promise<TestServer> {
   const database = await testDatabase(opts);
   const server = await serverOn(database.target, today);
-  return {
-    ...server,
-    close: async () => {
-      await server.close();
-      await database.drop();
-    },
+  const close = server.close;
+  // Assigned, not spread: the client's getters stay live.
+  server.close = async () => {
+    await close();
+    await database.drop();
   };
+  return server;
 }
 
-/** Another server process on an existing database (it owns only its own connection). */
+/**
+ * Another server process on an existing database (it owns only its own connection). Its
+ * default client has the setup link's cookie; on a database with users, it logs in as the
+ * default administrator.
+ */
 export async function serverOn(target: string, today = "2026-11-25"): Promise<TestServer> {
   const store = await Store.open(target);
   const wb = new Workbench(store, "测试员");
   const app = await buildServer({ workbench: wb, token: TOKEN, today: () => today });
-  const cookies = { [COOKIE]: TOKEN };
+  const main = clientOf(app, true);
+  if ((await store.accounts.userCount()) > 0)
+    await main.login(ADMIN_FORM["admin.username"], ADMIN_FORM["admin.password"]);
   return {
     app,
     store,
     wb,
-    get: (url) => app.inject({ method: "GET", url, cookies }),
-    post: (url, form, opts = {}) => {
-      const csrf = opts.csrf === undefined ? CSRF : opts.csrf;
-      const body = new URLSearchParams({ ...form, ...(csrf === null ? {} : { _csrf: csrf }) }).toString();
-      return app.inject({
-        method: "POST",
-        url,
-        cookies,
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        payload: body,
+    get: main.get,
+    post: main.post,
+    login: main.login,
+    get session() {
+      return main.session;
+    },
+    csrf: main.csrf,
+    client: () => clientOf(app, false),
+    user: async (agencyId, username, roles, o = {}) => {
+      const password = o.password ?? "pass-word-9";
+      const userId = await store.accounts.createUser({
+        officeId: agencyId,
+        username,
+        displayName: o.name ?? username,
+        roles,
+        passwordHash: await hashPassword(password),
       });
+      const c = clientOf(app, false);
+      const r = await c.login(username, password);
+      if (r.statusCode !== 303) throw new Error(`login of ${username} failed: ${r.statusCode}`);
+      return Object.assign(c, { userId });
     },
     target,
     close: async () => {
@@ -69,7 +170,9 @@ export async function serverOn(target: string, today = "2026-11-25"): Promise<Te
   };
 }
 
+/** The setup form of the root agency (with the default first administrator). */
 export const OFFICE_FORM = {
+  ...ADMIN_FORM,
   "agency.name": "示例市青禾区市场监督管理局",
   "agency.shortName": "青禾市监",
   "agency.parentGovernment": "示例市青禾区人民政府",

@@ -42,6 +42,12 @@ async function step(s: TestServer, id: string, name: string, form: Record<string
   expect(r.statusCode, `${id} ${name}`).toBe(303);
 }
 
+/** The head's sign-off of the reply (a reply letter is issued only after it). */
+async function signOff(s: TestServer, id: string) {
+  const r = await s.post(`/applications/2026/${id}/sign-off`, { version: await versionOf(s, id) });
+  expect(r.statusCode, `${id} sign-off`).toBe(303);
+}
+
 describe("round trip through the routes", () => {
   it("registered and handled in the workbench → export validates, holds it, and re-imports byte-identical", async () => {
     const a = await server();
@@ -60,6 +66,7 @@ describe("round trip through the routes", () => {
       ).statusCode,
     ).toBe(303);
     await step(a, "YSQ2026-001", "reply", { "reply.date": "2026-11-20", "reply.type": "disclosed" });
+    await signOff(a, "YSQ2026-001");
     expect((await a.post("/applications/2026/YSQ2026-001/letters/reply/issue", {})).statusCode).toBe(303);
     await step(a, "YSQ2026-002", "correction-notified", {
       "correction.notified": "2026-11-11",
@@ -106,6 +113,7 @@ describe("round trip through the routes", () => {
     // dataset already issued: never the same number twice.
     const issuedA = apps[0]!.issued!.reply!.docNumber;
     expect(issuedA).toMatch(/〔2026〕1号$/);
+    await signOff(b, "YSQ2026-001");
     expect((await b.post("/applications/2026/YSQ2026-001/letters/reply/issue", {})).statusCode).toBe(303);
     const officeB = (await b.store.offices())[0]!;
     const letters = await b.store.letters(officeB.id, 2026, "YSQ2026-001");

@@ -5,6 +5,9 @@
  *   one, each table's row count and digest compared before the copy commits.
  * - `db backup FILE [--database FILE] [--force]`: a consistent copy of the embedded database,
  *   also while the server runs (PostgreSQL: pg_dump).
+ * - `db user add --username … --name … --roles 经办人,负责人 [--agency ID]`: a user of the
+ *   workbench, the password read from GONGWEN_PASSWORD or the first line of standard input
+ *   (never an argument, which other users of the machine can see); `db user list`.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -81,6 +84,10 @@ export function copyEnd(given: string, lang: Lang): string {
 
 interface DbArgs {
   action: string;
+  username?: string;
+  name?: string;
+  roles?: string;
+  agency?: number;
   from?: string;
   to?: string;
   file?: string;
@@ -96,10 +103,25 @@ export const dbCommand: CommandModule<object, DbArgs> = {
   builder: (y: Argv) =>
     y
       .positional("action", {
-        choices: ["migrate", "copy", "backup"] as const,
-        describe: "操作：migrate 升级、copy 迁移、backup 备份 / migrate | copy | backup",
+        choices: ["migrate", "copy", "backup", "user"] as const,
+        describe:
+          "操作：migrate 升级、copy 迁移、backup 备份、user add|list 用户 / migrate | copy | backup | user add|list",
       })
-      .positional("file", { type: "string", describe: "备份文件 / backup file" })
+      .positional("file", {
+        type: "string",
+        describe: "备份文件；user 的 add 或 list / backup file; add or list",
+      })
+      .option("username", { type: "string", describe: "user add：用户名 / user name" })
+      .option("name", { type: "string", describe: "user add：姓名 / display name" })
+      .option("roles", {
+        type: "string",
+        describe:
+          "user add：角色，逗号分隔：经办人、负责人、管理员、监督 / roles: clerk,head,admin,supervisor",
+      })
+      .option("agency", {
+        type: "number",
+        describe: "user add：机关编号（默认第一个机关；见 user list） / agency id (default: the first)",
+      })
       .option("database", databaseOption)
       .option("from", {
         type: "string",
@@ -193,6 +215,10 @@ export const dbCommand: CommandModule<object, DbArgs> = {
       }
       return;
     }
+    if (argv.action === "user") {
+      await userCommand(argv, lang);
+      return;
+    }
     // backup
     if (argv.file === undefined)
       throw new UserError(
@@ -225,3 +251,126 @@ export const dbCommand: CommandModule<object, DbArgs> = {
     process.stdout.write(t(lang, `已备份到 ${argv.file}\n`, `Backed up to ${argv.file}\n`));
   },
 };
+
+const ROLE_NAMES: Record<string, string> = {
+  经办人: "clerk",
+  负责人: "head",
+  管理员: "admin",
+  监督: "supervisor",
+  clerk: "clerk",
+  head: "head",
+  admin: "admin",
+  supervisor: "supervisor",
+};
+
+async function readPassword(lang: Lang): Promise<string> {
+  const env = process.env.GONGWEN_PASSWORD;
+  if (env !== undefined && env !== "") return env;
+  if (process.stdin.isTTY)
+    throw new UserError(
+      t(
+        lang,
+        "请通过环境变量 GONGWEN_PASSWORD 或标准输入提供新用户的密码（不要写在命令行参数中）",
+        "Give the new user's password in GONGWEN_PASSWORD or on standard input (never as an argument)",
+      ),
+    );
+  let text = "";
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.split(/\r?\n/)[0] ?? "";
+}
+
+async function userCommand(argv: DbArgs, lang: Lang): Promise<void> {
+  const sub = argv.file ?? "";
+  if (sub !== "add" && sub !== "list")
+    throw new UserError(
+      t(
+        lang,
+        "请写 gongwen db user add … 或 gongwen db user list",
+        "Use gongwen db user add … or gongwen db user list",
+      ),
+    );
+  const { hashPassword, passwordProblems, usernameProblems } = await import("../../server/auth.js");
+  const { store } = await openStore(argv.database, lang);
+  try {
+    const offices = await store.offices();
+    if (sub === "list") {
+      const users = await store.accounts.users();
+      const names = new Map(offices.map((o) => [o.id, o.name]));
+      const lines = [
+        ...offices.map((o) =>
+          t(
+            lang,
+            `机关 ${o.id}：${o.name}${o.parentId ? `（上级 ${o.parentId}）` : ""}`,
+            `agency ${o.id}: ${o.name}`,
+          ),
+        ),
+        ...users.map(
+          (u) =>
+            `${t(lang, "用户", "user")} ${u.username}：${u.displayName}，${names.get(u.officeId) ?? u.officeId}，${u.roles.join(",")}`,
+        ),
+      ];
+      process.stdout.write(lines.join("\n") + "\n");
+      return;
+    }
+    const username = (argv.username ?? "").trim();
+    const name = (argv.name ?? "").trim();
+    const problems = [
+      ...usernameProblems(username).map((m) => `--username：${m}`),
+      ...(name === "" ? [t(lang, "--name：请给出姓名", "--name: give the display name")] : []),
+    ];
+    const roles = (argv.roles ?? "")
+      .split(/[,，、]/)
+      .map((r) => r.trim())
+      .filter(Boolean);
+    const unknown = roles.filter((r) => !ROLE_NAMES[r]);
+    if (roles.length === 0 || unknown.length > 0)
+      problems.push(
+        t(
+          lang,
+          `--roles：应为经办人、负责人、管理员、监督中的一个或多个（逗号分隔）${unknown.length ? `，不认识：${unknown.join("、")}` : ""}`,
+          `--roles: one or more of clerk, head, admin, supervisor${unknown.length ? `; unknown: ${unknown.join(", ")}` : ""}`,
+        ),
+      );
+    const agency = argv.agency === undefined ? offices[0] : offices.find((o) => o.id === argv.agency);
+    if (!agency)
+      problems.push(
+        offices.length === 0
+          ? t(
+              lang,
+              "数据库中还没有机关：请先启动工作台建立机关",
+              "The database has no agency yet: set up the workbench first",
+            )
+          : t(
+              lang,
+              `--agency：没有编号为 ${argv.agency} 的机关（见 gongwen db user list）`,
+              `--agency: no agency ${argv.agency}`,
+            ),
+      );
+    if (problems.length > 0) throw new UserError(problems.join("\n"));
+    const password = await readPassword(lang);
+    const weak = passwordProblems(password, undefined);
+    if (weak.length > 0) throw new UserError(`${t(lang, "密码", "password")}：${weak.join("；")}`);
+    const { StorageConflict } = await import("../../storage/index.js");
+    try {
+      await store.accounts.createUser({
+        officeId: agency!.id,
+        username,
+        displayName: name,
+        roles: [...new Set(roles.map((r) => ROLE_NAMES[r]!))],
+        passwordHash: await hashPassword(password),
+      });
+    } catch (e) {
+      if (e instanceof StorageConflict) throw new UserError(e.message);
+      throw e;
+    }
+    process.stdout.write(
+      t(
+        lang,
+        `已建立用户 ${username}（${name}），机关：${agency!.name}\n`,
+        `Created user ${username} (${name}) of ${agency!.name}\n`,
+      ),
+    );
+  } finally {
+    await store.close();
+  }
+}

@@ -1,8 +1,9 @@
 /**
  * `gongwen serve [--database FILE|postgres://…] [--port N]`: the workbench on 127.0.0.1, on an
  * embedded database (default gongwen-data/workbench.sqlite, folder created) or on a PostgreSQL
- * server (the same application, migrations and queries). Prints the address and the address
- * with the access token; opens nothing else.
+ * server (the same application, migrations and queries). Prints the address, and on a database
+ * without users the one-time setup link (with its token) that creates the first administrator;
+ * opens nothing else.
  */
 import { randomBytes } from "node:crypto";
 import type { Argv, CommandModule } from "yargs";
@@ -53,12 +54,20 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const addr = app.server.address();
     const port = typeof addr === "object" && addr ? addr.port : argv.port;
     const base = `http://${argv.host}:${port}/`;
+    // The setup link only while the database has no user; afterwards users log in.
+    const firstStart = (await store.accounts.userCount()) === 0;
     process.stdout.write(
-      t(
-        lang,
-        `工作台已启动：${base}\n数据库：${shownTarget(target)}\n请用以下网址打开（含访问令牌，勿转发）：\n${base}?token=${token}\n按 Ctrl+C 停止。\n`,
-        `Workbench running at ${base}\nDatabase: ${shownTarget(target)}\nOpen (with the access token; do not share):\n${base}?token=${token}\nPress Ctrl+C to stop.\n`,
-      ),
+      firstStart
+        ? t(
+            lang,
+            `工作台已启动：${base}\n数据库：${shownTarget(target)}\n首次使用：请用以下网址打开（含一次性设置令牌，勿转发），建立机关和第一位管理员：\n${base}?token=${token}\n按 Ctrl+C 停止。\n`,
+            `Workbench running at ${base}\nDatabase: ${shownTarget(target)}\nFirst start: open this address (one-time setup token; do not share) to create the agency and its first administrator:\n${base}?token=${token}\nPress Ctrl+C to stop.\n`,
+          )
+        : t(
+            lang,
+            `工作台已启动：${base}\n数据库：${shownTarget(target)}\n请在浏览器中打开上述网址，用用户名和密码登录。\n按 Ctrl+C 停止。\n`,
+            `Workbench running at ${base}\nDatabase: ${shownTarget(target)}\nOpen it in a browser and log in with your user name and password.\nPress Ctrl+C to stop.\n`,
+          ),
     );
     const stop = () => {
       void app
