@@ -58,6 +58,14 @@ import { PACKAGE_ROOT } from "../index.js";
 export const COOKIE = "gongwen_token";
 const STATIC_DIR = join(PACKAGE_ROOT, "web", "static");
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+/** The routes each server registered (the access tests walk every one of them). */
+export const SERVER_ROUTES = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
 export interface ServerOptions {
   workbench: Workbench;
   /** The one-time setup link's token: it opens the setup page while the database has no user. */
@@ -112,12 +120,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routerOptions: { ignoreTrailingSlash: true },
   });
   // Every route must say who may use it (auth.ts): checked as routes are added.
+  const routes: RegisteredRoute[] = [];
+  SERVER_ROUTES.set(app, routes);
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) {
       if (m === "HEAD") continue;
       if (!(`${m} ${route.url}` in ROUTE_ACCESS))
         throw new Error(`route ${m} ${route.url} is missing from ROUTE_ACCESS`);
+      routes.push({ method: m, url: route.url });
     }
   });
   // The request's state (who is asking) for its whole asynchronous run.

@@ -112,9 +112,12 @@ export function clientOf(app: FastifyInstance, setup: boolean): Client {
  * A workbench server on a fresh database; with `file` on SQLite a file, so that `serverOn` can
  * open a second server (or a restarted one) on the same database.
  */
-export async function testServer(today = "2026-11-25", opts: { file?: boolean } = {}): Promise<TestServer> {
+export async function testServer(
+  today = "2026-11-25",
+  opts: { file?: boolean; now?: () => Date } = {},
+): Promise<TestServer> {
   const database = await testDatabase(opts);
-  const server = await serverOn(database.target, today);
+  const server = await serverOn(database.target, today, opts.now);
   const close = server.close;
   // Assigned, not spread: the client's getters stay live.
   server.close = async () => {
@@ -129,10 +132,10 @@ export async function testServer(today = "2026-11-25", opts: { file?: boolean } 
  * default client has the setup link's cookie; on a database with users, it logs in as the
  * default administrator.
  */
-export async function serverOn(target: string, today = "2026-11-25"): Promise<TestServer> {
+export async function serverOn(target: string, today = "2026-11-25", now?: () => Date): Promise<TestServer> {
   const store = await Store.open(target);
   const wb = new Workbench(store, "测试员");
-  const app = await buildServer({ workbench: wb, token: TOKEN, today: () => today });
+  const app = await buildServer({ workbench: wb, token: TOKEN, today: () => today, ...(now ? { now } : {}) });
   const main = clientOf(app, true);
   if ((await store.accounts.userCount()) > 0)
     await main.login(ADMIN_FORM["admin.username"], ADMIN_FORM["admin.password"]);
