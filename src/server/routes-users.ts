@@ -68,33 +68,36 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
   const accounts = wb.store.accounts;
 
   // ---- logging in and out ----
+  /** The login form; its CSRF token is the login cookie's (kept, so two open login tabs both work). */
   const loginForm = (
+    req: { cookies: Record<string, string | undefined> },
     reply: FastifyReply,
     code: number,
     username: string,
     error: string | null,
     flash: string | null = null,
   ) => {
-    const csrf = randomBytes(24).toString("base64url");
+    const had = req.cookies[LOGIN_COOKIE];
+    const csrf = had !== undefined && /^[\w-]{32}$/.test(had) ? had : randomBytes(24).toString("base64url");
     void reply.setCookie(LOGIN_COOKIE, csrf, { httpOnly: true, sameSite: "strict", path: "/login" });
     return sendHtml(reply, loginPage(csrf, username, error, flash), code);
   };
   app.get<{ Querystring: { flash?: string } }>("/login", async (req, reply) => {
     if (currentActor()) return reply.redirect("/", 303);
-    return loginForm(reply, 200, "", null, FLASH[req.query.flash ?? ""] ?? null);
+    return loginForm(req, reply, 200, "", null, FLASH[req.query.flash ?? ""] ?? null);
   });
   app.post<{ Body: Form }>("/login", async (req, reply) => {
     const username = (req.body?.username ?? "").trim();
     const password = req.body?.password ?? "";
     const now = nowOf();
     const blocked = await loginBlocked(wb.store, username, req.ip, now);
-    if (blocked) return loginForm(reply, 429, username, blocked);
+    if (blocked) return loginForm(req, reply, 429, username, blocked);
     const user = username === "" ? null : await accounts.login(username);
     // The same work whether the account exists or not.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok) {
       await loginFailed(wb.store, username, req.ip, now);
-      return loginForm(reply, 401, username, "用户名或密码不正确");
+      return loginForm(req, reply, 401, username, "用户名或密码不正确");
     }
     await loginSucceeded(wb.store, username);
     const session = await startSession(wb.store, user, now);

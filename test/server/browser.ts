@@ -2,10 +2,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import type { FastifyInstance } from "fastify";
 import { Store } from "../../src/storage/index.js";
 import { buildServer } from "../../src/server/app.js";
+import { hashPassword } from "../../src/server/auth.js";
 import { Workbench } from "../../src/server/workbench.js";
 import { TEST_ENGINE, testDatabase } from "../helpers/db.js";
 
@@ -30,8 +31,23 @@ export interface LiveServer {
   dir: string;
   store: Store;
   app: FastifyInstance;
+  /**
+   * Log `page` in as the administrator of the first agency (created in the database if the
+   * test made its office there directly), through the login page.
+   */
+  signIn(page: Page): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The first administrator's fields on the setup page. */
+export async function fillAdmin(page: Page): Promise<void> {
+  await page.getByLabel("用户名").fill(BROWSER_ADMIN.username);
+  await page.locator("#f-admin-name").fill(BROWSER_ADMIN.name);
+  await page.locator("#f-admin-password").fill(BROWSER_ADMIN.password);
+  await page.getByLabel("再次输入密码").fill(BROWSER_ADMIN.password);
+}
+
+export const BROWSER_ADMIN = { username: "admin", name: "王管理", password: "correct-horse-1" };
 
 export async function liveServer(today: string): Promise<LiveServer> {
   const dir = mkdtempSync(join(tmpdir(), "gongwen-live-"));
@@ -49,6 +65,21 @@ export async function liveServer(today: string): Promise<LiveServer> {
     dir,
     store,
     app,
+    signIn: async (page) => {
+      if (!(await store.accounts.login(BROWSER_ADMIN.username)))
+        await store.accounts.createUser({
+          officeId: (await store.offices())[0]!.id,
+          username: BROWSER_ADMIN.username,
+          displayName: BROWSER_ADMIN.name,
+          roles: ["admin", "head", "clerk"],
+          passwordHash: await hashPassword(BROWSER_ADMIN.password),
+        });
+      await page.goto(`${url}/login`);
+      await page.getByLabel("用户名").fill(BROWSER_ADMIN.username);
+      await page.getByLabel("密码").fill(BROWSER_ADMIN.password);
+      await page.getByRole("button", { name: "登录" }).click();
+      await page.waitForURL(`${url}/`);
+    },
     close: async () => {
       await app.close();
       await store.close();

@@ -28,23 +28,63 @@ afterEach(() => {
   for (const c of running.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
 });
 
+const ADMIN = { username: "admin", name: "王管理", password: "correct-horse-1" };
+
+/**
+ * `gongwen serve` on `db`: on a database without users it prints the setup link, and the demo
+ * office is set up with its first administrator; either way the client then logs in.
+ */
 async function serve(db: string): Promise<Served> {
   const child = spawn("node", [CLI, "serve", "--db", db, "--port", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.push(child);
-  const url = await new Promise<string>((done, fail) => {
-    let out = "";
+  const out = await new Promise<string>((done, fail) => {
+    let text = "";
     child.stdout!.on("data", (b: Buffer) => {
-      out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=([\w-]+)/.exec(out);
-      if (m) done(m[0]);
+      text += b.toString();
+      if (text.includes("Ctrl+C")) done(text);
     });
-    child.once("exit", (code) => fail(new Error(`serve exited ${code}: ${out}`)));
+    child.once("exit", (code) => fail(new Error(`serve exited ${code}: ${text}`)));
   });
-  const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/.exec(url)!;
-  const token = m[2]!;
-  return { child, base: m[1]!, cookie: `gongwen_token=${token}`, csrf: csrfFor(token) };
+  const base = /工作台已启动：(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)![1]!;
+  const token = /\?token=([\w-]+)/.exec(out)?.[1];
+  const s: Served = { child, base, cookie: "", csrf: "" };
+  if (token !== undefined) {
+    s.cookie = `gongwen_token=${token}`;
+    s.csrf = csrfFor(token);
+    const made = await post(s, "/setup/samples", {
+      "admin.username": ADMIN.username,
+      "admin.name": ADMIN.name,
+      "admin.password": ADMIN.password,
+      "admin.password2": ADMIN.password,
+    });
+    expect(made.status).toBe(303);
+  }
+  const page = await fetch(`${base}/login`);
+  const login = page.headers.getSetCookie()[0]!.split(";")[0]!;
+  const form = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const r = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: login },
+    body: new URLSearchParams({ _csrf: form, username: ADMIN.username, password: ADMIN.password }).toString(),
+  });
+  expect(r.status).toBe(303);
+  s.cookie = r.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("gongwen_session="))!
+    .split(";")[0]!;
+  const home = await (await fetch(`${base}/account`, { headers: { cookie: s.cookie } })).text();
+  s.csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(home)![1]!;
+  return s;
+}
+
+/** The head's sign-off of an application's reply (the administrator is also the 负责人). */
+async function signOff(s: Served, path: string): Promise<void> {
+  const page = await (await fetch(s.base + path, { headers: { cookie: s.cookie } })).text();
+  const version = /action="[^"]*\/sign-off"[\s\S]*?name="version" value="(\d+)"/.exec(page)![1]!;
+  expect((await post(s, `${path}/sign-off`, { version })).status).toBe(303);
 }
 
 function post(s: Served, path: string, form: Record<string, string>): Promise<Response> {
@@ -94,7 +134,6 @@ describe.skipIf(TEST_ENGINE === "postgres")("kill -9 loses nothing acknowledged"
     const dir = mkdtempSync(join(tmpdir(), "gongwen-crash-"));
     const db = join(dir, "workbench.sqlite");
     let s = await serve(db);
-    expect((await post(s, "/setup/samples", {})).status).toBe(303);
     // One import acknowledged (timed), then more of the same size, each killed part-way.
     const N = 5_000;
     const t0 = performance.now();
@@ -150,7 +189,7 @@ describe.skipIf(TEST_ENGINE === "postgres")("kill -9 loses nothing acknowledged"
     const dir = mkdtempSync(join(tmpdir(), "gongwen-crash-"));
     const db = join(dir, "workbench.sqlite");
     let s = await serve(db);
-    expect((await post(s, "/setup/samples", {})).status).toBe(303);
+    await signOff(s, "/applications/2023/YSQ2023-001");
     const path = "/applications/2023/YSQ2023-001/letters/reply/issue";
     for (let i = 0; i < 5; i++) expect((await post(s, path, {})).status).toBe(303);
     // Four issuers keep a request in flight at all times; the kill comes once ten more issues

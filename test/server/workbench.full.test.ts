@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, liveServer, type LiveServer } from "./browser.js";
+import { fillAdmin, launchBrowser, liveServer, type LiveServer } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,6 +40,7 @@ describe("the workbench in a browser", () => {
     await page.goto(server.tokenUrl);
     // The token left the address bar; the empty database offers the setup.
     expect(page.url()).toBe(`${server.url}/setup`);
+    await fillAdmin(page);
     await page.getByLabel("机关全称").fill("示例市青禾区市场监督管理局");
     await page.getByLabel("发文机关代字").fill("青禾市监");
     await page.getByLabel("本级人民政府").fill("示例市青禾区人民政府");
@@ -87,6 +88,9 @@ describe("the workbench in a browser", () => {
     await page.getByLabel("答复类型").selectOption({ label: "予以公开" });
     await page.getByRole("button", { name: "记录答复" }).click();
     await page.getByText("已答复，办理完毕").waitFor();
+    // The head signs the reply off (the first administrator is also the 负责人), then it is issued.
+    await page.getByRole("button", { name: "签批答复" }).click();
+    await page.getByText("答复已由王管理").waitFor();
     // Issue the reply, then download its PDF and read it.
     const replyRow = page.locator("#h-letters + .table-wrap tr", { hasText: "答复书" });
     await replyRow.getByRole("button", { name: "签发" }).click();
@@ -124,6 +128,7 @@ describe("the worklist at 1366×768", () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     await page.goto(server.tokenUrl);
+    await fillAdmin(page);
     await page.getByRole("button", { name: "载入示例数据" }).click();
     await page.goto(`${server.url}/?asOf=2023-12-27`);
     await page.locator("table.worklist").waitFor();

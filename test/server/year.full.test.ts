@@ -52,7 +52,7 @@ describe("year pages and the ledger import in a browser", () => {
       // The browser's own PDF viewer loads chrome:// and chrome-extension:// parts; those are not the network.
       if (/^(https?|wss?):/.test(r.url()) && !r.url().startsWith(server.url)) outside.push(r.url());
     });
-    await page.goto(server.tokenUrl);
+    await server.signIn(page);
     await page.getByRole("link", { name: "审批办件" }).click();
     await page.getByRole("link", { name: "2014年度" }).click();
     const officeId = (await server.store.offices())[0]!.id;
@@ -94,7 +94,7 @@ describe("year pages and the ledger import in a browser", () => {
   it("an applications ledger: a bad cell named; corrected, previewed with its change, confirmed", async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await page.goto(server.tokenUrl);
+    await server.signIn(page);
     await page.getByRole("link", { name: "导入导出" }).click();
     await page.getByRole("link", { name: "导入申请台账" }).click();
     await page.getByRole("link", { name: "2014年度" }).click();
@@ -140,7 +140,7 @@ describe("year pages and the ledger import in a browser", () => {
       // The browser's own PDF viewer loads chrome:// and chrome-extension:// parts; those are not the network.
       if (/^(https?|wss?):/.test(r.url()) && !r.url().startsWith(server.url)) outside.push(r.url());
     });
-    await page.goto(server.tokenUrl);
+    await server.signIn(page);
     await page.getByRole("link", { name: "考核自查" }).click();
     expect(await page.locator("#audit-score").textContent()).toBe("75");
     await page.screenshot({ path: join(OUT, "audit-1366x768.png") });
