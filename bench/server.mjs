@@ -77,7 +77,8 @@ function dataset(n) {
 export async function benchServer(n = 10_000) {
   const { Store } = await import(dist("storage/index.js"));
   const { Workbench } = await import(dist("server/workbench.js"));
-  const { buildServer, csrfFor, COOKIE } = await import(dist("server/app.js"));
+  const { buildServer } = await import(dist("server/app.js"));
+  const { hashPassword, startSession, SESSION_COOKIE } = await import(dist("server/auth.js"));
   const dir = mkdtempSync(join(tmpdir(), "gongwen-bench-server-"));
   try {
     const store = await Store.open(join(dir, "workbench.sqlite"));
@@ -90,12 +91,21 @@ export async function benchServer(n = 10_000) {
       token,
       today: () => "2026-12-01",
     });
-    const cookies = { [COOKIE]: token };
+    // A logged-in clerk: every request below goes through the session and access check.
+    const userId = await store.accounts.createUser({
+      officeId: (await store.offices())[0].id,
+      username: "bench",
+      displayName: "基准",
+      roles: ["clerk"],
+      passwordHash: await hashPassword("bench-password"),
+    });
+    const session = await startSession(store, await store.accounts.user(userId));
+    const cookies = { [SESSION_COOKIE]: session.cookie };
     const worklist = await time(async () => {
       const r = await app.inject({ method: "GET", url: "/?asOf=2026-12-01", cookies });
       if (r.statusCode !== 200) throw new Error(`worklist ${r.statusCode}`);
     }, 15);
-    const csrf = csrfFor(token);
+    const csrf = session.csrf;
     const register = await time(async (i) => {
       const body = new URLSearchParams({
         _csrf: csrf,

@@ -101,15 +101,24 @@ function userBar(o: PageOptions): Part {
   </div>`;
 }
 
+/**
+ * The menu for the user: 登记申请 only for a 经办人 of the agency shown, 用户与机关 only for its
+ * 管理员 (the server refuses the others anyway; the menu just does not offer them).
+ */
+function menuOf(actor: ReturnType<typeof currentActor>): (typeof NAV)[number][] {
+  if (!actor) return NAV;
+  const own = actor.agencyId === actor.homeAgencyId;
+  const menu = NAV.filter(([k]) => k !== "new" || (own && actor.roles.includes("clerk")));
+  if (own && actor.roles.includes("admin")) menu.push(["admin", "/admin", "用户与机关"]);
+  return menu;
+}
+
 export function page(o: PageOptions, body: Part): string {
   const actor = currentActor();
   const nav = o.office
     ? tpl`<nav aria-label="主菜单">
         <ul>
-          ${(actor?.roles.includes("admin") && actor.agencyId === actor.homeAgencyId
-            ? [...NAV, ["admin", "/admin", "用户与机关"] as const]
-            : NAV
-          ).map(
+          ${menuOf(actor).map(
             ([k, href, label]) =>
               tpl`<li><a href="${href}" ${o.nav === k ? raw(' aria-current="page"') : ""}>${label}</a></li>`,
           )}
