@@ -1032,7 +1032,18 @@ export class Store {
         .insertInto("sign_off")
         .values({ office_id: officeId, year, app_id: appId, version, user_id: who.userId, at })
         .execute();
-      await this.history(trx, officeId, year, appId, at, who, "sign-off", "reply", null, String(version));
+      await this.history(
+        trx,
+        officeId,
+        year,
+        appId,
+        at,
+        who,
+        "sign-off",
+        "letter.reply",
+        null,
+        JSON.stringify("已签批"),
+      );
       await this.bump(trx, officeId, year);
     });
   }
