@@ -4,7 +4,7 @@
  * exit 0, 1 or 2 with a message, no stack trace, no internal error, no temp file left behind,
  * no partial output file, a manifest that matches the files.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -70,6 +70,34 @@ export function runBinary(argv: string[], cwd = ROOT): Run {
     maxBuffer: 64 * 1024 * 1024,
   });
   return { argv, code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * runBinary without blocking the test worker: a child that runs for tens of seconds under load
+ * would otherwise keep vitest's worker from answering its RPC within 60 s ("Timeout calling
+ * onTaskUpdate", vitest-dev/vitest#6479) and fail the run with every test green.
+ */
+export function runBinaryAsync(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = ROOT,
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...argv], { cwd, env });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      resolve({
+        argv,
+        code: code ?? 128,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      }),
+    );
+  });
 }
 
 export function tempDir(prefix = "gongwen-robust-"): string {

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
-import { problems, ROOT, runBinary, SAMPLE_2014, SAMPLE_2023, tempDir } from "./harness.js";
+import { problems, ROOT, runBinaryAsync, SAMPLE_2014, SAMPLE_2023, tempDir } from "./harness.js";
 
 const dir = tempDir("gongwen-large-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +27,7 @@ function hundredMegabyteDataset(): string {
 }
 
 describe("inputs of 100 MB", () => {
-  it("a 100 MB dataset is refused by every command with the size and the limit", () => {
+  it("a 100 MB dataset is refused by every command with the size and the limit", async () => {
     const file = hundredMegabyteDataset();
     expect(fs.statSync(file).size).toBeGreaterThan(100 * MB);
     const out = path.join(dir, "out");
@@ -38,7 +38,7 @@ describe("inputs of 100 MB", () => {
       ["render", "summary", file, "--out", out, "--format", "docx,pdf"],
       ["letters", file, "--out", out],
     ]) {
-      const r = runBinary(argv);
+      const r = await runBinaryAsync(argv);
       expect(problems(r, out)).toEqual([]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(msg);
@@ -46,24 +46,24 @@ describe("inputs of 100 MB", () => {
     }
   }, 120_000);
 
-  it("with the limit raised, 100 MB of brackets is reported as too deep, not a crash", () => {
+  it("with the limit raised, 100 MB of brackets is reported as too deep, not a crash", async () => {
     const file = path.join(dir, "deep.json");
     fs.writeFileSync(file, "[".repeat(100 * MB));
-    const r = spawnWithLimit(["validate", file], "200");
+    const r = await runBinaryAsync(["validate", file], { ...process.env, GONGWEN_MAX_INPUT_MB: "200" });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `${file}：数据有 1 处错误\n${file} 第1行第201列：JSON 嵌套层数过多（超过 200 层），不是有效的数据文件\n`,
     );
   }, 120_000);
 
-  it("a 100 MB CSV ledger and a zipped ledger of 256 MB unpacked are refused; the dataset is untouched", () => {
+  it("a 100 MB CSV ledger and a zipped ledger of 256 MB unpacked are refused; the dataset is untouched", async () => {
     const data = path.join(dir, "data.json");
     fs.copyFileSync(path.join(ROOT, "test/fixtures/ledgers/dataset-2014.json"), data);
     const before = createHash("sha256").update(fs.readFileSync(data)).digest("hex");
     const csv = path.join(dir, "big.csv");
     const head = fs.readFileSync(path.join(ROOT, "test/fixtures/ledgers/applications.csv"));
     fs.writeFileSync(csv, Buffer.concat([head, Buffer.alloc(100 * MB, "x,".repeat(50) + "\n")]));
-    const r = runBinary(["import", csv, "--into", data]);
+    const r = await runBinaryAsync(["import", csv, "--into", data]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `${csv}：文件过大（${(fs.statSync(csv).size / MB).toFixed(1)} MB），输入文件最大 64.0 MB；确需处理更大的文件，可设置环境变量 GONGWEN_MAX_INPUT_MB\n`,
@@ -71,7 +71,7 @@ describe("inputs of 100 MB", () => {
     const xlsx = path.join(dir, "bomb.xlsx");
     fs.writeFileSync(xlsx, zipSync({ "xl/worksheets/sheet1.xml": [new Uint8Array(256 * MB), { level: 1 }] }));
     expect(fs.statSync(xlsx).size).toBeLessThan(5 * MB);
-    const z = runBinary(["import", xlsx, "--into", data]);
+    const z = await runBinaryAsync(["import", xlsx, "--into", data]);
     expect(z.code).toBe(2);
     expect(z.stderr).toBe(
       `${xlsx}：文件过大（解压后 256.0 MB），输入文件最大 64.0 MB；确需处理更大的文件，可设置环境变量 GONGWEN_MAX_INPUT_MB\n`,
@@ -80,7 +80,7 @@ describe("inputs of 100 MB", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 120_000);
 
-  it("a large reasonable dataset (100,000 approval cases, about 13 MB) is checked", () => {
+  it("a large reasonable dataset (100,000 approval cases, about 13 MB) is checked", async () => {
     const d = JSON.parse(fs.readFileSync(SAMPLE_2014, "utf8")) as {
       approval: { cases: { id: string }[]; totals?: unknown };
     };
@@ -92,20 +92,9 @@ describe("inputs of 100 MB", () => {
     delete d.approval.totals;
     const file = path.join(dir, "cases.json");
     fs.writeFileSync(file, JSON.stringify(d));
-    const r = runBinary(["validate", file]);
+    const r = await runBinaryAsync(["validate", file]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("审批办结 100000 件");
   }, 120_000);
 });
-
-function spawnWithLimit(argv: string[], mb: string) {
-  const prev = process.env.GONGWEN_MAX_INPUT_MB;
-  process.env.GONGWEN_MAX_INPUT_MB = mb;
-  try {
-    return runBinary(argv);
-  } finally {
-    if (prev === undefined) delete process.env.GONGWEN_MAX_INPUT_MB;
-    else process.env.GONGWEN_MAX_INPUT_MB = prev;
-  }
-}
