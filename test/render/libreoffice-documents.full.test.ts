@@ -6,7 +6,7 @@
  * line of text. The same run checks that no body line of any PDF is justified with gaps wider
  * than the writer's limit (MAX_JUSTIFY_GAP_EM), measured on pdftotext -bbox.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_FONT_NAMES, mmToPt } from "../../src/document/layout.js";
 import { FONT_ROLES, FontSet } from "../../src/render/pdf/fonts/resolve.js";
 import { AUTOSPACE_EM, MAX_JUSTIFY_GAP_EM } from "../../src/render/pdf/paragraph.js";
+import { spawnAsync } from "../helpers/spawn.js";
 import { docxParagraphs, pdfPageCount, pdfWords, type PdfPageWords } from "../helpers/docx.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -49,13 +50,17 @@ function fontsConf(target: string): string {
   );
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "gongwen-lo-docs-"));
   const out = path.join(dir, "out");
-  execFileSync(process.execPath, [path.join(ROOT, "dist/cli/main.js"), "demo", "--out", out, "--force"], {
-    cwd: ROOT,
-    stdio: "ignore",
-  });
+  const demo = await spawnAsync(
+    process.execPath,
+    [path.join(ROOT, "dist/cli/main.js"), "demo", "--out", out, "--force"],
+    {
+      cwd: ROOT,
+    },
+  );
+  if (demo.status !== 0) throw new Error(`gongwen demo failed (${demo.status}): ${demo.stderr}`);
   const flat = path.join(dir, "docx");
   fs.mkdirSync(flat);
   const walk = (d: string): string[] =>
@@ -74,7 +79,7 @@ beforeAll(() => {
   }
   const conf = path.join(dir, "fonts.conf");
   fs.writeFileSync(conf, fontsConf(dir));
-  const res = spawnSync(
+  const res = await spawnAsync(
     "soffice",
     [
       `-env:UserInstallation=file://${path.join(dir, "profile")}`,
@@ -86,7 +91,7 @@ beforeAll(() => {
       path.join(dir, "lo"),
       ...[...docs.keys()].map((n) => path.join(flat, `${n}.docx`)),
     ],
-    { encoding: "utf8", timeout: 600_000, env: { ...process.env, FONTCONFIG_FILE: conf } },
+    { timeout: 600_000, env: { ...process.env, FONTCONFIG_FILE: conf } },
   );
   if (res.status !== 0) throw new Error(`soffice failed (${res.status}): ${res.stdout}${res.stderr}`);
 }, 900_000);
