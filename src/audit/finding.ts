@@ -13,6 +13,7 @@ import {
   type DeadlineResult,
   type TraceTable,
 } from "../calendar/index.js";
+import { dateText } from "../data/date-text.js";
 import type { Lang } from "../util/i18n.js";
 
 export const SEVERITIES = ["error", "warning", "info"] as const;
@@ -51,7 +52,7 @@ export interface Evidence {
 
 /** A deadline behind a finding, with its trace (regulations.md §2: every deadline is explainable). */
 export interface DeadlineEvidence extends DeadlineFigures {
-  /** One line, e.g. 截止日期：2023-10-17（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）. */
+  /** One line, e.g. 截止日期：2023年10月17日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）. */
   summary: string;
   /** Every day from day 0 to the due date: date, weekday, class, running count, note. */
   trace: TraceTable;
@@ -85,13 +86,24 @@ export interface Finding {
   data: MessageData;
 }
 
-/** Fill `{name}` placeholders. A placeholder without a value is a bug in the rule. */
+const ISO_DAY_OR_MONTH = /^\d{4}-\d{2}(?:-\d{2})?$/;
+
+/** A message value as people read it: a date (YYYY-MM-DD, YYYY-MM) in words, the rest as it is. */
+function valueText(v: string | number, lang: Lang): string {
+  return typeof v === "string" && ISO_DAY_OR_MONTH.test(v) ? dateText(v, lang) : String(v);
+}
+
+/**
+ * Fill `{name}` placeholders; dates are written for people (2023年9月13日, 13 September 2023),
+ * the finding's `data` keeps them as ISO dates. A placeholder without a value is a bug in the rule.
+ */
 export function formatMessage(template: string, data: MessageData, lang: Lang): string {
   return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, name: string) => {
     const v = data[name];
     if (v === undefined) throw new Error(`message placeholder {${name}} has no value`);
-    if (Array.isArray(v)) return v.join(lang === "en" ? ", " : "、");
-    return String(v);
+    if (Array.isArray(v))
+      return v.map((x: string | number) => valueText(x, lang)).join(lang === "en" ? ", " : "、");
+    return valueText(v as string | number, lang);
   });
 }
 

@@ -5,6 +5,7 @@
  * on a TTY without NO_COLOR); widths count CJK characters as two columns.
  */
 import stringWidth from "string-width";
+import { dateText } from "../data/date-text.js";
 import { evidenceText } from "../data/messages.js";
 import { t, type Lang } from "../util/i18n.js";
 import type { AuditResult, RuleRun } from "./engine.js";
@@ -64,7 +65,7 @@ function evidenceLines(f: Finding, lang: Lang, dataset: unknown): string[] {
   });
   if (f.deadline) {
     lines.push(t(lang, "期限：", "deadline: ") + f.deadline.summary);
-    for (const e of f.deadline.events) lines.push(`      ${e.date} ${e.note}`);
+    for (const e of f.deadline.events) lines.push(`      ${dateText(e.date, lang)} ${e.note}`);
   }
   return lines;
 }

@@ -14,6 +14,7 @@ import { defaultCalendar, type Calendar } from "./calendar.js";
 import { meetsLimit, resolveConvention, type CountingConvention } from "./convention.js";
 import { formatDay, parseDay, tryParseDay } from "./dates.js";
 import { regimeName } from "../data/codes.js";
+import { dateText } from "../data/date-text.js";
 import { isRegime, regimeFor, REGIME_RULES, type Regime, type RegimeRules } from "../law/regime.js";
 
 export type PauseKind = "third-party" | "agency" | (string & {});
@@ -326,14 +327,14 @@ function parsePauses(input: DeadlineInput, cal: Calendar, conv: CountingConventi
     if (to < from)
       throw dateErr(
         lang,
-        `${what}：结束日期 ${p.to} 早于开始日期 ${p.from}`,
-        `${what}: end ${p.to} is before start ${p.from}`,
+        `${what}：结束日期 ${dateText(p.to)} 早于开始日期 ${dateText(p.from)}`,
+        `${what}: end ${dateText(p.to, "en")} is before start ${dateText(p.from, "en")}`,
       );
     if (from < rcv)
       throw dateErr(
         lang,
-        `${what}：开始日期 ${p.from} 早于收到申请的日期（${input.received}）`,
-        `${what}: start ${p.from} is before the receipt date (${input.received})`,
+        `${what}：开始日期 ${dateText(p.from)} 早于收到申请的日期（${dateText(input.received)}）`,
+        `${what}: start ${dateText(p.from, "en")} is before the receipt date (${dateText(input.received, "en")})`,
       );
     const span = {
       from: conv.pauseIncludesSendDay ? from : from + 1,
@@ -356,8 +357,8 @@ function optDate(
   if (n < rcv)
     throw dateErr(
       cal.lang,
-      `${what}（${v}）早于收到申请的日期（${input.received}）`,
-      `${what} (${v}) is before the receipt date (${input.received})`,
+      `${what}（${dateText(v)}）早于收到申请的日期（${dateText(input.received)}）`,
+      `${what} (${dateText(v, "en")}) is before the receipt date (${dateText(input.received, "en")})`,
     );
   return n;
 }
@@ -446,8 +447,8 @@ export class DeadlineComputer {
     if (corrNotified !== undefined && corrReceived !== undefined && corrReceived < corrNotified)
       throw dateErr(
         lang,
-        `correctionReceived（${input.correctionReceived}）早于补正告知日期（${input.correctionNotified}）`,
-        `correctionReceived (${input.correctionReceived}) is before the correction notice (${input.correctionNotified})`,
+        `correctionReceived（${dateText(input.correctionReceived)}）早于补正告知日期（${dateText(input.correctionNotified)}）`,
+        `correctionReceived (${dateText(input.correctionReceived, "en")}) is before the correction notice (${dateText(input.correctionNotified, "en")})`,
       );
     const extApproved = optDate(cal, rcv, input, input.extensionApproved, "extensionApproved");
     const extNotified = optDate(cal, rcv, input, input.extensionNotified, "extensionNotified");
@@ -523,8 +524,8 @@ function buildEvents(r: Result, c: Context): DeadlineEvent[] {
         ? t(lang, "发出补正告知", "Correction notice sent")
         : t(
             lang,
-            `发出补正告知（应于${r.correctionDue}前${late ? "，已逾期" : ""}）`,
-            `Correction notice sent (due by ${r.correctionDue}${late ? ", late" : ""})`,
+            `发出补正告知（应于${dateText(r.correctionDue)}前${late ? "，已逾期" : ""}）`,
+            `Correction notice sent (due by ${dateText(r.correctionDue, "en")}${late ? ", late" : ""})`,
           ),
     );
   }
@@ -566,8 +567,8 @@ function buildEvents(r: Result, c: Context): DeadlineEvent[] {
   if (ext > 0) {
     const note = t(
       lang,
-      `延期${ext}个工作日（原截止日期${r.dueWithoutExtension}${r.extensionLate ? "，延期晚于原截止日期" : ""}）`,
-      `Extended by ${ext} working days (original deadline ${r.dueWithoutExtension}${r.extensionLate ? "; extension after the original deadline" : ""})`,
+      `延期${ext}个工作日（原截止日期${dateText(r.dueWithoutExtension)}${r.extensionLate ? "，延期晚于原截止日期" : ""}）`,
+      `Extended by ${ext} working days (original deadline ${dateText(r.dueWithoutExtension, "en")}${r.extensionLate ? "; extension after the original deadline" : ""})`,
     );
     add(c.extNotified ?? c.extApproved ?? c.baseDueN, "extension", note);
   }

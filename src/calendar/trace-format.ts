@@ -4,6 +4,7 @@
  * usable as-is in the Markdown the compose stage produces.
  */
 import { regimeName } from "../data/codes.js";
+import { dateText } from "../data/date-text.js";
 import { t, type Lang } from "../util/i18n.js";
 import { parseDay, weekdayLabel } from "./dates.js";
 import type { DeadlineEvent, DeadlineResult, TraceClass, TraceEntry } from "./deadline.js";
@@ -76,7 +77,10 @@ export interface TraceTable {
   rows: string[][];
 }
 
-/** The trace as table cells: date, weekday, class, running count, note (holiday name, events). */
+/**
+ * The trace as table cells for people: date (2023年9月13日 / 13 September 2023), weekday, class,
+ * running count, note (holiday name, events). The ISO dates are in the figures and events.
+ */
 export function traceTable(result: DeadlineResult, lang: Lang = "zh"): TraceTable {
   const header =
     lang === "en" ? ["Date", "Day", "Class", "Count", "Note"] : ["日期", "星期", "类别", "计数", "说明"];
@@ -91,7 +95,7 @@ export function traceTable(result: DeadlineResult, lang: Lang = "zh"): TraceTabl
     if (e.holidayName) notes.push(e.holidayName);
     for (const ev of eventsByDate.get(e.date) ?? []) notes.push(ev.note);
     return [
-      e.date,
+      dateText(e.date, lang),
       weekdayLabel(parseDay(e.date, "date", lang), lang),
       traceClassLabel(e.class, lang),
       e.n === undefined ? "" : String(e.n),
@@ -114,24 +118,24 @@ export function formatTrace(result: DeadlineResult, lang: Lang = "zh"): string {
     ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
     "",
     t(lang, "事件：", "Events:"),
-    ...result.events.map((e) => `- ${e.date} ${e.note}`),
+    ...result.events.map((e) => `- ${dateText(e.date, lang)} ${e.note}`),
   ];
   return lines.join("\n") + "\n";
 }
 
-/** One-line summary, e.g. "截止日期：2023-02-20（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）". */
+/** One-line summary, e.g. "截止日期：2023年2月20日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）". */
 export function formatDeadlineSummary(result: DeadlineResult, lang: Lang = "zh"): string {
   const parts: string[] = [regimeName(result.regime, lang)];
   if (lang === "en") {
     parts.push(`${result.baseDays} working days`);
     if (result.extensionDays > 0) parts.push(`extended by ${result.extensionDays}`);
     if (result.pausedDays > 0) parts.push(`${result.pausedDays} paused`);
-    if (result.start !== result.received) parts.push(`counted from ${result.start}`);
-    return `Due date: ${result.due} (${parts.join(", ")})`;
+    if (result.start !== result.received) parts.push(`counted from ${dateText(result.start, "en")}`);
+    return `Due date: ${dateText(result.due, "en")} (${parts.join(", ")})`;
   }
   parts.push(`${result.baseDays}个工作日`);
   if (result.extensionDays > 0) parts.push(`延期${result.extensionDays}个工作日`);
   if (result.pausedDays > 0) parts.push(`暂停${result.pausedDays}个工作日不计`);
-  if (result.start !== result.received) parts.push(`自${result.start}起算`);
-  return `截止日期：${result.due}（${parts.join("，")}）`;
+  if (result.start !== result.received) parts.push(`自${dateText(result.start)}起算`);
+  return `截止日期：${dateText(result.due)}（${parts.join("，")}）`;
 }

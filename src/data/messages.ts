@@ -13,6 +13,7 @@ import {
   REVIEW_OUTCOME_LABELS,
 } from "./codes.js";
 import type { Lang } from "../util/i18n.js";
+import { dateText } from "./date-text.js";
 import { FIELD_LABELS, fieldPathLabel } from "./field-labels.js";
 
 /** A message in both languages. */
@@ -180,7 +181,7 @@ function codeListOf(key: string, parent: string | undefined): string | undefined
   return byKey[key];
 }
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A place in the dataset and the value there, as a sentence for people names them: the record
@@ -248,12 +249,11 @@ function valueText(v: unknown, key: string | undefined, parent: string | undefin
   if (v === null || v === undefined) return lang === "en" ? "(not given)" : "（未填写）";
   if (typeof v === "number") return String(v);
   if (typeof v === "string") {
-    if (lang === "en") return v;
+    if (lang === "en") return ISO_DAY.test(v) ? dateText(v, "en") : v;
     const list = key ? codeListOf(key, parent) : undefined;
     const label = list ? CODE_LABELS[list]?.[v] : undefined;
     if (label) return label;
-    const m = ISO_DAY.exec(v);
-    return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : v;
+    return ISO_DAY.test(v) ? dateText(v) : v;
   }
   return JSON.stringify(v);
 }

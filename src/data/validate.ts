@@ -13,6 +13,7 @@ import { schemaIssues } from "./schema-errors.js";
 import { datasetValidator } from "./schema.js";
 import type { Dataset } from "./types.js";
 import { codeLabel, LIST_NAMES, normaliseDataset, type Normalisation } from "./vocabulary.js";
+import { dateText } from "./date-text.js";
 
 export interface ValidationError {
   /** The file name as given. */
@@ -233,12 +234,7 @@ export function formatValidationError(e: ValidationError, lang: Lang = "zh"): st
 export function formatNormalisation(n: LocatedNormalisation, file: string, lang: Lang = "zh"): string {
   const name = LIST_NAMES[n.list] ?? { zh: n.list, en: n.list };
   if (lang === "en") return `${file}:${n.line}:${n.column} ${name.en} "${n.from}" read as ${n.to}`;
-  const read = n.kind === "date" ? chineseDate(n.to) : `“${codeLabel(n.list, n.to)}”`;
+  const read = n.kind === "date" ? dateText(n.to) : `“${codeLabel(n.list, n.to)}”`;
   return `${file} 第${n.line}行第${n.column}列：${name.zh}“${n.from}”读作${read}`;
 }
 
-/** 2025-03-05 → 2025年3月5日 (a date that does not exist is shown as read). */
-function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}

@@ -55,6 +55,7 @@ import {
 } from "./kinds.js";
 import type { DatasetSource } from "./load.js";
 import type { WorkerInput, WorkerMessage } from "./worker.js";
+import { dateText } from "../data/date-text.js";
 
 export { LETTER_FORMATS, type LetterFormat, type WrittenLetter };
 export const MERGED_FILE = "letters-print.pdf";
@@ -308,8 +309,8 @@ export async function writeLetters(
       warnings.push(
         t(
           lang,
-          `${ids[job.index]}：${letterNameZh(job.planned, options.fieldKeys)}：已于${cnDate(was.date)}以${was.docNumber}签发，记录中的文书日期现为${cnDate(job.planned.date)}；文号不变`,
-          `${ids[job.index]}: ${job.planned.suffix}: issued on ${was.date} as ${was.docNumber}; the record now dates it ${job.planned.date}; the number stays`,
+          `${ids[job.index]}：${letterNameZh(job.planned, options.fieldKeys)}：已于${dateText(was.date)}以${was.docNumber}签发，记录中的文书日期现为${dateText(job.planned.date)}；文号不变`,
+          `${ids[job.index]}: ${job.planned.suffix}: issued on ${dateText(was.date, "en")} as ${was.docNumber}; the record now dates it ${dateText(job.planned.date, "en")}; the number stays`,
         ),
       );
   }
@@ -460,12 +461,6 @@ export async function writeLetters(
   const notices = [...substitutions].map((s) => t(lang, `字体替换：${s}`, `font substitution: ${s}`));
   warnings.push(...pdfWarnings);
   return { files, merged, counts, skipped, errors, warnings, notices };
-}
-
-/** 2025-03-05 → 2025年3月5日. */
-function cnDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
 /** Let the event loop run once (timers, I/O, signal handlers) before continuing. */

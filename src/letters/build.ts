@@ -12,6 +12,7 @@ import type { Reason, Regime } from "../data/codes.js";
 import type { Application, Dataset } from "../data/types.js";
 import { noteText, recordGaps, type RecordGap } from "../data/completeness.js";
 import { GROUND_LABELS } from "../data/codes.js";
+import { dateText } from "../data/date-text.js";
 import { groundProblem, isGround } from "../data/grounds.js";
 import { extensionProblem, feeProblem } from "../data/record-limits.js";
 import type { DocumentTree } from "../document/tree.js";
@@ -355,8 +356,8 @@ export function letterContext(
         warnings.push(
           t(
             lang,
-            `${id}：补正告知日期 ${c.notified} 晚于应告知期限 ${facts.correction.due}`,
-            `${id}: the correction notice (${c.notified}) is later than its limit ${facts.correction.due}`,
+            `${id}：补正告知日期 ${dateText(c.notified)} 晚于应告知期限 ${dateText(facts.correction.due)}`,
+            `${id}: the correction notice (${dateText(c.notified, "en")}) is later than its limit ${dateText(facts.correction.due, "en")}`,
           ),
         );
       break;
@@ -482,8 +483,8 @@ export function letterContext(
         warnings.push(
           t(
             lang,
-            `${id}：答复日期 ${r.date} 晚于答复期限 ${facts.due}（逾期${facts.reply.workingDaysLate}个工作日）`,
-            `${id}: the reply (${r.date}) is later than its deadline ${facts.due} (${facts.reply.workingDaysLate} working days late)`,
+            `${id}：答复日期 ${dateText(r.date)} 晚于答复期限 ${dateText(facts.due)}（逾期${facts.reply.workingDaysLate}个工作日）`,
+            `${id}: the reply (${dateText(r.date, "en")}) is later than its deadline ${dateText(facts.due, "en")} (${facts.reply.workingDaysLate} working days late)`,
           ),
         );
       break;

@@ -26,7 +26,7 @@ const FINDINGS_2023 = (feeSeverity: string) => [
     "disclosure/reply-on-time",
     "error",
     "YSQ2023-030",
-    "申请 YSQ2023-030 于2023-09-13收到，应于2023-10-17前答复，实际于2023-10-19答复，逾期2个工作日",
+    "申请 YSQ2023-030 于2023年9月13日收到，应于2023年10月17日前答复，实际于2023年10月19日答复，逾期2个工作日",
   ],
   [
     "disclosure/no-fee",
@@ -38,13 +38,13 @@ const FINDINGS_2023 = (feeSeverity: string) => [
     "disclosure/proactive-on-time",
     "error",
     "ZD2023-003",
-    "主动公开信息“2023年第一季度行政处罚信息汇总”（ZD2023-003）于2023-05-08形成，应于2023-06-05前公开，实际于2023-06-20公开，逾期11个工作日",
+    "主动公开信息“2023年第一季度行政处罚信息汇总”（ZD2023-003）于2023年5月8日形成，应于2023年6月5日前公开，实际于2023年6月20日公开，逾期11个工作日",
   ],
   [
     "disclosure/review-corrected",
     "warning",
     "YSQ2023-030",
-    "申请 YSQ2023-030 的答复经行政复议（2023-10-30提出）于2023-12-20被纠正",
+    "申请 YSQ2023-030 的答复经行政复议（2023年10月30日提出）于2023年12月20日被纠正",
   ],
 ];
 
@@ -106,23 +106,23 @@ describe("the 2023 sample", () => {
   it("the late reply carries its deadline trace: make-up workdays 10-07 and 10-08 are counted", () => {
     const f = runAudit(S2023, { scheme: PER_CASE }).findings[0]!;
     expect(f.deadline!.summary).toBe(
-      "截止日期：2023-10-17（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）",
+      "截止日期：2023年10月17日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）",
     );
     const rows = f.deadline!.trace.rows;
-    expect(rows[0]!.slice(0, 3)).toEqual(["2023-09-13", "周三", "起算日（第0日）"]);
-    expect(rows.find((r) => r[0] === "2023-10-07")!.slice(0, 4)).toEqual([
-      "2023-10-07",
+    expect(rows[0]!.slice(0, 3)).toEqual(["2023年9月13日", "周三", "起算日（第0日）"]);
+    expect(rows.find((r) => r[0] === "2023年10月7日")!.slice(0, 4)).toEqual([
+      "2023年10月7日",
       "周六",
       "调休上班日",
       "12",
     ]);
-    expect(rows.find((r) => r[0] === "2023-10-08")!.slice(0, 4)).toEqual([
-      "2023-10-08",
+    expect(rows.find((r) => r[0] === "2023年10月8日")!.slice(0, 4)).toEqual([
+      "2023年10月8日",
       "周日",
       "调休上班日",
       "13",
     ]);
-    expect(rows.at(-1)!.slice(0, 4)).toEqual(["2023-10-17", "周二", "工作日", "20"]);
+    expect(rows.at(-1)!.slice(0, 4)).toEqual(["2023年10月17日", "周二", "工作日", "20"]);
     expect(f.evidence).toEqual([
       { pointer: "/disclosure/applications/32/signedFor", value: "2023-09-13" },
       { pointer: "/disclosure/applications/32/reply/date", value: "2023-10-19" },
@@ -137,10 +137,10 @@ describe("the 2023 sample", () => {
   it("reads the same in English", () => {
     const r = runAudit(S2023, { scheme: PER_CASE, lang: "en" });
     expect(r.findings[0]!.message).toBe(
-      "request YSQ2023-030, received 2023-09-13, was due by 2023-10-17 and answered on 2023-10-19, 2 working days late",
+      "request YSQ2023-030, received 13 September 2023, was due by 17 October 2023 and answered on 19 October 2023, 2 working days late",
     );
     expect(r.findings[0]!.deadline!.summary).toBe(
-      "Due date: 2023-10-17 (the Regulations on Open Government Information (revised 2019), 20 working days)",
+      "Due date: 17 October 2023 (the Regulations on Open Government Information (revised 2019), 20 working days)",
     );
     expect(r.score).toBe(91);
   });

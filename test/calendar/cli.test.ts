@@ -22,7 +22,7 @@ describe("gongwen deadline", () => {
   it("prints the due date", () => {
     expect(run("deadline", "--received", "2023-01-17")).toEqual({
       code: 0,
-      stdout: "截止日期：2023-02-17（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）\n",
+      stdout: "截止日期：2023年2月17日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）\n",
       stderr: "",
     });
   });
@@ -97,19 +97,19 @@ describe("gongwen deadline", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines.slice(0, 4)).toEqual([
-      "截止日期：2019-01-11（《中华人民共和国政府信息公开条例》（2007年公布），15个工作日）",
+      "截止日期：2019年1月11日（《中华人民共和国政府信息公开条例》（2007年公布），15个工作日）",
       "",
       "| 日期 | 星期 | 类别 | 计数 | 说明 |",
       "|---|---|---|---|---|",
     ]);
-    expect(lines).toContain("| 2018-12-31 | 周一 | 节假日 |  | 元旦 |");
+    expect(lines).toContain("| 2018年12月31日 | 周一 | 节假日 |  | 元旦 |");
   });
   it("--calendar-override supplies 2027", () => {
     const file = new URL("../fixtures/calendar-override-2027.json", import.meta.url).pathname;
     const r = run("deadline", "--received", "2026-12-10", "--calendar-override", file);
     expect(r).toEqual({
       code: 0,
-      stdout: "截止日期：2027-01-08（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）\n",
+      stdout: "截止日期：2027年1月8日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）\n",
       stderr: "",
     });
   });
@@ -242,7 +242,7 @@ describe("--calendar-override in every command that counts working days", () => 
     const without = run("audit", data, "--as-of", "2026-12-28");
     expect(without.code).toBe(0);
     expect(without.stdout).toContain(
-      "申请 A6 于2026-12-20收到，答复期限跨入2027年（日历中还没有该年的节假日安排，具体日期暂无法确定），本年度内不构成逾期",
+      "申请 A6 于2026年12月20日收到，答复期限跨入2027年（日历中还没有该年的节假日安排，具体日期暂无法确定），本年度内不构成逾期",
     );
     expect(without.stdout).not.toMatch(/逾期\d+个工作日/);
     const withIt = run("audit", data, "--as-of", "2026-12-28", "--calendar-override", override);

@@ -118,7 +118,7 @@ describe("corrections", () => {
   it("a late correction notice is flagged", () => {
     const r = computeDeadline({ received: "2023-03-01", correctionNotified: "2023-03-13" });
     expect(r.correctionNoticeOnTime).toBe(false);
-    expect(r.events[1]?.note).toBe("发出补正告知（应于2023-03-10前，已逾期）");
+    expect(r.events[1]?.note).toBe("发出补正告知（应于2023年3月10日前，已逾期）");
   });
   it("ogi-2008 has no correction limit; restart is the configurable default", () => {
     const a = computeDeadline({ received: "2018-03-01", correctionReceived: "2018-03-05" });
@@ -133,7 +133,7 @@ describe("corrections", () => {
   });
   it("a corrected request before the receipt is an error", () => {
     expect(() => computeDeadline({ received: "2023-03-01", correctionReceived: "2023-02-28" })).toThrow(
-      "correctionReceived（2023-02-28）早于收到申请的日期（2023-03-01）",
+      "correctionReceived（2023年2月28日）早于收到申请的日期（2023年3月1日）",
     );
   });
 });
@@ -198,7 +198,7 @@ describe("consultation pauses", () => {
   it("a pause ending before it starts, or starting before receipt, is an error", () => {
     expect(() =>
       computeDeadline({ received: "2023-03-01", pauses: [{ from: "2023-03-10", to: "2023-03-06" }] }),
-    ).toThrow("pauses[0]：结束日期 2023-03-06 早于开始日期 2023-03-10");
+    ).toThrow("pauses[0]：结束日期 2023年3月6日 早于开始日期 2023年3月10日");
     expect(() =>
       computeDeadline({ received: "2023-03-01", pauses: [{ from: "2023-02-27", to: "2023-03-06" }] }),
     ).toThrow(UserError);
@@ -247,7 +247,7 @@ describe("extensions", () => {
     expect(late.events.find((e) => e.kind === "extension")).toEqual({
       date: "2023-03-30",
       kind: "extension",
-      note: "延期10个工作日（原截止日期2023-03-29，延期晚于原截止日期）",
+      note: "延期10个工作日（原截止日期2023年3月29日，延期晚于原截止日期）",
     });
   });
 });

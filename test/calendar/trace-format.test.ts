@@ -7,10 +7,10 @@ describe("trace rendering", () => {
 
   it("one-line summary", () => {
     expect(formatDeadlineSummary(r)).toBe(
-      "截止日期：2019-01-11（《中华人民共和国政府信息公开条例》（2007年公布），15个工作日）",
+      "截止日期：2019年1月11日（《中华人民共和国政府信息公开条例》（2007年公布），15个工作日）",
     );
     expect(formatDeadlineSummary(r, "en")).toBe(
-      "Due date: 2019-01-11 (the Regulations on Open Government Information (2007), 15 working days)",
+      "Due date: 11 January 2019 (the Regulations on Open Government Information (2007), 15 working days)",
     );
     const c = computeDeadline({
       received: "2023-03-01",
@@ -19,7 +19,7 @@ describe("trace rendering", () => {
       pauses: [{ from: "2023-03-20", to: "2023-03-21" }],
     });
     expect(formatDeadlineSummary(c)).toBe(
-      "截止日期：2023-04-23（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日，延期5个工作日，暂停2个工作日不计，自2023-03-15起算）",
+      "截止日期：2023年4月23日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日，延期5个工作日，暂停2个工作日不计，自2023年3月15日起算）",
     );
   });
 
@@ -27,21 +27,21 @@ describe("trace rendering", () => {
     const { header, rows } = traceTable(r);
     expect(header).toEqual(["日期", "星期", "类别", "计数", "说明"]);
     expect(rows[0]).toEqual([
-      "2018-12-20",
+      "2018年12月20日",
       "周四",
       "起算日（第0日）",
       "",
       "收到申请（适用《中华人民共和国政府信息公开条例》（2007年公布），答复期限15个工作日）",
     ]);
-    expect(rows.find((x) => x[0] === "2018-12-29")).toEqual([
-      "2018-12-29",
+    expect(rows.find((x) => x[0] === "2018年12月29日")).toEqual([
+      "2018年12月29日",
       "周六",
       "调休上班日",
       "7",
       "元旦",
     ]);
-    expect(rows.find((x) => x[0] === "2018-12-30")).toEqual(["2018-12-30", "周日", "节假日", "", "元旦"]);
-    expect(rows.at(-1)).toEqual(["2019-01-11", "周五", "工作日", "15", "截止日期（第15个工作日）"]);
+    expect(rows.find((x) => x[0] === "2018年12月30日")).toEqual(["2018年12月30日", "周日", "节假日", "", "元旦"]);
+    expect(rows.at(-1)).toEqual(["2019年1月11日", "周五", "工作日", "15", "截止日期（第15个工作日）"]);
   });
 
   it("Markdown table followed by the events", () => {
@@ -50,12 +50,12 @@ describe("trace rendering", () => {
     expect(lines[0]).toBe("| 日期 | 星期 | 类别 | 计数 | 说明 |");
     expect(lines[1]).toBe("|---|---|---|---|---|");
     expect(lines[2]).toBe(
-      "| 2018-12-20 | 周四 | 起算日（第0日） |  | 收到申请（适用《中华人民共和国政府信息公开条例》（2007年公布），答复期限15个工作日） |",
+      "| 2018年12月20日 | 周四 | 起算日（第0日） |  | 收到申请（适用《中华人民共和国政府信息公开条例》（2007年公布），答复期限15个工作日） |",
     );
-    expect(lines).toContain("| 2018-12-29 | 周六 | 调休上班日 | 7 | 元旦 |");
+    expect(lines).toContain("| 2018年12月29日 | 周六 | 调休上班日 | 7 | 元旦 |");
     expect(
       text.endsWith(
-        "事件：\n- 2018-12-20 收到申请（适用《中华人民共和国政府信息公开条例》（2007年公布），答复期限15个工作日）\n- 2019-01-11 截止日期（第15个工作日）\n",
+        "事件：\n- 2018年12月20日 收到申请（适用《中华人民共和国政府信息公开条例》（2007年公布），答复期限15个工作日）\n- 2019年1月11日 截止日期（第15个工作日）\n",
       ),
     ).toBe(true);
     // 23 days from 12-20 to 01-11 inclusive, 2 header lines, blank, heading, 2 events, final newline.
@@ -65,6 +65,6 @@ describe("trace rendering", () => {
   it("English table", () => {
     const { header, rows } = traceTable(r, "en");
     expect(header).toEqual(["Date", "Day", "Class", "Count", "Note"]);
-    expect(rows[1]).toEqual(["2018-12-21", "Fri", "working day", "1", ""]);
+    expect(rows[1]).toEqual(["21 December 2018", "Fri", "working day", "1", ""]);
   });
 });

@@ -15,6 +15,7 @@ import { EXIT, UserError } from "../../util/errors.js";
 import { cliCalendar, withCalendarOption } from "../calendar-option.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
 import type { OpenApplication } from "../../facts/worklist.js";
+import { dateText } from "../../data/date-text.js";
 
 interface AuditArgs {
   data?: string;
@@ -34,15 +35,9 @@ export function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-/** 2026-01-20 → 2026年1月20日. */
-function cnDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
-
 /** The open applications on a day, as text lines (ids and dates only: no personal data). */
 export function formatOpen(open: readonly OpenApplication[], asOf: string, lang: Lang): string {
-  const day = t(lang, cnDate(asOf), asOf);
+  const day = dateText(asOf, lang);
   if (open.length === 0)
     return t(lang, `截至${day}，没有尚未答复的申请。`, `No application is open on ${day}.`) + "\n";
   const overdue = open.filter((o) => o.status === "overdue").length;
@@ -53,10 +48,10 @@ export function formatOpen(open: readonly OpenApplication[], asOf: string, lang:
   );
   const lines = open.map((o) => {
     const received = o.received
-      ? t(lang, `收到${cnDate(o.received)}`, `received ${o.received}`)
+      ? t(lang, `收到${dateText(o.received)}`, `received ${dateText(o.received, "en")}`)
       : t(lang, "收到日期不明", "receipt date unknown");
     const due = o.due
-      ? t(lang, `应于${cnDate(o.due)}前答复`, `due ${o.due}`)
+      ? t(lang, `应于${dateText(o.due)}前答复`, `due ${dateText(o.due, "en")}`)
       : t(lang, "答复期限不明", "due date unknown");
     const standing =
       o.status === "overdue"

@@ -10,6 +10,7 @@ import { UserError } from "../../util/errors.js";
 import { cliCalendar, withCalendarOption } from "../calendar-option.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
 import { parseDay } from "../../calendar/dates.js";
+import { dateText } from "../../data/date-text.js";
 import type { DeadlinePause } from "../../calendar/deadline.js";
 import { REGIMES, type Regime } from "../../law/regime.js";
 import {
@@ -135,7 +136,7 @@ export const deadlineCommand: CommandModule<object, DeadlineArgs> = {
           "\n" +
           t(lang, "事件：", "Events:") +
           "\n" +
-          result.events.map((e) => `  ${e.date} ${e.note}\n`).join(""),
+          result.events.map((e) => `  ${dateText(e.date, lang)} ${e.note}\n`).join(""),
       );
     }
   },

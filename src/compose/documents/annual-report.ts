@@ -17,6 +17,7 @@ import {
   type ReasonType,
   type ReplyType,
 } from "../../data/codes.js";
+import { dateText } from "../../data/date-text.js";
 import { assertDocumentFields } from "../../data/requirements.js";
 import type { Dataset } from "../../data/types.js";
 import type { DocumentTree, Spreadsheet, TableBlock, TableSheet } from "../../document/tree.js";
@@ -509,8 +510,8 @@ function composeAnnualReport(
     warnings.push(
       t(
         lang,
-        `年度报告成文日期 ${report.publication.date} 晚于公布期限 ${report.publication.due}`,
-        `the report is dated ${report.publication.date}, after the publication deadline ${report.publication.due}`,
+        `年度报告成文日期 ${dateText(report.publication.date)} 晚于公布期限 ${dateText(report.publication.due)}`,
+        `the report is dated ${dateText(report.publication.date, "en")}, after the publication deadline ${dateText(report.publication.due, "en")}`,
       ),
     );
   }

@@ -1,16 +1,12 @@
 /** Dates as GB/T 9704 writes them: Arabic numerals, year in full, no zero padding. */
+import { dateParts, dateText } from "../../data/date-text.js";
 import { HelperError, kindOf } from "./errors.js";
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /**
  * `YYYY-MM-DD` → 2015年1月23日, `YYYY-MM` → 2014年6月, `YYYY` → 2014年.
  * Anything else (or an impossible date such as 2015-02-29) is an error.
  */
 export function formatDate(value: string): string {
-  const m = typeof value === "string" ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value) : null;
   // Quote the value only when it looks like a date: a wrong variable could hold personal data.
   const looksLikeDate = typeof value === "string" && /^[0-9./\-年月日 ]{1,20}$/.test(value);
   const got = {
@@ -32,13 +28,6 @@ export function formatDate(value: string): string {
       `date 需要 YYYY-MM-DD、YYYY-MM 或 YYYY 形式的日期，得到${got.zh}`,
       `date needs a YYYY-MM-DD, YYYY-MM or YYYY date, got ${got.en}`,
     );
-  if (!m) throw bad();
-  const year = Number(m[1]);
-  if (m[2] === undefined) return `${year}年`;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) throw bad();
-  if (m[3] === undefined) return `${year}年${month}月`;
-  const day = Number(m[3]);
-  if (day < 1 || day > daysInMonth(year, month)) throw bad();
-  return `${year}年${month}月${day}日`;
+  if (!dateParts(value)) throw bad();
+  return dateText(value, "zh");
 }

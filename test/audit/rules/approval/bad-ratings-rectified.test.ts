@@ -19,13 +19,13 @@ describe(RULE, () => {
     });
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
-        message: "差评 R2（不满意，2023-06-08）于2023-06-21整改，用时9个工作日，超过5个工作日的整改期限",
+        message: "差评 R2（不满意，2023年6月8日）于2023年6月21日整改，用时9个工作日，超过5个工作日的整改期限",
         subject: "R2",
         count: 1,
         evidence: ['/approval/ratings/1/date="2023-06-08"', '/approval/ratings/1/rectified="2023-06-21"'],
       },
       {
-        message: "差评 R3（非常不满意，2023-12-20）至年底未整改，已超过5个工作日的整改期限",
+        message: "差评 R3（非常不满意，2023年12月20日）至年底未整改，已超过5个工作日的整改期限",
         subject: "R3",
         count: 1,
         evidence: ['/approval/ratings/2/date="2023-12-20"'],

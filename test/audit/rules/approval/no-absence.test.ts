@@ -14,12 +14,12 @@ describe(RULE, () => {
     });
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
-        message: "2023-08-01发生脱岗（LG1）",
+        message: "2023年8月1日发生脱岗（LG1）",
         subject: "LG1",
         count: 1,
         evidence: ['/approval/absenceIncidents/0/kind="off-post"'],
       },
     ]);
-    expect(findingsOf(d, RULE, undefined, "en")[0]!.message).toBe("absence from post on 2023-08-01 (LG1)");
+    expect(findingsOf(d, RULE, undefined, "en")[0]!.message).toBe("absence from post on 1 August 2023 (LG1)");
   });
 });

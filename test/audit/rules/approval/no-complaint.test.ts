@@ -18,13 +18,13 @@ describe(RULE, () => {
   it("reports every complaint, saying whether it was found substantiated", () => {
     expect(findingsOf(withComplaints(), RULE).map(brief)).toEqual([
       {
-        message: "2023-04-03收到投诉（TS1），经查属实",
+        message: "2023年4月3日收到投诉（TS1），经查属实",
         subject: "TS1",
         count: 1,
         evidence: ['/approval/complaints/0/received="2023-04-03"'],
       },
       {
-        message: "2023-05-04收到投诉（TS2），经查不属实",
+        message: "2023年5月4日收到投诉（TS2），经查不属实",
         subject: "TS2",
         count: 1,
         evidence: ['/approval/complaints/1/received="2023-05-04"'],

@@ -16,7 +16,7 @@ describe(RULE, () => {
     });
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
-        message: "2023-07-03被测试市政务服务中心通报（TB1）",
+        message: "2023年7月3日被测试市政务服务中心通报（TB1）",
         subject: "TB1",
         count: 1,
         evidence: ['/approval/criticismNotices/0/date="2023-07-03"'],

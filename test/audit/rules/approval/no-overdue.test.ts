@@ -23,13 +23,13 @@ describe(RULE, () => {
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
         message:
-          "办件 C3（甲许可）于2023-09-04受理，承诺时限5个工作日，应于2023-09-11前办结，实际于2023-09-12办结，用时6个工作日，超时1个工作日",
+          "办件 C3（甲许可）于2023年9月4日受理，承诺时限5个工作日，应于2023年9月11日前办结，实际于2023年9月12日办结，用时6个工作日，超时1个工作日",
         subject: "C3",
         count: 1,
         evidence: ['/approval/cases/2/accepted="2023-09-04"', '/approval/cases/2/completed="2023-09-12"'],
       },
       {
-        message: "办件 C4（乙登记）于2023-12-01受理，承诺时限3个工作日，应于2023-12-06前办结，至年底仍未办结",
+        message: "办件 C4（乙登记）于2023年12月1日受理，承诺时限3个工作日，应于2023年12月6日前办结，至年底仍未办结",
         subject: "C4",
         count: 1,
         evidence: ['/approval/cases/3/accepted="2023-12-01"'],

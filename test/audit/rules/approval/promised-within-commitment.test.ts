@@ -41,7 +41,7 @@ describe(RULE, () => {
     expect(findingsOf(d, RULE)).toEqual([]);
     expect(findingsOf(d, RULE, { basis: "cases" }).map(brief)).toEqual([
       {
-        message: "办件 C1 于2023-03-01受理、2023-03-09办结，用时6个工作日，超过本机关承诺的5个工作日",
+        message: "办件 C1 于2023年3月1日受理、2023年3月9日办结，用时6个工作日，超过本机关承诺的5个工作日",
         subject: "C1",
         count: 1,
         evidence: [

@@ -14,7 +14,7 @@ describe(RULE, () => {
     });
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
-        message: "申请 A2 于2023-05-10收到，补正告知应于2023-05-19前发出，实际于2023-05-22发出",
+        message: "申请 A2 于2023年5月10日收到，补正告知应于2023年5月19日前发出，实际于2023年5月22日发出",
         subject: "A2",
         count: 1,
         evidence: [

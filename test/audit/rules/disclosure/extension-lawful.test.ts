@@ -16,7 +16,7 @@ describe(RULE, () => {
     const found = findingsOf(d, RULE);
     expect(found.map(brief)).toEqual([
       {
-        message: "申请 A3 的延期于2023-10-09告知申请人，晚于原答复期限2023-10-08",
+        message: "申请 A3 的延期于2023年10月9日告知申请人，晚于原答复期限2023年10月8日",
         subject: "A3",
         count: 1,
         evidence: [

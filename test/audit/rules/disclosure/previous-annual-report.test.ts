@@ -14,7 +14,7 @@ describe(RULE, () => {
     });
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
-        message: "2022年度政府信息公开工作年度报告于2023-02-03公布，晚于2023-01-31的期限",
+        message: "2022年度政府信息公开工作年度报告于2023年2月3日公布，晚于2023年1月31日的期限",
         subject: "2022",
         count: 1,
         evidence: ['/disclosure/previousAnnualReport/published="2023-02-03"'],

@@ -16,7 +16,7 @@ describe(RULE, () => {
     const [f, ...rest] = findingsOf(d, RULE);
     expect(rest).toEqual([]);
     expect(brief(f!)).toEqual({
-      message: "申请 A1 于2023-03-01收到，应于2023-03-29前答复，实际于2023-03-31答复，逾期2个工作日",
+      message: "申请 A1 于2023年3月1日收到，应于2023年3月29日前答复，实际于2023年3月31日答复，逾期2个工作日",
       subject: "A1",
       count: 1,
       evidence: [
@@ -26,16 +26,16 @@ describe(RULE, () => {
     });
     expect(f!.severity).toBe("error");
     expect(f!.deadline!.summary).toBe(
-      "截止日期：2023-03-29（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）",
+      "截止日期：2023年3月29日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）",
     );
     expect(f!.deadline!.trace.rows[0]).toEqual([
-      "2023-03-01",
+      "2023年3月1日",
       "周三",
       "起算日（第0日）",
       "",
       "收到申请（适用《中华人民共和国政府信息公开条例》（2019年修订），答复期限20个工作日）",
     ]);
-    expect(f!.deadline!.trace.rows.at(-1)!.slice(0, 4)).toEqual(["2023-03-29", "周三", "工作日", "20"]);
+    expect(f!.deadline!.trace.rows.at(-1)!.slice(0, 4)).toEqual(["2023年3月29日", "周三", "工作日", "20"]);
   });
 
   it("reports a request unanswered at the end of the year once its deadline has passed", () => {
@@ -48,7 +48,7 @@ describe(RULE, () => {
     });
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
-        message: "申请 A4 于2023-11-01收到，应于2023-11-29前答复，至年底仍未答复",
+        message: "申请 A4 于2023年11月1日收到，应于2023年11月29日前答复，至年底仍未答复",
         subject: "A4",
         count: 1,
         evidence: [
@@ -82,12 +82,12 @@ describe(RULE, () => {
       [
         "A6",
         "info",
-        "申请 A6 于2026-12-20收到，答复期限跨入2027年（日历中还没有该年的节假日安排，具体日期暂无法确定），本年度内不构成逾期",
+        "申请 A6 于2026年12月20日收到，答复期限跨入2027年（日历中还没有该年的节假日安排，具体日期暂无法确定），本年度内不构成逾期",
       ],
       [
         "A7",
         "info",
-        "申请 A7 于2026-12-21收到，答复期限跨入2027年（日历中还没有该年的节假日安排，具体日期暂无法确定），本年度内不构成逾期",
+        "申请 A7 于2026年12月21日收到，答复期限跨入2027年（日历中还没有该年的节假日安排，具体日期暂无法确定），本年度内不构成逾期",
       ],
     ]);
     expect(found.some((f) => f.messageId === "late" || f.messageId === "unanswered")).toBe(false);
@@ -109,7 +109,7 @@ describe(RULE, () => {
     expect(others).toEqual([]);
     expect(w!.severity).toBe("warning");
     expect(w!.message).toBe(
-      "申请 A8 于2026-12-21收到，答复期限跨入2027年，日历中还没有该年的节假日安排，期限暂无法确定（不按逾期计）；通知发布后请用 --calendar-override 补充2027年的节假日",
+      "申请 A8 于2026年12月21日收到，答复期限跨入2027年，日历中还没有该年的节假日安排，期限暂无法确定（不按逾期计）；通知发布后请用 --calendar-override 补充2027年的节假日",
     );
   });
 

@@ -24,7 +24,7 @@ describe(RULE, () => {
     });
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
-        message: "申请 A1 的答复经行政复议（2023-04-03提出）于2023-05-22被纠正",
+        message: "申请 A1 的答复经行政复议（2023年4月3日提出）于2023年5月22日被纠正",
         subject: "A1",
         count: 1,
         evidence: [
@@ -33,7 +33,7 @@ describe(RULE, () => {
         ],
       },
       {
-        message: "申请 A2 的答复经行政诉讼（2023-07-03起诉）于2023-09-15被纠正",
+        message: "申请 A2 的答复经行政诉讼（2023年7月3日起诉）于2023年9月15日被纠正",
         subject: "A2",
         count: 1,
         evidence: [
