@@ -30,16 +30,16 @@ describe("text tables", () => {
     const out = run("deadline", "--received", "2025-09-28", "--explain", "--format", "text");
     const lines = out.split("\n");
     expect(lines[0]).toBe(
-      "截止日期：2025-10-31（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）",
+      "截止日期：2025年10月31日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）",
     );
     const table = lines.slice(2, lines.indexOf("", 2));
     expect(table[0]).toMatch(/^日期 +星期 +类别 +计数 +说明$/);
-    expect(table).toHaveLength(2 + 34); // header, rule, 2025-09-28 … 2025-10-31
+    expect(table).toHaveLength(2 + 34); // header, rule, 2025年9月28日 … 2025年10月31日
     const noteAt = (l: string) => terminalColumns(l.slice(0, l.lastIndexOf("  ") + 2));
-    const holiday = table.find((l) => l.startsWith("2025-10-01"))!;
-    expect(holiday).toMatch(/^2025-10-01 {2}周三 {2}节假日 +国庆节、中秋节$/);
+    const holiday = table.find((l) => l.startsWith("2025年10月1日 "))!;
+    expect(holiday).toMatch(/^2025年10月1日 +周三 {2}节假日 +国庆节、中秋节$/);
     expect(noteAt(holiday)).toBe(noteAt(table[0]!));
-    expect(noteAt(table.find((l) => l.startsWith("2025-09-28"))!)).toBe(noteAt(table[0]!));
+    expect(noteAt(table.find((l) => l.startsWith("2025年9月28日"))!)).toBe(noteAt(table[0]!));
     expect(out).not.toContain("|");
     // Not on a terminal and without --format: the Markdown table.
     expect(run("deadline", "--received", "2025-09-28", "--explain").split("\n")[2]).toBe(

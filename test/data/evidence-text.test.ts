@@ -46,7 +46,7 @@ describe("evidenceText", () => {
   it("in English: the record by id, the field path", () => {
     expect(evidenceText("/disclosure/applications/0/reply/date", "2023-10-19", data, "en")).toEqual({
       where: "application YSQ-1 reply.date",
-      value: "2023-10-19",
+      value: "19 October 2023",
     });
   });
 

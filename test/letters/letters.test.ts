@@ -137,7 +137,7 @@ describe("the 2023 sample, every letter, merged", () => {
 
   it("warns about the late reply by id only", () => {
     expect(result.warnings).toContain(
-      "YSQ2023-030：答复日期 2023-10-19 晚于答复期限 2023-10-17（逾期2个工作日）",
+      "YSQ2023-030：答复日期 2023年10月19日 晚于答复期限 2023年10月17日（逾期2个工作日）",
     );
   });
 
