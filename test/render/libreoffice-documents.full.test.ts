@@ -131,14 +131,12 @@ const text = (l: Line | undefined): string => (l ? l.words.map((w) => w.text).jo
  * difference, or one that went away — then delete it here). Page counts agree for every document.
  * Body text agrees line for line (the PDF sets LibreOffice's autospace and portion widths,
  * pdf/paragraph.ts interGlyphSpace), and table rows are as high as LibreOffice makes them (lines,
- * cell margins in twips and one border width; table text off the character grid). Left:
- * - annual report p3: the PDF moves the rows a merged cell spans ("（四）无法提供") to the next
- *   page whole; LibreOffice cuts the merged cell, its text and all (keeping the span's rows
- *   together in the DOCX makes LibreOffice mis-place the taller spans of table 三).
- * (The 2023 self-audit's p5/p6 differed while its findings printed ISO dates, which LibreOffice
- * broke after a hyphen; with dates written 2023年6月5日 its pages end alike.)
+ * cell margins in twips and one border width; table text off the character grid), and every
+ * DOCX row is w:cantSplit as the PDF never splits a row (LibreOffice cut the annual report's
+ * "（四）无法提供" row across p3/p4 before). None left: the 2023 self-audit's p5/p6 differed
+ * while its findings printed ISO dates, which LibreOffice broke after a hyphen.
  */
-const KNOWN_DIFFERENCES: readonly string[] = ["annual-report p3 last"];
+const KNOWN_DIFFERENCES: readonly string[] = [];
 
 describe("LibreOffice lays out every npm start DOCX like its PDF", () => {
   it("converts every document", () => {

@@ -2,8 +2,8 @@
  * A table's sub-heading row (one cell across the whole width, as table 二's "第二十条第（八）项")
  * never ends a page: it stays with the sub-block's header row and its first data row. The PDF
  * is read back per page (pdftotext -bbox) for every position of the sub-heading near the page
- * foot; the DOCX marks the same rows w:cantSplit with w:keepNext paragraphs (LibreOffice's
- * layout of it: test/render/libreoffice-documents.full.test.ts).
+ * foot; the DOCX gives the same rows w:keepNext paragraphs, and every row is w:cantSplit as the
+ * PDF never splits a row (LibreOffice's layout of it: test/render/libreoffice-documents.full.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import { mmToPt } from "../../src/document/layout.js";
@@ -69,14 +69,16 @@ describe("a table's sub-heading keeps with its header row and first data row", (
     expect(moved).toBeGreaterThan(0);
   });
 
-  it("DOCX: the sub-heading and its header row are w:cantSplit rows with w:keepNext paragraphs", async () => {
+  it("DOCX: every row is w:cantSplit; the sub-heading and its header row have w:keepNext paragraphs", async () => {
     const xml = docxPart(await renderDocx(doc([table(2)])), "word/document.xml");
     const rows = [...xml.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((m) => m[0]);
-    const kept = rows.map((r) => r.includes("<w:cantSplit/>") && !r.includes("<w:tblHeader/>"));
+    const unsplit = rows.map((r) => r.includes("<w:trPr><w:cantSplit/>"));
+    const header = rows.map((r) => r.includes("<w:tblHeader/>"));
     const keepNext = rows.map((r) => /<w:p><w:pPr><w:keepNext\/>/.test(r));
     // header, 2 data rows, sub-heading, its header, its data row
     expect(rows).toHaveLength(6);
-    expect(kept).toEqual([false, false, false, true, true, false]);
+    expect(unsplit).toEqual([true, true, true, true, true, true]);
+    expect(header).toEqual([true, false, false, false, false, false]);
     expect(keepNext).toEqual([true, false, false, true, true, false]);
   });
 });

@@ -120,11 +120,10 @@ export function tableXml(t: TableModel): string {
   for (const w of t.columnWidths) s += `<w:gridCol w:w="${w}"/>`;
   s += "</w:tblGrid>";
   for (const row of t.rows) {
+    // Every row w:cantSplit (see RowModel).
     s += row.header
       ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-      : row.keepWithNext
-        ? "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        : "<w:tr>";
+      : "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
     for (const c of row.cells) {
       s += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>`;
       if (c.columnSpan) s += `<w:gridSpan w:val="${c.columnSpan}"/>`;

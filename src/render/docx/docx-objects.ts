@@ -97,7 +97,7 @@ export function docxTableObject(t: TableModel): Table {
       (row) =>
         new TableRow({
           tableHeader: row.header || undefined,
-          cantSplit: row.header || undefined,
+          cantSplit: true, // every row (see RowModel)
           children: row.cells.map(
             (c) =>
               new TableCell({

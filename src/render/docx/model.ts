@@ -98,10 +98,16 @@ export interface CellModel {
   paragraphs: ParagraphModel[];
 }
 
+/**
+ * A table row. Every row is written w:cantSplit: the PDF never splits a row across pages (only
+ * one taller than a page, line by line — LibreOffice and Word then split a w:cantSplit row too),
+ * it moves the row to the next page. LibreOffice would otherwise cut a row — and with it the
+ * start of a merged cell such as the annual report's "（四）无法提供" — at the page foot.
+ */
 export interface RowModel {
-  /** A header row: repeated on every page (w:tblHeader) and never split (w:cantSplit). */
+  /** A header row: repeated on every page (w:tblHeader). */
   header: boolean;
-  /** Kept on the page with the next row: never split (w:cantSplit), its paragraphs w:keepNext. */
+  /** Kept on the page with the next row: its paragraphs w:keepNext. */
   keepWithNext?: boolean;
   cells: CellModel[];
 }
