@@ -237,4 +237,3 @@ export function formatNormalisation(n: LocatedNormalisation, file: string, lang:
   const read = n.kind === "date" ? dateText(n.to) : `“${codeLabel(n.list, n.to)}”`;
   return `${file} 第${n.line}行第${n.column}列：${name.zh}“${n.from}”读作${read}`;
 }
-

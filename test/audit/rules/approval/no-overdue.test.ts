@@ -29,7 +29,8 @@ describe(RULE, () => {
         evidence: ['/approval/cases/2/accepted="2023-09-04"', '/approval/cases/2/completed="2023-09-12"'],
       },
       {
-        message: "办件 C4（乙登记）于2023年12月1日受理，承诺时限3个工作日，应于2023年12月6日前办结，至年底仍未办结",
+        message:
+          "办件 C4（乙登记）于2023年12月1日受理，承诺时限3个工作日，应于2023年12月6日前办结，至年底仍未办结",
         subject: "C4",
         count: 1,
         evidence: ['/approval/cases/3/accepted="2023-12-01"'],
