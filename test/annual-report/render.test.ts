@@ -403,7 +403,7 @@ describe("input the report needs", () => {
     ds.documents!.annualReport = { date: "2024-02-02" };
     expect(buildAnnualReport({ dataset: ds, lang: "zh" }).warnings).toEqual([
       "未提供“存在的主要问题及改进情况”的文字（narrative.problems、narrative.improvements），该部分不完整",
-      "年度报告成文日期 2024-02-02 晚于公布期限 2024-01-31",
+      "年度报告成文日期 2024年2月2日 晚于公布期限 2024年1月31日",
     ]);
   });
 });

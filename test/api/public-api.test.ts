@@ -68,7 +68,7 @@ describe("public API", () => {
   it("computes a deadline with its trace and a fee", () => {
     const due = computeDeadline({ received: "2024-09-27", regime: "ogi-2019" });
     expect(due.due).toBe("2024-10-30"); // 9-29 and 10-12 are make-up workdays, 10-01..07 off
-    expect(formatTrace(due)).toContain("2024-10-01");
+    expect(formatTrace(due)).toContain("| 2024年10月1日 | 周二 | 节假日 |");
     expect(feePerRequest(11).amount).toBe(100);
   });
 });

@@ -87,7 +87,7 @@ describe("interpretations: one settings place", () => {
     expect(ext5).toContain("2023年4月14日");
     expect(ext5).not.toContain("2023年4月27日");
     expect(lateFindings(short)).toEqual([
-      "申请 YSQ2023-006 于2023-03-01收到，应于2023-04-14前答复，实际于2023-04-20答复，逾期4个工作日",
+      "申请 YSQ2023-006 于2023年3月1日收到，应于2023年4月14日前答复，实际于2023年4月20日答复，逾期4个工作日",
     ]);
     const facts = deriveFacts(short).applications.find((a) => a.id === ID)!;
     expect(facts.due).toBe("2023-04-14");
