@@ -45,7 +45,7 @@ import {
   worklistPage,
   type Ctx,
 } from "./pages.js";
-import { tpl } from "./html.js";
+import { cnDate, tpl } from "./html.js";
 import { STATUS_LABELS } from "./labels.js";
 import { extraRoutes } from "./routes-more.js";
 import { yearRoutes } from "./routes-year.js";
@@ -445,12 +445,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const a = await wb.application(year, id);
     const standing = a.facts.reply
       ? tpl`<p>
-          已于${a.facts.reply.date.slice(0, 4)}年${Number(a.facts.reply.date.slice(5, 7))}月${Number(a.facts.reply.date.slice(8))}日答复${a.facts.reply.onTime === false ? `，逾期${a.facts.reply.workingDaysLate}个工作日` : "，未超过期限"}。
+          已于${cnDate(a.facts.reply.date)}答复${a.facts.reply.onTime === false ? `，逾期${a.facts.reply.workingDaysLate}个工作日` : "，未超过期限"}。
         </p>`
       : (() => {
           const w = wb.standing(a.facts, todayOf());
           return tpl`<p class="standing badge-${w.status}">
-            今日（${todayOf().slice(0, 4)}年${Number(todayOf().slice(5, 7))}月${Number(todayOf().slice(8))}日）：${STATUS_LABELS[w.status]}${w.daysLeft !== null ? (w.daysLeft < 0 ? `，已逾期${-w.daysLeft}个工作日` : `，剩余${w.daysLeft}个工作日`) : ""}${w.problem ? `。${screenText(w.problem)}` : ""}
+            今日（${cnDate(todayOf())}）：${STATUS_LABELS[w.status]}${w.daysLeft !== null ? (w.daysLeft < 0 ? `，已逾期${-w.daysLeft}个工作日` : `，剩余${w.daysLeft}个工作日`) : ""}${w.problem ? `。${screenText(w.problem)}` : ""}
           </p>`;
         })();
     return sendHtml(

@@ -4,6 +4,7 @@
  * the app itself (no outside resource).
  */
 import { currentActor } from "./context.js";
+import { dateText } from "./lib.js";
 
 /** Markup that is already safe (built by the helpers here). */
 export class Html {
@@ -201,7 +202,5 @@ export function field(o: FieldOptions): Html {
 
 /** 2026-12-02 → 2026年12月2日 (pages show dates as clerks write them). */
 export function cnDate(d: string | null | undefined): string {
-  if (!d) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : d;
+  return d ? dateText(d, "zh") : "";
 }

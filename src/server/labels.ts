@@ -2,6 +2,7 @@
 import {
   APPLICANT_TYPE_LABELS,
   CHANNEL_LABELS,
+  dateText,
   fieldPathLabel,
   LETTER_KIND_LABELS,
   REASON_LABELS,
@@ -84,8 +85,7 @@ export function valueText(json: string | null): string {
   if (v === true) return "是";
   if (v === false) return "否";
   if (typeof v === "string") {
-    const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    if (d) return `${d[1]}年${Number(d[2])}月${Number(d[3])}日`;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return dateText(v, "zh");
     return CODE_LABELS[v] ?? v;
   }
   if (Array.isArray(v)) return v.length === 0 ? "（空）" : JSON.stringify(v);

@@ -5,6 +5,7 @@
 export {
   validateDatasetText,
   writeFileAtomic,
+  dateText,
   RECEIPT_FIELD,
   APPLICANT_TYPES,
   APPLICANT_TYPE_LABELS,
