@@ -48,6 +48,7 @@ import {
 import { cnDate, tpl } from "./html.js";
 import { STATUS_LABELS } from "./labels.js";
 import { extraRoutes } from "./routes-more.js";
+import { oversightRoutes } from "./oversight.js";
 import { yearRoutes } from "./routes-year.js";
 import { screenText } from "./text.js";
 import { caseRoutes } from "./routes-cases.js";
@@ -567,6 +568,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await userRoutes(app, { wb, ctxOf, sendHtml, todayOf, nowOf, onFirstUser: () => (hasUsers = true) });
   await extraRoutes(app, { wb, ctxOf, sendHtml, todayOf });
+  await oversightRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await yearRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await caseRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await ledgerRoutes(app, { wb, ctxOf, sendHtml, todayOf });

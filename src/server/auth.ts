@@ -219,9 +219,10 @@ export async function loginSucceeded(store: Store, username: string) {
  * public: anyone (the login page, static files); setup: before the first administrator, with
  * the setup link; session: any logged-in user about their own session (log out, switch
  * agency); read: any role, on the session's agency; handle: a 经办人 of that agency; approve:
- * its 负责人; admin: its 管理员.
+ * its 负责人; admin: its 管理员; oversee: a 监督, across their whole scope (their own agency and
+ * every one below it, whichever agency the session is looking at).
  */
-export type Access = "public" | "setup" | "session" | "read" | "handle" | "approve" | "admin";
+export type Access = "public" | "setup" | "session" | "read" | "handle" | "approve" | "admin" | "oversee";
 
 type Rule = Access | ((params: Record<string, string>) => Access);
 
@@ -261,6 +262,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "GET /year-end": "read",
   "GET /year-end/:year/:file": "read",
   "GET /stats": "read",
+  "GET /oversight": "oversee",
   "GET /admin": "admin",
   "POST /admin/users": "admin",
   "POST /admin/agencies": "admin",
@@ -279,6 +281,7 @@ export function allowed(actor: Actor, access: Access): boolean {
   if (access === "setup") return false;
   if (!actor.scope.some((a) => a.id === actor.agencyId)) return false;
   if (access === "read") return true;
+  if (access === "oversee") return actor.roles.includes("supervisor");
   // Writes only in the user's own agency: a supervisor looking at an agency below reads only.
   if (actor.agencyId !== actor.homeAgencyId) return false;
   const need: Role = access === "handle" ? "clerk" : access === "approve" ? "head" : "admin";

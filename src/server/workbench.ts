@@ -375,7 +375,15 @@ export class Workbench {
 
   /** Open applications as of `asOf`, each with its deadline and standing from the library. */
   async worklist(asOf: string): Promise<Worklist> {
-    const office = await this.requireOffice();
+    return this.worklistOf((await this.requireOffice()).id, asOf);
+  }
+
+  /**
+   * The worklist of agency `officeId` (the oversight page's, one per agency in the user's
+   * scope; the caller has checked that scope).
+   */
+  async worklistOf(officeId: number, asOf: string): Promise<Worklist> {
+    const office = { id: officeId };
     const stamps = await this.store.openStamps(office.id, asOf);
     const counts: Worklist["counts"] = { "on-time": 0, "due-soon": 0, overdue: 0, unknown: 0 };
     const missing = new Map<number, string[]>();
