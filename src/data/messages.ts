@@ -255,5 +255,8 @@ function valueText(v: unknown, key: string | undefined, parent: string | undefin
     if (label) return label;
     return ISO_DAY.test(v) ? dateText(v) : v;
   }
+  // An empty list or record is "none", not JSON's [] or {}.
+  if (Array.isArray(v) && v.length === 0) return lang === "en" ? "(none)" : "（无）";
+  if (typeof v === "object" && Object.keys(v).length === 0) return lang === "en" ? "(none)" : "（无）";
   return JSON.stringify(v);
 }

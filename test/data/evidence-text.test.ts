@@ -19,6 +19,12 @@ const data = {
 };
 
 describe("evidenceText", () => {
+  it("an empty list or record reads as none, not as JSON", () => {
+    expect(evidenceText("/disclosure/rules", [], data, "zh").value).toBe("（无）");
+    expect(evidenceText("/disclosure/rules", [], data, "en").value).toBe("(none)");
+    expect(evidenceText("/disclosure/leadingGroup", {}, data, "zh").value).toBe("（无）");
+  });
+
   it("names the record by id and the field by its Chinese name; codes by label, dates in Chinese", () => {
     expect(evidenceText("/disclosure/applications/0/reply/date", "2023-10-19", data, "zh")).toEqual({
       where: "申请 YSQ-1 的答复日期",
