@@ -140,6 +140,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   "extension.days": "延长工作日数",
   "fee.noticeDate": "收费通知日期",
   "reply.groundLaw": "禁止公开的法律及条款",
+  "disclosureOffice.contact": "政府信息公开工作机构联系人",
+  feePayment: "缴费信息",
+  "feePayment.method": "缴费方式",
+  "feePayment.account": "收款账户",
+  "feePayment.place": "缴费地点",
+  handler: "承办人",
+  "handler.name": "承办人姓名",
+  "handler.phone": "承办人电话",
 };
 
 /**

@@ -19,7 +19,9 @@
  * - Kept: the agency's own particulars (the `agency` block: the office's published telephone,
  *   e-mail and address, the reconsideration body and the court) and a referred agency's contact
  *   (reply.responsibleAgency) are public bodies' data; the same telephone or e-mail quoted in the
- *   narrative is kept too. Codes (ids, types, channels, kinds) are not free text.
+ *   narrative is kept too. An application's `handler` (承办人: name and phone) is the agency's
+ *   staff named as the letters' contact, not an applicant: kept as it is, like the office's
+ *   `contact`, and its phone quoted in free text is kept too. Codes (ids, types, channels, kinds) are not free text.
  * - Nothing else changes: ids, dates, reply types and every count stay as they are, so every
  *   derived figure is the same with and without --redact.
  */
@@ -102,6 +104,7 @@ export function redactPersonalData(dataset: Dataset): Dataset {
     } else if (node && typeof node === "object") for (const v of Object.values(node)) collect(v);
   };
   collect(copy.agency);
+  for (const app of apps) if (app && typeof app === "object") collect((app as { handler?: unknown }).handler);
   // The same names and details inside free text, longest first (a name inside a longer one).
   const replacements = [
     ...[...applicants, ...parties].map(([from, to]) => [from, to] as const),
@@ -127,7 +130,7 @@ export function redactPersonalData(dataset: Dataset): Dataset {
       if (applicantRecords.has(node)) return node;
       const rec = node as Record<string, unknown>;
       for (const [k, v] of Object.entries(rec)) {
-        if (CODE_KEYS.has(k) || k === "responsibleAgency") continue;
+        if (CODE_KEYS.has(k) || k === "responsibleAgency" || k === "handler") continue;
         rec[k] = walk(v, markdown);
       }
     }

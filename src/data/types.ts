@@ -277,6 +277,7 @@ export interface Agency {
   email?: Text;
   website?: Text;
   disclosureOffice: DisclosureOffice;
+  feePayment?: FeePayment;
   /**
    * Vertically managed agency (customs, tax, …): reconsideration goes to the next-higher department.
    */
@@ -312,6 +313,27 @@ export interface DisclosureOffice {
   head: Text;
   phone?: Text;
   address?: Text;
+  /**
+   * Contact person (联系人) printed in every letter's note, e.g. 王晓. Agency staff, kept by --redact.
+   */
+  contact?: Text;
+}
+/**
+ * How and where a fee is paid, printed in the fee notice; without it the notice prints the letters configuration's feePayment sentence.
+ */
+export interface FeePayment {
+  /**
+   * How to pay (缴费方式), e.g. 通过政府非税收入缴款码缴纳.
+   */
+  method?: Text;
+  /**
+   * Account to pay into (收款账户): payee, bank and number.
+   */
+  account?: Text;
+  /**
+   * Where to pay in person (缴费地点).
+   */
+  place?: Text;
 }
 /**
  * The approval office (行政审批办公室) and its year.
@@ -890,6 +912,7 @@ export interface Application {
    * The information requested, in the applicant's words.
    */
   content: Text;
+  handler?: Handler;
   correction?: Correction;
   consultations?: Consultation[];
   extension?: Extension;
@@ -913,6 +936,13 @@ export interface Applicant {
   phone?: Text;
   email?: Text;
   idNumber?: Text;
+}
+/**
+ * The staff member handling this application (承办人), named as the contact in its letters instead of the office's contact. Agency staff, kept by --redact.
+ */
+export interface Handler {
+  name?: Text;
+  phone?: Text;
 }
 /**
  * Notice to correct an unclear request (补正告知, ogi-2019 Art. 30).

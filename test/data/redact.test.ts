@@ -69,6 +69,21 @@ describe("redactPersonalData", () => {
     );
   });
 
+  it("keeps the handler (agency staff) and the office's contact, and still redacts the applicant", () => {
+    const d = sample();
+    d.agency.disclosureOffice.contact = "赵某某";
+    const app = d.disclosure.applications![0]!;
+    app.handler = { name: "钱某某", phone: "13900000099" };
+    app.content = `${app.content}（承办人电话13900000099）`;
+    const r = redactPersonalData(d);
+    const ra = r.disclosure.applications![0]!;
+    expect(ra.handler).toEqual({ name: "钱某某", phone: "13900000099" });
+    expect(ra.content).toContain("承办人电话13900000099");
+    expect(r.agency.disclosureOffice.contact).toBe("赵某某");
+    expect(ra.applicant.name).toBe("申请人A");
+    expect(ra.applicant.phone).toBe(REDACTED);
+  });
+
   it("changes no derived figure", () => {
     const d = sample();
     expect(deriveFacts(redactPersonalData(d))).toEqual(deriveFacts(d));
