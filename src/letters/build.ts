@@ -81,6 +81,12 @@ export interface LetterContext {
     docNumber: string | null;
     date: string;
     seal: boolean;
+    /**
+     * The 附注's contact (config contactNote): the application's handler, else the disclosure
+     * office's contact person; null when unknown or the note is off.
+     */
+    contactName: string | null;
+    /** The handler's phone, else the disclosure office's, else the agency's; null when unknown or off. */
     contactPhone: string | null;
   };
   addressee: string;
@@ -132,7 +138,12 @@ export interface LetterContext {
     tiers: { range: string; units: number; rateText: string; subtotalText: string }[];
     quantityInTiers: number;
     payDays: number;
+    /** The letters configuration's feePayment sentence, printed when the dataset says nothing of how to pay. */
     payment: string;
+    /** agency.feePayment: how (缴费方式), into which account (收款账户), where (缴费地点); null when not given. */
+    paymentMethod: string | null;
+    paymentAccount: string | null;
+    paymentPlace: string | null;
   } | null;
   reply: {
     date: string;
@@ -227,6 +238,9 @@ function feeContext(
     // The period the facts counted the payment deadline (and the fee pause) with.
     payDays: resolveInterpretations(dataset).feePaymentDays,
     payment: config.feePayment,
+    paymentMethod: dataset.agency.feePayment?.method ?? null,
+    paymentAccount: dataset.agency.feePayment?.account ?? null,
+    paymentPlace: dataset.agency.feePayment?.place ?? null,
   };
 }
 
@@ -280,7 +294,10 @@ export function letterContext(
       docNumber: env.docNumbers.get(`${id}/${planned.suffix}`) ?? null,
       date: "",
       seal: config.seal,
-      contactPhone: config.contactNote ? (agency.disclosureOffice.phone ?? agency.phone ?? null) : null,
+      contactName: config.contactNote ? (app.handler?.name ?? agency.disclosureOffice.contact ?? null) : null,
+      contactPhone: config.contactNote
+        ? (app.handler?.phone ?? agency.disclosureOffice.phone ?? agency.phone ?? null)
+        : null,
     },
     addressee: app.applicant.name,
     you: natural ? "您" : "贵单位",

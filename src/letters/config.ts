@@ -57,7 +57,7 @@ export const DEFAULT_LETTERS_CONFIG: Readonly<LettersConfig> = Object.freeze({
   basis: Object.freeze({}),
   seal: true,
   sealMode: "none",
-  contactNote: false,
+  contactNote: true,
   correctionPeriodDays: 15,
   feePayment: "请通过政府非税收入收缴渠道缴纳，缴款方式可向本机关政府信息公开工作机构咨询。",
 }) as LettersConfig;
