@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnAsync } from "../helpers/spawn.js";
 import { feePerPage } from "../../src/law/index.js";
 import type { Dataset } from "../../src/data/types.js";
 import { defaultWorkers, writeLetters, type LettersResult } from "../../src/letters/batch.js";
@@ -434,11 +435,13 @@ describe("gongwen letters (the built CLI)", () => {
     ]);
   });
 
-  it("worker threads write the same bytes as one thread", () => {
-    const outs = ["1", "2"].map((workers) => {
+  it("worker threads write the same bytes as one thread", async () => {
+    const outs: string[] = [];
+    for (const workers of ["1", "2"]) {
       const out = newDir();
-      const r = spawnSync(
-        "node",
+      // awaited: two batches spawned in a row block a worker for tens of seconds under load
+      const r = await spawnAsync(
+        process.execPath,
         [
           "dist/cli/main.js",
           "letters",
@@ -451,11 +454,11 @@ describe("gongwen letters (the built CLI)", () => {
           "fee",
           "--merge",
         ],
-        { cwd: ROOT, encoding: "utf8", env: { ...process.env, GONGWEN_LETTER_WORKERS: workers } },
+        { cwd: ROOT, env: { ...process.env, GONGWEN_LETTER_WORKERS: workers } },
       );
-      expect(r.status).toBe(0);
-      return out;
-    });
+      expect(r.status, r.stderr).toBe(0);
+      outs.push(out);
+    }
     const names = readdirSync(outs[0]!).sort();
     expect(names).toHaveLength(41 * 2 + 1 + 1 + 1); // and manifest.json, doc-numbers.json
     expect(readdirSync(outs[1]!).sort()).toEqual(names);

@@ -5,13 +5,13 @@
  * reproduces every hash and the manifest itself byte for byte; a manifest gongwen did not write
  * is not overwritten without --force. Through the built binary (npm test builds first).
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { folderSha256, stableStringify } from "../../src/render/manifest.js";
+import { spawnAsync } from "../helpers/spawn.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "dist/cli/main.js");
@@ -21,8 +21,9 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gongwen-manifest-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const sha256 = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-function gongwen(...argv: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, encoding: "utf8" });
+/** The built binary, awaited (a run of these spawned one after another blocks a worker for a minute under load). */
+async function gongwen(...argv: string[]) {
+  const r = await spawnAsync(process.execPath, [BIN, ...argv], { cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -44,14 +45,14 @@ const manifestOf = (dir: string) =>
   };
 
 /** Summary (2014) and annual report (2023) into DIR, the replies of 2023 into DIR/letters. */
-function runAll(dir: string, ...extra: string[]) {
+async function runAll(dir: string, ...extra: string[]) {
   const steps = [
     ["render", "summary", S2014, "--out", dir, "--format", "docx,pdf", ...extra],
     ["render", "annual-report", S2023, "--out", dir, "--format", "docx,pdf,xlsx", ...extra],
     ["letters", S2023, "--out", path.join(dir, "letters"), "--kind", "reply", "--merge", ...extra],
   ];
   for (const s of steps) {
-    const r = gongwen(...s);
+    const r = await gongwen(...s);
     expect(r.stderr).not.toMatch(/内部错误|^\s+at /m);
     expect(r.code, r.stderr).toBe(0);
   }
@@ -61,8 +62,8 @@ describe("DIR/manifest.json", () => {
   const a = path.join(tmp, "a");
   const b = path.join(tmp, "b");
 
-  it("lists every output of every command written into the folder, with what made it", () => {
-    runAll(a);
+  it("lists every output of every command written into the folder, with what made it", async () => {
+    await runAll(a);
     const m = manifestOf(a);
     expect(m.generator).toBe("gongwen");
     expect(Object.keys(m.outputs)).toEqual([
@@ -114,8 +115,8 @@ describe("DIR/manifest.json", () => {
     expect(text).not.toContain(ROOT);
   }, 180_000);
 
-  it("re-running with the same input reproduces every hash and the manifests byte for byte", () => {
-    runAll(b);
+  it("re-running with the same input reproduces every hash and the manifests byte for byte", async () => {
+    await runAll(b);
     for (const sub of ["", "letters"]) {
       expect(fs.readFileSync(path.join(b, sub, "manifest.json"), "utf8")).toBe(
         fs.readFileSync(path.join(a, sub, "manifest.json"), "utf8"),
@@ -125,18 +126,18 @@ describe("DIR/manifest.json", () => {
     }
     // Once more over the same folder with --force: nothing changes.
     const before = fs.readFileSync(path.join(a, "manifest.json"), "utf8");
-    runAll(a, "--force");
+    await runAll(a, "--force");
     expect(fs.readFileSync(path.join(a, "manifest.json"), "utf8")).toBe(before);
   }, 240_000);
 
-  it("records --templates and --redact; a changed input changes the input hash", () => {
+  it("records --templates and --redact; a changed input changes the input hash", async () => {
     const dir = path.join(tmp, "c");
     const templates = path.join(tmp, "templates");
     fs.mkdirSync(templates);
     fs.writeFileSync(path.join(templates, "unused.md.hbs"), "# 无关模板\n");
     const changed = path.join(tmp, "2014-commerce-bureau.json");
     fs.writeFileSync(changed, fs.readFileSync(S2014, "utf8").replace(/\n$/, "") + " \n");
-    const r = gongwen("render", "summary", changed, "--out", dir, "--templates", templates, "--redact");
+    const r = await gongwen("render", "summary", changed, "--out", dir, "--templates", templates, "--redact");
     expect(r.code, r.stderr).toBe(0);
     const e = manifestOf(dir).outputs["summary.docx"]!;
     expect(e.templates.user).toBe(folderSha256(templates));
@@ -147,29 +148,29 @@ describe("DIR/manifest.json", () => {
     expect(e.sha256).toBe(manifestOf(a).outputs["summary.docx"]!.sha256);
   }, 60_000);
 
-  it("a manifest.json gongwen did not write is kept unless --force, and nothing is written", () => {
+  it("a manifest.json gongwen did not write is kept unless --force, and nothing is written", async () => {
     const dir = path.join(tmp, "d");
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "manifest.json"), '{"mine": true}\n');
-    const r = gongwen("render", "summary", S2014, "--out", dir);
+    const r = await gongwen("render", "summary", S2014, "--out", dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `${path.join(dir, "manifest.json")} 不是 gongwen 写的清单文件，如需覆盖请加 --force\n`,
     );
     expect(fs.readdirSync(dir)).toEqual(["manifest.json"]);
     expect(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")).toBe('{"mine": true}\n');
-    const forced = gongwen("render", "summary", S2014, "--out", dir, "--force");
+    const forced = await gongwen("render", "summary", S2014, "--out", dir, "--force");
     expect(forced.code, forced.stderr).toBe(0);
     expect(Object.keys(manifestOf(dir).outputs)).toEqual(["summary.docx"]);
   }, 60_000);
 
-  it("a render that fails after its first output leaves that output recorded (journaled as it is placed)", () => {
+  it("a render that fails after its first output leaves that output recorded (journaled as it is placed)", async () => {
     // The PDF's font configuration is refused only when the PDF is made, after the DOCX is in
     // place: the DOCX must be in the manifest with its hash, and no journal or lock left behind.
     const dir = path.join(tmp, "half-done");
     const fonts = path.join(tmp, "bad-fonts.json");
     fs.writeFileSync(fonts, '{"faces": 3}');
-    const r = gongwen(
+    const r = await gongwen(
       "render",
       "summary",
       S2014,

@@ -13,7 +13,7 @@ import {
   problems,
   prng,
   ROOT,
-  runBinary,
+  runBinaryAsync,
   runInProcess,
   SAMPLE_2014,
   SAMPLE_2023,
@@ -73,7 +73,7 @@ describe("fuzz: the real binary and gongwen import", () => {
     expect(failures, failures.slice(0, 15).join("\n\n")).toEqual([]);
   }, 120_000);
 
-  it(`a sample of ${BINARY_SAMPLE} mutations through the real binary`, () => {
+  it(`a sample of ${BINARY_SAMPLE} mutations through the real binary`, async () => {
     const rand = prng(SEED + 2);
     const mutator = new Mutator(rand);
     for (let i = 0; i < BINARY_SAMPLE; i++) {
@@ -88,8 +88,8 @@ describe("fuzz: the real binary and gongwen import", () => {
         i % 2
           ? ["letters", file, "--out", out, "--request", appIds(base.data)[i] ?? "x", "--format", "pdf"]
           : ["render", "summary", file, "--out", out, "--format", "docx,pdf"];
-      check(`binary #${i} ${m.label.slice(0, 200)}`, runBinary(["validate", file]));
-      check(`binary #${i} ${m.label.slice(0, 200)}`, runBinary(args), out);
+      check(`binary #${i} ${m.label.slice(0, 200)}`, await runBinaryAsync(["validate", file]));
+      check(`binary #${i} ${m.label.slice(0, 200)}`, await runBinaryAsync(args), out);
     }
     expect(failures, failures.slice(0, 15).join("\n\n")).toEqual([]);
   }, 120_000);
