@@ -113,19 +113,9 @@ export async function startSession(
 
 /** The agencies a user may read: their own, and a supervisor's every agency below it. */
 export function scopeOf(user: StoredUser, offices: readonly Office[]): AgencyRef[] {
+  if (user.roles.includes("supervisor")) return subtreeOf(user.officeId, offices);
   const own = offices.find((o) => o.id === user.officeId);
-  if (!own) return [];
-  const out: AgencyRef[] = [{ id: own.id, name: own.name, depth: 0 }];
-  if (!user.roles.includes("supervisor")) return out;
-  const walk = (parent: number, depth: number) => {
-    for (const o of offices)
-      if (o.parentId === parent) {
-        out.push({ id: o.id, name: o.name, depth });
-        walk(o.id, depth + 1);
-      }
-  };
-  walk(own.id, 1);
-  return out;
+  return own ? [{ id: own.id, name: own.name, depth: 0 }] : [];
 }
 
 /** The agencies below `root` and itself (an administrator's reach), parents first. */

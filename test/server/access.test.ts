@@ -7,7 +7,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SERVER_ROUTES, type RegisteredRoute } from "../../src/server/app.js";
 import { ROUTE_ACCESS } from "../../src/server/auth.js";
-import { APPLICATION_FORM, OFFICE_FORM, testServer, text, type Client, type TestServer } from "./helpers.js";
+import {
+  APPLICATION_FORM,
+  rootWithTwoAgencies,
+  testServer,
+  text,
+  type Client,
+  type TestServer,
+} from "./helpers.js";
 
 let s: TestServer;
 let ids: { root: number; a: number; b: number };
@@ -17,14 +24,6 @@ let clerkB: Client & { userId: number };
 
 /** What only agency B's records hold: it never shows to a user of agency A. */
 const B_MARKER = "乙局专属申请内容";
-
-const agencyForm = (name: string, short: string, parent: number) => ({
-  ...OFFICE_FORM,
-  parent: String(parent),
-  "agency.name": name,
-  "agency.shortName": short,
-  "agency.disclosureOffice.name": `${name}办公室`,
-});
 
 async function stateOf(agency: number) {
   return {
@@ -60,16 +59,7 @@ const B_VALUES = () => ({
 
 beforeEach(async () => {
   s = await testServer();
-  expect((await s.post("/setup/office", OFFICE_FORM)).statusCode).toBe(303);
-  const root = (await s.store.offices())[0]!.id;
-  for (const [name, short] of [
-    ["示例市青禾区甲局", "青禾甲局"],
-    ["示例市青禾区乙局", "青禾乙局"],
-  ] as const)
-    expect((await s.post("/admin/agencies", agencyForm(name, short, root))).statusCode).toBe(303);
-  const [, a, b] = await s.store.offices();
-  ids = { root, a: a!.id, b: b!.id };
-  expect([a!.parentId, b!.parentId]).toEqual([root, root]);
+  ids = await rootWithTwoAgencies(s);
   clerkA = await s.user(ids.a, "clerk-a", ["clerk"], { name: "李经办" });
   headA = await s.user(ids.a, "head-a", ["head"], { name: "赵主任" });
   clerkB = await s.user(ids.b, "clerk-b", ["clerk"], { name: "孙经办" });

@@ -1,4 +1,5 @@
 /** A workbench on an in-memory database, driven through Fastify's inject (no socket). */
+import { expect } from "vitest";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { Store } from "../../src/storage/index.js";
 import { buildServer, COOKIE, csrfFor } from "../../src/server/app.js";
@@ -186,6 +187,29 @@ export const OFFICE_FORM = {
   "agency.disclosureOffice.head": "办公室主任",
   year: "2026",
 };
+
+/** The form creating agency `name` below agency `parent`. */
+export const agencyForm = (name: string, short: string, parent: number) => ({
+  ...OFFICE_FORM,
+  parent: String(parent),
+  "agency.name": name,
+  "agency.shortName": short,
+  "agency.disclosureOffice.name": `${name}办公室`,
+});
+
+/** Set up the root agency, then two departments below it (甲局, 乙局); their ids. */
+export async function rootWithTwoAgencies(s: TestServer): Promise<{ root: number; a: number; b: number }> {
+  expect((await s.post("/setup/office", OFFICE_FORM)).statusCode).toBe(303);
+  const root = (await s.store.offices())[0]!.id;
+  for (const [name, short] of [
+    ["示例市青禾区甲局", "青禾甲局"],
+    ["示例市青禾区乙局", "青禾乙局"],
+  ] as const)
+    expect((await s.post("/admin/agencies", agencyForm(name, short, root))).statusCode).toBe(303);
+  const [, a, b] = await s.store.offices();
+  expect([a!.parentId, b!.parentId]).toEqual([root, root]);
+  return { root, a: a!.id, b: b!.id };
+}
 
 /** A registered-post application received (signed for) on Monday 2 November 2026. */
 export const APPLICATION_FORM = {

@@ -4,19 +4,18 @@
  * an agency outside the scope (a sibling's, or a guessed id) is 404.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { APPLICATION_FORM, OFFICE_FORM, testServer, text, type Client, type TestServer } from "./helpers.js";
+import {
+  APPLICATION_FORM,
+  rootWithTwoAgencies,
+  testServer,
+  text,
+  type Client,
+  type TestServer,
+} from "./helpers.js";
 
 let s: TestServer;
 let ids: { root: number; a: number; b: number };
 let supR: Client;
-
-const agencyForm = (name: string, short: string, parent: number) => ({
-  ...OFFICE_FORM,
-  parent: String(parent),
-  "agency.name": name,
-  "agency.shortName": short,
-  "agency.disclosureOffice.name": `${name}办公室`,
-});
 
 /** Received (signed for) on `day`, by registered post. */
 const received = (id: string, day: string, extra: Record<string, string> = {}) => ({
@@ -49,15 +48,7 @@ function cases(html: string): string[] {
 
 beforeEach(async () => {
   s = await testServer("2026-11-25");
-  expect((await s.post("/setup/office", OFFICE_FORM)).statusCode).toBe(303);
-  const root = (await s.store.offices())[0]!.id;
-  for (const [name, short] of [
-    ["示例市青禾区甲局", "青禾甲局"],
-    ["示例市青禾区乙局", "青禾乙局"],
-  ] as const)
-    expect((await s.post("/admin/agencies", agencyForm(name, short, root))).statusCode).toBe(303);
-  const [, a, b] = await s.store.offices();
-  ids = { root, a: a!.id, b: b!.id };
+  ids = await rootWithTwoAgencies(s);
   const clerkA = await s.user(ids.a, "clerk-a", ["clerk"]);
   const clerkB = await s.user(ids.b, "clerk-b", ["clerk"]);
   // A: one long overdue (September), one with weeks to go; B: one due within days.
