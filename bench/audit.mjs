@@ -69,9 +69,9 @@ export function generateDataset(n = 100_000) {
     { type: "disclosed" },
     { type: "already-public" },
     { type: "partial" },
-    { type: "refused", reason: "process-information" },
+    { type: "refused", reason: "process-information", ground: "draft" },
     { type: "unavailable", reason: "not-held" },
-    { type: "not-processed", reason: "duplicate" },
+    { type: "not-processed", reason: "petition-complaint" },
   ];
   const applicantTypes = ["natural-person", "commercial-enterprise", "research-institution", "other"];
   const apps = new Array(n);
@@ -91,7 +91,12 @@ export function generateDataset(n = 100_000) {
     let start = r;
     const kind = rand(100);
     if (kind < 5) {
-      app.correction = { notified: wd(r + 3), periodDays: 15, correctedReceived: wd(r + 5) };
+      app.correction = {
+        notified: wd(r + 3),
+        periodDays: 15,
+        items: ["申请内容的具体名称"],
+        correctedReceived: wd(r + 5),
+      };
       start = r + 5;
     } else if (kind < 8) {
       app.extension = { approved: wd(r + 15), notified: wd(r + 15), days: 10 };
@@ -139,6 +144,7 @@ export function generateDataset(n = 100_000) {
       reconsiderationBody: { name: "基准市人民政府" },
       court: { name: "基准市人民法院" },
       address: "基准市基准路1号",
+      website: "https://www.jizhun.example.gov.cn",
       disclosureOffice: { name: "基准局办公室", head: "办公室主任" },
     },
     approval: {
