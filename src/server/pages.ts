@@ -385,25 +385,30 @@ function deadlineSection(facts: ApplicationFacts, body: Dataset, asOfStanding: P
     }
     <details>
       <summary>计算过程（逐日）</summary>
-      <div class="table-wrap">
-        <table class="trace">
-          <thead>
-            <tr>
-              ${table.header.map((h) => tpl`<th scope="col">${h}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${table.rows.map(
-              (r) =>
-                tpl`<tr>
-                  ${r.map((c, i) => tpl`<td>${i === 0 ? cnDate(c) : screenText(c)}</td>`)}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${traceTableHtml(table)}
     </details>
   </section>`;
+}
+
+/** A deadline trace as a table (the application page and the year's late replies). */
+export function traceTableHtml(trace: { header: string[]; rows: string[][] }): Html {
+  return tpl`<div class="table-wrap">
+    <table class="trace">
+      <thead>
+        <tr>
+          ${trace.header.map((h) => tpl`<th scope="col">${h}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${trace.rows.map(
+          (r) =>
+            tpl`<tr>
+              ${r.map((c, i) => tpl`<td>${i === 0 ? cnDate(c) : screenText(c)}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 function recordSection(rec: Application, facts: ApplicationFacts): Html {

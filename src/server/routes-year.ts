@@ -27,7 +27,7 @@ import { screenText } from "./text.js";
 import { reviewHtml } from "./report-review.js";
 import { NotFound, type Workbench } from "./workbench.js";
 import type { YearMemo } from "./year-cache.js";
-import type { Ctx } from "./pages.js";
+import { traceTableHtml, type Ctx } from "./pages.js";
 
 export interface YearRouteEnv {
   wb: Workbench;
@@ -67,26 +67,6 @@ function yearLinks(path: string, years: number[], current: number): Html {
 /** A library failure (bad or missing data for a document) as the clerk's messages. */
 function userMessages(e: UserError): string[] {
   return [screenText(e.message), ...e.details.map(screenText)];
-}
-
-function traceTableHtml(trace: { header: string[]; rows: string[][] }): Html {
-  return tpl`<div class="table-wrap">
-    <table class="trace">
-      <thead>
-        <tr>
-          ${trace.header.map((h) => tpl`<th scope="col">${h}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${trace.rows.map(
-          (r) =>
-            tpl`<tr>
-              ${r.map((c, i) => tpl`<td>${i === 0 ? cnDate(c) : screenText(c)}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
 }
 
 export async function yearRoutes(app: FastifyInstance, env: YearRouteEnv): Promise<void> {
