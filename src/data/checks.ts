@@ -6,6 +6,7 @@
  */
 import type { Lang } from "../util/i18n.js";
 import { recordGaps } from "./completeness.js";
+import { deliveryProblems } from "./delivery.js";
 import { groundProblem } from "./grounds.js";
 import { extensionProblem, feeProblem, regimeOfReceipt } from "./record-limits.js";
 import { daysInMonth } from "./date-format.js";
@@ -610,6 +611,8 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
     }
     const g = groundProblem(reply);
     if (g) c.add([...rp, "ground"], g.code, g.message);
+    c.order(rp, reply, "delivered", replyDate, "reply.date", "reply.delivered");
+    for (const d of deliveryProblems(a)) c.add([...p, ...d.field.split(".")], d.code, d.message);
   }
   if (replyType === "other" && reason === "no-correction" && (!correction || corrected))
     c.add(

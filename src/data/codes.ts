@@ -287,3 +287,24 @@ export const NEW_MEDIA_KIND_LABELS: Record<NewMediaKind, string> = {
 /** Who is consulted before a reply: a third party (Art. 32) or another agency (Art. 34). */
 export const CONSULTATION_PARTIES = ["third-party", "agency"] as const;
 export type ConsultationParty = (typeof CONSULTATION_PARTIES)[number];
+
+/** The form information is provided in (提供形式; ogi-2019 Art. 29 ¶2 item (3), Art. 40). */
+export const DELIVERY_FORMS = ["paper", "electronic"] as const;
+export type DeliveryForm = (typeof DELIVERY_FORMS)[number];
+
+export const DELIVERY_FORM_LABELS: Record<DeliveryForm, string> = {
+  paper: "纸质",
+  electronic: "电子文档",
+};
+
+/** How the applicant obtains the information (获取方式). */
+export const DELIVERY_METHODS = ["post", "email", "fax", "collect", "inspect"] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
+  post: "邮寄",
+  email: "电子邮件",
+  fax: "传真",
+  collect: "当面领取",
+  inspect: "当场查阅、抄录",
+};

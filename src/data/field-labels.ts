@@ -148,6 +148,19 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   handler: "承办人",
   "handler.name": "承办人姓名",
   "handler.phone": "承办人电话",
+  requestedDelivery: "申请的提供形式",
+  "requestedDelivery.form": "申请的提供形式",
+  "requestedDelivery.method": "申请的获取方式",
+  delivery: "提供和送达",
+  "delivery.form": "提供形式",
+  "delivery.method": "获取方式",
+  "reply.delivered": "送达日期",
+  delivered: "送达日期",
+  "delivery.deviation": "未按申请的形式提供的原因",
+  "delivery.enclosures": "附件",
+  deviation: "原因",
+  enclosures: "附件",
+  form: "形式",
 };
 
 /**

@@ -21,6 +21,12 @@ export { FIELD_LABELS, fieldPathLabel } from "./field-labels.js";
 export { dateParts, dateText, type DateParts } from "./date-text.js";
 export { groundProblem, isGround, type GroundProblem } from "./grounds.js";
 export {
+  deliveryDeparture,
+  deliveryProblems,
+  PROVIDING_REPLY_TYPES,
+  type DeliveryProblem,
+} from "./delivery.js";
+export {
   APPLICANT_TYPES,
   APPLICANT_TYPE_LABELS,
   CHANNELS,
@@ -33,6 +39,10 @@ export {
   GROUND_LABELS,
   groundsOf,
   CONSULTATION_PARTIES,
+  DELIVERY_FORMS,
+  DELIVERY_FORM_LABELS,
+  DELIVERY_METHODS,
+  DELIVERY_METHOD_LABELS,
   REPLY_TYPE_ROW,
   replyTableRow,
   type ReplyTableRow,

@@ -6,6 +6,8 @@ import { maskPersonalPatterns } from "../util/personal-patterns.js";
 import {
   ABSENCE_KIND_LABELS,
   APPLICANT_TYPE_LABELS,
+  DELIVERY_FORM_LABELS,
+  DELIVERY_METHOD_LABELS,
   CHANNEL_LABELS,
   NEW_MEDIA_KIND_LABELS,
   REASON_LABELS,
@@ -61,6 +63,8 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
   },
   Regime: { "ogi-2008": "2008年条例", "ogi-2019": "2019年修订条例" },
   ConsultationParty: { "third-party": "第三方", agency: "其他机关" },
+  DeliveryForm: DELIVERY_FORM_LABELS,
+  DeliveryMethod: DELIVERY_METHOD_LABELS,
 };
 
 /** "a（甲）、b（乙）" in Chinese, "a, b" in English. */
@@ -168,6 +172,8 @@ const RECORD_NOUNS: Record<string, Msg> = {
 function codeListOf(key: string, parent: string | undefined): string | undefined {
   if (key === "type")
     return parent === "reply" ? "ReplyType" : parent === "applicant" ? "ApplicantType" : undefined;
+  if (parent === "delivery" || parent === "requestedDelivery")
+    return key === "form" ? "DeliveryForm" : key === "method" ? "DeliveryMethod" : undefined;
   const byKey: Record<string, string> = {
     channel: "Channel",
     reason: "Reason",

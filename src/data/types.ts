@@ -89,6 +89,20 @@ export type ApplicantType =
  */
 export type Channel = "in-person" | "registered-post" | "ordinary-post" | "online" | "fax" | "email";
 /**
+ * The form in which information is provided (提供形式): paper (纸质) or an electronic document (电子文档).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "deliveryForm".
+ */
+export type DeliveryForm = "paper" | "electronic";
+/**
+ * How the applicant obtains it (获取方式): by post (邮寄), e-mail (电子邮件), fax (传真), collected at the office (当面领取), or inspected and copied there (当场查阅、抄录).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "deliveryMethod".
+ */
+export type DeliveryMethod = "post" | "email" | "fax" | "collect" | "inspect";
+/**
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "consultationParty".
  */
@@ -912,6 +926,7 @@ export interface Application {
    * The information requested, in the applicant's words.
    */
   content: Text;
+  requestedDelivery?: RequestedDelivery;
   handler?: Handler;
   correction?: Correction;
   consultations?: Consultation[];
@@ -936,6 +951,16 @@ export interface Applicant {
   phone?: Text;
   email?: Text;
   idNumber?: Text;
+}
+/**
+ * The form of the information the application asks for (申请公开的政府信息的形式要求，包括获取信息的方式、途径: ogi-2019 Art. 29 ¶2 item (3); ogi-2008 Art. 20 ¶1 item (3)).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "requestedDelivery".
+ */
+export interface RequestedDelivery {
+  form?: DeliveryForm;
+  method?: DeliveryMethod;
 }
 /**
  * The staff member handling this application (承办人), named as the contact in its letters instead of the office's contact. Agency staff, kept by --redact.
@@ -1023,7 +1048,32 @@ export interface Reply {
    * For other / other: the day the applicant's written withdrawal of the request (撤回申请) was received. The reply is then the decision to end the handling (终止办理), written as such; it needs no note.
    */
   withdrawn?: DateString;
+  delivery?: Delivery;
+  /**
+   * Day the reply (with any information provided) was served on the applicant (送达日期): not before the reply date. The remedy periods run from the applicant's receipt of the reply.
+   */
+  delivered?: DateString;
   note?: Text;
+}
+/**
+ * For disclosed and partial replies: how the information is provided (ogi-2019 Art. 40; ogi-2008 Art. 26). Where form or method differs from the application's requestedDelivery, deviation says why (可能危及政府信息载体安全或者公开成本过高 …); the letter states it.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "delivery".
+ */
+export interface Delivery {
+  form?: DeliveryForm;
+  method?: DeliveryMethod;
+  /**
+   * Why the information is not provided in the form or by the method the application asked for.
+   */
+  deviation?: Text;
+  /**
+   * Titles of the documents enclosed with the reply (附件), printed as the letter's 附件 note.
+   *
+   * @minItems 1
+   */
+  enclosures?: [Text, ...Text[]];
 }
 /**
  * Information processing fee (信息处理费, 国办函〔2020〕109号): one method per request.

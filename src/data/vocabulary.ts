@@ -15,6 +15,10 @@ import {
   ABSENCE_KIND_LABELS,
   ABSENCE_KINDS,
   CONSULTATION_PARTIES,
+  DELIVERY_FORM_LABELS,
+  DELIVERY_FORMS,
+  DELIVERY_METHOD_LABELS,
+  DELIVERY_METHODS,
   DAY_UNITS,
   GROUND_LABELS,
   GROUNDS,
@@ -119,6 +123,24 @@ const TABLES: Record<string, LabelTable<string>> = {
     { "third-party": "第三方", agency: "其他机关" },
     { 其他行政机关: "agency", 行政机关: "agency", 有关机关: "agency" },
   ),
+  DeliveryForm: table(DELIVERY_FORMS, DELIVERY_FORM_LABELS, {
+    纸面: "paper",
+    纸质文本: "paper",
+    电子: "electronic",
+    电子版: "electronic",
+    电子文件: "electronic",
+  }),
+  DeliveryMethod: table(DELIVERY_METHODS, DELIVERY_METHOD_LABELS, {
+    快递: "post",
+    寄送: "post",
+    自行领取: "collect",
+    现场领取: "collect",
+    邮件: "email",
+    查阅: "inspect",
+    当场查阅: "inspect",
+    当场阅读抄录: "inspect",
+    "当场阅读、抄录": "inspect",
+  }),
 };
 
 /** What the walker does at one place of the document. */
@@ -361,5 +383,7 @@ export const LIST_NAMES: Record<string, { zh: string; en: string }> = {
   RatingLevel: { zh: "评价等级", en: "rating level" },
   Regime: { zh: "适用条例", en: "regime" },
   ConsultationParty: { zh: "征求意见对象", en: "consulted party" },
+  DeliveryForm: { zh: "提供形式", en: "delivery form" },
+  DeliveryMethod: { zh: "获取方式", en: "delivery method" },
   date: { zh: "日期", en: "date" },
 };

@@ -394,3 +394,12 @@ export function procedureBasis(letter: ProcedureLetter, regime: Regime): CitedBa
 export function reapplyBasis(regime: Regime): CitedBasis | null {
   return regime === "ogi-2019" ? cited([law("第二十九条")]) : null;
 }
+
+/**
+ * Providing the information in another form than the application asked for: ogi-2019 Art. 40
+ * (可能危及政府信息载体安全或者公开成本过高的，可以通过电子数据以及其他适当形式提供，或者安排申请人
+ * 查阅、抄录); ogi-2008 Art. 26 (无法按照申请人要求的形式提供的 …).
+ */
+export function deliveryBasis(regime: Regime): CitedBasis {
+  return cited([law(regime === "ogi-2019" ? "第四十条" : "第二十六条")]);
+}

@@ -11,16 +11,25 @@ import { perRequestBand, REGIME_RULES, type FeeTier } from "../law/index.js";
 import type { Reason, Regime } from "../data/codes.js";
 import type { Application, Dataset } from "../data/types.js";
 import { noteText, recordGaps, type RecordGap } from "../data/completeness.js";
-import { GROUND_LABELS } from "../data/codes.js";
+import { DELIVERY_FORM_LABELS, DELIVERY_METHOD_LABELS, GROUND_LABELS } from "../data/codes.js";
 import { dateText } from "../data/date-text.js";
 import { groundProblem, isGround } from "../data/grounds.js";
+import { deliveryDeparture, deliveryProblems, deliveryText } from "../data/delivery.js";
 import { extensionProblem, feeProblem } from "../data/record-limits.js";
 import type { DocumentTree } from "../document/tree.js";
 import type { ApplicationFacts } from "../facts/applications.js";
 import { resolveInterpretations } from "../facts/interpretations.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
-import { BasisError, OGI_LAW, procedureBasis, reapplyBasis, replyBasis, type ReplyBasis } from "./basis.js";
+import {
+  BasisError,
+  deliveryBasis,
+  OGI_LAW,
+  procedureBasis,
+  reapplyBasis,
+  replyBasis,
+  type ReplyBasis,
+} from "./basis.js";
 import type { LettersConfig } from "./config.js";
 import type { LetterKind, PlannedLetter } from "./kinds.js";
 import { remedyNotice } from "./remedy.js";
@@ -174,6 +183,19 @@ export interface LetterContext {
     law: string | null;
   } | null;
   withheld: { reason: string; text: string } | null;
+  /**
+   * A disclosed or partial reply's reply.delivery: the form and method as labels (纸质, 邮寄 …)
+   * and the method's code (the template words each method its own way); a departure from the
+   * application's requestedDelivery with its reason and basis (Art. 40; ogi-2008 Art. 26); the
+   * enclosed documents' titles (附件).
+   */
+  delivery: {
+    form: string | null;
+    method: string | null;
+    methodCode: string | null;
+    departure: { requested: string; reason: string; basis: string } | null;
+    enclosures: string[];
+  } | null;
   remedy: string | null;
 }
 
@@ -343,6 +365,7 @@ export function letterContext(
     reply: null,
     refusal: null,
     withheld: null,
+    delivery: null,
     remedy: null,
   };
 
@@ -495,6 +518,9 @@ export function letterContext(
           law: refusalReason === "prohibited-by-law" && r.ground !== undefined ? r.ground.trim() : null,
         };
       if (basis.withheld) ctx.withheld = { reason: basis.withheld.reason, text: basis.withheld.text };
+      const deliveryIssue = deliveryProblems(app)[0];
+      if (deliveryIssue) throw err(deliveryIssue.field, deliveryIssue.message.zh, deliveryIssue.message.en);
+      if (r.delivery) ctx.delivery = deliveryContext(app, regime);
       ctx.remedy = remedyNotice(r.type, r.date, agency, config.remedy).sentence;
       if (facts.reply?.onTime === false)
         warnings.push(
@@ -509,6 +535,24 @@ export function letterContext(
   }
   ctx.letter.date = date;
   return { template, context: ctx, date, warnings };
+}
+
+function deliveryContext(app: Application, regime: Regime): NonNullable<LetterContext["delivery"]> {
+  const d = app.reply!.delivery!;
+  const departure = deliveryDeparture(app.requestedDelivery, d);
+  return {
+    form: d.form ? DELIVERY_FORM_LABELS[d.form] : null,
+    method: d.method ? DELIVERY_METHOD_LABELS[d.method] : null,
+    methodCode: d.method ?? null,
+    departure: departure
+      ? {
+          requested: deliveryText(departure.requested).zh,
+          reason: (d.deviation ?? "").trim().replace(/[。；，]+$/u, ""),
+          basis: deliveryBasis(regime).text,
+        }
+      : null,
+    enclosures: (d.enclosures ?? []).map((e) => e.trim()).filter(Boolean),
+  };
 }
 
 /** Compose one letter into a document tree (kind "letter": no page number on page one). */

@@ -6,6 +6,11 @@ import {
   CHANNELS,
   CHANNEL_LABELS,
   CONSULTATION_PARTIES,
+  DELIVERY_FORMS,
+  DELIVERY_FORM_LABELS,
+  DELIVERY_METHODS,
+  DELIVERY_METHOD_LABELS,
+  PROVIDING_REPLY_TYPES,
   DUE_SOON_WORKING_DAYS,
   GROUNDS,
   GROUND_LABELS,
@@ -311,6 +316,9 @@ export function worklistPage(ctx: Ctx, wl: Worklist, view: WorklistView): string
 
 // ---- registering ------------------------------------------------------------------------------
 
+const DELIVERY_FORM_OPTIONS = DELIVERY_FORMS.map((c) => [c, DELIVERY_FORM_LABELS[c]] as const);
+const DELIVERY_METHOD_OPTIONS = DELIVERY_METHODS.map((c) => [c, DELIVERY_METHOD_LABELS[c]] as const);
+
 const RECEIPT_CHANNELS = {
   signedFor: ["registered-post"],
   confirmed: ["ordinary-post", "online", "fax", "email"],
@@ -349,6 +357,10 @@ export function registerPage(
             ${f("confirmed", "确认日期", { type: "date", required: true, hint: "本机关与申请人确认收到申请之日（收到申请之日）", showWhen: { field: "channel", values: RECEIPT_CHANNELS.confirmed } })}
           </div>
           ${f("content", "申请公开的政府信息", { type: "textarea", required: true, hint: "按申请人的原话填写" })}
+          <div class="grid">
+            ${f("requestedDelivery.form", "申请的提供形式", { type: "select", options: DELIVERY_FORM_OPTIONS, hint: "申请表中“所需信息的提供形式”" })}
+            ${f("requestedDelivery.method", "申请的获取方式", { type: "select", options: DELIVERY_METHOD_OPTIONS, hint: "申请表中“获取信息的方式”" })}
+          </div>
         </fieldset>
         <p><button type="submit">保存登记</button></p>
       </form>`,
@@ -489,6 +501,7 @@ function stepForms(
         ] as [string, string],
     ),
   );
+  const provides = { field: "reply.type", values: PROVIDING_REPLY_TYPES };
   const parts: Part[] = [];
   if (!replied) {
     if (!rec.correction)
@@ -604,13 +617,28 @@ function stepForms(
           ${f("reply", "reply.groundLaw", "禁止公开的法律及条款", { hint: "理由为其他法律行政法规禁止公开时填写，如“《中华人民共和国保守国家秘密法》第×条”" })}
           ${f("reply", "reply.responsibleAgency.name", "负责公开的机关", { hint: "答复为“非本机关负责公开”时填写" })}
           ${f("reply", "reply.responsibleAgency.contact", "该机关联系方式")}
+          ${f("reply", "reply.delivery.form", "提供形式", { type: "select", options: DELIVERY_FORM_OPTIONS, showWhen: provides }, rec.requestedDelivery?.form ?? "")}
+          ${f("reply", "reply.delivery.method", "获取方式", { type: "select", options: DELIVERY_METHOD_OPTIONS, showWhen: provides }, rec.requestedDelivery?.method ?? "")}
+          ${f("reply", "reply.delivery.deviation", "未按申请的形式提供的原因", { showWhen: provides, hint: "提供形式或获取方式与申请不同时填写，答复书据此说明理由，如“该信息仅有纸质档案，制作成电子文档公开成本过高”" })}
+          ${f("reply", "reply.delivery.enclosures", "附件（每行一项）", { type: "textarea", showWhen: provides, hint: "随答复书提供的文件名称，答复书列为附件" })}
           ${f("reply", "reply.note", "说明", { type: "textarea" })}<button type="submit">记录答复</button>`,
       ),
     );
-  }
+  } else if (!rec.reply?.delivered)
+    parts.push(
+      box(
+        "delivered",
+        "送达",
+        tpl`${f("delivered", "reply.delivered", "送达日期", { type: "date", required: true, hint: "答复书（及提供的信息）送达申请人之日" })}<button
+            type="submit"
+          >
+            记录送达
+          </button>`,
+      ),
+    );
   return tpl`<section aria-labelledby="h-steps">
     <h2 id="h-steps">办理</h2>
-    ${replied ? tpl`<p>已答复，办理完毕。</p>` : parts}
+    ${replied ? tpl`<p>${rec.reply?.delivered ? `已答复，${cnDate(rec.reply.delivered)}送达，办理完毕。` : "已答复，待送达。"}</p>` : ""}${parts}
   </section>`;
 }
 
@@ -751,6 +779,7 @@ export function applicationPage(ctx: Ctx, v: ApplicationView): string {
       office: ctx.office,
       nav: "worklist",
       flash: ctx.flash ?? null,
+      scripts: ["/static/form.js"],
     },
     tpl`<h1>申请 ${v.record.id}</h1>
       <div class="columns">

@@ -82,6 +82,9 @@ export interface LetterSlot {
   issued: { version: number; docNumber: string | null; date: string; issuedAt: string; who: string }[];
 }
 
+/** Steps that leave a signed-off reply as it was signed. */
+const AFTER_SIGN_OFF = new Set(["delivered", "issue-letter", "sign-off"]);
+
 const SAMPLE_FILES = ["2014-commerce-bureau.json", "2023-district-bureau.json"];
 
 /** Today as YYYY-MM-DD in the machine's time zone (the office's calendar day). */
@@ -106,6 +109,19 @@ function set(obj: Record<string, unknown>, path: string, value: unknown): void {
 function compact<T extends Record<string, unknown>>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o;
+}
+
+/** The object, or undefined when it has no members. */
+function optional<T extends Record<string, unknown>>(o: T): T | undefined {
+  return Object.keys(o).length > 0 ? o : undefined;
+}
+
+/** A textarea's lines, trimmed, without the empty ones. */
+function lines(form: Form, name: string): string[] {
+  return (form[name] ?? "")
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Trimmed form value, or undefined when empty. */
@@ -494,6 +510,9 @@ export class Workbench {
         ? { [receiptField]: val(form, receiptField) }
         : {}),
       content: val(form, "content"),
+      requestedDelivery: optional(
+        compact({ form: val(form, "requestedDelivery.form"), method: val(form, "requestedDelivery.method") }),
+      ),
     }) as unknown as Application;
   }
 
@@ -547,10 +566,7 @@ export class Workbench {
     const need = (name: string): string | undefined => val(form, name);
     switch (step) {
       case "correction-notified": {
-        const items = (form["correction.items"] ?? "")
-          .split(/\r?\n/)
-          .map((s) => s.trim())
-          .filter(Boolean);
+        const items = lines(form, "correction.items");
         rec.correction = compact({
           notified: need("correction.notified"),
           ...(items.length ? { items } : {}),
@@ -641,7 +657,27 @@ export class Workbench {
         }
         const note = val(form, "reply.note");
         if (note !== undefined) reply.note = note;
+        // How the information is provided: only a reply that provides it (the form hides the fields otherwise).
+        if (reply.type === "disclosed" || reply.type === "partial") {
+          const enclosures = lines(form, "reply.delivery.enclosures");
+          const delivery = optional(
+            compact({
+              form: val(form, "reply.delivery.form"),
+              method: val(form, "reply.delivery.method"),
+              deviation: val(form, "reply.delivery.deviation"),
+              ...(enclosures.length ? { enclosures } : {}),
+            }),
+          );
+          if (delivery) reply.delivery = delivery;
+        }
         rec.reply = reply;
+        break;
+      }
+      case "delivered": {
+        if (!rec.reply) throw new FormInvalid(new Map(), ["尚未记录答复"]);
+        const served = need("reply.delivered");
+        if (served !== undefined) set(rec, "reply.delivered", served);
+        else fields.set("reply.delivered", ["缺少必填字段送达日期"]);
         break;
       }
       default:
@@ -750,8 +786,14 @@ export class Workbench {
   async signedOff(year: number, id: string): Promise<{ name: string; at: string } | null> {
     const office = await this.requireOffice();
     const a = await this.application(year, id);
-    const s = (await this.store.signOffs(office.id, year, id)).find((x) => x.version === a.version);
-    return s ? { name: s.name, at: s.at } : null;
+    const offs = await this.store.signOffs(office.id, year, id);
+    const exact = offs.find((x) => x.version === a.version);
+    if (exact) return { name: exact.name, at: exact.at };
+    // Recording that the reply was served (送达) changes the record, not the reply signed off.
+    const last = offs.filter((x) => x.version < a.version).pop();
+    if (!last) return null;
+    const since = (await this.store.historyOf(office.id, year, id)).filter((e) => e.at >= last.at);
+    return since.every((e) => AFTER_SIGN_OFF.has(e.action)) ? { name: last.name, at: last.at } : null;
   }
 
   /**

@@ -290,7 +290,7 @@ describe("steps and letters", () => {
       "reply.ground": "commercial-secret",
     });
     const after = text((await s.get("/applications/2026/YSQ2026-001")).body);
-    expect(after).toContain("已答复，办理完毕");
+    expect(after).toContain("已答复，待送达。");
     expect(after).toContain("答复类型 — 部分公开");
     expect(after).toContain("第1次征求意见：收到意见日期 — 2026年11月11日");
     // Replied on 26 November: open on the 25th, no longer on the 27th.

@@ -85,9 +85,13 @@ describe("the workbench in a browser", () => {
     await row.getByRole("link", { name: "YSQ2026-001" }).click();
     await page.locator("#step-reply summary").click();
     await page.getByLabel("答复日期").fill("2026-11-20");
+    // The delivery fields appear for a reply that provides the information.
+    expect(await page.getByLabel("获取方式").isVisible()).toBe(false);
     await page.getByLabel("答复类型").selectOption({ label: "予以公开" });
+    await page.getByLabel("提供形式").selectOption({ label: "纸质" });
+    await page.getByLabel("获取方式").selectOption({ label: "邮寄" });
     await page.getByRole("button", { name: "记录答复" }).click();
-    await page.getByText("已答复，办理完毕").waitFor();
+    await page.getByText("已答复，待送达。").waitFor();
     // The head signs the reply off (the first administrator is also the 负责人), then it is issued.
     await page.getByRole("button", { name: "签批答复" }).click();
     await page.getByText("答复已由王管理").waitFor();
@@ -108,6 +112,12 @@ describe("the workbench in a browser", () => {
     expect(textOut).toContain("青禾市监公开复〔2026〕1号");
     expect(textOut).toContain("张某某");
     expect(textOut).toContain("2026年青禾区食品安全抽检结果");
+    expect(textOut).toContain("本机关决定予以公开，现以纸质形式通过邮寄方式向您提供。");
+    // Served: the 送达 step closes the application.
+    await page.locator("#step-delivered summary").click();
+    await page.getByLabel("送达日期").fill("2026-11-23");
+    await page.getByRole("button", { name: "记录送达" }).click();
+    await page.getByText("已答复，2026年11月23日送达，办理完毕。").waitFor();
     // The history shows the reply with old → new.
     expect(await page.locator("ol.timeline").textContent()).toContain("答复类型");
     expect(outside).toEqual([]);
