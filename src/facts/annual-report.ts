@@ -334,7 +334,8 @@ function feeSummary(dataset: Dataset, apps: readonly ApplicationFacts[]): FeeSum
   };
 }
 
-function summarise(full: RequestsTable): RequestSummary {
+/** The 总计 figures of a table 三 at the finest resolution, as the prose states them. */
+export function summariseRequests(full: RequestsTable): RequestSummary {
   const total = (k: RequestRowKey): Cell => full[k]?.total ?? null;
   const group = (type: ReasonType): Cell =>
     sumCells(REASONS[type].map((r) => total(`${type}.${r}` as RequestRowKey)));
@@ -352,7 +353,8 @@ function summarise(full: RequestsTable): RequestSummary {
   };
 }
 
-function summariseReviews(reviews: ReviewsTable): ReviewSummary {
+/** The figures of table 四 the prose states. */
+export function summariseReviews(reviews: ReviewsTable): ReviewSummary {
   return {
     reconsideration: reviews.reconsideration.total,
     litigationDirect: reviews.litigationDirect.total,
@@ -459,7 +461,7 @@ export function annualReportFacts(
     requestsFull,
     reviews,
     sources,
-    summary: summarise(requestsFull),
+    summary: summariseRequests(requestsFull),
     reviewSummary: summariseReviews(reviews),
     replyTypes,
     fees: feeSummary(dataset, applications),

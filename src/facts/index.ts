@@ -34,6 +34,7 @@ export {
 export * from "./worklist.js";
 export * from "./interpretations.js";
 export * from "./statistics.js";
+export * from "./rollup.js";
 
 export interface FactsOptions {
   /** Working-day calendar for overdue cases and deadlines (default: the shipped national calendar). */
@@ -144,3 +145,4 @@ export function deriveFacts(dataset: Dataset, options: FactsOptions = {}): Facts
     }),
   };
 }
+export { sumTables } from "../annual-report/rollup.js";

@@ -277,7 +277,7 @@ const OUTCOME_LABELS: [keyof AnnualReportFacts["summary"], string][] = [
   ["other", "其他处理"],
 ];
 
-export function proseFigures(report: AnnualReportFacts): ProseFigures {
+export function proseFigures(report: Pick<AnnualReportFacts, "summary" | "reviewSummary">): ProseFigures {
   const n = (c: number | null) => c ?? 0;
   const s = report.summary;
   const r = report.reviewSummary;
@@ -412,7 +412,7 @@ export function annualReportContext(
 }
 
 /** The title of the section a table sits in (the last level-1 heading before it), for sheet names. */
-function tableSheets(tree: DocumentTree): TableSheet[] {
+export function tableSheets(tree: DocumentTree): TableSheet[] {
   const sheets: TableSheet[] = [];
   let heading = "";
   for (const b of tree.blocks) {

@@ -33,3 +33,14 @@ export {
   type SelfAuditBuild,
   type SelfAuditContext,
 } from "./self-audit.js";
+export {
+  buildRollupReport,
+  rollupHeadOf,
+  rollupViolationsError,
+  type RollupGovernment,
+  type RollupReportInput,
+  type RollupReportBuild,
+  type RollupReportContext,
+  type RollupComparisonContext,
+  type RollupComparisonRow,
+} from "./rollup.js";

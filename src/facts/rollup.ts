@@ -1,0 +1,270 @@
+/**
+ * The roll-up annual report (汇总年度报告) of a 本级人民政府: its departments' annual-report facts
+ * for one year (each department's own deriveFacts) → the city-wide tables, summed
+ * (annual-report/rollup.ts: table 二 and 四 cell by cell, table 三 column by column in every row,
+ * the carry-over rows included), the figures the prose states, the processing fees, and one
+ * comparison row per department: 本年新收 (table 三 一、总计), 按期答复 and 逾期 (the department's
+ * on-request facts: replies within the statutory deadline, and replies or unanswered requests past
+ * it), 行政复议结果纠正 (table 四). Nothing is counted from records here: every figure is the
+ * department's facts'.
+ *
+ * The consistency rules: each department's are the violations its facts already hold (the same
+ * checkAnnualReport the audit reports, and given-against-records and carry-over where its facts
+ * had them); the sum is checked with checkAnnualReport. A department whose tables fail is named
+ * with every message.
+ */
+import { formatVersionForYear, REQUEST_COLUMNS, REQUEST_ROWS } from "../annual-report/format.js";
+import { sumCells } from "../annual-report/given.js";
+import {
+  isTableVersion,
+  printedValue,
+  type AnnualReportTables,
+  type BlankCells,
+  type Cell,
+  type RequestRow,
+  type RequestsTable,
+  type ReviewsTable,
+} from "../annual-report/model.js";
+import { sumTables } from "../annual-report/rollup.js";
+import { checkAnnualReport, type Violation } from "../annual-report/rules.js";
+import type { FormatVersion, TableFormatVersion } from "../annual-report/format.js";
+import { UserError } from "../util/errors.js";
+import { t, type Lang } from "../util/i18n.js";
+import {
+  summariseRequests,
+  summariseReviews,
+  type AnnualReportFacts,
+  type FeeSummary,
+  type RequestSummary,
+  type ReviewSummary,
+} from "./annual-report.js";
+import type { DisclosureFacts, Facts } from "./index.js";
+
+/** One department of the roll-up: its name and its facts of the year. */
+export interface RollupDepartment {
+  /** Its agency's name, as the roll-up names it. */
+  name: string;
+  /** The caller's key for it (an agency id, a file name); carried through unchanged. */
+  key?: string;
+  /** Its annual-report facts (deriveFacts(dataset).annualReport). */
+  report: AnnualReportFacts;
+  /**
+   * Its on-request counts (deriveFacts(dataset).disclosure.requests), for the on-time and
+   * overdue columns; absent or not `known` (a department that gives its tables without keeping
+   * the application records) leaves those columns empty.
+   */
+  requests?: DisclosureFacts["requests"];
+}
+
+/** A department (or the total) on the comparison sheet. */
+export interface RollupComparison {
+  /** 本年新收: table 三 一、本年新收政府信息公开申请数量, 总计. */
+  received: number;
+  /** Replies within the statutory deadline; null without application records. */
+  repliedOnTime: number | null;
+  /** Replies after the deadline and requests unanswered at year end with it passed; null without records. */
+  overdue: number | null;
+  /** Table 四 行政复议 结果纠正. */
+  reconsiderationCorrected: number;
+}
+
+export interface RollupDepartmentResult {
+  name: string;
+  key?: string;
+  comparison: RollupComparison;
+  /** Its tables' consistency violations (its facts'); empty when they add up. */
+  violations: Violation[];
+  /** Where its tables come from. */
+  sources: AnnualReportFacts["sources"];
+}
+
+export interface AnnualReportRollup {
+  year: number;
+  version: TableFormatVersion;
+  /** The summed tables (the city-wide 表二、表三、表四). */
+  tables: AnnualReportTables;
+  /** Table 三 summed at the finest resolution (2021 rows). */
+  requestsFull: RequestsTable;
+  reviews: ReviewsTable;
+  /** The 总计 figures of the summed table 三, as the prose states them. */
+  summary: RequestSummary;
+  reviewSummary: ReviewSummary;
+  /** The departments' processing fees added up (notices only when every department knows them). */
+  fees: FeeSummary;
+  departments: RollupDepartmentResult[];
+  /** The comparison's total row: each column the sum of the departments' (null where none has the figure). */
+  total: RollupComparison;
+  /** The consistency rules on the summed tables. */
+  violations: Violation[];
+  /** The departments whose tables fail, each with its messages, in the departments' order. */
+  failing: { name: string; key?: string; messages: string[] }[];
+  /** Things to tell the clerk (departments without records for the on-time columns …). */
+  warnings: string[];
+}
+
+export interface RollupOptions {
+  /** The report year; every department's facts must be of it. */
+  year: number;
+  /** Format version; by the year when absent. The 2008 outline has no tables and cannot be summed. */
+  version?: FormatVersion;
+  lang?: Lang;
+}
+
+/** A department of the roll-up from its facts. */
+export function rollupDepartment(name: string, facts: Facts, key?: string): RollupDepartment {
+  return {
+    name,
+    ...(key !== undefined ? { key } : {}),
+    report: facts.annualReport,
+    requests: facts.disclosure.requests,
+  };
+}
+
+const n0 = (c: Cell) => c ?? 0;
+
+function addNullable(values: readonly (number | null)[]): number | null {
+  return values.some((v) => v !== null) ? values.reduce<number>((s, v) => s + (v ?? 0), 0) : null;
+}
+
+/** Table 三 at the finest resolution, summed over departments (each as it prints). */
+function sumFull(reports: readonly { full: RequestsTable; blankCells: BlankCells }[]): RequestsTable {
+  const out: RequestsTable = {};
+  for (const def of REQUEST_ROWS["2021"]) {
+    out[def.key] = Object.fromEntries(
+      REQUEST_COLUMNS.map((c) => [
+        c,
+        sumCells(reports.map((r) => printedValue(r.full[def.key]?.[c] ?? null, r.blankCells))),
+      ]),
+    ) as RequestRow;
+  }
+  return out;
+}
+
+function sumFees(fees: readonly FeeSummary[]): FeeSummary {
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const allNotices = fees.every((f) => f.notices !== null);
+  return {
+    source: fees.every((f) => f.source === "none")
+      ? "none"
+      : fees.some((f) => f.source === "given")
+        ? "given"
+        : "records",
+    notices: allNotices ? fees.reduce((s, f) => s + f.notices!, 0) : null,
+    noticedAmount: allNotices ? round(fees.reduce((s, f) => s + (f.noticedAmount ?? 0), 0)) : null,
+    paid: fees.reduce((s, f) => s + f.paid, 0),
+    paidAmount: round(fees.reduce((s, f) => s + f.paidAmount, 0)),
+    waived: addNullable(fees.map((f) => f.waived)),
+  };
+}
+
+function comparisonOf(d: RollupDepartment, tables: AnnualReportTables): RollupComparison {
+  const printed = (c: Cell) => n0(printedValue(c, tables.blankCells));
+  const known = d.requests?.known === true;
+  return {
+    received: printed(tables.requests.received?.total ?? null),
+    repliedOnTime: known ? d.requests!.onTime.numerator : null,
+    overdue: known ? d.requests!.late.length : null,
+    reconsiderationCorrected: printed(tables.reviews.reconsideration.corrected),
+  };
+}
+
+/**
+ * Roll the departments' annual reports up into the city-wide tables. Throws UserError when there
+ * is no department, or one's facts are of another year or format version (or have no tables).
+ */
+export function rollupAnnualReport(
+  departments: readonly RollupDepartment[],
+  options: RollupOptions,
+): AnnualReportRollup {
+  const lang = options.lang ?? "zh";
+  const { year } = options;
+  const version = options.version ?? formatVersionForYear(year);
+  if (!isTableVersion(version)) {
+    throw new UserError(
+      t(
+        lang,
+        `${year}年度的年度报告为2008年格式，没有统计表，不能汇总`,
+        `the annual report for ${year} follows the 2008 outline, which has no tables to sum`,
+      ),
+    );
+  }
+  if (departments.length === 0) {
+    throw new UserError(t(lang, "没有可汇总的机关", "no agency to roll up"));
+  }
+  const problems: string[] = [];
+  for (const d of departments) {
+    if (d.report.year !== year) {
+      problems.push(
+        t(
+          lang,
+          `${d.name}：数据为${d.report.year}年度，应为${year}年度`,
+          `${d.name}: its data is for ${d.report.year}, not ${year}`,
+        ),
+      );
+    } else if (d.report.version !== version || !d.report.tables) {
+      problems.push(
+        t(
+          lang,
+          `${d.name}：年度报告为${d.report.version}年格式，汇总为${version}年格式`,
+          `${d.name}: its report follows the ${d.report.version} format, the roll-up the ${version} format`,
+        ),
+      );
+    }
+  }
+  if (problems.length > 0) {
+    throw new UserError(
+      t(lang, "以下机关的年度报告不能汇总：", "these agencies' reports cannot be summed:"),
+      problems,
+    );
+  }
+  const tablesOf = departments.map((d) => d.report.tables!);
+  const tables = sumTables(tablesOf);
+  const requestsFull = sumFull(
+    departments.map((d, i) => ({ full: d.report.requestsFull, blankCells: tablesOf[i]!.blankCells })),
+  );
+  const results: RollupDepartmentResult[] = departments.map((d, i) => ({
+    name: d.name,
+    ...(d.key !== undefined ? { key: d.key } : {}),
+    comparison: comparisonOf(d, tablesOf[i]!),
+    violations: [...d.report.violations],
+    sources: d.report.sources,
+  }));
+  const total: RollupComparison = {
+    received: results.reduce((s, r) => s + r.comparison.received, 0),
+    repliedOnTime: addNullable(results.map((r) => r.comparison.repliedOnTime)),
+    overdue: addNullable(results.map((r) => r.comparison.overdue)),
+    reconsiderationCorrected: results.reduce((s, r) => s + r.comparison.reconsiderationCorrected, 0),
+  };
+  const warnings: string[] = [];
+  const noRecords = results.filter((r) => r.comparison.repliedOnTime === null).map((r) => r.name);
+  if (noRecords.length > 0) {
+    warnings.push(
+      t(
+        lang,
+        `${noRecords.join("、")}未登记申请记录（表格为填报数），按期答复和逾期两栏不含这些机关`,
+        `${noRecords.join(", ")} keep no application records (their tables are given); the on-time and overdue columns leave them out`,
+      ),
+    );
+  }
+  return {
+    year,
+    version,
+    tables,
+    requestsFull,
+    reviews: tables.reviews,
+    summary: summariseRequests(requestsFull),
+    reviewSummary: summariseReviews(tables.reviews),
+    fees: sumFees(departments.map((d) => d.report.fees)),
+    departments: results,
+    total,
+    violations: checkAnnualReport(tables, undefined, { lang }),
+    failing: results
+      .filter((r) => r.violations.length > 0)
+      .map((r) => ({
+        name: r.name,
+        ...(r.key !== undefined ? { key: r.key } : {}),
+        messages: r.violations.map((v) => v.message),
+      })),
+    warnings,
+  };
+}
