@@ -98,6 +98,15 @@ export const EXAMPLES: Record<string, [string, { zh: string; en: string }][]> = 
       { zh: "生成工作总结（DOCX）", en: "the year-end summary (DOCX)" },
     ],
   ],
+  rollup: [
+    [
+      "$0 rollup 甲局.json 乙局.json --year 2025 --out 汇总 --government 区政府.json",
+      {
+        zh: "汇总各部门的年度报告（DOCX、PDF 和 XLSX）",
+        en: "the government's roll-up report (DOCX, PDF, XLSX)",
+      },
+    ],
+  ],
   import: [
     [
       "$0 import 台账.xlsx --into operations.json --dry-run",

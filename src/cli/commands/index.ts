@@ -14,12 +14,14 @@ import { auditCommand } from "./audit.js";
 import { serveCommand } from "./serve.js";
 import { dbCommand } from "./db.js";
 import { fontsCommand } from "./fonts.js";
+import { rollupCommand } from "./rollup.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
 commands.push(deadlineCommand);
 commands.push(feeCommand);
 commands.push(renderCommand);
+commands.push(rollupCommand);
 commands.push(demoCommand);
 commands.push(validateCommand);
 commands.push(initCommand);
