@@ -49,6 +49,7 @@ import { cnDate, tpl } from "./html.js";
 import { STATUS_LABELS } from "./labels.js";
 import { extraRoutes } from "./routes-more.js";
 import { oversightRoutes } from "./oversight.js";
+import { rollupRoutes } from "./rollup.js";
 import { yearRoutes } from "./routes-year.js";
 import { screenText } from "./text.js";
 import { caseRoutes } from "./routes-cases.js";
@@ -569,6 +570,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await userRoutes(app, { wb, ctxOf, sendHtml, todayOf, nowOf, onFirstUser: () => (hasUsers = true) });
   await extraRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await oversightRoutes(app, { wb, ctxOf, sendHtml, todayOf });
+  await rollupRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await yearRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await caseRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await ledgerRoutes(app, { wb, ctxOf, sendHtml, todayOf });

@@ -253,6 +253,8 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "GET /year-end/:year/:file": "read",
   "GET /stats": "read",
   "GET /oversight": "oversee",
+  "GET /rollup": "oversee",
+  "GET /rollup/:year/:file": "oversee",
   "GET /admin": "admin",
   "POST /admin/users": "admin",
   "POST /admin/agencies": "admin",

@@ -58,6 +58,7 @@ export interface PageOptions {
   nav?:
     | "worklist"
     | "oversight"
+    | "rollup"
     | "new"
     | "cases"
     | "audit"
@@ -119,14 +120,15 @@ function userBar(o: PageOptions): Part {
 
 /**
  * The menu for the user: 登记申请 only for a 经办人 of the agency shown, 用户与机关 only for its
- * 管理员, 督办 only for a 监督 (the server refuses the others anyway; the menu just does not
+ * 管理员, 督办 and 年报汇总 only for a 监督 (the server refuses the others anyway; the menu just does not
  * offer them).
  */
 function menuOf(actor: ReturnType<typeof currentActor>): (typeof NAV)[number][] {
   if (!actor) return NAV;
   const own = actor.agencyId === actor.homeAgencyId;
   const menu = NAV.filter(([k]) => k !== "new" || (own && actor.roles.includes("clerk")));
-  if (actor.roles.includes("supervisor")) menu.splice(1, 0, ["oversight", "/oversight", "督办"]);
+  if (actor.roles.includes("supervisor"))
+    menu.splice(1, 0, ["oversight", "/oversight", "督办"], ["rollup", "/rollup", "年报汇总"]);
   if (own && actor.roles.includes("admin")) menu.push(["admin", "/admin", "用户与机关"]);
   return menu;
 }

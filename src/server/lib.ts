@@ -55,6 +55,11 @@ export {
   renderXlsx,
   yearStatistics,
   REPLY_DAY_BANDS,
+  rollupAnnualReport,
+  rollupDepartment,
+  buildRollupReport,
+  reviewRollupReport,
+  rollupHeadOf,
 } from "../index.js";
 export type {
   Application,
@@ -74,4 +79,6 @@ export type {
   DocumentTree,
   TableBlock,
   YearStatistics,
+  AnnualReportRollup,
+  RollupReportInput,
 } from "../index.js";

@@ -85,4 +85,15 @@ describe("gongwen rollup", () => {
     expect(y.code).toBe(2);
     expect(y.stderr).toContain("--year 应为四位年份");
   });
+
+  it("is public API: gongwen/facts sums, gongwen/documents composes", async () => {
+    const script = `import { rollupAnnualReport, rollupDepartment, sumTables } from "gongwen/facts";
+      import { buildRollupReport, reviewRollupReport, rollupHeadOf } from "gongwen/documents";
+      for (const f of [rollupAnnualReport, rollupDepartment, sumTables, buildRollupReport, reviewRollupReport, rollupHeadOf])
+        if (typeof f !== "function") throw new Error("missing");
+      console.log("ok");`;
+    const r = await spawnAsync("node", ["--input-type=module", "-e", script]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("ok");
+  });
 });

@@ -35,6 +35,8 @@ export {
 } from "./self-audit.js";
 export {
   buildRollupReport,
+  reviewRollupReport,
+  type RollupReview,
   rollupHeadOf,
   rollupViolationsError,
   type RollupGovernment,

@@ -12,7 +12,8 @@
  * consistency rules, the build stops with a UserError naming each department and its messages.
  */
 import type { Dataset } from "../../data/types.js";
-import type { DocumentTree, Spreadsheet } from "../../document/tree.js";
+import type { DocumentTree, Spreadsheet, TableSheet } from "../../document/tree.js";
+import type { Violation } from "../../annual-report/rules.js";
 import type { FormatVersion } from "../../annual-report/format.js";
 import type { AnnualReportRollup, RollupComparison } from "../../facts/rollup.js";
 import { UserError } from "../../util/errors.js";
@@ -91,6 +92,8 @@ export interface RollupReportBuild {
   tree: DocumentTree;
   /** 表二、表三、表四 and 各机关对比, for renderXlsx. */
   spreadsheet: Spreadsheet;
+  /** The comparison sheet of the agencies (the spreadsheet's last). */
+  comparison: TableSheet;
   context: RollupReportContext;
   /** Placeholders left for the clerk, agencies without records. */
   warnings: string[];
@@ -159,9 +162,35 @@ function comparisonRow(name: string, c: RollupComparison): RollupComparisonRow {
 
 /** Compose the roll-up: the report (national format) and its spreadsheet. */
 export function buildRollupReport(input: RollupReportInput): RollupReportBuild {
-  const { rollup, lang } = input;
-  const failed = rollupViolationsError(rollup, lang);
+  const failed = rollupViolationsError(input.rollup, input.lang);
   if (failed) throw failed;
+  return composeRollup(input);
+}
+
+export interface RollupReview {
+  /** The summed tables as they would print (表二、表三、表四). */
+  sheets: TableSheet[];
+  /** The consistency rules on the sum. */
+  violations: Violation[];
+  /** The departments whose tables fail, with their messages. */
+  failing: AnnualReportRollup["failing"];
+}
+
+/**
+ * The summed tables as composed, also when some do not add up (buildRollupReport then refuses
+ * to print): for a clerk to see the sums and which departments to correct.
+ */
+export function reviewRollupReport(input: RollupReportInput): RollupReview {
+  const { spreadsheet, comparison } = composeRollup(input);
+  return {
+    sheets: spreadsheet.sheets.filter((s) => s !== comparison),
+    violations: input.rollup.violations,
+    failing: input.rollup.failing,
+  };
+}
+
+function composeRollup(input: RollupReportInput): RollupReportBuild {
+  const { rollup, lang } = input;
   const g = input.government;
   const narrative = Object.fromEntries(
     ANNUAL_REPORT_NARRATIVE_KEYS.map((k) => [k, input.narrative?.[k] ?? null]),
@@ -214,11 +243,13 @@ export function buildRollupReport(input: RollupReportInput): RollupReportBuild {
   const comparisonTable = comparisonTree.blocks.find((b) => b.type === "table");
   if (!comparisonTable || comparisonTable.type !== "table")
     throw new Error("annual-report/rollup-comparison: the template printed no table");
+  const comparisonSheet: TableSheet = {
+    name: t(lang, "各机关对比", "by agency"),
+    title: comparison.title,
+    table: comparisonTable,
+  };
   const spreadsheet: Spreadsheet = {
-    sheets: [
-      ...tableSheets(tree),
-      { name: t(lang, "各机关对比", "by agency"), title: comparison.title, table: comparisonTable },
-    ],
+    sheets: [...tableSheets(tree), comparisonSheet],
     date,
     author: g.name,
     title: context.title,
@@ -236,5 +267,5 @@ export function buildRollupReport(input: RollupReportInput): RollupReportBuild {
   }
   if (context.signedOn === null)
     warnings.push(t(lang, "成文日期未填写（【成文日期】）", "no date of the report (【成文日期】)"));
-  return { tree, spreadsheet, context, warnings };
+  return { tree, spreadsheet, comparison: comparisonSheet, context, warnings };
 }
