@@ -38,7 +38,7 @@ import {
   type RequestSummary,
   type ReviewSummary,
 } from "./annual-report.js";
-import type { DisclosureFacts, Facts } from "./index.js";
+import type { DisclosureFacts } from "./disclosure.js";
 
 /** One department of the roll-up: its name and its facts of the year. */
 export interface RollupDepartment {
@@ -110,8 +110,12 @@ export interface RollupOptions {
   lang?: Lang;
 }
 
-/** A department of the roll-up from its facts. */
-export function rollupDepartment(name: string, facts: Facts, key?: string): RollupDepartment {
+/** A department of the roll-up from its facts (deriveFacts(dataset), or the two parts it reads). */
+export function rollupDepartment(
+  name: string,
+  facts: { annualReport: AnnualReportFacts; disclosure: Pick<DisclosureFacts, "requests"> },
+  key?: string,
+): RollupDepartment {
   return {
     name,
     ...(key !== undefined ? { key } : {}),
