@@ -180,7 +180,8 @@ function rollupPage(ctx: { csrf: string; office: string | null }, v: RollupView)
       warnings = buildRollupReport(v.input).warnings.map(screenText);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      buildProblems = userMessages(e);
+      // The failing agencies and their messages are listed above: here the headline suffices.
+      buildProblems = r && r.failing.length > 0 ? [screenText(e.message)] : userMessages(e);
     }
   }
   const top = v.agencies[0]?.agency.depth ?? 0;
