@@ -202,3 +202,27 @@ describe("buildRollupReport", () => {
     ).toBe(true);
   });
 });
+
+describe("a roll-up in the 2019 format", () => {
+  it("sums and prints the 2019 rows (（六）其他处理 without sub-rows)", async () => {
+    const year2020 = (name: string) => {
+      const ds = deptB();
+      ds.year = 2020;
+      ds.agency.name = name;
+      delete ds.documents;
+      return ds;
+    };
+    const r = rollupAnnualReport([dept(year2020("示例市青禾区乙局")), dept(year2020("示例市青禾区丁局"))], {
+      year: 2020,
+    });
+    expect(r.version).toBe("2019");
+    expect(rowOf(r, "received")).toEqual([10, 4, 0, 0, 0, 0, 14]);
+    expect(rowOf(r, "other")).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    const built = buildRollupReport({ rollup: r, government: { name: "示例市青禾区人民政府" }, lang: "zh" });
+    const text = docxText(await renderDocx(built.tree));
+    expect(text).toContain("国办公开办函〔2019〕60号");
+    expect(text).toContain("（六）其他处理");
+    expect(text).toContain("【成文日期】");
+    expect(built.warnings).toContain("成文日期未填写（【成文日期】）");
+  });
+});
