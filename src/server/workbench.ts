@@ -330,9 +330,6 @@ export class Workbench {
     const dataset = JSON.parse(text) as Dataset;
     delete (dataset as Partial<Dataset>).$schema;
     await this.store.importYear(office.id, dataset, this.who, replace, this.counterFloors(dataset));
-    this.bodies.delete(`${office.id}/${dataset.year}`);
-    for (const k of [...this.worklistCache.keys()])
-      if (k.startsWith(`${office.id}/${dataset.year}/`)) this.worklistCache.delete(k);
     return dataset.year;
   }
 
@@ -347,19 +344,29 @@ export class Workbench {
 
   // ---- facts --------------------------------------------------------------------------------
 
-  private bodies = new Map<string, Dataset>();
+  private bodies = new Map<string, { stamp: string; body: Dataset }>();
 
-  /** The year's dataset body (agency, regime …), cached until the year's settings change. */
-  async body(officeId: number, year: number): Promise<Dataset> {
+  /**
+   * The year's dataset body (agency, regime, interpretations …) and the stamp of its last
+   * write. Kept while the stamp stands, so a change saved by another server process on the same
+   * database is seen at the next request.
+   */
+  async bodyAndStamp(officeId: number, year: number): Promise<{ stamp: string; body: Dataset }> {
     const key = `${officeId}/${year}`;
-    let b = this.bodies.get(key);
-    if (!b) {
-      const got = await this.store.yearBody(officeId, year);
-      if (!got) throw new NotFound(`没有${year}年度的数据`);
-      b = got;
-      this.bodies.set(key, b);
-    }
-    return b;
+    const stamp = await this.store.yearBodyStamp(officeId, year);
+    if (stamp === null) throw new NotFound(`没有${year}年度的数据`);
+    const hit = this.bodies.get(key);
+    if (hit && hit.stamp === stamp) return hit;
+    const body = await this.store.yearBody(officeId, year);
+    if (!body) throw new NotFound(`没有${year}年度的数据`);
+    const entry = { stamp, body };
+    this.bodies.set(key, entry);
+    return entry;
+  }
+
+  /** The year's dataset body (agency, regime …), as it stands in the database. */
+  async body(officeId: number, year: number): Promise<Dataset> {
+    return (await this.bodyAndStamp(officeId, year)).body;
   }
 
   factOf(body: Dataset, record: Application, seq: number): ApplicationFacts {
@@ -402,10 +409,15 @@ export class Workbench {
     const office = { id: officeId };
     const stamps = await this.store.openStamps(office.id, asOf);
     const counts: Worklist["counts"] = { "on-time": 0, "due-soon": 0, overdue: 0, unknown: 0 };
+    // An application's facts depend on its record and on its year's settings.
+    const bodyStamps = new Map<number, string>();
+    for (const y of new Set(stamps.map((s) => s.year)))
+      bodyStamps.set(y, (await this.bodyAndStamp(office.id, y)).stamp);
+    const stampOf = (s: { year: number; stamp: string }) => `${bodyStamps.get(s.year)}|${s.stamp}`;
     const missing = new Map<number, string[]>();
     for (const s of stamps) {
       const c = this.worklistCache.get(`${office.id}/${s.year}/${s.id}`);
-      if (c && c.stamp === s.stamp) continue;
+      if (c && c.stamp === stampOf(s)) continue;
       const list = missing.get(s.year);
       if (list) list.push(s.id);
       else missing.set(s.year, [s.id]);
@@ -421,7 +433,7 @@ export class Workbench {
       );
       entries.forEach((e, k) =>
         this.worklistCache.set(`${office.id}/${year}/${e.record.id}`, {
-          stamp: e.stamp,
+          stamp: stampOf({ year, stamp: e.stamp }),
           record: e.record,
           facts: facts[k]!,
         }),

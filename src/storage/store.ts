@@ -354,6 +354,20 @@ export class Store {
     return row ? (JSON.parse(row.body) as Dataset) : null;
   }
 
+  /**
+   * When the year's own settings (its body) were last written, or null for a year not stored:
+   * a process that keeps the body compares it to see another process's change.
+   */
+  async yearBodyStamp(officeId: number, year: number): Promise<string | null> {
+    const row = await this.db
+      .selectFrom("year_data")
+      .select(["updated_at"])
+      .where("office_id", "=", officeId)
+      .where("year", "=", year)
+      .executeTakeFirst();
+    return row ? String(row.updated_at) : null;
+  }
+
   /** Replace the year's own settings (agency, narrative …), keeping its records. */
   async updateYearBody(officeId: number, dataset: Dataset, who: Who): Promise<void> {
     await this.db.transaction().execute(async (trx) => {

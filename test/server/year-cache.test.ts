@@ -4,7 +4,8 @@
  * this server or another process on the same database — changes the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverOn, testServer, text, type TestServer } from "./helpers.js";
+import { Store } from "../../src/storage/index.js";
+import { APPLICATION_FORM, OFFICE_FORM, serverOn, testServer, text, type TestServer } from "./helpers.js";
 
 let s: TestServer;
 beforeAll(async () => {
@@ -91,5 +92,52 @@ describe("the year pages' cache", () => {
     const after = await pages();
     expect(received(after.stats)).toBe(received(before.stats) + 1);
     expect(after.report.equals(before.report)).toBe(false);
+  });
+});
+
+describe("the year's settings kept by a server process", () => {
+  it("a change of the year's settings by another process changes this server's deadlines and letters", async () => {
+    const t = await testServer("2026-11-25", { file: true });
+    try {
+      expect((await t.post("/setup/office", OFFICE_FORM)).statusCode).toBe(303);
+      expect((await t.post("/applications", APPLICATION_FORM)).statusCode).toBe(303);
+      const office = (await t.store.offices())[0]!;
+      const a = await t.store.application(office.id, 2026, "YSQ2026-001");
+      const sent = await t.post("/applications/2026/YSQ2026-001/steps/consultation-sent", {
+        version: String(a!.version),
+        party: "third-party",
+        name: "示例公司",
+        sent: "2026-11-04",
+      });
+      expect(sent.statusCode).toBe(303);
+      const row = async () =>
+        text(/<tr[^>]*>[\s\S]*?YSQ2026-001[\s\S]*?<\/tr>/.exec((await t.get("/")).body)![0]);
+      const receipt = async () =>
+        (await t.get("/applications/2026/YSQ2026-001/letters/receipt.pdf")).rawPayload;
+      const before = { row: await row(), receipt: await receipt() };
+      // The third party's 15 working days are not counted (consultation sent, not answered).
+      expect(before.row).toContain("2026年12月22日");
+      // Another process changes the year's settings: the third party's answer period, the agency's name.
+      const other = await Store.open(t.target);
+      try {
+        const body = (await other.yearBody(office.id, 2026))!;
+        await other.updateYearBody(
+          office.id,
+          {
+            ...body,
+            agency: { ...body.agency, name: "示例市青禾区市场监督管理局（试点）" },
+            interpretations: { ...body.interpretations, consultationAnswerDays: 5 },
+          },
+          "另一进程",
+        );
+      } finally {
+        await other.close();
+      }
+      const after = { row: await row(), receipt: await receipt() };
+      expect(after.row).toContain("2026年12月8日");
+      expect(after.receipt.equals(before.receipt)).toBe(false);
+    } finally {
+      await t.close();
+    }
   });
 });
