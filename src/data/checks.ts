@@ -121,8 +121,6 @@ function both(f: (lang: Lang) => string): Msg {
 
 class Checker {
   readonly issues: Issue[] = [];
-  /** A dataset-level regime, when given (the facts honour it; so do the limits judged here). */
-  pinnedRegime: "ogi-2008" | "ogi-2019" | undefined;
   /** 1 January and 31 December of the year, as date strings. */
   readonly yearStart: string | undefined;
   private readonly yearEnd: string | undefined;
@@ -205,7 +203,6 @@ export function semanticIssues(data: unknown): Issue[] {
   if (!isObj(data)) return [];
   const year = typeof data.year === "number" && Number.isInteger(data.year) ? data.year : undefined;
   const c = new Checker(year);
-  c.pinnedRegime = data.regime === "ogi-2008" || data.regime === "ogi-2019" ? data.regime : undefined;
   if (isObj(data.approval)) checkApproval(c, data.approval);
   if (isObj(data.disclosure))
     checkDisclosure(c, data.disclosure, isObj(data.agency) && data.agency.website !== undefined);
@@ -557,7 +554,9 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
   }
 
   // Limits of the law (the letters refuse with the same sentence): data/record-limits.ts.
-  const regime = c.pinnedRegime ?? (receipt ? regimeOfReceipt(receipt) : undefined);
+  // The regulation in force on the receipt date, as the facts judge it (a dataset-level regime
+  // names the data year's regulation and never re-dates a request).
+  const regime = receipt ? regimeOfReceipt(receipt) : undefined;
   if (regime)
     // (an extension over 20 working days is the schema's maximum, reported once there)
     for (const problem of [

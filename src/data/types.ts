@@ -207,7 +207,7 @@ export interface Dataset {
    */
   year: number;
   /**
-   * Pins the disclosure regime. When absent it is derived from each request's receipt date (before 2019-05-15: ogi-2008).
+   * The data year's regulation, for the year's own documents (the annual report's outline, the summary). When absent it is that of the year's last day. It never re-dates a request: each application is judged by the regulation in force on its receipt date (before 2019-05-15: ogi-2008).
    */
   regime?: Regime;
   interpretations?: Interpretations;

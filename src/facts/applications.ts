@@ -55,18 +55,16 @@ export interface ApplicationFactsOptions extends Interpretations {
 /** What every application of one dataset shares: pass applicationFactContext(dataset, calendar). */
 export interface ApplicationFactContext {
   year: number;
-  pinned?: Regime;
   calendar: Calendar;
   /** The dataset's interpretations (absent keys: the defaults). */
   interpretations?: Interpretations;
 }
 
-/** The context applicationFact needs, from the dataset (its year, regime pin and interpretations). */
+/** The context applicationFact needs, from the dataset (its year and interpretations). */
 export function applicationFactContext(dataset: Dataset, calendar: Calendar): ApplicationFactContext {
   return {
     year: dataset.year,
     calendar,
-    ...(dataset.regime ? { pinned: dataset.regime } : {}),
     ...(dataset.interpretations ? { interpretations: dataset.interpretations } : {}),
   };
 }
@@ -178,7 +176,8 @@ export interface ApplicationFacts {
   /** Which record field gave the receipt date. */
   receivedFrom: "received" | ReceiptBasis | null;
   regime: Regime | null;
-  regimeSource: "pinned" | "receipt-date" | null;
+  /** Always the receipt date when known (a dataset-level regime never re-dates a request). */
+  regimeSource: "receipt-date" | null;
   /** The deadline the receipt letter states: base days from receipt, nothing else known yet. */
   dueAtReceipt: string | null;
   /** The full deadline computation (correction restart, pauses, counted extension) with its trace. */
@@ -211,7 +210,6 @@ const NO_PAUSES: readonly DeadlinePause[] = Object.freeze([]);
 /** What every application of a dataset shares, resolved once. */
 interface FactContext {
   year: number;
-  pinned: Regime | undefined;
   cal: Calendar;
   lang: Lang;
   feePaymentDays: number;
@@ -234,7 +232,6 @@ function factContext(ctx: ApplicationFactContext, options: ApplicationFactsOptio
     resolveInterpretations(ctx, options);
   return {
     year: ctx.year,
-    pinned: ctx.pinned,
     cal,
     lang,
     feePaymentDays,

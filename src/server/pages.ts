@@ -386,7 +386,7 @@ function deadlineSection(facts: ApplicationFacts, body: Dataset, asOfStanding: P
     <p class="due">答复期限：<strong id="due-date">${cnDate(facts.due)}</strong>（${parts.join("，")}）</p>
     ${asOfStanding}
     <p>
-      收到申请之日：${cnDate(facts.received)}；适用${REGIME_LABELS[facts.regime ?? ""] ?? ""}${body.regime ? "（本年度数据指定）" : ""}。
+      收到申请之日：${cnDate(facts.received)}；适用${REGIME_LABELS[facts.regime ?? ""] ?? ""}（收到申请之日施行的条例）。
     </p>
     ${
       d.events.length
