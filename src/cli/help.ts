@@ -121,6 +121,12 @@ export const EXAMPLES: Record<string, [string, { zh: string; en: string }][]> = 
   demo: [["$0 demo", { zh: "用示例数据生成全部文书", en: "every document from the samples" }]],
   serve: [["$0 serve", { zh: "在本机启动工作台", en: "start the workbench on this computer" }]],
   db: [["$0 db migrate", { zh: "升级工作台数据库", en: "migrate the workbench database" }]],
+  worker: [
+    [
+      "$0 worker --database postgres://gongwen@localhost/gongwen --concurrency 2",
+      { zh: "运行年终批量任务", en: "run the year-end batch jobs" },
+    ],
+  ],
   fonts: [["$0 fonts", { zh: "列出 PDF 使用的字体", en: "the fonts PDF output uses" }]],
 };
 

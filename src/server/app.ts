@@ -55,6 +55,8 @@ import { screenText } from "./text.js";
 import { caseRoutes } from "./routes-cases.js";
 import { ledgerRoutes } from "./routes-ledger.js";
 import { PACKAGE_ROOT } from "../index.js";
+import { InProcessBatchQueue, type BatchQueue } from "../jobs/index.js";
+import { batchRoutes } from "./routes-batch.js";
 
 /** The setup link's cookie (only while the database has no user). */
 export const COOKIE = "gongwen_token";
@@ -78,6 +80,11 @@ export interface ServerOptions {
   today?: () => string;
   /** Log requests (method, route, status — nothing else). */
   logger?: boolean;
+  /**
+   * The year-end batch queue (closed with the server): BullMQ on PostgreSQL (`serve` gives
+   * it); by default the server runs the batches itself, one at a time (the embedded database).
+   */
+  batch?: BatchQueue;
 }
 
 const equal = equalText;
@@ -574,5 +581,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await yearRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await caseRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await ledgerRoutes(app, { wb, ctxOf, sendHtml, todayOf });
+  const batch =
+    options.batch ??
+    new InProcessBatchQueue(wb.store, () => ({ pdf: wb.pdf, config: wb.config, calendar: wb.calendar }));
+  app.addHook("onClose", () => batch.close());
+  await batchRoutes(app, { wb, ctxOf, sendHtml, todayOf, batch });
   return app;
 }

@@ -209,10 +209,11 @@ export async function loginSucceeded(store: Store, username: string) {
  * public: anyone (the login page, static files); setup: before the first administrator, with
  * the setup link; session: any logged-in user about their own session (log out, switch
  * agency); read: any role, on the session's agency; handle: a 经办人 of that agency; approve:
- * its 负责人; admin: its 管理员; oversee: a 监督, across their whole scope (their own agency and
+ * its 负责人; admin: its 管理员; lead: its 负责人 or 管理员; oversee: a 监督, across their whole scope (their own agency and
  * every one below it, whichever agency the session is looking at).
  */
-export type Access = "public" | "setup" | "session" | "read" | "handle" | "approve" | "admin" | "oversee";
+export type Access =
+  "public" | "setup" | "session" | "read" | "handle" | "approve" | "admin" | "lead" | "oversee";
 
 type Rule = Access | ((params: Record<string, string>) => Access);
 
@@ -252,6 +253,11 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "GET /year-end": "read",
   "GET /year-end/:year/:file": "read",
   "GET /stats": "read",
+  // 年终批量: the page and the files within the user's scope (checked again per file).
+  "GET /batch": "read",
+  "POST /batch": "lead",
+  "POST /batch/all": "oversee",
+  "GET /batch/files/:agency/:year/:revision/:name": "read",
   "GET /oversight": "oversee",
   "GET /rollup": "oversee",
   "GET /rollup/:year/:file": "oversee",
@@ -276,6 +282,7 @@ export function allowed(actor: Actor, access: Access): boolean {
   if (access === "oversee") return actor.roles.includes("supervisor");
   // Writes only in the user's own agency: a supervisor looking at an agency below reads only.
   if (actor.agencyId !== actor.homeAgencyId) return false;
+  if (access === "lead") return actor.roles.includes("head") || actor.roles.includes("admin");
   const need: Role = access === "handle" ? "clerk" : access === "approve" ? "head" : "admin";
   return actor.roles.includes(need);
 }

@@ -63,6 +63,7 @@ export interface PageOptions {
     | "cases"
     | "audit"
     | "year-end"
+    | "batch"
     | "stats"
     | "data"
     | "setup"
@@ -80,6 +81,7 @@ const NAV: [NonNullable<PageOptions["nav"]>, string, string][] = [
   ["cases", "/cases", "审批办件"],
   ["audit", "/audit", "考核自查"],
   ["year-end", "/year-end", "年终文书"],
+  ["batch", "/batch", "年终批量"],
   ["stats", "/stats", "统计"],
   ["data", "/data", "导入导出"],
 ];

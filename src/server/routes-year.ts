@@ -5,7 +5,9 @@
  * score, count and figure comes from the library over the year's dataset as stored.
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { page, tpl, cnDate, type Html, type Part } from "./html.js";
+import { page, tpl, cnDate, csrfField, type Html, type Part } from "./html.js";
+import { currentActor } from "./context.js";
+import { mayLead } from "./routes-batch.js";
 import {
   buildAnnualReport,
   reviewAnnualReport,
@@ -304,6 +306,18 @@ export async function yearRoutes(app: FastifyInstance, env: YearRouteEnv): Promi
               </table>
             </div>
             ${d.previous ? "" : tpl`<p class="hint">数据库中没有${d.year - 1}年度的数据：年度报告的上年结转未与上年核对。</p>`}
+          </section>
+          <section aria-labelledby="h-batch">
+            <h2 id="h-batch">年终批量</h2>
+            <p>年度报告（DOCX、PDF、XLSX）、考核自查报告和本年度全部答复文书一次生成，保存在数据库中：见<a href="/batch">年终批量</a>。</p>
+            ${
+              mayLead(currentActor())
+                ? tpl`<form method="post" action="/batch" class="inline">
+                    ${csrfField(ctx.csrf)}<input type="hidden" name="year" value="${d.year}" />
+                    <button type="submit">生成${d.year}年度全部年终文书</button>
+                  </form>`
+                : ""
+            }
           </section>
           <section aria-labelledby="h-consistency">
             <h2 id="h-consistency">年度报告表格核对</h2>

@@ -246,6 +246,26 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    "0005-batch-output": {
+      // The files of year-end batch jobs, in the database so that a worker on another machine
+      // and every server process share them; one row per file, written once.
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable("batch_output")
+          .addColumn("office_id", "integer", (c) => c.notNull().references("office.id"))
+          .addColumn("year", "integer", (c) => c.notNull())
+          .addColumn("revision", "text", (c) => c.notNull())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("media_type", "text", (c) => c.notNull())
+          .addColumn("bytes", engine === "postgres" ? "bytea" : "blob", (c) => c.notNull())
+          .addColumn("sha256", "text", (c) => c.notNull())
+          .addColumn("size", "integer", (c) => c.notNull())
+          .addColumn("job_id", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("batch_output_pk", ["office_id", "year", "revision", "name"])
+          .execute();
+      },
+    },
   };
 }
 

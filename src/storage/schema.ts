@@ -154,6 +154,26 @@ export interface SignOffTable {
   at: string;
 }
 
+/**
+ * A file made by a year-end batch job (annual report, self-audit, the year's letters), written
+ * once per (agency, year, data revision, name): a retried job finds it there and adds nothing.
+ */
+export interface BatchOutputTable {
+  office_id: number;
+  year: number;
+  /** The data revision the file was made from: "<year's revision>.<previous year's>". */
+  revision: string;
+  /** The file's name in the batch (annual-report.pdf, letters.zip …). */
+  name: string;
+  media_type: string;
+  bytes: Uint8Array;
+  sha256: string;
+  size: number;
+  /** The queue job that wrote it. */
+  job_id: string;
+  created_at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   year_data: YearTable;
@@ -168,6 +188,7 @@ export interface Database {
   session: SessionTable;
   login_failure: LoginFailureTable;
   sign_off: SignOffTable;
+  batch_output: BatchOutputTable;
 }
 
 /** count(*) is a number on SQLite and a string on PostgreSQL (bigint). */

@@ -9,6 +9,7 @@ import { migrateToLatest } from "./migrations.js";
 import { openDatabase, type Engine, type OpenedDatabase } from "./engine.js";
 import type { Database } from "./schema.js";
 import { Accounts } from "./accounts.js";
+import { BatchOutputs } from "./batch-outputs.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -149,12 +150,15 @@ function splitDataset(dataset: Dataset): {
 export class Store {
   /** Users, sessions, login failures and sign-offs. */
   readonly accounts: Accounts;
+  /** The files of year-end batch jobs. */
+  readonly batchOutputs: BatchOutputs;
 
   private constructor(
     readonly opened: OpenedDatabase,
     readonly db: Kysely<Database>,
   ) {
     this.accounts = new Accounts(db);
+    this.batchOutputs = new BatchOutputs(db);
   }
 
   get engine(): Engine {

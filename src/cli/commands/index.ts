@@ -15,6 +15,7 @@ import { serveCommand } from "./serve.js";
 import { dbCommand } from "./db.js";
 import { fontsCommand } from "./fonts.js";
 import { rollupCommand } from "./rollup.js";
+import { workerCommand } from "./worker.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
@@ -31,3 +32,4 @@ commands.push(auditCommand);
 commands.push(serveCommand);
 commands.push(dbCommand);
 commands.push(fontsCommand);
+commands.push(workerCommand);

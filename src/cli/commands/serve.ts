@@ -45,10 +45,17 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const calendar = await cliCalendar(argv["calendar-override"], lang);
     const { store, target } = await openStore(argv.database, lang);
     const token = randomBytes(24).toString("base64url");
+    // On PostgreSQL the year-end batches go to the job queue (`gongwen worker` runs them).
+    let batch: import("../../jobs/index.js").BatchQueue | undefined;
+    if (store.engine === "postgres") {
+      const jobs = await import("../../jobs/index.js");
+      batch = new jobs.BullBatchQueue(store, jobs.queueConnection(target));
+    }
     const app = await buildServer({
       workbench: new Workbench(store, undefined, calendar),
       token,
       logger: true,
+      ...(batch ? { batch } : {}),
     });
     await app.listen({ host: argv.host, port: argv.port });
     const addr = app.server.address();
