@@ -10,6 +10,7 @@
  */
 import type { Argv, CommandModule } from "yargs";
 import { UserError } from "../../util/errors.js";
+import { runInterruptHooks } from "../../util/fs-atomic.js";
 import { cliCalendar, withCalendarOption } from "../calendar-option.js";
 import { parseLang, t } from "../../util/i18n.js";
 import { databaseOption, openStore, shownTarget } from "./db.js";
@@ -140,17 +141,25 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
         `Year-end batch worker running: database ${shownTarget(target)}, ${argv.concurrency} job(s) at once. Press Ctrl+C to stop (jobs under way finish first).\n`,
       ),
     );
+    // This command owns the process's signals: the binary's handler (main.ts) would interrupt
+    // the letters of a job under way. The first signal stops taking jobs and lets those under
+    // way finish (exit 0); a second one interrupts them as the binary's handler does (the
+    // unfinished job is taken over by another worker once its lock runs out).
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
     let stopping = false;
-    const stop = () => {
-      if (stopping) process.exit(1);
+    const stop = (signal: "SIGINT" | "SIGTERM") => {
+      if (stopping) {
+        void runInterruptHooks().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+        return;
+      }
       stopping = true;
       void worker
         .close()
         .then(() => store.close())
         .then(() => process.exit(0));
     };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+    process.on("SIGINT", () => stop("SIGINT"));
+    process.on("SIGTERM", () => stop("SIGTERM"));
     await new Promise<void>(() => undefined);
   },
 };
