@@ -12,11 +12,7 @@ export {
   type SignOff,
 } from "./store.js";
 export { Accounts, type StoredUser, type StoredSession } from "./accounts.js";
-export {
-  BatchOutputs,
-  type BatchFile,
-  type StoredBatchFile,
-} from "./batch-outputs.js";
+export { BatchOutputs, type BatchFile, type StoredBatchFile } from "./batch-outputs.js";
 export { openDatabase, isPostgresUrl, type Engine, type OpenedDatabase } from "./engine.js";
 export { migrateToLatest } from "./migrations.js";
 export type { Database } from "./schema.js";
