@@ -123,7 +123,7 @@ export const EXAMPLES: Record<string, [string, { zh: string; en: string }][]> = 
   db: [["$0 db migrate", { zh: "升级工作台数据库", en: "migrate the workbench database" }]],
   worker: [
     [
-      "$0 worker --database postgres://gongwen@localhost/gongwen --concurrency 2",
+      "$0 worker --database postgres://… --concurrency 2",
       { zh: "运行年终批量任务", en: "run the year-end batch jobs" },
     ],
   ],

@@ -16,7 +16,11 @@ import {
   yearEndEnv,
   type BullWorker,
 } from "../../src/jobs/index.js";
+import { buildServer } from "../../src/server/app.js";
+import { hashPassword } from "../../src/server/auth.js";
+import { Workbench } from "../../src/server/workbench.js";
 import { docxParagraphs } from "../helpers/docx.js";
+import { clientOf, TOKEN } from "../server/helpers.js";
 import { jobsDb, NO_PG_REASON, PG, until, type JobsDb } from "./helpers.js";
 
 const env = yearEndEnv();
@@ -126,5 +130,42 @@ describe.skipIf(!PG)(`year-end batches on the job queue (${PG ? "PostgreSQL" : N
     const job = (await jobOf(id))!;
     expect(job.result?.files).toEqual(["self-audit.docx", "self-audit.pdf"]);
     expect(job.result?.problems.join()).toContain("成文日期");
+  });
+
+  it("the workbench on PostgreSQL enqueues on BullMQ and shows the worker's progress and files", async () => {
+    const app = await buildServer({
+      workbench: new Workbench(db.store, "测试员"),
+      token: TOKEN,
+      batch: queue,
+    });
+    try {
+      await db.store.accounts.createUser({
+        officeId: db.officeId,
+        username: "head",
+        displayName: "赵主任",
+        roles: ["head"],
+        passwordHash: await hashPassword("pass-word-9"),
+      });
+      const head = clientOf(app, false);
+      expect((await head.login("head", "pass-word-9")).statusCode).toBe(303);
+      expect((await head.post("/batch", { year: "2023" })).headers.location).toBe("/batch?flash=queued");
+      // No worker yet: queued, and the page says who runs the jobs.
+      const waiting = await head.get("/batch");
+      expect(waiting.body).toContain("排队中");
+      expect(waiting.body).toContain("gongwen worker");
+      startWorker();
+      await until(
+        async () => (await head.get("/batch")).body.includes("已完成"),
+        "the page to show the job done",
+      );
+      const page = (await head.get("/batch")).body;
+      const link = /href="(\/batch\/files\/[^"?]+\/letters\.zip)/.exec(page)?.[1];
+      expect(link).toBeDefined();
+      const zip = await head.get(link!);
+      expect(zip.statusCode).toBe(200);
+      expect(zip.headers["content-type"]).toBe("application/zip");
+    } finally {
+      await app.close();
+    }
   });
 });
