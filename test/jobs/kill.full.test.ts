@@ -93,7 +93,6 @@ describe.skipIf(!PG)(`a worker killed mid-job (${PG ? "PostgreSQL" : NO_PG_REASO
       d.agency = { ...d.agency, name: `示例市青禾区第${i + 1}局`, shortName: `青禾${i + 1}局` };
       agencies.push(await db.store.createOffice(d, "测试员", [], db.officeId));
     }
-    const t0 = Date.now();
     const workers = [await worker(db.target), await worker(db.target, "--concurrency", "2")];
     for (const officeId of agencies) await queue.enqueue({ officeId, year: 2023 });
     await until(
@@ -105,9 +104,7 @@ describe.skipIf(!PG)(`a worker killed mid-job (${PG ? "PostgreSQL" : NO_PG_REASO
       expect(await db.store.batchOutputs.count(officeId, 2023, revision)).toBe(6);
     }
     expect((await queue.jobs(agencies)).every((j) => j.attempts === 1)).toBe(true);
-    console.log("done at", Date.now() - t0);
     for (const w of workers) w.kill("SIGTERM");
     expect(await Promise.all(workers.map(exited))).toEqual([0, 0]);
-    console.log("exited at", Date.now() - t0);
   });
 });
