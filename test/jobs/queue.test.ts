@@ -153,12 +153,15 @@ describe.skipIf(!PG)(`year-end batches on the job queue (${PG ? "PostgreSQL" : N
       const waiting = await head.get("/batch");
       expect(waiting.body).toContain("排队中");
       expect(waiting.body).toContain("gongwen worker");
+      // …and reloads itself while a job is queued or running (progress); not once all are done.
+      expect(waiting.body).toContain("/static/refresh.js");
       startWorker();
       await until(
         async () => (await head.get("/batch")).body.includes("已完成"),
         "the page to show the job done",
       );
       const page = (await head.get("/batch")).body;
+      expect(page).not.toContain("/static/refresh.js");
       const link = /href="(\/batch\/files\/[^"?]+\/letters\.zip)/.exec(page)?.[1];
       expect(link).toBeDefined();
       const zip = await head.get(link!);
