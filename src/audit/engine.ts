@@ -23,7 +23,7 @@ import { loadScheme, ruleSeverity, type NoDataScoring, type Scheme } from "./sch
 import { roundTo, scoreFindings, type CriterionResult } from "./scoring.js";
 
 export interface AuditOptions {
-  /** The scheme (default: loadScheme() — samples/assessment-2014.json). */
+  /** The scheme (default: the shipped scheme for the data's year, loadScheme(undefined, lang, year)). */
   scheme?: Scheme;
   /** Facts already derived from the dataset (derived here when absent, in `lang`). */
   facts?: Facts;
@@ -122,7 +122,7 @@ function makeContext(
 /** Run every rule the scheme leaves on over the dataset's facts and score the findings. */
 export function runAudit(dataset: Dataset, options: AuditOptions = {}): AuditResult {
   const lang = options.lang ?? "zh";
-  const scheme = options.scheme ?? loadScheme(undefined, lang);
+  const scheme = options.scheme ?? loadScheme(undefined, lang, dataset.year);
   const facts =
     options.facts ??
     deriveFacts(dataset, {

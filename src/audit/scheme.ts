@@ -5,8 +5,9 @@
  * with file, line:column, JSON pointer and a sentence, by the same machinery as dataset
  * validation (src/data: json-source for positions, schema-errors for ajv's errors).
  *
- * Default scheme: when no --scheme is given, samples/assessment-2014.json (the criteria the
- * 2014 reference summary names) is used — DEFAULT_SCHEME_FILE.
+ * Default scheme: when no --scheme is given, the shipped scheme for the data's year
+ * (defaultSchemeFile): samples/assessment-2014.json (the criteria the 2014 reference summary
+ * names; data years to 2019) or samples/assessment-2019.json (based on the 2019 regulation).
  */
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
@@ -52,6 +53,7 @@ export interface SchemeFile {
   id: string;
   title: string;
   description?: string;
+  years?: { from: number; until?: number };
   total?: number;
   decimals?: number;
   noData?: NoDataScoring;
@@ -98,6 +100,8 @@ export interface Scheme {
   id: string;
   title: string;
   description: string | null;
+  /** The data years it applies to (until null: still in use); null when it does not say. */
+  years: { from: number; until: number | null } | null;
   total: number;
   decimals: number;
   /** How a criterion with nothing to judge (无数据) is scored. */
@@ -351,6 +355,7 @@ function toScheme(s: SchemeFile, file: string | null): Scheme {
     id: s.id,
     title: s.title,
     description: s.description ?? null,
+    years: s.years ? { from: s.years.from, until: s.years.until ?? null } : null,
     total: s.total ?? 100,
     decimals: s.decimals ?? 1,
     noData: s.noData ?? "not-scored",
@@ -416,11 +421,46 @@ export function parseScheme(text: string, fileName: string, lang: Lang = "zh"): 
   return fail(errors);
 }
 
-/** Read and check a scheme file (DEFAULT_SCHEME_FILE when `file` is undefined). */
-export function loadScheme(file: string | undefined, lang: Lang = "zh"): Scheme {
-  const path = file ?? DEFAULT_SCHEME_FILE;
+/**
+ * The schemes gongwen ships (samples/assessment-*.json that state their years), in order of
+ * their first year: the 2014 scheme of the reference summary (data years to 2019) and one based
+ * on the 2019 regulation (from 2020), which accepts the processing fee Art. 42 allows.
+ */
+export const SHIPPED_SCHEME_FILES: readonly string[] = [
+  DEFAULT_SCHEME_FILE,
+  resolve(SAMPLES_DIR, "assessment-2019.json"),
+];
+
+const shippedYears = new Map<string, { from: number; until: number | null }>();
+
+/**
+ * The shipped scheme for a data year: the one whose years contain it; before the first, the
+ * first; after the last, the last. Without a year, DEFAULT_SCHEME_FILE.
+ */
+export function defaultSchemeFile(year: number | undefined): string {
+  if (year === undefined) return DEFAULT_SCHEME_FILE;
+  const ranges = SHIPPED_SCHEME_FILES.map((f) => {
+    let r = shippedYears.get(f);
+    if (!r) {
+      const y = (JSON.parse(readFileSync(f, "utf8")) as SchemeFile).years;
+      r = y ? { from: y.from, until: y.until ?? null } : { from: -Infinity, until: null };
+      shippedYears.set(f, r);
+    }
+    return { file: f, ...r };
+  });
+  const hit = ranges.find((r) => year >= r.from && (r.until === null || year <= r.until));
+  if (hit) return hit.file;
+  return year < ranges[0]!.from ? ranges[0]!.file : ranges[ranges.length - 1]!.file;
+}
+
+/**
+ * Read and check a scheme file; when `file` is undefined, the shipped scheme for the data year
+ * `year` (defaultSchemeFile).
+ */
+export function loadScheme(file: string | undefined, lang: Lang = "zh", year?: number): Scheme {
+  const path = file ?? defaultSchemeFile(year);
   // Messages name the default scheme by its path from the working directory, like a given one.
-  const shown = file ?? (relative(process.cwd(), DEFAULT_SCHEME_FILE) || DEFAULT_SCHEME_FILE);
+  const shown = file ?? (relative(process.cwd(), path) || path);
   return parseScheme(readDatasetText(path, lang), shown, lang);
 }
 

@@ -159,7 +159,8 @@ export const selfAuditDocument: DocumentKind = {
     y
       .option("scheme", {
         type: "string",
-        describe: "考核方案文件（默认 samples/assessment-2014.json）/ assessment scheme file",
+        describe:
+          "考核方案文件（默认按数据年度：2019年及以前 samples/assessment-2014.json，2020年起 samples/assessment-2019.json）/ assessment scheme file (default by the data's year)",
       })
       .option("previous", {
         type: "string",
@@ -170,7 +171,7 @@ export const selfAuditDocument: DocumentKind = {
     const previous = loadPrevious(ctx, ctx.argv.previous);
     const { tree } = buildSelfAudit({
       dataset: ctx.dataset,
-      scheme: loadScheme(schemeFile, ctx.lang),
+      scheme: loadScheme(schemeFile, ctx.lang, ctx.dataset.year),
       ...(previous ? { previous } : {}),
       calendar: ctx.calendar,
       templatesDir: ctx.templatesDir,

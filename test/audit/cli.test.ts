@@ -46,11 +46,18 @@ describe("gongwen audit: exit codes", () => {
   });
 
   it("exit 1 with an error finding (2023 sample): the table, the reasons and every finding with its evidence", () => {
+    // Without --scheme, a 2023 dataset is scored by the scheme based on the 2019 regulation.
     const r = run("audit", S2023);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("得分：75 / 90（1 项无数据、不计分：满分 100 分按 90 分计）");
-    expect(r.stdout).toMatch(/\nB2 +每月25日按时以纸质和电子形式报送现行有效文件 +10 +无数据\n/);
-    expect(r.stdout).toMatch(/\nB4 +依申请公开在法定时限内答复 +20 +5 +15\n/);
+    expect(r.stdout.split("\n").slice(1, 3)).toEqual([
+      "考核方案：政务服务和政务公开工作年度考核方案（依据2019年修订的政府信息公开条例）（samples/assessment-2019.json）",
+      "得分：85 / 95（1 项无数据、不计分：满分 100 分按 95 分计）",
+    ]);
+    expect(r.stdout).toMatch(/\nB2 +每月25日按时以纸质和电子形式报送现行有效文件 +5 +无数据\n/);
+    expect(r.stdout).toMatch(/\nB4 +依申请公开在法定时限内答复 +15 +5 +10\n/);
+    // A fee by the national schedule costs nothing (ogi-2019 Art. 42); the late proactive item does.
+    expect(r.stdout).toMatch(/\nB5 +依申请公开收费符合《政府信息公开信息处理费… +5 +0 +5\n/);
+    expect(r.stdout).toMatch(/\nB8 +主动公开信息在形成或变更之日起20个工作日内… +5 +2 +3\n/);
     expect(r.stdout).toContain(
       "  B4 依申请公开在法定时限内答复：“依申请公开在法定期限内答复”1件×5分，计5分（问题 #1）",
     );
@@ -63,7 +70,15 @@ describe("gongwen audit: exit codes", () => {
     expect(r.stdout).toContain("       证据：申请 YSQ2023-030 的行政复议结果：结果纠正\n");
     // Rule ids, regime codes and JSON pointers only in --format json.
     expect(r.stdout).not.toMatch(/ogi-20\d\d|\b(approval|disclosure|annual-report)\/[a-z-]+|\/disclosure\//);
-    expect(r.stdout).toContain("其中不计分（本方案无对应考核项）：#3 #4");
+    expect(r.stdout).toContain("其中不计分（本方案无对应考核项）：#2");
+    expect(r.stdout).toContain("合计：错误 2，警告 1，提示 1");
+  });
+
+  it("the 2014 scheme, named, still deducts for any fee (不收费) in a 2023 dataset", () => {
+    const r = run("audit", S2023, "--scheme", "samples/assessment-2014.json");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("得分：75 / 90（1 项无数据、不计分：满分 100 分按 90 分计）");
+    expect(r.stdout).toMatch(/\nB5 +依申请公开不收费 +10 +10 +0\n/);
     expect(r.stdout).toContain("合计：错误 3，警告 1，提示 0");
   });
 
@@ -121,15 +136,18 @@ describe("gongwen audit: output", () => {
 
   it("--lang en", () => {
     const r = run("audit", S2023, "--lang", "en");
-    expect(r.stdout).toContain("Score: 75 / 90 (1 criterion with no data not scored: out of 90 of 100)");
-    expect(r.stdout).toContain("Total: 3 errors, 1 warnings, 0 info");
+    expect(r.stdout).toContain("Score: 85 / 95 (1 criterion with no data not scored: out of 95 of 100)");
+    expect(r.stdout).toContain("Total: 2 errors, 1 warnings, 1 info");
   });
 
   it("--rules lists every rule with its severity under the scheme and its source", () => {
+    // Without a dataset: the shipped scheme for the current year's data (the 2019-based one).
     const r = run("audit", "--rules");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^approval\/three-concentrations +警告 +审批职能、场所、人员“三集中”\n/);
-    expect(r.stdout).toMatch(/\ndisclosure\/no-fee +错误 +不收费\n/);
+    expect(r.stdout).toMatch(/\ndisclosure\/no-fee +提示 +不收费\n/);
+    const old = run("audit", "--rules", "--scheme", "samples/assessment-2014.json");
+    expect(old.stdout).toMatch(/\ndisclosure\/no-fee +错误 +不收费\n/);
     expect(r.stdout).toContain(
       "依据：《中华人民共和国政府信息公开条例》第三十三条（国务院令第711号）；第二十四条（国务院令第492号）",
     );

@@ -34,6 +34,8 @@ describe("gongwen render self-audit", () => {
         "render",
         "self-audit",
         "samples/2023-district-bureau.json",
+        "--scheme",
+        "samples/assessment-2014.json",
         "--out",
         out,
         "--format",
@@ -105,6 +107,24 @@ describe("gongwen render self-audit", () => {
       );
       expect(text).toContain("获得青禾区政务服务中心“红旗窗口”2次（计入X1“获得表彰奖励”）。");
     });
+  });
+
+  it("without a scheme, each year's data is scored by the shipped scheme for its year, which the report names", async () => {
+    const { tree, result } = buildSelfAudit({ dataset: S2023, lang: "zh" });
+    expect(result.scheme.id).toBe("ogi-2019-default");
+    expect(result.score).toBe(85);
+    const text = docxText(await renderDocx(tree));
+    expect(text).toContain(
+      "根据《政务服务和政务公开工作年度考核方案（依据2019年修订的政府信息公开条例）》，我局对照考核方案的各项指标",
+    );
+    expect(text).toContain(
+      "其中1个考核项（B2）没有可供考核的数据，不计分，本次自查按95分计。经自查，我局2023年度得分85分，扣10分。",
+    );
+    // A fee the schedule allows (ogi-2019 Art. 42, 国办函〔2020〕109号) is shown, not deducted.
+    expect(text).toContain("问题2（提示）：申请 YSQ2023-022 收取信息处理费1700元");
+    expect(text).toContain("计分：计入B8“主动公开信息在形成或变更之日起20个工作日内公开”。");
+    const old = buildSelfAudit({ dataset: S2014, lang: "zh" }).result;
+    expect(old.scheme.id).toBe("hohhot-2014");
   });
 
   it("2014: no findings, no requests (B4 无数据); dated 31 December when the dataset gives no self-audit date", async () => {

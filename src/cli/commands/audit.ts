@@ -3,7 +3,7 @@
  * gongwen audit --rules [--scheme FILE]
  *
  * The pre-assessment self-audit: every rule over the dataset's facts, scored by the scheme
- * (default samples/assessment-2014.json). Text is a table for a terminal (colour only on a TTY
+ * (default: the shipped scheme for the data's year, see audit/scheme.ts defaultSchemeFile). Text is a table for a terminal (colour only on a TTY
  * without NO_COLOR); JSON is every finding and the score. Exit 0 when no finding is at or
  * above --fail-on (default error), 1 otherwise, 2 for a bad dataset or scheme. After the score it
  * lists the applications still open on --as-of (default today): their due dates, and those
@@ -91,7 +91,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       .positional("data", { type: "string", describe: "数据文件 (JSON) / dataset file" })
       .option("scheme", {
         type: "string",
-        describe: "考核方案文件（默认 samples/assessment-2014.json）/ assessment scheme file",
+        describe:
+          "考核方案文件（默认按数据年度：2019年及以前 samples/assessment-2014.json，2020年起 samples/assessment-2019.json）/ assessment scheme file (default by the data's year)",
       })
       .option("previous", {
         type: "string",
@@ -123,8 +124,9 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const { failsAt, formatAuditText, formatRuleList, listRules, loadScheme, runAudit } =
       await import("../../audit/index.js");
     const { loadDataset } = await import("../../data/load.js");
-    const scheme = loadScheme(argv.scheme, lang);
     if (argv.rules) {
+      // Without a dataset: the shipped scheme for this year's data.
+      const scheme = loadScheme(argv.scheme, lang, Number(localToday().slice(0, 4)));
       const runs = listRules(scheme, lang);
       process.stdout.write(
         argv.format === "json" ? JSON.stringify(runs, null, 2) + "\n" : formatRuleList(runs, lang),
@@ -140,6 +142,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         ),
       );
     const dataset = loadDataset(argv.data, { lang });
+    // Without --scheme, the shipped scheme for the data's year.
+    const scheme = loadScheme(argv.scheme, lang, dataset.year);
     const previous = argv.previous === undefined ? undefined : loadDataset(argv.previous, { lang });
     const asOf = argv["as-of"] ?? localToday();
     const { deriveFacts, openApplications } = await import("../../facts/index.js");

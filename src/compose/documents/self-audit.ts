@@ -133,7 +133,7 @@ export interface SelfAuditInput {
   dataset: Dataset;
   /** Facts derived in Chinese; derived here when absent. */
   facts?: Facts;
-  /** The scheme (default: loadScheme() — samples/assessment-2014.json). */
+  /** The scheme (default: the shipped scheme for the data's year, loadScheme(undefined, lang, year)). */
   scheme?: Scheme;
   /** Last year's dataset (the annual report's carry-over rule). */
   previous?: Dataset;
@@ -295,7 +295,7 @@ export function buildSelfAudit(input: SelfAuditInput): SelfAuditBuild {
       ...(input.previous ? { previous: input.previous } : {}),
       ...(input.calendar ? { calendar: input.calendar } : {}),
     });
-  const scheme = input.scheme ?? loadScheme(undefined, lang);
+  const scheme = input.scheme ?? loadScheme(undefined, lang, dataset.year);
   const result = runAudit(dataset, { scheme, facts, lang: "zh" });
   const context = selfAuditContext(dataset, facts, result, { templatesDir: input.templatesDir, lang });
   const tree = composeDocument("self-audit", context, {
