@@ -50,6 +50,7 @@ import { STATUS_LABELS } from "./labels.js";
 import { extraRoutes } from "./routes-more.js";
 import { oversightRoutes } from "./oversight.js";
 import { rollupRoutes } from "./rollup.js";
+import { digestRoutes } from "./digest.js";
 import { yearRoutes } from "./routes-year.js";
 import { screenText } from "./text.js";
 import { caseRoutes } from "./routes-cases.js";
@@ -78,6 +79,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Today's date for the worklist (default: the machine's). */
   today?: () => string;
+  /** Working days ahead that the digest counts as due soon, where an agency sets none. */
+  digestDays?: number;
   /** Log requests (method, route, status — nothing else). */
   logger?: boolean;
   /**
@@ -578,6 +581,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await extraRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await oversightRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await rollupRoutes(app, { wb, ctxOf, sendHtml, todayOf });
+  await digestRoutes(app, {
+    wb,
+    ctxOf,
+    sendHtml,
+    todayOf,
+    ...(options.digestDays !== undefined ? { digestDays: options.digestDays } : {}),
+  });
   await yearRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await caseRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await ledgerRoutes(app, { wb, ctxOf, sendHtml, todayOf });

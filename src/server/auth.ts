@@ -140,7 +140,8 @@ export async function actorOf(store: Store, cookie: string, now: Date = new Date
   const s = await store.accounts.session(sessionHash, now.toISOString());
   if (!s) return null;
   const user = await store.accounts.user(s.userId);
-  if (!user) return null;
+  // A disabled user's sessions were ended; this catches one started in the same moment.
+  if (!user || user.disabledAt !== null) return null;
   const scope = scopeOf(user, await store.offices());
   // The session's agency must still be in the user's scope (roles may have changed since).
   const at = scope.find((a) => a.id === s.agencyId) ?? scope[0];
@@ -195,6 +196,9 @@ export async function loginFailed(store: Store, username: string, address: strin
   const keys = failureKeys(username, address);
   const since = new Date(now.getTime() - LOCK_MINUTES * 60_000).toISOString();
   await store.accounts.addFailure([keys.account, keys.address], now.toISOString(), since);
+  // Rows whose last failure is older than the lock no longer count: removed, so the table holds
+  // only the last LOCK_MINUTES' worth of guessing.
+  await store.accounts.pruneFailures(since);
 }
 
 export async function loginSucceeded(store: Store, username: string) {
@@ -261,6 +265,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "GET /oversight": "oversee",
   "GET /rollup": "oversee",
   "GET /rollup/:year/:file": "oversee",
+  "GET /digest": "read",
   "GET /admin": "admin",
   "POST /admin/users": "admin",
   "POST /admin/agencies": "admin",

@@ -59,6 +59,7 @@ export interface PageOptions {
     | "worklist"
     | "oversight"
     | "rollup"
+    | "digest"
     | "new"
     | "cases"
     | "audit"
@@ -131,6 +132,8 @@ function menuOf(actor: ReturnType<typeof currentActor>): (typeof NAV)[number][] 
   const menu = NAV.filter(([k]) => k !== "new" || (own && actor.roles.includes("clerk")));
   if (actor.roles.includes("supervisor"))
     menu.splice(1, 0, ["oversight", "/oversight", "督办"], ["rollup", "/rollup", "年报汇总"]);
+  if (["clerk", "head", "supervisor"].some((r) => actor.roles.includes(r as never)))
+    menu.splice(1, 0, ["digest", "/digest", "提醒"]);
   if (own && actor.roles.includes("admin")) menu.push(["admin", "/admin", "用户与机关"]);
   return menu;
 }

@@ -99,6 +99,8 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
       await loginFailed(wb.store, username, req.ip, now);
       return loginForm(req, reply, 401, username, "用户名或密码不正确");
     }
+    if (user.disabledAt !== null)
+      return loginForm(req, reply, 403, username, "该账户已停用，请联系本机关的管理员");
     await loginSucceeded(wb.store, username);
     const session = await startSession(wb.store, user, now);
     setSessionCookie(reply, session.cookie);

@@ -13,6 +13,10 @@ export interface StoredUser {
   displayName: string;
   roles: string[];
   createdAt: string;
+  /** Where the daily digest goes, or null. */
+  email: string | null;
+  /** When the user was disabled (cannot log in), or null. */
+  disabledAt: string | null;
 }
 
 export interface StoredSession {
@@ -29,6 +33,8 @@ type UserRow = {
   display_name: string;
   roles: string;
   created_at: string;
+  email: string | null;
+  disabled_at: string | null;
 };
 
 function userOf(r: UserRow): StoredUser {
@@ -39,10 +45,21 @@ function userOf(r: UserRow): StoredUser {
     displayName: r.display_name,
     roles: r.roles.split(",").filter(Boolean),
     createdAt: r.created_at,
+    email: r.email,
+    disabledAt: r.disabled_at,
   };
 }
 
-const USER_COLUMNS = ["id", "office_id", "username", "display_name", "roles", "created_at"] as const;
+const USER_COLUMNS = [
+  "id",
+  "office_id",
+  "username",
+  "display_name",
+  "roles",
+  "created_at",
+  "email",
+  "disabled_at",
+] as const;
 
 export class Accounts {
   constructor(private readonly db: Kysely<Database>) {}
@@ -90,6 +107,7 @@ export class Accounts {
     displayName: string;
     roles: readonly string[];
     passwordHash: string;
+    email?: string | null;
   }): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const taken = await trx
@@ -107,6 +125,7 @@ export class Accounts {
           roles: u.roles.join(","),
           password_hash: u.passwordHash,
           created_at: new Date().toISOString(),
+          email: u.email ?? null,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -128,6 +147,79 @@ export class Accounts {
       .set({ roles: roles.join(",") })
       .where("id", "=", userId)
       .execute();
+  }
+
+  /** Change a user's roles, agency and e-mail address (their sessions are the caller's to end). */
+  async updateUser(
+    userId: number,
+    u: { roles: readonly string[]; officeId: number; email: string | null },
+  ): Promise<void> {
+    await this.db
+      .updateTable("app_user")
+      .set({ roles: u.roles.join(","), office_id: u.officeId, email: u.email })
+      .where("id", "=", userId)
+      .execute();
+  }
+
+  /** Disable a user (`at`) or enable them again (null); disabling ends every session of theirs. */
+  async setDisabled(userId: number, at: string | null): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable("app_user").set({ disabled_at: at }).where("id", "=", userId).execute();
+      if (at !== null) await trx.deleteFrom("session").where("user_id", "=", userId).execute();
+    });
+  }
+
+  /**
+   * Delete a user who has left no trace (no history row, sign-off or issued letter names them);
+   * false (nothing deleted) when they have: such a user can only be disabled.
+   */
+  async deleteUserWithoutHistory(userId: number): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const used =
+        (await trx
+          .selectFrom("history")
+          .select("id")
+          .where("user_id", "=", userId)
+          .limit(1)
+          .executeTakeFirst()) ??
+        (await trx
+          .selectFrom("sign_off")
+          .select("user_id")
+          .where("user_id", "=", userId)
+          .limit(1)
+          .executeTakeFirst());
+      if (used) return false;
+      await trx.deleteFrom("session").where("user_id", "=", userId).execute();
+      await trx.deleteFrom("digest_sent").where("user_id", "=", userId).execute();
+      const r = await trx.deleteFrom("app_user").where("id", "=", userId).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    });
+  }
+
+  // ---- digests -----------------------------------------------------------------------------
+
+  /**
+   * Claim the digest of `day` for a user: true when nobody had (the caller sends it), false when
+   * it was already sent (or is being sent by another run). The primary key decides, so two runs
+   * at once cannot both claim it.
+   */
+  async claimDigest(userId: number, day: string, at: string): Promise<boolean> {
+    const r = await this.db
+      .insertInto("digest_sent")
+      .values({ user_id: userId, day, sent_at: at })
+      .onConflict((oc) => oc.columns(["user_id", "day"]).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** Give a claim back (the sending failed: the next run tries again). */
+  async releaseDigest(userId: number, day: string): Promise<void> {
+    await this.db.deleteFrom("digest_sent").where("user_id", "=", userId).where("day", "=", day).execute();
+  }
+
+  async digestsSent(day: string): Promise<number[]> {
+    const rows = await this.db.selectFrom("digest_sent").select("user_id").where("day", "=", day).execute();
+    return rows.map((r) => Number(r.user_id)).sort((a, b) => a - b);
   }
 
   // ---- sessions ----------------------------------------------------------------------------
@@ -223,6 +315,12 @@ export class Accounts {
             .execute();
       }
     });
+  }
+
+  /** Remove the failures whose last one is before `before` (they no longer count); how many. */
+  async pruneFailures(before: string): Promise<number> {
+    const r = await this.db.deleteFrom("login_failure").where("last_at", "<", before).executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 
   async clearFailures(keys: readonly string[]): Promise<void> {

@@ -266,6 +266,22 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    "0006-user-email-digest": {
+      // Users get an e-mail address (the daily digest's) and can be disabled (kept, with their
+      // history, but unable to log in); each digest sent is recorded, one per user and day.
+      async up(db: AnyDb) {
+        await db.schema.alterTable("app_user").addColumn("email", "text").execute();
+        await db.schema.alterTable("app_user").addColumn("disabled_at", "text").execute();
+        await db.schema
+          .createTable("digest_sent")
+          .addColumn("user_id", "integer", (c) => c.notNull().references("app_user.id"))
+          .addColumn("day", "text", (c) => c.notNull())
+          .addColumn("sent_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("digest_sent_pk", ["user_id", "day"])
+          .execute();
+        await db.schema.createIndex("login_failure_last").on("login_failure").column("last_at").execute();
+      },
+    },
   };
 }
 

@@ -124,6 +124,10 @@ export interface UserTable {
   /** scrypt$N$r$p$salt$hash (base64url). */
   password_hash: string;
   created_at: string;
+  /** Where the daily digest goes (none: no e-mail). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When an administrator disabled the user (null: active). */
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A logged-in session: the sha256 of the cookie's random id, never the id itself. */
@@ -174,6 +178,14 @@ export interface BatchOutputTable {
   created_at: string;
 }
 
+/** A daily digest sent to a user (at most one a day). */
+export interface DigestSentTable {
+  user_id: number;
+  /** The digest's day, YYYY-MM-DD. */
+  day: string;
+  sent_at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   year_data: YearTable;
@@ -189,6 +201,7 @@ export interface Database {
   login_failure: LoginFailureTable;
   sign_off: SignOffTable;
   batch_output: BatchOutputTable;
+  digest_sent: DigestSentTable;
 }
 
 /** count(*) is a number on SQLite and a string on PostgreSQL (bigint). */

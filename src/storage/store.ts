@@ -1205,4 +1205,14 @@ export class Store {
       .executeTakeFirst();
     return r ? (JSON.parse(r.value) as Json) : undefined;
   }
+
+  async setSetting(officeId: number, key: string, value: Json): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("setting").where("office_id", "=", officeId).where("key", "=", key).execute();
+      await trx
+        .insertInto("setting")
+        .values({ office_id: officeId, key, value: JSON.stringify(value) })
+        .execute();
+    });
+  }
 }

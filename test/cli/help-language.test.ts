@@ -38,6 +38,7 @@ const COMMANDS = [
   ["serve"],
   ["db"],
   ["fonts"],
+  ["digest"],
 ];
 
 /** The description column of option, positional and command lines (not the examples). */

@@ -128,3 +128,32 @@ it(`0005 adds the year-end batch files, each written once (${TEST_ENGINE})`, asy
   expect((await outputs.ofAgencies([1])).map((f) => [f.name, f.size])).toEqual([["self-audit.pdf", 6]]);
   expect(await outputs.ofAgencies([2])).toEqual([]);
 });
+
+it(`0006 gives existing users no e-mail, keeps them enabled, and records one digest a user and day (${TEST_ENGINE})`, async () => {
+  await migrateTo(opened.db, opened.engine, "0005-batch-output");
+  const db = opened.db;
+  await db.insertInto("office").values({ name: "机关", created_at: "2026-01-01T00:00:00Z" }).execute();
+  await db
+    .insertInto("app_user")
+    .values({
+      office_id: 1,
+      username: "li",
+      display_name: "李某",
+      roles: "clerk",
+      password_hash: "scrypt$x",
+      created_at: "2026-01-03T00:00:00Z",
+    })
+    .execute();
+  expect((await migrateToLatest(db, opened.engine))[0]).toBe("0006-user-email-digest");
+  const u = await db.selectFrom("app_user").selectAll().executeTakeFirstOrThrow();
+  expect([u.username, u.email, u.disabled_at]).toEqual(["li", null, null]);
+  const sent = { user_id: Number(u.id), day: "2026-11-25", sent_at: "2026-11-25T01:00:00Z" };
+  await db.insertInto("digest_sent").values(sent).execute();
+  await expect(db.insertInto("digest_sent").values(sent).execute()).rejects.toThrow();
+  await expect(
+    db
+      .insertInto("digest_sent")
+      .values({ ...sent, user_id: 99 })
+      .execute(),
+  ).rejects.toThrow();
+});

@@ -16,6 +16,7 @@ import { dbCommand } from "./db.js";
 import { fontsCommand } from "./fonts.js";
 import { rollupCommand } from "./rollup.js";
 import { workerCommand } from "./worker.js";
+import { digestCommand } from "./digest.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [];
@@ -33,3 +34,4 @@ commands.push(serveCommand);
 commands.push(dbCommand);
 commands.push(fontsCommand);
 commands.push(workerCommand);
+commands.push(digestCommand);

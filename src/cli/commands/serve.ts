@@ -18,6 +18,7 @@ interface ServeArgs {
   database: string;
   port: number;
   host: string;
+  "digest-days"?: number;
   "calendar-override"?: string;
   lang?: string;
 }
@@ -33,12 +34,22 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: "string",
         default: "127.0.0.1",
         describe: "监听地址（默认仅本机） / address to bind (default: this machine only)",
+      })
+      .option("digest-days", {
+        type: "number",
+        describe:
+          "每日提醒：几个工作日内到期算即将到期（机关未设置时；默认5） / digest: working days ahead (default 5)",
       }) as unknown as Argv<ServeArgs>,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);
     if (!Number.isInteger(argv.port) || argv.port < 0 || argv.port > 65535)
       throw new UserError(
         t(lang, `端口应为 0–65535 的整数：${argv.port}`, `--port must be 0–65535: ${argv.port}`),
+      );
+    const days = argv["digest-days"];
+    if (days !== undefined && !(Number.isInteger(days) && days >= 0 && days <= 60))
+      throw new UserError(
+        t(lang, `--digest-days 应为 0–60 的整数：${days}`, `--digest-days must be 0–60: ${days}`),
       );
     const { Workbench } = await import("../../server/workbench.js");
     const { buildServer } = await import("../../server/app.js");
@@ -56,6 +67,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       token,
       logger: true,
       ...(batch ? { batch } : {}),
+      ...(argv["digest-days"] !== undefined ? { digestDays: argv["digest-days"] } : {}),
     });
     await app.listen({ host: argv.host, port: argv.port });
     const addr = app.server.address();
