@@ -7,7 +7,15 @@
  */
 import { lstatSync } from "node:fs";
 import { dirname } from "node:path";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  Kysely,
+  PostgresDialect,
+  PostgresIntrospector,
+  SqliteDialect,
+  sql,
+  type DatabaseIntrospector,
+  type TableMetadata,
+} from "kysely";
 import { ensureDir, fsError, placeFileAtomic, UserError, type Lang } from "../index.js";
 import type { Database } from "./schema.js";
 
@@ -30,13 +38,42 @@ export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//.test(target);
 }
 
+/**
+ * The tables of the connection's current schema only. Kysely's PostgreSQL introspector (0.28)
+ * lists the tables of every schema and checks each schema's privilege by its name, which fails
+ * ("schema … does not exist") when another connection drops a schema meanwhile: seen as the
+ * flaky "schema t_… does not exist" of the test suites, where every test has a schema of its
+ * own, and it would meet a deployment whose database holds other schemas too. The migrator, the
+ * one user of introspection here, needs only this schema's table names.
+ */
+class CurrentSchemaIntrospector extends PostgresIntrospector {
+  constructor(private readonly kdb: Kysely<unknown>) {
+    super(kdb);
+  }
+
+  override async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+      SELECT c.relname AS name, n.nspname AS schema, c.relkind AS kind
+      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'p')
+      ORDER BY c.relname`.execute(this.kdb);
+    return rows.map((t) => ({ name: t.name, schema: t.schema, isView: t.kind === "v", columns: [] }));
+  }
+}
+
+class GongwenPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 /** Open `target`: a postgres:// URL, or a SQLite file (its folder is created if missing). */
 export async function openDatabase(target: string, lang: Lang = "zh"): Promise<OpenedDatabase> {
   if (isPostgresUrl(target)) {
     const pg = (await import("pg")).default;
     // count(*) and bigint columns come back as strings from pg; integer columns stay numbers.
     const pool = new pg.Pool({ connectionString: target, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new GongwenPostgresDialect({ pool }) });
     return {
       db,
       engine: "postgres",
