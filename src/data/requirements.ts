@@ -65,6 +65,20 @@ export function missingFields(target: DocumentTarget, dataset: unknown): Issue[]
       `the annual report needs its date (e.g. "${year + 1}-01-25")`,
     );
   if (target === "annual-report") {
+    // Section 五 is printed only from the office's own words; "无" where there is truly nothing.
+    const narrative = isObj(dataset) && isObj(dataset.narrative) ? dataset.narrative : {};
+    for (const [key, zh, en] of [
+      ["problems", "存在的主要问题", "the main problems"],
+      ["improvements", "改进情况", "the improvements"],
+    ] as const) {
+      const text = narrative[key];
+      if (typeof text !== "string" || text.trim() === "")
+        need(
+          `/narrative/${key}`,
+          `缺少年度报告“五、存在的主要问题及改进情况”中${zh}的文字；确实没有的，写“无”`,
+          `the annual report's section 五 needs the text of ${en}; write "无" where there is none`,
+        );
+    }
     const disclosure = isObj(dataset) && isObj(dataset.disclosure) ? dataset.disclosure : {};
     // Application records prove what the report states of fees and reviews: a record without a
     // fee had no fee notice, one without a reconsideration or litigation was not challenged.

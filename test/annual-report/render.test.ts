@@ -397,13 +397,19 @@ describe("input the report needs", () => {
     );
   });
 
-  it("warns when section 五 has no text and when the report is dated after the deadline", () => {
+  it('refuses a report whose section 五 has no text ("无" is text); warns when it is dated after the deadline', () => {
     const ds = sample2023Json();
     delete ds.narrative;
+    expect(() => buildAnnualReport({ dataset: ds, lang: "zh" })).toThrow(
+      "/narrative/problems：缺少年度报告“五、存在的主要问题及改进情况”中存在的主要问题的文字；确实没有的，写“无”",
+    );
+    ds.narrative = { problems: "无", improvements: "  " };
+    expect(() => buildAnnualReport({ dataset: ds, lang: "zh" })).toThrow(
+      "/narrative/improvements：缺少年度报告“五、存在的主要问题及改进情况”中改进情况的文字；确实没有的，写“无”",
+    );
+    ds.narrative = { problems: "无", improvements: "无" };
     ds.documents!.annualReport = { date: "2024-02-02" };
-    expect(buildAnnualReport({ dataset: ds, lang: "zh" }).warnings).toEqual([
-      "未提供“存在的主要问题及改进情况”的文字（narrative.problems、narrative.improvements），该部分不完整",
-      "年度报告成文日期 2024年2月2日 晚于公布期限 2024年1月31日",
-    ]);
+    const built = buildAnnualReport({ dataset: ds, lang: "zh" });
+    expect(built.warnings).toEqual(["年度报告成文日期 2024年2月2日 晚于公布期限 2024年1月31日"]);
   });
 });

@@ -494,18 +494,6 @@ function composeAnnualReport(
   const { dataset, lang } = input;
   const context = annualReportContext(dataset, facts, report, lang);
   const warnings = [...report.warnings];
-  const missing = ANNUAL_REPORT_NARRATIVE_KEYS.filter(
-    (k) => (k === "problems" || k === "improvements") && context.narrative[k] === null,
-  );
-  if (missing.length > 0) {
-    warnings.push(
-      t(
-        lang,
-        `未提供“存在的主要问题及改进情况”的文字（narrative.${missing.join("、narrative.")}），该部分不完整`,
-        `no text for “main problems and improvements” (narrative.${missing.join(", narrative.")}); that section is incomplete`,
-      ),
-    );
-  }
   if (report.publication.onTime === false) {
     warnings.push(
       t(
