@@ -271,6 +271,13 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "POST /admin/agencies": "admin",
   "POST /admin/users/:uid/password": "admin",
   "POST /admin/users/:uid/logout": "admin",
+  "GET /admin/users/:uid": "admin",
+  "POST /admin/users/:uid": "admin",
+  "POST /admin/users/:uid/disable": "admin",
+  "POST /admin/users/:uid/enable": "admin",
+  "POST /admin/users/:uid/delete": "admin",
+  "GET /admin/agencies/:aid": "admin",
+  "POST /admin/agencies/:aid": "admin",
 };
 
 export function accessOf(method: string, url: string, params: Record<string, string>): Access | undefined {

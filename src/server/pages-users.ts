@@ -1,5 +1,5 @@
 /** Pages of users and agencies: the login page, one's own account, the administrator's page. */
-import { csrfField, field, page, raw, tpl, type Part } from "./html.js";
+import { csrfField, field, page, raw, tpl, type Html, type Part } from "./html.js";
 import type { StoredUser } from "../storage/index.js";
 import type { AgencyRef } from "./context.js";
 import type { Form } from "./workbench.js";
@@ -129,7 +129,8 @@ export function adminPage(ctx: Ctx, v: AdminView): string {
                 <th scope="col">用户名</th>
                 <th scope="col">机关</th>
                 <th scope="col">角色</th>
-                <th scope="col">建立时间</th>
+                <th scope="col">电子邮箱</th>
+                <th scope="col">状态</th>
                 <th scope="col">操作</th>
               </tr>
             </thead>
@@ -140,17 +141,9 @@ export function adminPage(ctx: Ctx, v: AdminView): string {
                   <td>${u.username}</td>
                   <td>${agencyName.get(u.officeId) ?? ""}</td>
                   <td>${rolesText(u.roles)}</td>
-                  <td>${timeText(u.createdAt)}</td>
-                  <td class="actions">
-                    <form method="post" action="/admin/users/${u.id}/password" class="inline">
-                      ${csrfField(ctx.csrf)}
-                      <label>新密码 <input type="password" name="password" autocomplete="new-password" /></label>
-                      <button type="submit">重设密码</button>
-                    </form>
-                    <form method="post" action="/admin/users/${u.id}/logout" class="inline">
-                      ${csrfField(ctx.csrf)}<button type="submit">结束其登录</button>
-                    </form>
-                  </td>
+                  <td>${u.email ?? "—"}</td>
+                  <td>${u.disabledAt ? `已停用（${timeText(u.disabledAt)}）` : "正常"}</td>
+                  <td class="actions"><a href="/admin/users/${u.id}">管理</a></td>
                 </tr>`,
               )}
             </tbody>
@@ -162,6 +155,7 @@ export function adminPage(ctx: Ctx, v: AdminView): string {
           ${csrfField(ctx.csrf)}
           ${field({ name: "user.agency", label: "所属机关", type: "select", options, value: form("user")["user.agency"] ?? String(v.agencies[0]?.id ?? ""), required: true, errors: errs("user") })}
           ${adminFields(form("user"), errs("user"), "user")}
+          ${field({ name: "user.email", label: "电子邮箱", type: "email", value: form("user")["user.email"] ?? "", errors: errs("user"), hint: "每日提醒发到这里；可不填" })}
           <fieldset>
             <legend>角色</legend>
             ${ROLES.map(
@@ -179,7 +173,7 @@ export function adminPage(ctx: Ctx, v: AdminView): string {
       <section aria-labelledby="h-agencies">
         <h2 id="h-agencies">机关</h2>
         <ul class="tree">
-          ${v.agencies.map((a) => tpl`<li style="margin-left:${a.depth * 1.5}em">${a.name}</li>`)}
+          ${v.agencies.map((a) => tpl`<li style="margin-left:${a.depth * 1.5}em"><a href="/admin/agencies/${a.id}">${a.name}</a></li>`)}
         </ul>
         <h3>新建下属机关</h3>
         ${general("agency")}
@@ -200,5 +194,127 @@ export function adminPage(ctx: Ctx, v: AdminView): string {
           <p><button type="submit">建立机关</button></p>
         </form>
       </section>`,
+  );
+}
+
+type Failed = { form: Form; errors: Errors; general: string[] };
+
+function roleBoxes(given: string | undefined, current: readonly string[], errors: Errors): Html {
+  const on = (r: string) => (given !== undefined ? given.split(",").includes(r) : current.includes(r));
+  return tpl`<fieldset>
+    <legend>角色</legend>
+    ${ROLES.map(
+      (r) =>
+        tpl`<label class="check"><input type="checkbox" name="user.role.${r}" value="1" ${on(r) ? raw(" checked") : ""} /> ${ROLE_LABELS[r]}</label> `,
+    )}
+    ${(errors.get("user.roles") ?? []).map((m) => tpl`<p class="error">${m}</p>`)}
+  </fieldset>`;
+}
+
+/** One user: roles, agency and e-mail; password, sessions; disable or delete. */
+export function userEditPage(
+  ctx: Ctx,
+  v: Failed & { user: StoredUser; agencies: AgencyRef[]; self: boolean; history: boolean },
+): string {
+  const u = v.user;
+  const options = v.agencies.map((a) => [String(a.id), `${"　".repeat(a.depth)}${a.name}`] as const);
+  const base = `/admin/users/${u.id}`;
+  return page(
+    {
+      title: `用户 ${u.displayName}`,
+      csrf: ctx.csrf,
+      office: ctx.office,
+      nav: "admin",
+      flash: ctx.flash ?? null,
+    },
+    tpl`<h1>用户 ${u.displayName} <small>${u.username}</small></h1>
+      <p><a href="/admin">返回用户与机关</a></p>
+      ${u.disabledAt ? tpl`<p class="problem">该用户已于${timeText(u.disabledAt)}停用，不能登录。</p>` : ""}
+      <section aria-labelledby="h-edit">
+        <h2 id="h-edit">角色、机关和电子邮箱</h2>
+        ${messages(v.general)}
+        <form method="post" action="${base}" novalidate>
+          ${csrfField(ctx.csrf)}
+          <div class="grid">
+            ${field({ name: "user.agency", label: "所属机关", type: "select", options, value: v.form["user.agency"] ?? String(u.officeId), required: true, errors: v.errors })}
+            ${field({ name: "user.email", label: "电子邮箱", type: "email", value: v.form["user.email"] ?? u.email ?? "", errors: v.errors, hint: "每日提醒发到这里；可不填" })}
+          </div>
+          ${roleBoxes(v.form["user.roles"], u.roles, v.errors)}
+          <p><button type="submit">保存</button></p>
+        </form>
+      </section>
+      <section aria-labelledby="h-password">
+        <h2 id="h-password">密码和登录</h2>
+        <form method="post" action="${base}/password" class="inline">
+          ${csrfField(ctx.csrf)}
+          <label>新密码 <input type="password" name="password" autocomplete="new-password" /></label>
+          <button type="submit">重设密码</button>
+        </form>
+        <form method="post" action="${base}/logout" class="inline">
+          ${csrfField(ctx.csrf)}<button type="submit">结束其全部登录</button>
+        </form>
+      </section>
+      ${
+        v.self
+          ? ""
+          : tpl`<section aria-labelledby="h-state">
+              <h2 id="h-state">停用或删除</h2>
+              ${
+                u.disabledAt
+                  ? tpl`<form method="post" action="${base}/enable" class="inline">
+                      ${csrfField(ctx.csrf)}<button type="submit">恢复该用户</button>
+                    </form>`
+                  : tpl`<form method="post" action="${base}/disable" class="inline">
+                      ${csrfField(ctx.csrf)}<button type="submit">停用</button>
+                    </form>`
+              }
+              ${
+                v.history
+                  ? tpl`<p class="hint">该用户已有办理记录，不能删除，只能停用（记录仍署其名）。</p>`
+                  : tpl`<form method="post" action="${base}/delete" class="inline">
+                      ${csrfField(ctx.csrf)}<button type="submit">删除</button>
+                    </form>
+                    <p class="hint">该用户还没有办理记录，可以删除。</p>`
+              }
+            </section>`
+      }`,
+  );
+}
+
+/** One agency: its name, and its place in the tree (not for the administrator's own agency). */
+export function agencyEditPage(
+  ctx: Ctx,
+  v: Failed & { agency: AgencyRef; parentId: number | null; agencies: AgencyRef[]; home: boolean },
+): string {
+  const options = v.agencies
+    .filter((a) => a.id !== v.agency.id)
+    .map((a) => [String(a.id), `${"　".repeat(a.depth)}${a.name}`] as const);
+  return page(
+    { title: `机关 ${v.agency.name}`, csrf: ctx.csrf, office: ctx.office, nav: "admin" },
+    tpl`<h1>机关 ${v.agency.name}</h1>
+      <p><a href="/admin">返回用户与机关</a></p>
+      ${messages(v.general)}
+      <form method="post" action="/admin/agencies/${v.agency.id}" novalidate>
+        ${csrfField(ctx.csrf)}
+        <div class="grid">
+          ${field({ name: "name", label: "机关全称", value: v.form.name ?? v.agency.name, required: true, errors: v.errors })}
+          ${
+            v.home
+              ? ""
+              : field({
+                  name: "parent",
+                  label: "上级机关",
+                  type: "select",
+                  options,
+                  value: v.form.parent ?? String(v.parentId ?? ""),
+                  required: true,
+                  errors: v.errors,
+                  hint: "移到另一上级机关之下；不能移到它自己的下属机关之下",
+                })
+          }
+        </div>
+        <p><button type="submit">保存</button></p>
+      </form>
+      ${v.home ? tpl`<p class="hint">这是您所属的机关，它在机关树中的位置由上级机关的管理员调整。</p>` : ""}`,
   );
 }

@@ -35,6 +35,7 @@ import {
 } from "./labels.js";
 import type { Form, LetterSlot, WorkItem, Worklist } from "./workbench.js";
 import { screenText } from "./text.js";
+import { currentActor } from "./context.js";
 
 type Errors = ReadonlyMap<string, string[]>;
 const NO_ERRORS: Errors = new Map();
@@ -201,6 +202,12 @@ function sortItems(items: WorkItem[], sort: string, dir: "asc" | "desc"): WorkIt
   });
 }
 
+/** Whether the user may register here (a 经办人 in their own agency): else no register button. */
+function canRegister(): boolean {
+  const a = currentActor();
+  return a === null || (a.agencyId === a.homeAgencyId && a.roles.includes("clerk"));
+}
+
 export function worklistPage(ctx: Ctx, wl: Worklist, view: WorklistView): string {
   const q = view.q.trim();
   let items = wl.items.filter((w) => view.status === "" || w.standing.status === view.status);
@@ -287,7 +294,8 @@ export function worklistPage(ctx: Ctx, wl: Worklist, view: WorklistView): string
           name="dir"
           value="${view.dir}"
         />
-        <button type="submit">筛选</button> <a href="/applications/new" class="button">登记新申请</a>
+        <button type="submit">筛选</button>
+        ${canRegister() ? tpl`<a href="/applications/new" class="button">登记新申请</a>` : ""}
       </form>
       ${
         items.length === 0

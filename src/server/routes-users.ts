@@ -24,7 +24,14 @@ import {
 } from "./auth.js";
 import { currentActor, type Actor } from "./context.js";
 import type { Ctx } from "./pages.js";
-import { accountPage, adminPage, loginPage, type AdminView } from "./pages-users.js";
+import {
+  accountPage,
+  adminPage,
+  agencyEditPage,
+  loginPage,
+  userEditPage,
+  type AdminView,
+} from "./pages-users.js";
 import { FormInvalid, NotFound, type Form, type Workbench } from "./workbench.js";
 import { StorageConflict } from "../storage/index.js";
 
@@ -193,6 +200,11 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     agency: "已建立机关。",
     password: "已重设密码，该用户的登录已全部结束。",
     logout: "已结束该用户的全部登录。",
+    saved: "已保存。",
+    disabled: "已停用该用户，其登录已全部结束。",
+    enabled: "已恢复该用户。",
+    deleted: "已删除该用户。",
+    moved: "已保存机关。",
   };
   app.get<{ Querystring: { flash?: string } }>("/admin", async (req, reply) =>
     showAdmin(reply, ADMIN_FLASH[req.query.flash ?? ""] ?? null),
@@ -212,6 +224,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     if (p.length) fields.set("user.password", p);
     const roles = ROLES.filter((r) => form[`user.role.${r}`] === "1");
     if (roles.length === 0) fields.set("user.roles", ["请至少选择一个角色"]);
+    const email = emailOf(form["user.email"], fields);
     const shown = { ...form, "user.roles": roles.join(",") };
     if (fields.size === 0) {
       try {
@@ -221,6 +234,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
           displayName: name,
           roles,
           passwordHash: await hashPassword(form["user.password"]!),
+          email,
         });
         deps.onFirstUser();
         return reply.redirect("/admin?flash=user", 303);
@@ -251,6 +265,130 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     await accounts.deleteSessionsOf(user.id);
     return reply.redirect("/admin?flash=logout", 303);
   });
+  // ---- one user: roles, agency, e-mail; disable, enable, delete ----
+  const showUser = async (
+    reply: FastifyReply,
+    uid: string,
+    failed: { form: Form; errors: Map<string, string[]>; general: string[] } | null,
+    code = 200,
+  ) => {
+    const user = await userInReach(uid);
+    return sendHtml(
+      reply,
+      userEditPage(await ctxOf(), {
+        user,
+        agencies: await reach(),
+        self: user.id === me().userId,
+        history: await accounts.hasHistory(user.id),
+        ...(failed ?? { form: {}, errors: new Map(), general: [] }),
+      }),
+      code,
+    );
+  };
+  app.get<{ Params: { uid: string } }>("/admin/users/:uid", async (req, reply) =>
+    showUser(reply, req.params.uid, null),
+  );
+  app.post<{ Params: { uid: string }; Body: Form }>("/admin/users/:uid", async (req, reply) => {
+    const user = await userInReach(req.params.uid);
+    const form = req.body ?? {};
+    const fields = new Map<string, string[]>();
+    const agencyId = Number(form["user.agency"]);
+    if (!(await reach()).some((a) => a.id === agencyId)) fields.set("user.agency", ["请选择所属机关"]);
+    const roles = ROLES.filter((r) => form[`user.role.${r}`] === "1");
+    if (roles.length === 0) fields.set("user.roles", ["请至少选择一个角色"]);
+    const email = emailOf(form["user.email"], fields);
+    const general: string[] = [];
+    if (user.id === me().userId && (!roles.includes("admin") || agencyId !== user.officeId))
+      general.push("不能取消自己的管理员角色或改变自己的所属机关：请由另一位管理员修改");
+    if (fields.size > 0 || general.length > 0)
+      return showUser(
+        reply,
+        req.params.uid,
+        { form: { ...form, "user.roles": roles.join(",") }, errors: fields, general },
+        400,
+      );
+    await accounts.updateUser(user.id, { roles, officeId: agencyId, email });
+    return reply.redirect("/admin?flash=saved", 303);
+  });
+  const notSelf = (userId: number, what: string) => {
+    if (userId === me().userId) throw new FormInvalid(new Map(), [`不能${what}自己的账户`]);
+  };
+  app.post<{ Params: { uid: string } }>("/admin/users/:uid/disable", async (req, reply) => {
+    const user = await userInReach(req.params.uid);
+    notSelf(user.id, "停用");
+    await accounts.setDisabled(user.id, nowOf().toISOString());
+    return reply.redirect("/admin?flash=disabled", 303);
+  });
+  app.post<{ Params: { uid: string } }>("/admin/users/:uid/enable", async (req, reply) => {
+    const user = await userInReach(req.params.uid);
+    await accounts.setDisabled(user.id, null);
+    return reply.redirect("/admin?flash=enabled", 303);
+  });
+  app.post<{ Params: { uid: string } }>("/admin/users/:uid/delete", async (req, reply) => {
+    const user = await userInReach(req.params.uid);
+    notSelf(user.id, "删除");
+    if (!(await accounts.deleteUserWithoutHistory(user.id)))
+      throw new StorageConflict("该用户已有办理记录，不能删除；可以停用，停用后不能登录，记录仍署其名");
+    return reply.redirect("/admin?flash=deleted", 303);
+  });
+
+  // ---- one agency: rename, move in the tree ----
+  /** An agency within the administrator's reach, else 404. */
+  const agencyInReach = async (aid: string) => {
+    const id = /^\d{1,9}$/.test(aid) ? Number(aid) : NaN;
+    const agency = (await reach()).find((a) => a.id === id);
+    if (!agency) throw new NotFound("没有这个机关，或不在您的管理范围内");
+    return agency;
+  };
+  const showAgency = async (
+    reply: FastifyReply,
+    aid: string,
+    failed: { form: Form; errors: Map<string, string[]>; general: string[] } | null,
+    code = 200,
+  ) => {
+    const agency = await agencyInReach(aid);
+    const parentId = (await wb.store.offices()).find((o) => o.id === agency.id)?.parentId ?? null;
+    return sendHtml(
+      reply,
+      agencyEditPage(await ctxOf(), {
+        agency,
+        parentId,
+        agencies: await reach(),
+        home: agency.id === me().homeAgencyId,
+        ...(failed ?? { form: {}, errors: new Map(), general: [] }),
+      }),
+      code,
+    );
+  };
+  app.get<{ Params: { aid: string } }>("/admin/agencies/:aid", async (req, reply) =>
+    showAgency(reply, req.params.aid, null),
+  );
+  app.post<{ Params: { aid: string }; Body: Form }>("/admin/agencies/:aid", async (req, reply) => {
+    const agency = await agencyInReach(req.params.aid);
+    const form = req.body ?? {};
+    const fields = new Map<string, string[]>();
+    const name = (form.name ?? "").trim();
+    if (name === "" || [...name].length > 100) fields.set("name", ["请填写机关全称（不超过100个字）"]);
+    const home = agency.id === me().homeAgencyId;
+    const parentGiven = !home && form.parent !== undefined && form.parent !== "";
+    const parent = Number(form.parent);
+    if (parentGiven && !(await reach()).some((a) => a.id === parent))
+      fields.set("parent", ["请选择上级机关"]);
+    if (fields.size === 0 && parentGiven) {
+      const current = (await wb.store.offices()).find((o) => o.id === agency.id)?.parentId ?? null;
+      if (current !== parent)
+        try {
+          await wb.store.moveOffice(agency.id, parent);
+        } catch (e) {
+          if (!(e instanceof StorageConflict)) throw e;
+          fields.set("parent", [e.message]);
+        }
+    }
+    if (fields.size > 0) return showAgency(reply, req.params.aid, { form, errors: fields, general: [] }, 400);
+    if (name !== agency.name) await wb.store.renameOffice(agency.id, name);
+    return reply.redirect("/admin?flash=moved", 303);
+  });
+
   app.post<{ Body: Form }>("/admin/agencies", async (req, reply) => {
     const form = req.body ?? {};
     const parent = Number(form.parent);
@@ -270,4 +408,13 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     }
     return reply.redirect("/admin?flash=agency", 303);
   });
+}
+
+/** The e-mail address of a form (null when left empty); a malformed one is a field message. */
+function emailOf(given: string | undefined, fields: Map<string, string[]>): string | null {
+  const email = (given ?? "").trim();
+  if (email === "") return null;
+  if (email.length > 254 || !/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(email))
+    fields.set("user.email", ["电子邮箱格式不正确，如 zhangsan@example.gov.cn"]);
+  return email;
 }

@@ -196,6 +196,24 @@ export class Accounts {
     });
   }
 
+  /** Whether any history row or sign-off names the user (then they can be disabled, not deleted). */
+  async hasHistory(userId: number): Promise<boolean> {
+    const h = await this.db
+      .selectFrom("history")
+      .select("id")
+      .where("user_id", "=", userId)
+      .limit(1)
+      .executeTakeFirst();
+    if (h) return true;
+    const s = await this.db
+      .selectFrom("sign_off")
+      .select("user_id")
+      .where("user_id", "=", userId)
+      .limit(1)
+      .executeTakeFirst();
+    return s !== undefined;
+  }
+
   // ---- digests -----------------------------------------------------------------------------
 
   /**

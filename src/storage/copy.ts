@@ -77,8 +77,24 @@ export function digestRows(rows: readonly Row[]): string {
 }
 
 async function readAll(db: AnyDb, table: string): Promise<Row[]> {
-  // Agencies by id: a parent before the agencies under it.
-  if (table === "office") return (await db.selectFrom(table).selectAll().orderBy("id").execute()) as Row[];
+  // Agencies parents first (an agency moved under a later one has a smaller id than its parent).
+  if (table === "office") {
+    const rows = (await db.selectFrom(table).selectAll().orderBy("id").execute()) as Row[];
+    const out: Row[] = [];
+    const placed = new Set<unknown>();
+    let rest = rows;
+    while (rest.length > 0) {
+      const ready = rest.filter((r) => r.parent_id === null || placed.has(Number(r.parent_id)));
+      // A parent that is not there (cannot happen with the foreign key): keep the rest by id.
+      if (ready.length === 0) return [...out, ...rest];
+      for (const r of ready) {
+        out.push(r);
+        placed.add(Number(r.id));
+      }
+      rest = rest.filter((r) => !ready.includes(r));
+    }
+    return out;
+  }
   return (await db.selectFrom(table).selectAll().execute()) as Row[];
 }
 

@@ -1215,4 +1215,28 @@ export class Store {
         .execute();
     });
   }
+
+  async renameOffice(officeId: number, name: string): Promise<void> {
+    await this.db.updateTable("office").set({ name }).where("id", "=", officeId).execute();
+  }
+
+  /**
+   * Put an agency under another in the tree. Refused (StorageConflict, nothing changed) when the
+   * new parent is the agency itself or one below it: the tree would become a cycle.
+   */
+  async moveOffice(officeId: number, parentId: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      // Serialize moves on PostgreSQL (two moves at once could each see no cycle).
+      if (this.engine === "postgres") await sql`LOCK TABLE office IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+      const rows = await trx.selectFrom("office").select(["id", "parent_id"]).execute();
+      const parent = new Map(
+        rows.map((r) => [Number(r.id), r.parent_id === null ? null : Number(r.parent_id)]),
+      );
+      if (!parent.has(parentId)) throw new StorageConflict("没有这个上级机关");
+      for (let at: number | null = parentId; at !== null; at = parent.get(at) ?? null)
+        if (at === officeId)
+          throw new StorageConflict("不能把机关移到它自己或它的下属机关之下（机关的上下级会形成循环）");
+      await trx.updateTable("office").set({ parent_id: parentId }).where("id", "=", officeId).execute();
+    });
+  }
 }

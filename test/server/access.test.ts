@@ -55,6 +55,7 @@ const B_VALUES = () => ({
   suffix: "receipt",
   file: "receipt.pdf",
   uid: String(clerkB.userId),
+  aid: String(ids.b),
 });
 
 beforeEach(async () => {
@@ -126,7 +127,7 @@ describe("every route, as an attacker", () => {
 
   it("a user of agency A gets 403/404 for agency B's records, ids known or guessed, and never sees them", async () => {
     const before = await stateOf(ids.b);
-    const guessed = { ...B_VALUES(), id: "YSQ2026-999", uid: "987654" };
+    const guessed = { ...B_VALUES(), id: "YSQ2026-999", uid: "987654", aid: "987654" };
     for (const user of [clerkA, headA]) {
       for (const r of routes()) {
         if (accessOf(r) === "public" || accessOf(r) === "setup" || r.url.startsWith("/logout")) continue;
@@ -134,7 +135,7 @@ describe("every route, as an attacker", () => {
         const send = (values: Record<string, string>) =>
           r.method === "GET" ? user.get(fill(r.url, values)) : user.post(fill(r.url, values), FORM);
         const known = await send(B_VALUES());
-        if (/:(id|uid)\b/.test(r.url)) {
+        if (/:(id|uid|aid)\b/.test(r.url)) {
           expect([403, 404], where).toContain(known.statusCode);
           // A guessed id is answered just like a real one of another agency.
           const guess = await send(guessed);
