@@ -11,7 +11,8 @@
  */
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { ajv2020 } from "../util/ajv-lazy.js";
 import { escapePointer, type Issue, type IssueCode } from "../data/issue.js";
 import { parseJsonText } from "../data/json-source.js";
 import { pick, type Msg } from "../data/messages.js";
@@ -130,7 +131,12 @@ export class SchemeError extends UserError {
  */
 let sharedAjv: Ajv2020 | undefined;
 function schemeAjv(): Ajv2020 {
-  sharedAjv ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  sharedAjv ??= new (ajv2020().Ajv2020)({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+  });
   return sharedAjv;
 }
 

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { readInputText } from "../util/read-input.js";
 import { join } from "node:path";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { ajv2020 } from "../util/ajv-lazy.js";
 import { SCHEMAS_DIR } from "../util/paths.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
@@ -35,7 +36,7 @@ let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(CALENDAR_OVERRIDE_SCHEMA_FILE, "utf8")) as object;
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const ajv = new (ajv2020().Ajv2020)({ allErrors: true, strict: true });
     validator = ajv.compile(schema);
   }
   return validator;

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import { _, Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
+import { ajv2020 } from "../util/ajv-lazy.js";
 import { SCHEMAS_DIR } from "../util/paths.js";
 import { isDateFormat } from "./date-format.js";
 import type { Dataset } from "./types.js";
@@ -38,12 +39,12 @@ export const PRECOMPILED_FORMATS = "dataset-formats.cjs";
  * (isDateFormat); precompiled code takes it from PRECOMPILED_FORMATS.
  */
 export function datasetAjv(code?: { source: boolean }): Ajv2020 {
-  const ajv = new Ajv2020({
+  const ajv = new (ajv2020().Ajv2020)({
     allErrors: true,
     verbose: true,
     strict: true,
     allowUnionTypes: true,
-    ...(code ? { code: { ...code, formats: _`require(${"./" + PRECOMPILED_FORMATS})` } } : {}),
+    ...(code ? { code: { ...code, formats: ajv2020()._`require(${"./" + PRECOMPILED_FORMATS})` } } : {}),
   });
   ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
   ajv.addFormat("date", { type: "string", validate: isDateFormat });

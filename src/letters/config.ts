@@ -11,7 +11,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { readInputText } from "../util/read-input.js";
 import { dirname, join, resolve } from "node:path";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { ajv2020 } from "../util/ajv-lazy.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import { SCHEMAS_DIR } from "../util/paths.js";
@@ -74,7 +75,7 @@ const MOVED_TO_INTERPRETATIONS = ["consultationAnswerDays", "feePaymentDays"] as
 let validator: ValidateFunction | undefined;
 function configValidator(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = new (ajv2020().Ajv2020)({ allErrors: true, strict: true, allowUnionTypes: true });
     validator = ajv.compile(JSON.parse(readFileSync(LETTERS_CONFIG_SCHEMA_FILE, "utf8")) as object);
   }
   return validator;

@@ -1,13 +1,20 @@
 /**
- * ajv-i18n's Chinese messages, typed. ajv-i18n is CommonJS: at run time the default import is
- * the function itself, while its typings describe an ES module with a `default` export.
+ * ajv-i18n's Chinese messages, typed and loaded on first use (only when a schema error is
+ * worded; see ajv-lazy.ts). ajv-i18n is CommonJS: the module is the function itself, while its
+ * typings describe an ES module with a `default` export.
  */
+import { createRequire } from "node:module";
 import type { ErrorObject } from "ajv";
-import ajvI18nZh from "ajv-i18n/localize/zh/index.js";
 
 export type Localize = (errors?: ErrorObject[] | null) => void;
 
-export const localizeZh: Localize =
-  typeof (ajvI18nZh as unknown) === "function"
-    ? (ajvI18nZh as unknown as Localize)
-    : (ajvI18nZh as unknown as { default: Localize }).default;
+let zh: Localize | undefined;
+
+export const localizeZh: Localize = (errors) => {
+  if (!zh) {
+    const mod = createRequire(import.meta.url)("ajv-i18n/localize/zh/index.js") as
+      Localize | { default: Localize };
+    zh = typeof mod === "function" ? mod : mod.default;
+  }
+  zh(errors);
+};

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { readInputText } from "../../util/read-input.js";
 import { resolve } from "node:path";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { ajv2020 } from "../../util/ajv-lazy.js";
 import { UserError } from "../../util/errors.js";
 import { SCHEMAS_DIR } from "../../util/paths.js";
 import { t, type Lang } from "../../util/i18n.js";
@@ -41,7 +42,12 @@ let validator: ValidateFunction<ImportMapping> | undefined;
 
 function mappingValidator(): ValidateFunction<ImportMapping> {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    const ajv = new (ajv2020().Ajv2020)({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      allowUnionTypes: true,
+    });
     const schema = JSON.parse(readFileSync(MAPPING_SCHEMA_FILE, "utf8")) as Record<string, unknown>;
     validator = ajv.compile<ImportMapping>(schema);
   }

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { readInputText } from "../../../util/read-input.js";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { ajv2020 } from "../../../util/ajv-lazy.js";
 import type { FontRole } from "../../../document/tree.js";
 import { UserError } from "../../../util/errors.js";
 import { t, type Lang } from "../../../util/i18n.js";
@@ -29,7 +30,7 @@ let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(FONTS_SCHEMA_FILE, "utf8")) as object;
-    validator = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    validator = new (ajv2020().Ajv2020)({ allErrors: true, strict: true }).compile(schema);
   }
   return validator;
 }
