@@ -13,8 +13,18 @@
  *    null, booleans, objects and arrays — printing those is always a template mistake.
  *
  * `lookup` and `log` are removed: `lookup` would bypass strictness, `log` writes to the console.
+ *
+ * Two environments: templates run in one made from Handlebars' runtime (`handlebars/runtime`,
+ * what the precompiled built-in templates need), and the compiler — the full `handlebars`
+ * package with its parser, code generator and source-map, 47 more files, ≈25 ms of CPU to load
+ * (`node -e "require('handlebars')"` against `require('handlebars/runtime')`, median of 7
+ * paired runs) — is loaded only when a template must be compiled now (a user's --templates
+ * folder, a built-in template changed since the build, the tests). The compiler makes the very
+ * template spec `Handlebars.compile` makes (the same steps, compiler.js compileInput) and the
+ * runtime environment turns it into the template function, so output is the same either way.
  */
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type Handlebars from "handlebars";
 import { callHelper, HELPERS, HelperError } from "./helpers/index.js";
 import { formatNumber } from "./helpers/numbers.js";
 import { escapeMarkdown } from "./markdown-escape.js";
@@ -143,17 +153,44 @@ export function handlebarsVersionOk(version: string): boolean {
   return true;
 }
 
-/** A fresh, isolated Handlebars environment with gongwen's helpers and lookups. */
-export function createEnvironment(): HandlebarsEnv {
-  if (!handlebarsVersionOk(Handlebars.VERSION)) {
-    throw new Error(
-      `gongwen needs Handlebars >= ${MIN_HANDLEBARS_VERSION.join(".")}, found ${Handlebars.VERSION}`,
-    );
+const require = createRequire(import.meta.url);
+
+/** Handlebars' runtime (templates, helpers, partials; no compiler). */
+const runtime = require("handlebars/runtime") as HandlebarsEnv;
+
+function checkVersion(version: string): void {
+  if (!handlebarsVersionOk(version)) {
+    throw new Error(`gongwen needs Handlebars >= ${MIN_HANDLEBARS_VERSION.join(".")}, found ${version}`);
   }
-  const env = Handlebars.create();
+}
+
+let compiler: HandlebarsEnv | undefined;
+
+/**
+ * The compiler: an isolated environment of the full Handlebars package, with gongwen's strict
+ * lookups, loaded on first use. It only parses and generates code (knownHelpers come from
+ * COMPILE_OPTIONS); templates run in an environment from createEnvironment.
+ */
+export function compilerEnvironment(): HandlebarsEnv {
+  if (!compiler) {
+    const full = require("handlebars") as HandlebarsEnv;
+    checkVersion(full.VERSION);
+    const env = full.create();
+    installStrictLookups(env);
+    compiler = env;
+  }
+  return compiler;
+}
+
+/**
+ * A fresh, isolated Handlebars runtime environment with gongwen's helpers, where compiled and
+ * precompiled templates run (compileUnit compiles into it).
+ */
+export function createEnvironment(): HandlebarsEnv {
+  checkVersion(runtime.VERSION);
+  const env = runtime.create();
   env.unregisterHelper("lookup");
   env.unregisterHelper("log");
-  installStrictLookups(env);
   for (const name of Object.keys(HELPERS)) {
     env.registerHelper(name, function (...args: unknown[]) {
       const options = args.pop() as HelperOptions;
@@ -199,13 +236,32 @@ export interface CompiledUnit {
  * when the template is loaded. Errors are thrown as-is; describeTemplateError words them.
  */
 export function compileUnit(env: HandlebarsEnv, source: string, display: string): CompiledUnit {
-  const ast = env.parseWithoutProcessing(source, { srcName: display });
+  const hbs = compilerEnvironment();
+  const ast = hbs.parseWithoutProcessing(source, { srcName: display });
   const index = checkAndRewrite(ast, KNOWN_HELPER_NAMES);
-  const fn = env.compile(ast, COMPILE_OPTIONS) as Handlebars.TemplateDelegate & {
-    _setup: (o: object) => void;
-  };
-  fn._setup({}); // forces compilation (Handlebars compiles on first use otherwise)
+  const fn = env.template(templateSpec(hbs, ast));
   return { display, render: (context, options) => fn(context, options), index };
+}
+
+interface CompilerInternals {
+  Compiler: new () => { compile(ast: hbs.AST.Program, options: object): unknown };
+  JavaScriptCompiler: new () => {
+    compile(environment: unknown, options: object, context: undefined, asObject: true): TemplateSpecObject;
+  };
+}
+type TemplateSpecObject = Parameters<HandlebarsEnv["template"]>[0];
+
+/**
+ * What `Handlebars.compile` makes of a template before binding it to its environment
+ * (compiler.js compileInput: parse — which applies whitespace control to an AST — Compiler,
+ * JavaScriptCompiler as an object), with a fresh copy of the options as compile takes one.
+ */
+function templateSpec(hbs: HandlebarsEnv, ast: hbs.AST.Program): TemplateSpecObject {
+  const options = { ...COMPILE_OPTIONS };
+  const internals = hbs as unknown as CompilerInternals;
+  const program = hbs.parse(ast as unknown as string, options as Handlebars.ParseOptions);
+  const environment = new internals.Compiler().compile(program, options);
+  return new internals.JavaScriptCompiler().compile(environment, options, undefined, true);
 }
 
 /** Remember, on an error with no position of its own, the template it came out of (innermost). */
@@ -302,8 +358,7 @@ export function describeTemplateError(
       en: `template syntax error: ${detail}`,
     };
   }
-  if (!(err instanceof (Handlebars as unknown as { Exception: ErrorConstructor }).Exception))
-    return undefined;
+  if (!(err instanceof (runtime as unknown as { Exception: ErrorConstructor }).Exception)) return undefined;
   // Handlebars' Exception; its message may end with " - line:column".
   const bare = message.replace(/ - \d+:\d+$/, "");
   const located = err.lineNumber !== undefined ? where(source, err.lineNumber, err.column) : source;

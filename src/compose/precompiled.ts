@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import {
   COMPILE_OPTIONS,
-  createEnvironment,
+  compilerEnvironment,
   KNOWN_HELPER_NAMES,
   type CompiledUnit,
   type HandlebarsEnv,
@@ -80,7 +80,7 @@ export function precompiledUnit(
  * Each template is parsed, checked and rewritten exactly as compileUnit does, then precompiled.
  */
 export function precompiledModule(templates: ReadonlyMap<string, string>): string {
-  const env = createEnvironment();
+  const env = compilerEnvironment();
   const parts: string[] = [];
   for (const [display, source] of templates) {
     const ast = env.parseWithoutProcessing(source, { srcName: display });
