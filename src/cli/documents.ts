@@ -2,7 +2,8 @@
  * The document kinds `gongwen render <kind>` knows. One entry per kind; the builder turns the
  * loaded dataset and its facts into a document tree (and optional extra outputs such as xlsx).
  * The entries map command-line flags onto the options of the library's document builders
- * (src/compose/documents/).
+ * (src/compose/documents/). Each kind imports its builder when it builds: a summary does not load
+ * the audit rules, the annual report's model or the spreadsheet writer.
  */
 import type { Argv } from "yargs";
 import type { Calendar } from "../calendar/index.js";
@@ -10,13 +11,9 @@ import type { Dataset } from "../data/types.js";
 import type { DocumentTree } from "../document/tree.js";
 import type { Lang } from "../util/i18n.js";
 import { FORMAT_VERSIONS, isFormatVersion } from "../annual-report/format.js";
-import { loadScheme } from "../audit/scheme.js";
-import { buildSummary, type SummaryInput } from "../compose/documents/summary.js";
-import { buildAnnualReport } from "../compose/documents/annual-report.js";
-import { buildSelfAudit } from "../compose/documents/self-audit.js";
+import type { SummaryInput } from "../compose/documents/summary.js";
 import { loadDataset } from "../data/load.js";
 import { redactPersonalData } from "../data/redact.js";
-import { renderXlsx } from "../render/xlsx/index.js";
 import { UserError } from "../util/errors.js";
 import { t } from "../util/i18n.js";
 
@@ -74,6 +71,7 @@ export const summaryDocument: DocumentKind = {
       describe: "上一年度的数据文件，写出同比变化 / last year's dataset, for year-over-year figures",
     }),
   build: async (ctx) => {
+    const { buildSummary } = await import("../compose/documents/summary.js");
     const previous = loadPrevious(ctx, ctx.argv.previous);
     return { tree: buildSummary({ ...(ctx as SummaryInput), previous }) };
   },
@@ -124,6 +122,7 @@ export const annualReportDocument: DocumentKind = {
       );
     }
     const previous = loadPrevious(ctx, ctx.argv.previous);
+    const { buildAnnualReport } = await import("../compose/documents/annual-report.js");
     const built = buildAnnualReport({
       dataset: ctx.dataset,
       version,
@@ -141,9 +140,16 @@ export const annualReportDocument: DocumentKind = {
         ),
       );
     }
+    const spreadsheet = built.spreadsheet;
     return {
       tree: built.tree,
-      ...(built.spreadsheet ? { extra: { xlsx: () => renderXlsx(built.spreadsheet!) } } : {}),
+      ...(spreadsheet
+        ? {
+            extra: {
+              xlsx: async () => (await import("../render/xlsx/index.js")).renderXlsx(spreadsheet),
+            },
+          }
+        : {}),
       warnings: built.warnings,
     };
   },
@@ -169,6 +175,10 @@ export const selfAuditDocument: DocumentKind = {
   build: async (ctx) => {
     const schemeFile = typeof ctx.argv.scheme === "string" ? ctx.argv.scheme : undefined;
     const previous = loadPrevious(ctx, ctx.argv.previous);
+    const [{ loadScheme }, { buildSelfAudit }] = await Promise.all([
+      import("../audit/scheme.js"),
+      import("../compose/documents/self-audit.js"),
+    ]);
     const { tree } = buildSelfAudit({
       dataset: ctx.dataset,
       scheme: loadScheme(schemeFile, ctx.lang, ctx.dataset.year),
