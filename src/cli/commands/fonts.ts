@@ -8,8 +8,6 @@
 import type { CommandModule } from "yargs";
 import { DEFAULT_FONT_NAMES } from "../../document/layout.js";
 import type { FontRole } from "../../document/tree.js";
-import { loadFontConfig } from "../../render/pdf/fonts/config.js";
-import { FONT_ROLES, FontSet } from "../../render/pdf/fonts/resolve.js";
 import { parseLang, t } from "../../util/i18n.js";
 
 interface FontsArgs {
@@ -57,8 +55,11 @@ export const fontsCommand: CommandModule<object, FontsArgs> = {
     y
       .option("font-config", { type: "string", describe: "字体配置文件 / font configuration file" })
       .option("json", { type: "boolean", default: false, describe: "输出 JSON / Print JSON" }) as never,
-  handler: (argv) => {
+  handler: async (argv) => {
     const lang = parseLang(argv.lang);
+    // Loaded when the command runs: every other command's start-up stays without the font code.
+    const { loadFontConfig } = await import("../../render/pdf/fonts/config.js");
+    const { FONT_ROLES, FontSet } = await import("../../render/pdf/fonts/resolve.js");
     const config = argv["font-config"] ? loadFontConfig(argv["font-config"], lang) : undefined;
     const set = new FontSet({ fontNames: DEFAULT_FONT_NAMES, lang, ...(config ? { config } : {}) });
     const rows = FONT_ROLES.map((role) => {
