@@ -8,7 +8,7 @@
  * names and counts only — never an applicant's data.
  */
 import type { Argv, CommandModule } from "yargs";
-import { dateText } from "../../index.js";
+import { dateText } from "../../data/date-text.js";
 import { UserError } from "../../util/errors.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
 import { cliCalendar, withCalendarOption } from "../calendar-option.js";
