@@ -568,7 +568,11 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
       if (problem)
         c.add(
           [...p, ...problem.field.split(".")],
-          problem.field === "fee.amount" ? "inconsistent" : "range",
+          problem.field === "fee.amount"
+            ? "inconsistent"
+            : problem.field === "fee.costs"
+              ? "not-allowed"
+              : "range",
           problem.message,
         );
 

@@ -27,7 +27,7 @@ export function moneyText(n: number): string {
 
 /** A limit a record breaks: the field (dotted) and the sentence. */
 export interface LimitProblem {
-  field: "fee.amount" | "extension.days";
+  field: "fee.amount" | "fee.costs" | "extension.days";
   message: Msg;
 }
 
@@ -46,6 +46,31 @@ export function scheduledFee(regime: Regime, method: unknown, quantity: unknown)
 export function feeProblem(regime: Regime, fee: unknown): LimitProblem | null {
   if (typeof fee !== "object" || fee === null) return null;
   const f = fee as Record<string, unknown>;
+  if (Array.isArray(f.costs)) {
+    if (regime === "ogi-2019")
+      return {
+        field: "fee.costs",
+        message: {
+          zh: "成本费用明细只用于2019年5月15日前收到的申请（2008年条例的检索、复制、邮寄等成本费用）；此后的信息处理费按国家标准计收，不填明细",
+          en: "fee.costs is for ogi-2008 cost fees (requests received before 2019-05-15); a processing fee follows the national schedule",
+        },
+      };
+    const cents = f.costs.reduce((sum: number, c: unknown) => {
+      const o = (typeof c === "object" && c !== null ? c : {}) as Record<string, unknown>;
+      return typeof o.unitPrice === "number" && typeof o.quantity === "number"
+        ? sum + Math.round(o.unitPrice * 100) * o.quantity
+        : sum;
+    }, 0);
+    if (typeof f.amount === "number" && Math.round(f.amount * 100) !== cents)
+      return {
+        field: "fee.amount",
+        message: {
+          zh: `收费金额 ${moneyText(f.amount)} 元与成本费用明细合计 ${moneyText(cents / 100)} 元不符`,
+          en: `the fee of ${moneyText(f.amount)} yuan differs from the sum of its costs, ${moneyText(cents / 100)} yuan`,
+        },
+      };
+    return null;
+  }
   if (typeof f.amount !== "number") return null;
   const expected = scheduledFee(regime, f.method, f.quantity);
   if (expected === null || expected === f.amount) return null;

@@ -1076,7 +1076,7 @@ export interface Delivery {
   enclosures?: [Text, ...Text[]];
 }
 /**
- * Information processing fee (信息处理费, 国办函〔2020〕109号): one method per request.
+ * On-request fee: under ogi-2019 the information processing fee (信息处理费, 国办函〔2020〕109号), one method per request; under ogi-2008 (requests received before 2019-05-15) the cost fee (检索、复制、邮寄等成本费用, 2008 Art. 27), whose unit costs are given in costs.
  *
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "fee".
@@ -1094,6 +1094,27 @@ export interface Fee {
   noticeDate: DateString;
   paid?: boolean;
   paidDate?: DateString;
+  /**
+   * For an ogi-2008 cost fee: each cost the notice states (检索费, 复印费, 邮寄费 …) with its unit price and quantity; amount is their sum. Not for ogi-2019 processing fees, whose amount follows the national schedule.
+   *
+   * @minItems 1
+   */
+  costs?: [CostItem, ...CostItem[]];
+}
+export interface CostItem {
+  /**
+   * What is charged for: 复印费, 检索费, 邮寄费 …
+   */
+  item: Text;
+  /**
+   * Yuan (元) per unit.
+   */
+  unitPrice: number;
+  quantity: number;
+  /**
+   * The unit: 页, 件, 次 …
+   */
+  unit: Text;
 }
 /**
  * This interface was referenced by `Dataset`'s JSON-Schema

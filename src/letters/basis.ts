@@ -403,3 +403,11 @@ export function reapplyBasis(regime: Regime): CitedBasis | null {
 export function deliveryBasis(regime: Regime): CitedBasis {
   return cited([law(regime === "ogi-2019" ? "第四十条" : "第二十六条")]);
 }
+
+/**
+ * ogi-2008 Art. 28 ¶1: a citizen in financial hardship may ask for the cost fee to be reduced or
+ * waived (经本人申请、政府信息公开工作机构负责人审核同意). The 2019 text has no such rule.
+ */
+export function waiverBasis(): CitedBasis {
+  return cited([law("第二十八条第一款")]);
+}

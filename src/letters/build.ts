@@ -28,6 +28,7 @@ import {
   procedureBasis,
   reapplyBasis,
   replyBasis,
+  waiverBasis,
   type ReplyBasis,
 } from "./basis.js";
 import type { LettersConfig } from "./config.js";
@@ -153,6 +154,13 @@ export interface LetterContext {
     paymentMethod: string | null;
     paymentAccount: string | null;
     paymentPlace: string | null;
+    /** An ogi-2008 cost fee's items (fee.costs): what, how many, unit price and subtotal; empty otherwise. */
+    costs: { item: string; quantity: number; unit: string; unitPriceText: string; subtotalText: string }[];
+    /**
+     * ogi-2008, a natural person: the citation for asking a waiver on hardship (Art. 28 ¶1,
+     * 确有经济困难的，经本人申请…可以减免相关费用); null otherwise.
+     */
+    waiverBasis: string | null;
   } | null;
   reply: {
     date: string;
@@ -263,6 +271,15 @@ function feeContext(
     paymentMethod: dataset.agency.feePayment?.method ?? null,
     paymentAccount: dataset.agency.feePayment?.account ?? null,
     paymentPlace: dataset.agency.feePayment?.place ?? null,
+    costs: (f.costs ?? []).map((c) => ({
+      item: c.item,
+      quantity: c.quantity,
+      unit: c.unit,
+      unitPriceText: moneyText(c.unitPrice),
+      subtotalText: moneyText((Math.round(c.unitPrice * 100) * c.quantity) / 100),
+    })),
+    waiverBasis:
+      facts.regime === "ogi-2008" && app.applicant.type === "natural-person" ? waiverBasis().text : null,
   };
 }
 
