@@ -9,6 +9,7 @@ import { SAMPLES_DIR } from "../../util/paths.js";
 import { commands } from "./index.js";
 import { type Lang, parseLang, t } from "../../util/i18n.js";
 import { UserError } from "../../util/errors.js";
+import { FORCE_OPTION } from "../options.js";
 
 interface DemoArgs {
   out: string;
@@ -43,11 +44,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
   builder: (y: Argv) =>
     y
       .option("out", { type: "string", default: "out", describe: "输出目录 / output folder" })
-      .option("force", {
-        type: "boolean",
-        default: false,
-        describe: "覆盖已有文件 / overwrite existing files",
-      }) as unknown as Argv<DemoArgs>,
+      .option("force", FORCE_OPTION) as unknown as Argv<DemoArgs>,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);
     // Imported lazily: app.ts imports this module through the registry.

@@ -25,6 +25,7 @@ import {
   type LetterKind,
 } from "../../letters/kinds.js";
 import { resolveInterpretations } from "../../facts/interpretations.js";
+import { FONT_CONFIG_OPTION, FORCE_OPTION, VERBOSE_OPTION } from "../options.js";
 
 interface LettersArgs {
   data: string;
@@ -102,10 +103,7 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
         describe:
           "模板目录（含 letters/config.json），其中的模板替换同名内置模板 / folder of templates (and letters/config.json)",
       })
-      .option("font-config", {
-        type: "string",
-        describe: "PDF 字体配置文件 / font configuration file for PDF output",
-      })
+      .option("font-config", FONT_CONFIG_OPTION)
       .option("seal", {
         type: "string",
         describe:
@@ -116,11 +114,7 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
         describe:
           "电子印章图片：透明背景的 PNG（即 --seal image）/ electronic seal, a PNG with transparency (implies --seal image)",
       })
-      .option("force", {
-        type: "boolean",
-        default: false,
-        describe: "覆盖已有文件 / overwrite existing files",
-      })
+      .option("force", FORCE_OPTION)
       .option("missing", {
         type: "boolean",
         default: false,
@@ -144,11 +138,7 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
         describe:
           "文件名：ascii 如 YSQ2025-001-reply.pdf（默认），zh 如 YSQ2025-001-答复书.pdf / file names: ascii (YSQ2025-001-reply.pdf, the default) or zh (YSQ2025-001-答复书.pdf)",
       })
-      .option("verbose", {
-        type: "boolean",
-        default: false,
-        describe: "逐个列出写出的文件 / list every file written",
-      }) as unknown as Argv<LettersArgs>,
+      .option("verbose", VERBOSE_OPTION) as unknown as Argv<LettersArgs>,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);
     // Loaded when the command runs, not when the CLI starts.

@@ -13,6 +13,13 @@ import { isDocumentTarget } from "../../data/requirements.js";
 import { refuseMissingFields } from "./validate.js";
 import { cliCalendar, withCalendarOption } from "../calendar-option.js";
 import { resolveInterpretations } from "../../facts/interpretations.js";
+import {
+  FONT_CONFIG_OPTION,
+  FORCE_OPTION,
+  JSON_OPTION,
+  TEMPLATES_OPTION,
+  VERBOSE_OPTION,
+} from "../options.js";
 
 interface RenderArgs {
   data: string;
@@ -48,14 +55,8 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
           array: true,
           describe: `输出格式，逗号分隔：${kind.formats.join(",")} / output formats, comma separated: ${kind.formats.join(",")}`,
         })
-        .option("templates", {
-          type: "string",
-          describe: "模板目录，其中的模板替换同名内置模板 / folder of templates overriding the built-in ones",
-        })
-        .option("font-config", {
-          type: "string",
-          describe: "PDF 字体配置文件 / font configuration file for PDF output",
-        })
+        .option("templates", TEMPLATES_OPTION)
+        .option("font-config", FONT_CONFIG_OPTION)
         .option("seal", {
           type: "string",
           describe:
@@ -66,21 +67,9 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
           describe:
             "电子印章图片：透明背景的 PNG（即 --seal image）/ electronic seal, a PNG with transparency (implies --seal image)",
         })
-        .option("force", {
-          type: "boolean",
-          default: false,
-          describe: "覆盖已有文件 / overwrite existing files",
-        })
-        .option("json", {
-          type: "boolean",
-          default: false,
-          describe: "以 JSON 输出结果 / print the result as JSON",
-        })
-        .option("verbose", {
-          type: "boolean",
-          default: false,
-          describe: "逐个列出写出的文件 / list every file written",
-        })
+        .option("force", FORCE_OPTION)
+        .option("json", JSON_OPTION)
+        .option("verbose", VERBOSE_OPTION)
         .option("redact", {
           type: "boolean",
           default: false,

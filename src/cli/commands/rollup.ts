@@ -17,6 +17,13 @@ import { UserError } from "../../util/errors.js";
 import { parseLang, t } from "../../util/i18n.js";
 import { printOutputResult } from "../print.js";
 import { cliCalendar, withCalendarOption } from "../calendar-option.js";
+import {
+  FONT_CONFIG_OPTION,
+  FORCE_OPTION,
+  JSON_OPTION,
+  TEMPLATES_OPTION,
+  VERBOSE_OPTION,
+} from "../options.js";
 
 interface RollupArgs {
   data: string[];
@@ -60,29 +67,11 @@ export const rollupCommand: CommandModule<object, RollupArgs> = {
         array: true,
         describe: `输出格式，逗号分隔：${FORMATS.join(",")} / output formats, comma separated: ${FORMATS.join(",")}`,
       })
-      .option("templates", {
-        type: "string",
-        describe: "模板目录，其中的模板替换同名内置模板 / folder of templates overriding the built-in ones",
-      })
-      .option("font-config", {
-        type: "string",
-        describe: "PDF 字体配置文件 / font configuration file for PDF output",
-      })
-      .option("force", {
-        type: "boolean",
-        default: false,
-        describe: "覆盖已有文件 / overwrite existing files",
-      })
-      .option("json", {
-        type: "boolean",
-        default: false,
-        describe: "以 JSON 输出结果 / print the result as JSON",
-      })
-      .option("verbose", {
-        type: "boolean",
-        default: false,
-        describe: "逐个列出写出的文件 / list every file written",
-      }) as unknown as Argv<RollupArgs>,
+      .option("templates", TEMPLATES_OPTION)
+      .option("font-config", FONT_CONFIG_OPTION)
+      .option("force", FORCE_OPTION)
+      .option("json", JSON_OPTION)
+      .option("verbose", VERBOSE_OPTION) as unknown as Argv<RollupArgs>,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);
     const formats = parseFormats(argv.format ?? "docx,pdf,xlsx", FORMATS, lang);
