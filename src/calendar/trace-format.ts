@@ -123,19 +123,31 @@ export function formatTrace(result: DeadlineResult, lang: Lang = "zh"): string {
   return lines.join("\n") + "\n";
 }
 
-/** One-line summary, e.g. "截止日期：2023年2月20日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）". */
-export function formatDeadlineSummary(result: DeadlineResult, lang: Lang = "zh"): string {
-  const parts: string[] = [regimeName(result.regime, lang)];
+/**
+ * What the deadline is made of, as short phrases: the base days, an extension, the days paused,
+ * the day counting started when it is not the receipt (a corrected request). The summary line
+ * and the workbench's application page both word it so.
+ */
+export function deadlineParts(result: DeadlineResult, lang: Lang = "zh"): string[] {
+  const parts: string[] = [];
   if (lang === "en") {
     parts.push(`${result.baseDays} working days`);
     if (result.extensionDays > 0) parts.push(`extended by ${result.extensionDays}`);
     if (result.pausedDays > 0) parts.push(`${result.pausedDays} paused`);
     if (result.start !== result.received) parts.push(`counted from ${dateText(result.start, "en")}`);
-    return `Due date: ${dateText(result.due, "en")} (${parts.join(", ")})`;
+    return parts;
   }
   parts.push(`${result.baseDays}个工作日`);
   if (result.extensionDays > 0) parts.push(`延期${result.extensionDays}个工作日`);
   if (result.pausedDays > 0) parts.push(`暂停${result.pausedDays}个工作日不计`);
   if (result.start !== result.received) parts.push(`自${dateText(result.start)}起算`);
-  return `截止日期：${dateText(result.due)}（${parts.join("，")}）`;
+  return parts;
+}
+
+/** One-line summary, e.g. "截止日期：2023年2月20日（《中华人民共和国政府信息公开条例》（2019年修订），20个工作日）". */
+export function formatDeadlineSummary(result: DeadlineResult, lang: Lang = "zh"): string {
+  const parts = [regimeName(result.regime, lang), ...deadlineParts(result, lang)];
+  return lang === "en"
+    ? `Due date: ${dateText(result.due, "en")} (${parts.join(", ")})`
+    : `截止日期：${dateText(result.due)}（${parts.join("，")}）`;
 }

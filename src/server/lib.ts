@@ -26,6 +26,7 @@ export {
   defaultCalendar,
   computeFee,
   traceTable,
+  deadlineParts,
   applicationFact,
   applicationFactContext,
   applicationFacts,

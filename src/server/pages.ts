@@ -19,6 +19,7 @@ import {
   REPLY_TYPES,
   REPLY_TYPE_LABELS,
   traceTable,
+  deadlineParts,
   type Application,
   type ApplicationFacts,
   type Dataset,
@@ -384,10 +385,7 @@ function deadlineSection(facts: ApplicationFacts, body: Dataset, asOfStanding: P
       <h2 id="h-deadline">答复期限</h2>
       <p class="problem">答复期限无法计算：${facts.problems.map((p) => screenText(p.message)).join("；")}</p>
     </section>`;
-  const parts = [`${d.baseDays}个工作日`];
-  if (d.extensionDays > 0) parts.push(`延长${d.extensionDays}个工作日`);
-  if (d.pausedDays > 0) parts.push(`征求意见等期间${d.pausedDays}个工作日不计`);
-  if (d.start !== d.received) parts.push(`自${cnDate(d.start)}重新起算`);
+  const parts = deadlineParts(d, "zh");
   const table = traceTable(d, "zh");
   return tpl`<section aria-labelledby="h-deadline">
     <h2 id="h-deadline">答复期限</h2>
