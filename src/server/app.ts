@@ -92,6 +92,9 @@ export interface ServerOptions {
 
 const equal = equalText;
 
+/** Pages that take ?agency=ID (an agency of the user's scope) to read that agency's record. */
+const VIEW_ROUTES = new Set(["/applications/:year/:id", "/applications/:year/:id/letters/:file"]);
+
 export function csrfFor(token: string): string {
   return createHmac("sha256", token).update("gongwen-csrf").digest("base64url");
 }
@@ -182,7 +185,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return reply.redirect(url.pathname + (url.search || ""), 303);
     }
     const sid = req.cookies[SESSION_COOKIE];
-    const actor = sid ? await actorOf(wb.store, sid, nowOf()) : null;
+    let actor = sid ? await actorOf(wb.store, sid, nowOf()) : null;
+    // An application of another agency in the user's scope (the 督办 list's links): read on that
+    // agency for this request only (never a write: GET, and only these pages).
+    const viewAgency = url.searchParams.get("agency");
+    if (actor && viewAgency !== null && req.method === "GET" && VIEW_ROUTES.has(req.routeOptions.url ?? "")) {
+      const at = actor.scope.find((a) => String(a.id) === viewAgency);
+      if (!at)
+        return reply
+          .code(404)
+          .type("text/html; charset=utf-8")
+          .send(errorPage(await ctxOf(), "未找到", "没有这个机关，或不在您的查阅范围内"));
+      actor = { ...actor, agencyId: at.id, agencyName: at.name };
+    }
     state().actor = actor;
     const access: Access =
       accessOf(

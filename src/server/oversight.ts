@@ -9,7 +9,7 @@ import { cnDate, page, raw, tpl } from "./html.js";
 import { STATUS_LABELS } from "./labels.js";
 import { APPLICANT_TYPE_LABELS, DUE_SOON_WORKING_DAYS } from "./lib.js";
 import type { RouteEnv } from "./routes-more.js";
-import { errorPage, type Ctx } from "./pages.js";
+import { errorPage, PAGE_SIZE, sortItems, type Ctx } from "./pages.js";
 import { NotFound, type WorkItem, type Workbench } from "./workbench.js";
 
 export interface OversightRow {
@@ -65,13 +65,76 @@ function leftText(w: WorkItem): string {
   return `剩余${d}个工作日`;
 }
 
-export function oversightPage(
-  ctx: Ctx,
-  o: Oversight,
-  view: { agency: AgencyRef; scope: readonly AgencyRef[] },
-): string {
+export interface OversightView {
+  agency: AgencyRef;
+  scope: readonly AgencyRef[];
+  /** "" (both), "overdue" or "due-soon". */
+  status: string;
+  q: string;
+  /** "urgency" (default), "agency", or one of the clerk's worklist sorts. */
+  sort: string;
+  dir: "asc" | "desc";
+  page: number;
+  /** True when asOf was chosen (not today). */
+  chosen: boolean;
+}
+
+export const OVERSIGHT_SORTS: [string, string][] = [
+  ["agency", "机关"],
+  ["id", "登记号"],
+  ["received", "收到日期"],
+  ["due", "答复期限"],
+  ["daysLeft", "剩余或逾期"],
+];
+
+export function oversightPage(ctx: Ctx, o: Oversight, view: OversightView): string {
   const total = (k: "open" | "dueSoon" | "overdue") => o.rows.reduce((n, r) => n + r[k], 0);
-  const cases = o.rows.flatMap((r) => r.items.map((w) => ({ agency: r.agency, w })));
+  // The counts above are of every case; the list below is filtered, sorted and paged.
+  const q = view.q.trim();
+  let cases = o.rows.flatMap((r, at) =>
+    r.items
+      .filter((w) => view.status === "" || w.standing.status === view.status)
+      .filter((w) => q === "" || w.id.includes(q))
+      .map((w) => ({ agency: r.agency, at, w })),
+  );
+  if (view.sort === "agency")
+    cases.sort((a, b) => (a.at - b.at || urgency(a.w, b.w)) * (view.dir === "desc" ? -1 : 1));
+  else if (view.sort !== "urgency") {
+    const order = new Map(
+      sortItems(
+        cases.map((c) => c.w),
+        view.sort,
+        view.dir,
+      ).map((w, k) => [w, k]),
+    );
+    cases = [...cases].sort((a, b) => order.get(a.w)! - order.get(b.w)! || a.at - b.at);
+  }
+  const found = cases.length;
+  const pages = Math.max(1, Math.ceil(found / PAGE_SIZE));
+  const pageNo = Math.min(Math.max(1, view.page), pages);
+  cases = cases.slice((pageNo - 1) * PAGE_SIZE, pageNo * PAGE_SIZE);
+  const link = (over: Partial<OversightView>): string => {
+    const v = { ...view, ...over };
+    const p = new URLSearchParams();
+    if (view.agency.id !== view.scope[0]?.id) p.set("agency", String(view.agency.id));
+    if (view.chosen) p.set("asOf", o.asOf);
+    if (v.status) p.set("status", v.status);
+    if (v.q) p.set("q", v.q);
+    if (v.page > 1) p.set("page", String(v.page));
+    if (v.sort !== "urgency") {
+      p.set("sort", v.sort);
+      p.set("dir", v.dir);
+    }
+    const s = p.toString();
+    return `/oversight${s ? `?${s}` : ""}`;
+  };
+  const header = (k: string, label: string) => {
+    const active = view.sort === k;
+    const dir = active && view.dir === "asc" ? "desc" : "asc";
+    return tpl`<th scope="col" ${active ? raw(` aria-sort="${view.dir === "asc" ? "ascending" : "descending"}"`) : ""}>
+      <a href="${link({ sort: k, dir, page: 1 })}">${label}${active ? (view.dir === "asc" ? " ▲" : " ▼") : ""}</a>
+    </th>`;
+  };
   const top = o.rows[0]?.agency.depth ?? 0;
   return page(
     { title: "督办", csrf: ctx.csrf, office: ctx.office, nav: "oversight" },
@@ -92,6 +155,17 @@ export function oversightPage(
         <div class="field inline">
           <label for="f-asOf">截至日期</label><input type="date" id="f-asOf" name="asOf" value="${o.asOf}" />
         </div>
+        <div class="field inline">
+          <label for="f-status">状态</label
+          ><select id="f-status" name="status">
+            <option value="">全部</option>
+            ${(["overdue", "due-soon"] as const).map((k) => tpl`<option value="${k}" ${view.status === k ? raw(" selected") : ""}>${STATUS_LABELS[k]}</option>`)}
+          </select>
+        </div>
+        <div class="field inline">
+          <label for="f-q">登记号</label><input type="search" id="f-q" name="q" value="${view.q}" />
+        </div>
+        ${view.sort !== "urgency" ? tpl`<input type="hidden" name="sort" value="${view.sort}" /><input type="hidden" name="dir" value="${view.dir}" />` : ""}
         <button type="submit">查看</button>
       </form>
       <div class="table-wrap">
@@ -133,21 +207,18 @@ export function oversightPage(
       </div>
       <h2>已逾期和即将到期的申请</h2>
       ${
-        cases.length === 0
-          ? tpl`<p class="empty">没有已逾期或即将到期的申请。</p>`
+        found === 0
+          ? tpl`<p class="empty">${view.status === "" && q === "" ? "没有已逾期或即将到期的申请。" : "没有符合条件的申请。"}</p>`
           : tpl`<div class="table-wrap">
               <table class="oversight-cases">
                 <caption>
-                  共${cases.length}件
+                  共${found}件${pages > 1 ? `，第${pageNo}页（共${pages}页）` : ""}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">机关</th>
-                    <th scope="col">登记号</th>
+                    ${header("agency", "机关")}${header("id", "登记号")}
                     <th scope="col">申请人类型</th>
-                    <th scope="col">收到日期</th>
-                    <th scope="col">答复期限</th>
-                    <th scope="col">剩余或逾期</th>
+                    ${header("received", "收到日期")}${header("due", "答复期限")}${header("daysLeft", "剩余或逾期")}
                     <th scope="col">状态</th>
                   </tr>
                 </thead>
@@ -155,7 +226,7 @@ export function oversightPage(
                   ${cases.map(
                     ({ agency, w }) => tpl`<tr class="st-${w.standing.status}">
                       <td>${agency.name}</td>
-                      <td>${w.id}</td>
+                      <td><a href="/applications/${w.year}/${encodeURIComponent(w.id)}?agency=${agency.id}">${w.id}</a></td>
                       <td>${APPLICANT_TYPE_LABELS[w.record.applicant.type] ?? "—"}</td>
                       <td>${cnDate(w.facts.received)}</td>
                       <td>${w.standing.due ? cnDate(w.standing.due) : "—"}</td>
@@ -167,6 +238,7 @@ export function oversightPage(
                   )}
                 </tbody>
               </table>
+              ${pages > 1 ? tpl`<nav class="pager" aria-label="翻页">${pageNo > 1 ? tpl`<a href="${link({ page: pageNo - 1 })}">上一页</a>` : ""} ${pageNo < pages ? tpl`<a href="${link({ page: pageNo + 1 })}">下一页</a>` : ""}</nav>` : ""}
             </div>`
       }`,
   );
@@ -203,6 +275,19 @@ export async function oversightRoutes(app: FastifyInstance, env: RouteEnv): Prom
       }
     }
     const o = await oversightOf(wb, scope.slice(from, end), asOf);
-    return sendHtml(reply, oversightPage(await ctxOf(), o, { agency: root, scope }));
+    const sort = OVERSIGHT_SORTS.some(([k]) => k === q.sort) ? q.sort! : "urgency";
+    return sendHtml(
+      reply,
+      oversightPage(await ctxOf(), o, {
+        agency: root,
+        scope,
+        status: q.status === "overdue" || q.status === "due-soon" ? q.status : "",
+        q: q.q ?? "",
+        sort,
+        dir: q.dir === "desc" ? "desc" : "asc",
+        page: /^\d{1,6}$/.test(q.page ?? "") ? Number(q.page) : 1,
+        chosen: asOfGiven,
+      }),
+    );
   });
 }

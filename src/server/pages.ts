@@ -180,7 +180,7 @@ export const PAGE_SIZE = 100;
 
 const STATUS_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, "on-time": 3 } as const;
 
-function sortItems(items: WorkItem[], sort: string, dir: "asc" | "desc"): WorkItem[] {
+export function sortItems(items: WorkItem[], sort: string, dir: "asc" | "desc"): WorkItem[] {
   const key = (w: WorkItem): string | number => {
     switch (sort) {
       case "id":
@@ -207,6 +207,19 @@ function sortItems(items: WorkItem[], sort: string, dir: "asc" | "desc"): WorkIt
 function canRegister(): boolean {
   const a = currentActor();
   return a === null || (a.agencyId === a.homeAgencyId && a.roles.includes("clerk"));
+}
+
+/** Whether the user may take steps here (a 经办人 or 负责人 of their own agency). */
+function writable(): boolean {
+  const a = currentActor();
+  return (
+    a === null || (a.agencyId === a.homeAgencyId && (a.roles.includes("clerk") || a.roles.includes("head")))
+  );
+}
+
+function canSignOff(): boolean {
+  const a = currentActor();
+  return a === null || (a.agencyId === a.homeAgencyId && a.roles.includes("head"));
 }
 
 export function worklistPage(ctx: Ctx, wl: Worklist, view: WorklistView): string {
@@ -768,10 +781,14 @@ function signOffSection(ctx: Ctx, base: string, v: ApplicationView): Part {
       v.signOff
         ? tpl`<p class="signed">答复已由${v.signOff.name}于${timeText(v.signOff.at)}签批，可以签发答复书。</p>`
         : tpl`<p>答复须经政府信息公开工作机构负责人签批后才能签发答复书。</p>
-          <form method="post" action="${base}/sign-off" class="inline">
-            ${csrfField(ctx.csrf)}<input type="hidden" name="version" value="${v.version}" />
-            <button type="submit">签批答复</button>
-          </form>`
+          ${
+            canSignOff()
+              ? tpl`<form method="post" action="${base}/sign-off" class="inline">
+                  ${csrfField(ctx.csrf)}<input type="hidden" name="version" value="${v.version}" />
+                  <button type="submit">签批答复</button>
+                </form>`
+              : ""
+          }`
     }
   </section>`;
 }
@@ -791,7 +808,7 @@ export function applicationPage(ctx: Ctx, v: ApplicationView): string {
       <div class="columns">
         <div>${recordSection(v.record, v.facts)}${deadlineSection(v.facts, v.body, v.standing)}</div>
         <div>
-          ${stepForms(ctx, base, v.record, v.version, v.body, v.failed)}${signOffSection(ctx, base, v)}${lettersSection(ctx, base, v.slots)}
+          ${writable() ? stepForms(ctx, base, v.record, v.version, v.body, v.failed) : tpl`<p class="hint">只供查阅：您不能办理这件申请。</p>`}${signOffSection(ctx, base, v)}${lettersSection(ctx, base, v.slots)}
         </div>
       </div>
       ${historySection(v.history)}`,
