@@ -140,7 +140,7 @@ export function oversightPage(ctx: Ctx, o: Oversight, view: OversightView): stri
     { title: "督办", csrf: ctx.csrf, office: ctx.office, nav: "oversight" },
     tpl`<h1>督办 <small>截至${cnDate(o.asOf)}</small></h1>
       <p>
-        ${view.agency.name}及其下属机关的待办申请：已逾期和${DUE_SOON_WORKING_DAYS}个工作日内到期的，按机关统计。只供查阅；办理详情请用“查看机关”切换到该机关。
+        ${view.agency.name}及其下属机关的待办申请：已逾期和${DUE_SOON_WORKING_DAYS}个工作日内到期的，按机关统计。只供查阅；点登记号可查阅该申请的办理详情。
       </p>
       <form class="filters" method="get" action="/oversight">
         <div class="field inline">
