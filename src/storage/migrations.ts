@@ -282,6 +282,19 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex("login_failure_last").on("login_failure").column("last_at").execute();
       },
     },
+    // A 文号 is issued once in an agency: the counter hands each number out once, and the
+    // database refuses a second letter with the same number (letters without one are NULL,
+    // distinct in a unique index on both engines).
+    "0007-letter-number-unique": {
+      async up(db: AnyDb) {
+        await db.schema
+          .createIndex("letter_doc_number")
+          .on("letter")
+          .columns(["office_id", "doc_number"])
+          .unique()
+          .execute();
+      },
+    },
   };
 }
 
