@@ -7,7 +7,7 @@
  *   node bench/run.mjs [--json [FILE]] [--results [FILE]] [--letters N] [--block B] [--blocks K]
  *                      [--lo K] [--runs R] [--repeat P]
  *                      [--skip batch,workers,warm,alternatives,libreoffice,typst,naive,summary,
- *                              audit,deadlines,server]
+ *                              audit,deadlines,server,server-load] [--only PART,…]
  *
  * --json [FILE]    every figure as JSON: on stdout (instead of the table), or into FILE (the
  *                  table still on stdout). Through npm, stdout starts with
@@ -23,6 +23,8 @@
  * --lo K           documents in the LibreOffice batch call (default 30)
  * --runs R         rounds of the cold pair (default 5)
  * --repeat P       runs of each letters batch, with workers and on one thread in turn (default 3)
+ * --only PART,…    run only these parts (the names of --skip), e.g. --only server-load: two
+ *                  `gongwen serve` on one PostgreSQL under 50 clerks' load (bench/server-load.mjs)
  *
  * Measuring honestly on a shared, noisy machine: every comparison is paired and interleaved
  * (A B A B …, engines in rotated order block by block), figures are medians of the repeats with
@@ -49,6 +51,7 @@ import { benchDeadlines } from "./deadlines.mjs";
 import { benchLettersCli, composeBlocks, datasetFile, generateLettersDataset, timeAll } from "./letters.mjs";
 import { benchSummaryCold, benchSummaryWarm } from "./summary.mjs";
 import { benchServer } from "./server.mjs";
+import { benchServerLoad, serverLoadRows } from "./server-load.mjs";
 
 /** `--json` and `--results` take an optional FILE: `--json out.json`, `--json=out.json`, `--json`. */
 function optionalValue(argv, name) {
@@ -80,6 +83,7 @@ const { values: opts } = parseArgs({
     runs: { type: "string", default: "5" },
     repeat: { type: "string", default: "3" },
     skip: { type: "string", default: "" },
+    only: { type: "string", default: "" },
   },
 });
 const int = (s, d, min) => Math.max(min, Number.parseInt(s, 10) || d);
@@ -90,6 +94,10 @@ const LO = int(opts.lo, 30, 2);
 const RUNS = int(opts.runs, 5, 1);
 const REPEAT = int(opts.repeat, 3, 1);
 const skip = new Set(opts.skip.split(",").filter(Boolean));
+const PARTS =
+  "batch,workers,warm,alternatives,libreoffice,typst,naive,summary,audit,deadlines,server,server-load";
+const only = new Set(opts.only.split(",").filter(Boolean));
+if (only.size > 0) for (const p of PARTS.split(",")) if (!only.has(p)) skip.add(p);
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 /** Run a part; a failure is reported as the figure's value, never aborts the run. */
@@ -281,6 +289,7 @@ const deadlines = await part("deadlines", async () => {
   return benchDeadlines(100_000);
 });
 const server = await part("server", () => benchServer(10_000));
+const serverLoad = await part("server-load", () => benchServerLoad());
 machine.loadavgEnd = loadavg().map((x) => Number(x.toFixed(2)));
 
 const med = (x) => x?.median;
@@ -372,6 +381,7 @@ const result = {
   audit,
   deadlines,
   server,
+  serverLoad,
   targets,
 };
 
@@ -542,6 +552,7 @@ function table() {
     L.push(
       `| workbench (bench/server.mjs, SQLite file, ${server.open.toLocaleString("en")} open applications): worklist page / registration / letter PDF warm, median | ${fms(server.worklist.medianMs)} / ${fms(server.register.medianMs)} / ${fms(server.letter.medianMs)} |`,
     );
+  L.push(...serverLoadRows(serverLoad));
   L.push("");
   L.push("### Targets", "", "| target | measured | met |", "|---|---:|:---:|");
   for (const t of targets)

@@ -44,7 +44,7 @@ async function time(fn, runs, warm = 3) {
 }
 
 /** Open applications received on working days of November–December 2026, none replied. */
-function dataset(n) {
+export function dataset(n) {
   const days = [];
   for (let d = 2; days.length < 40; d++) {
     const date = new Date(Date.UTC(2026, 10, d));

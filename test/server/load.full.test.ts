@@ -119,7 +119,8 @@ class User {
       });
       const body = await r.text();
       this.tally.requests++;
-      if (r.status >= 500) this.tally.errors5xx.push(`${method} ${path} ${r.status}: ${text(body).slice(0, 200)}`);
+      if (r.status >= 500)
+        this.tally.errors5xx.push(`${method} ${path} ${r.status}: ${text(body).slice(0, 200)}`);
       return { status: r.status, body, location: r.headers.get("location"), retried: false };
     } catch (e) {
       if ((e as Error).name === "TimeoutError") throw e;
@@ -239,7 +240,9 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
         for (let c = 0; c < CLERKS; c += 10)
           clerks.push(
             ...(await Promise.all(
-              Array.from({ length: Math.min(10, CLERKS - c) }, (_, k) => login(`clerk-${c + k}`, (c + k) % 2)),
+              Array.from({ length: Math.min(10, CLERKS - c) }, (_, k) =>
+                login(`clerk-${c + k}`, (c + k) % 2),
+              ),
             )),
           );
 
@@ -327,7 +330,11 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
               name: "示例公司",
               sent: "2026-11-04",
             });
-            await step(u, rec, "consultation-answered", 2, { index: "0", answered: "2026-11-11", consent: "yes" });
+            await step(u, rec, "consultation-answered", 2, {
+              index: "0",
+              answered: "2026-11-11",
+              consent: "yes",
+            });
             await step(head, rec, "extension", 3, {
               "extension.approved": "2026-11-24",
               "extension.notified": "2026-11-24",

@@ -174,11 +174,28 @@ it(`0007 refuses a second letter with a 文号 already issued in the agency (${T
     issued_at: "2026-11-20T00:00:00Z",
     who: "x",
   });
-  await db.insertInto("letter").values(letter(1, "A", "甲复〔2026〕1号")).execute();
-  await expect(db.insertInto("letter").values(letter(1, "B", "甲复〔2026〕1号")).execute()).rejects.toThrow();
+  await db
+    .insertInto("letter")
+    .values(letter(1, "A", "甲复〔2026〕1号"))
+    .execute();
+  await expect(
+    db
+      .insertInto("letter")
+      .values(letter(1, "B", "甲复〔2026〕1号"))
+      .execute(),
+  ).rejects.toThrow();
   // Another agency's letter may carry the same text; letters without a number are many.
-  await db.insertInto("letter").values(letter(2, "A", "甲复〔2026〕1号")).execute();
-  await db.insertInto("letter").values(letter(1, "C", null)).execute();
-  await db.insertInto("letter").values(letter(1, "D", null)).execute();
+  await db
+    .insertInto("letter")
+    .values(letter(2, "A", "甲复〔2026〕1号"))
+    .execute();
+  await db
+    .insertInto("letter")
+    .values(letter(1, "C", null))
+    .execute();
+  await db
+    .insertInto("letter")
+    .values(letter(1, "D", null))
+    .execute();
   expect((await db.selectFrom("letter").select("id").execute()).length).toBe(4);
 });
