@@ -4,9 +4,13 @@
  * registering applications and taking them through consultation, the 负责人's extension, the
  * reply, the 负责人's sign-off and the reply letter, for a bounded time. One server is killed
  * with SIGKILL part-way; its clients go on against the other (sessions live in the database).
- * Then, from the database: every acknowledged registration is there exactly once, nothing is
- * there that no clerk sent, no 文号 is issued twice (and none skipped), each record's history has
- * every acknowledged step naming the user who did it, and versions agree with the history.
+ * Meanwhile the city's 监督 starts the year-end batches of every agency (POST /batch/all) and
+ * two `gongwen worker` processes run them from BullMQ's PostgreSQL queue; one worker is killed
+ * with SIGKILL while both are busy. Then, from the database: every acknowledged registration is
+ * there exactly once, nothing is there that no clerk sent, no 文号 is issued twice (and none
+ * skipped), each record's history has every acknowledged step naming the user who did it,
+ * versions agree with the history, and every agency's batch finished with its files written
+ * exactly once.
  *
  * A request cut off by the kill may or may not have been written: the clerk retries it on the
  * other server and judges the answer honestly — a registration refused as 登记号已被使用 is
@@ -16,9 +20,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { BATCH_FILES, BullBatchQueue, queueConnection, revisionOf } from "../../src/jobs/index.js";
 import { hashPassword } from "../../src/server/auth.js";
 import { Store } from "../../src/storage/index.js";
 import { TEST_ENGINE, testDatabase, type TestDatabase } from "../helpers/db.js";
+import { sample2023, until } from "../jobs/helpers.js";
 import { agencyForm, OFFICE_FORM, serverOn, text } from "./helpers.js";
 
 const CLI = resolve("dist/cli/main.js");
@@ -45,8 +51,37 @@ const running: ChildProcess[] = [];
 let database: TestDatabase | undefined;
 afterAll(async () => {
   for (const c of running.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
-  await database?.drop();
+  if (database) {
+    const name = /search_path=(\w+)/.exec(new URL(database.target).searchParams.get("options") ?? "")?.[1];
+    await database.drop();
+    // The queue's tables beside the schema (queueConnection: `<schema>_jobs`).
+    if (name) {
+      const pg = (await import("pg")).default;
+      const c = new pg.Client({ connectionString: process.env.GONGWEN_TEST_PG });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${name}_jobs CASCADE`).finally(() => c.end());
+    }
+  }
 });
+
+/** `gongwen worker --database URL`, once it is ready (a short job lock: a killed worker's job is taken over soon). */
+function worker(target: string): Promise<ChildProcess> {
+  const child = spawn("node", [CLI, "worker", "--database", target, "--lock-ms", "3000"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.push(child);
+  return new Promise((done, fail) => {
+    let out = "";
+    child.stdout!.on("data", (b: Buffer) => {
+      if (out.length < 100_000) out += b.toString();
+      if (out.includes("Ctrl+C")) done(child);
+    });
+    child.stderr!.on("data", (b: Buffer) => {
+      if (out.length < 100_000) out += b.toString();
+    });
+    child.once("exit", (code) => fail(new Error(`worker exited ${code}: ${out}`)));
+  });
+}
 
 /** `gongwen serve --database URL --port 0`; its address once it listens. */
 async function serve(target: string): Promise<Server> {
@@ -184,10 +219,10 @@ interface Record_ {
 const CONTENT = "2026年青禾区食品安全抽检结果";
 
 describe.skipIf(TEST_ENGINE !== "postgres")(
-  "two servers, 50 clerks, one server killed (PostgreSQL only: skipped without GONGWEN_TEST_PG)",
+  "two servers and two workers, 50 clerks, one server and one worker killed (PostgreSQL only: skipped without GONGWEN_TEST_PG)",
   () => {
     it(
-      "nothing acknowledged is lost or doubled, no 文号 twice, every history complete",
+      "nothing acknowledged is lost or doubled, no 文号 twice, every history complete, batch files once",
       { timeout: 120_000 },
       async () => {
         database = await testDatabase();
@@ -198,8 +233,15 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
         const root = (await setup.store.offices())[0]!.id;
         for (const [name, short] of DEPARTMENTS)
           expect((await setup.post("/admin/agencies", agencyForm(name, short, root))).statusCode).toBe(303);
-        const agencies = (await setup.store.offices()).map((o) => o.id);
+        const offices = await setup.store.offices();
+        const agencies = offices.map((o) => o.id);
         expect(agencies.length).toBe(5);
+        // Each agency's last year (the 2023 sample as its own), for the year-end batches.
+        for (const [i, o] of offices.entries()) {
+          const d = sample2023();
+          d.agency = { ...d.agency, name: o.name, shortName: `青禾${i}局` };
+          await setup.store.importYear(o.id, d, "测试员");
+        }
         const hash = await hashPassword(PASSWORD);
         const userIds = new Map<string, number>();
         for (const [i, agency] of agencies.entries())
@@ -213,6 +255,16 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
               passwordHash: hash,
             }),
           );
+        userIds.set(
+          "supervisor",
+          await setup.store.accounts.createUser({
+            officeId: root,
+            username: "supervisor",
+            displayName: "政务公开办",
+            roles: ["supervisor"],
+            passwordHash: hash,
+          }),
+        );
         for (let c = 0; c < CLERKS; c++)
           userIds.set(
             `clerk-${c}`,
@@ -228,6 +280,9 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
 
         // ---- two server processes on the one database ----
         const servers = [await serve(target), await serve(target)];
+        const workers = [await worker(target), await worker(target)];
+        const store = await Store.open(target);
+        const queue = new BullBatchQueue(store, queueConnection(target));
         const tally: Tally = { requests: 0, retries: 0, errors5xx: [] };
         const login = async (name: string, at: number) => {
           const u = new User(name, servers, at, tally);
@@ -236,6 +291,7 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
           return u;
         };
         const heads = await Promise.all(agencies.map((_, i) => login(`head-${i}`, i % 2)));
+        const supervisor = await login("supervisor", 1);
         const clerks: User[] = [];
         for (let c = 0; c < CLERKS; c += 10)
           clerks.push(
@@ -369,8 +425,26 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
           await gone;
           victim.dead = true;
         })();
+        // The city's year-end batches: every agency's 2023, enqueued from the 年终批量 page.
+        let killedWorkerAt: string[] = [];
+        const batches = (async () => {
+          await new Promise((r) => setTimeout(r, 1000));
+          const r = await supervisor.send("POST", "/batch/all", { year: "2023" });
+          expect(r.status, text(r.body).slice(0, 300)).toBe(303);
+          expect(r.location).toBe(`/batch?flash=all-${agencies.length}`);
+          // One worker killed while both are running a job: its job is left half done.
+          await until(
+            async () => (await queue.jobs(agencies)).filter((j) => j.state === "running").length === 2,
+            "both workers to be running a job",
+            SECONDS * 10,
+          );
+          killedWorkerAt = (await queue.jobs(agencies)).filter((j) => j.state === "running").map((j) => j.id);
+          const gone = new Promise((res) => workers[0]!.once("exit", res));
+          workers[0]!.kill("SIGKILL");
+          await gone;
+        })();
         try {
-          await Promise.all([...clerks.map((_, c) => clerkLoop(c)), killer]);
+          await Promise.all([...clerks.map((_, c) => clerkLoop(c)), killer, batches]);
         } finally {
           stop = true;
         }
@@ -383,8 +457,29 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
         expect((await clerks[0]!.send("GET", "/")).status).toBe(200);
         expect(servers[1]!.dead).toBe(false);
 
+        // ---- the batches: all finished on the surviving worker, files written once ----
+        await until(
+          async () => (await queue.jobs(agencies)).every((j) => j.state === "done" || j.state === "failed"),
+          "every agency's batch to finish",
+          600,
+        );
+        const jobs = await queue.jobs(agencies);
+        expect(jobs.map((j) => [j.officeId, j.state]).sort()).toEqual(
+          agencies.map((a) => [a, "done"]).sort(),
+        );
+        expect(workers[0]!.signalCode).toBe("SIGKILL");
+        expect(killedWorkerAt.length).toBe(2);
+        // The killed worker's job ran again (taken over), the others once.
+        expect(jobs.filter((j) => killedWorkerAt.includes(j.id)).some((j) => j.attempts >= 2)).toBe(true);
+        for (const a of agencies) {
+          const revision = await revisionOf(store, a, 2023);
+          const files = await store.batchOutputs.list(a, 2023, revision);
+          expect(files.map((f) => f.name)).toEqual(Object.keys(BATCH_FILES).sort());
+          expect(await store.batchOutputs.count(a, 2023, revision)).toBe(Object.keys(BATCH_FILES).length);
+        }
+        await queue.close();
+
         // ---- what the database holds ----
-        const store = await Store.open(target);
         try {
           const acked = new Map(records.map((r) => [`${r.agency}/${r.id}`, r]));
           const names = new Map([...userIds].map(([k, v]) => [v, k]));
@@ -439,7 +534,7 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
           }
           expect(letters).toBeGreaterThan(0);
           console.log(
-            `load: ${SECONDS} s, ${CLERKS} clerks, ${tally.requests} answered requests, ${records.length} registrations acknowledged, ${letters} letters, ${tally.retries} retries after the kill (${confirmedAfterRetry.registrations} registrations and ${confirmedAfterRetry.steps} steps found written by the cut-off try), ${inDoubt.size} registrations in doubt`,
+            `load: ${SECONDS} s, ${CLERKS} clerks, ${tally.requests} answered requests, ${records.length} registrations acknowledged, ${letters} letters, ${tally.retries} retries after the kill (${confirmedAfterRetry.registrations} registrations and ${confirmedAfterRetry.steps} steps found written by the cut-off try), ${inDoubt.size} registrations in doubt; ${jobs.length} year-end batches, ${jobs.reduce((n, j) => n + j.attempts, 0)} runs`,
           );
         } finally {
           await store.close();
