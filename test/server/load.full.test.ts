@@ -472,10 +472,12 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
         // The killed worker's job ran again (taken over), the others once.
         expect(jobs.filter((j) => killedWorkerAt.includes(j.id)).some((j) => j.attempts >= 2)).toBe(true);
         let batchBytes = 0;
+        const batchSizes = new Map<string, number>();
         for (const a of agencies) {
           const revision = await revisionOf(store, a, 2023);
           const files = await store.batchOutputs.list(a, 2023, revision);
           batchBytes += files.reduce((n, f) => n + f.size, 0);
+          for (const f of files) batchSizes.set(f.name, (batchSizes.get(f.name) ?? 0) + f.size);
           expect(files.map((f) => f.name)).toEqual(Object.keys(BATCH_FILES).sort());
           expect(await store.batchOutputs.count(a, 2023, revision)).toBe(Object.keys(BATCH_FILES).length);
         }
@@ -536,7 +538,7 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
           }
           expect(letters).toBeGreaterThan(0);
           console.log(
-            `load: ${SECONDS} s, ${CLERKS} clerks, ${tally.requests} answered requests, ${records.length} registrations acknowledged, ${letters} letters, ${tally.retries} retries after the kill (${confirmedAfterRetry.registrations} registrations and ${confirmedAfterRetry.steps} steps found written by the cut-off try), ${inDoubt.size} registrations in doubt; ${jobs.length} year-end batches, ${jobs.reduce((n, j) => n + j.attempts, 0)} runs, ${(batchBytes / agencies.length / 1024).toFixed(0)} KB of files per agency`,
+            `load: ${SECONDS} s, ${CLERKS} clerks, ${tally.requests} answered requests, ${records.length} registrations acknowledged, ${letters} letters, ${tally.retries} retries after the kill (${confirmedAfterRetry.registrations} registrations and ${confirmedAfterRetry.steps} steps found written by the cut-off try), ${inDoubt.size} registrations in doubt; ${jobs.length} year-end batches, ${jobs.reduce((n, j) => n + j.attempts, 0)} runs, ${(batchBytes / agencies.length / 1024).toFixed(0)} KB of files per agency (${[...batchSizes].map(([n, b]) => `${n} ${(b / agencies.length / 1024).toFixed(0)} KB`).join(", ")})`,
           );
         } finally {
           await store.close();
