@@ -22,7 +22,6 @@
 import { strToU8 } from "fflate";
 import { defaultLayout, type LayoutOptions } from "../../document/layout.js";
 import type { DocumentTree } from "../../document/tree.js";
-import { docxElement } from "./docx-objects.js";
 import { bodyXml } from "./document-xml.js";
 import { docxMetrics } from "./metrics.js";
 import { coreXml, entryOrder, parseMetaDate, rezipDeterministic } from "./package.js";
@@ -128,6 +127,7 @@ export async function renderDocxReference(
   options: DocxOptions = {},
 ): Promise<Uint8Array> {
   const { layout, m, fonts, core, sections } = prepare(tree, options, false);
+  const { docxElement } = await import("./docx-objects.js");
   const zip = await packWithDocx({
     kind: tree.kind,
     meta: tree.meta,

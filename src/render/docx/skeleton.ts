@@ -10,19 +10,11 @@
  * `packWithDocx` is the same construction with a real body: the reference that writes every part
  * through docx (renderDocxReference), against which the fast path is tested.
  */
-import {
-  Document,
-  DocumentGridType,
-  Packer,
-  Paragraph,
-  SectionType,
-  type ISectionOptions,
-  type Table,
-} from "docx";
-import { strFromU8, unzipSync } from "fflate";
+import { createRequire } from "node:module";
+import type { ISectionOptions, Paragraph, Table } from "docx";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import type { LayoutOptions } from "../../document/layout.js";
 import type { DocumentKind, DocumentMeta } from "../../document/tree.js";
-import { pageFooters } from "./footer.js";
 import type { DocxMetrics } from "./metrics.js";
 import { entryOrder, keywordsText } from "./package.js";
 import type { FontConfig } from "./runs.js";
@@ -34,7 +26,8 @@ export const DOCUMENT_PART = "word/document.xml";
 export const CORE_PART = "docProps/core.xml";
 export const RELS_PART = "word/_rels/document.xml.rels";
 
-const SECTION_TYPE = { nextPage: SectionType.NEXT_PAGE, oddPage: SectionType.ODD_PAGE } as const;
+type Docx = typeof import("docx");
+type PageFooters = typeof import("./footer.js").pageFooters;
 
 interface PackSection {
   type?: SectionDraft["type"];
@@ -52,9 +45,16 @@ export interface PackInput {
   core: string;
 }
 
-function sectionOptions(input: PackInput, section: PackSection, index: number): ISectionOptions {
+function sectionOptions(
+  docx: Docx,
+  pageFooters: PageFooters,
+  input: PackInput,
+  section: PackSection,
+  index: number,
+): ISectionOptions {
   const { m, fonts } = input;
   const footers = pageFooters(m, fonts);
+  const SECTION_TYPE = { nextPage: docx.SectionType.NEXT_PAGE, oddPage: docx.SectionType.ODD_PAGE } as const;
   const letterFirst = input.kind === "letter" && index === 0;
   return {
     properties: {
@@ -71,26 +71,34 @@ function sectionOptions(input: PackInput, section: PackSection, index: number): 
           gutter: 0,
         },
       },
-      grid: { type: DocumentGridType.LINES, linePitch: m.linePitch },
+      grid: { type: docx.DocumentGridType.LINES, linePitch: m.linePitch },
     },
     footers: { default: footers.odd, even: footers.even, ...(letterFirst ? { first: footers.empty } : {}) },
     children: section.children,
   };
 }
 
+/**
+ * The docx package, loaded when a skeleton is built or the reference writer runs (not when a
+ * document's skeleton was prebuilt): its single-file ESM bundle is 1 MB to compile.
+ */
+export const loadDocx = (): Promise<Docx> => import("docx");
+
 /** The package as docx writes it (entry dates are docx's: re-zip before use). */
 export async function packWithDocx(input: PackInput): Promise<Uint8Array> {
   const { meta, m, fonts } = input;
-  const doc = new Document({
+  const docx = await loadDocx();
+  const { pageFooters } = await import("./footer.js");
+  const doc = new docx.Document({
     title: meta.title,
     creator: meta.author,
     lastModifiedBy: meta.author,
     ...(meta.subject ? { subject: meta.subject } : {}),
     ...(meta.keywords?.length ? { keywords: keywordsText(meta.keywords) } : {}),
     evenAndOddHeaderAndFooters: true,
-    sections: input.sections.map((s, i) => sectionOptions(input, s, i)),
+    sections: input.sections.map((s, i) => sectionOptions(docx, pageFooters, input, s, i)),
   });
-  return Packer.pack(doc, "uint8array", false, [
+  return docx.Packer.pack(doc, "uint8array", false, [
     { path: CORE_PART, data: input.core },
     { path: "word/styles.xml", data: stylesXml(fonts, m.linePitch) },
   ]);
@@ -133,7 +141,8 @@ export function skeletonFor(
     cache.set(key, hit);
     return hit;
   }
-  hit = buildSkeleton(kind, layout, m, fonts, types);
+  const stored = prebuiltSkeleton(key);
+  hit = stored ? Promise.resolve(stored) : buildSkeleton(kind, layout, m, fonts, types);
   hit.catch(() => cache.delete(key));
   cache.set(key, hit);
   if (cache.size > MAX_SKELETONS) cache.delete(cache.keys().next().value!);
@@ -147,6 +156,7 @@ async function buildSkeleton(
   fonts: FontConfig,
   types: readonly SectionDraft["type"][],
 ): Promise<Skeleton> {
+  const { Paragraph } = await loadDocx();
   const zip = await packWithDocx({
     kind,
     meta: { title: "", author: "", date: "1980-01-01" },
@@ -175,5 +185,85 @@ async function buildSkeleton(
     sectPrs,
     tail: xml.slice(bodyEnd),
     rels: strFromU8(files[RELS_PART]!),
+  };
+}
+
+/**
+ * Skeletons prebuilt at build time (scripts/gen-skeletons.mjs writes dist/render/docx/
+ * docx-skeletons.cjs after tsc, as the templates and the dataset validator are precompiled):
+ * the skeletons of the built-in documents in the default layout, keyed as skeletonFor keys its
+ * cache. A cold `render summary` then loads neither the docx package nor builds a skeleton:
+ * loading docx alone is ≈50 ms of CPU (`node -e "await import('docx')"` against `node -e 0`,
+ * median of 7 paired runs) and the build ≈50–100 ms more, of a ≈1 s cold summary. The module
+ * is written by the same build as this code, from this code's output: a skeleton it holds is
+ * the one buildSkeleton makes (test/render/docx-skeletons.test.ts); when it is missing
+ * (running the sources) the skeleton is built as before.
+ */
+export const PREBUILT_SKELETONS = "docx-skeletons.cjs";
+
+/** One stored skeleton: parts as [name, crc, size, base64 DEFLATE data]. */
+interface StoredSkeleton {
+  order: string[];
+  parts: [string, number, number, string][];
+  head: string;
+  sectPrs: string[];
+  tail: string;
+  rels: string;
+}
+
+let prebuilt: Map<string, StoredSkeleton> | null | undefined;
+
+function prebuiltSkeleton(key: string): Skeleton | undefined {
+  if (prebuilt === undefined) {
+    try {
+      const mod = createRequire(import.meta.url)(`./${PREBUILT_SKELETONS}`) as {
+        skeletons?: Record<string, StoredSkeleton>;
+      };
+      prebuilt = mod.skeletons ? new Map(Object.entries(mod.skeletons)) : null;
+    } catch {
+      prebuilt = null;
+    }
+  }
+  const s = prebuilt?.get(key);
+  if (!s) return undefined;
+  return {
+    order: s.order,
+    parts: new Map(
+      s.parts.map(([name, crc, size, data]) => [
+        name,
+        { name: strToU8(name), crc, size, data: new Uint8Array(Buffer.from(data, "base64")) },
+      ]),
+    ),
+    head: s.head,
+    sectPrs: s.sectPrs,
+    tail: s.tail,
+    rels: s.rels,
+  };
+}
+
+/**
+ * The module source holding every skeleton this process has built (for the build script, after
+ * it rendered the built-in documents), in key order.
+ */
+export async function prebuiltSkeletonsModule(): Promise<{ code: string; count: number }> {
+  const entries: string[] = [];
+  for (const key of [...cache.keys()].sort()) {
+    const s = await cache.get(key)!;
+    const stored: StoredSkeleton = {
+      order: s.order,
+      parts: [...s.parts].map(([name, e]) => [name, e.crc, e.size, Buffer.from(e.data).toString("base64")]),
+      head: s.head,
+      sectPrs: s.sectPrs,
+      tail: s.tail,
+      rels: s.rels,
+    };
+    entries.push(`${JSON.stringify(key)}: ${JSON.stringify(stored)}`);
+  }
+  return {
+    code:
+      "// Written by scripts/gen-skeletons.mjs (npm run build): DOCX skeletons of the built-in documents.\n" +
+      '"use strict";\n' +
+      `exports.skeletons = {\n${entries.join(",\n")}\n};\n`,
+    count: entries.length,
   };
 }
