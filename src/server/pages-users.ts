@@ -284,7 +284,13 @@ export function userEditPage(
 /** One agency: its name, and its place in the tree (not for the administrator's own agency). */
 export function agencyEditPage(
   ctx: Ctx,
-  v: Failed & { agency: AgencyRef; parentId: number | null; agencies: AgencyRef[]; home: boolean },
+  v: Failed & {
+    agency: AgencyRef;
+    parentId: number | null;
+    agencies: AgencyRef[];
+    home: boolean;
+    digestDays: number | null;
+  },
 ): string {
   const options = v.agencies
     .filter((a) => a.id !== v.agency.id)
@@ -312,6 +318,7 @@ export function agencyEditPage(
                   hint: "移到另一上级机关之下；不能移到它自己的下属机关之下",
                 })
           }
+          ${field({ name: "digestDays", label: "每日提醒：几个工作日内到期算即将到期", type: "number", value: v.form.digestDays ?? (v.digestDays === null ? "" : String(v.digestDays)), errors: v.errors, hint: "留空则用默认的天数（5个工作日，或部署时设置的天数）" })}
         </div>
         <p><button type="submit">保存</button></p>
       </form>

@@ -34,6 +34,7 @@ import {
 } from "./pages-users.js";
 import { FormInvalid, NotFound, type Form, type Workbench } from "./workbench.js";
 import { StorageConflict } from "../storage/index.js";
+import { daysOf, DIGEST_DAYS_SETTING, MAX_DIGEST_DAYS } from "./digest.js";
 
 export function setSessionCookie(reply: FastifyReply, value: string): void {
   void reply.setCookie(SESSION_COOKIE, value, {
@@ -355,6 +356,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
         parentId,
         agencies: await reach(),
         home: agency.id === me().homeAgencyId,
+        digestDays: daysOf(await wb.store.setting(agency.id, DIGEST_DAYS_SETTING)),
         ...(failed ?? { form: {}, errors: new Map(), general: [] }),
       }),
       code,
@@ -369,6 +371,10 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     const fields = new Map<string, string[]>();
     const name = (form.name ?? "").trim();
     if (name === "" || [...name].length > 100) fields.set("name", ["请填写机关全称（不超过100个字）"]);
+    const daysGiven = (form.digestDays ?? "").trim();
+    const days = daysGiven === "" ? null : daysOf(daysGiven);
+    if (daysGiven !== "" && days === null)
+      fields.set("digestDays", [`请填写0–${MAX_DIGEST_DAYS}的整数，或留空（用默认的天数）`]);
     const home = agency.id === me().homeAgencyId;
     const parentGiven = !home && form.parent !== undefined && form.parent !== "";
     const parent = Number(form.parent);
@@ -386,6 +392,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     }
     if (fields.size > 0) return showAgency(reply, req.params.aid, { form, errors: fields, general: [] }, 400);
     if (name !== agency.name) await wb.store.renameOffice(agency.id, name);
+    if (form.digestDays !== undefined) await wb.store.setSetting(agency.id, DIGEST_DAYS_SETTING, days);
     return reply.redirect("/admin?flash=moved", 303);
   });
 

@@ -170,6 +170,23 @@ describe("agencies", () => {
     expect((await s.store.offices())[0]!.name).toBe("示例市青禾区市场监管局");
     expect((await s.post(`/admin/agencies/${ids.root}`, { name: " " })).statusCode).toBe(400);
   });
+
+  it("sets the agency's working days ahead for the digest (empty: the default)", async () => {
+    const bad = await s.post(`/admin/agencies/${ids.a}`, { name: "示例市青禾区甲局", digestDays: "99" });
+    expect(bad.statusCode).toBe(400);
+    expect(text(bad.body)).toContain("请填写0–60的整数");
+    expect(await s.store.setting(ids.a, "digest.days")).toBeUndefined();
+    expect(
+      (await s.post(`/admin/agencies/${ids.a}`, { name: "示例市青禾区甲局", digestDays: "10" })).statusCode,
+    ).toBe(303);
+    expect(await s.store.setting(ids.a, "digest.days")).toBe(10);
+    expect((await s.get(`/admin/agencies/${ids.a}`)).body).toMatch(/name="digestDays"[^>]*value="10"/);
+    expect(text((await clerkA.get("/digest")).body)).toContain("没有已逾期或10个工作日内到期的申请");
+    expect(
+      (await s.post(`/admin/agencies/${ids.a}`, { name: "示例市青禾区甲局", digestDays: "" })).statusCode,
+    ).toBe(303);
+    expect(text((await clerkA.get("/digest")).body)).toContain("没有已逾期或5个工作日内到期的申请");
+  });
 });
 
 describe("forms a role cannot use are not shown; old login failures removed", () => {
