@@ -437,6 +437,29 @@ export function abandonManifestRun(rec: ManifestRecorder): void {
   else for (const r of activeRuns) if (r.journal === rec.journal) activeRuns.delete(r);
 }
 
+/**
+ * Run `write` under the recorder: on success the journal is folded into the manifest (its path
+ * is returned with the result); on failure the run is abandoned — what was placed stays recorded —
+ * and `write`'s own error is thrown.
+ */
+export async function recordedRun<T>(
+  rec: ManifestRecorder,
+  write: () => Promise<T>,
+): Promise<{ result: T; manifest: string }> {
+  let result: T;
+  try {
+    result = await write();
+  } catch (e) {
+    try {
+      abandonManifestRun(rec);
+    } catch {
+      // The journal stays for the next run to fold; the write's own error is the one to tell.
+    }
+    throw e;
+  }
+  return { result, manifest: finishManifestRun(rec) };
+}
+
 /** Fold the run's journal (and `outputs` not recorded yet) into the manifest. Returns its path. */
 export function finishManifestRun(rec: ManifestRecorder, outputs: readonly ManifestOutput[] = []): string {
   for (const r of activeRuns) if (r.journal === rec.journal) activeRuns.delete(r);

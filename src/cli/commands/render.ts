@@ -96,8 +96,7 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         lang,
         calendar: await cliCalendar(argv["calendar-override"], lang),
       });
-      const { abandonManifestRun, checkManifest, finishManifestRun, startManifestRun } =
-        await import("../../render/manifest.js");
+      const { checkManifest, recordedRun, startManifestRun } = await import("../../render/manifest.js");
       checkManifest(argv.out, { force: argv.force, lang });
       const fileArg = (k: string) => (typeof argv[k] === "string" ? (argv[k] as string) : undefined);
       // Each output is journaled as it is renamed into place: a run killed (or failing) between
@@ -120,9 +119,8 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
         },
         { force: argv.force, lang },
       );
-      let result;
-      try {
-        result = await writeDocument(built.tree, {
+      const run = await recordedRun(recorder, () =>
+        writeDocument(built.tree, {
           outDir: argv.out,
           baseName: kind.baseName,
           formats,
@@ -132,16 +130,9 @@ function kindCommand(kind: DocumentKind): CommandModule<object, RenderArgs> {
           lang,
           extra: built.extra,
           recorder,
-        });
-      } catch (e) {
-        try {
-          abandonManifestRun(recorder);
-        } catch {
-          // The journal stays for the next run to fold; the write's own error is the one to tell.
-        }
-        throw e;
-      }
-      result.manifest = finishManifestRun(recorder);
+        }),
+      );
+      const result = { ...run.result, manifest: run.manifest };
       result.warnings.unshift(...(built.warnings ?? []));
       printOutputResult(result, { json: argv.json, lang, verbose: argv.verbose === true });
     },

@@ -132,8 +132,7 @@ export const rollupCommand: CommandModule<object, RollupArgs> = {
       templatesDir: argv.templates ? resolve(argv.templates) : undefined,
       lang,
     });
-    const { abandonManifestRun, checkManifest, finishManifestRun, startManifestRun } =
-      await import("../../render/manifest.js");
+    const { checkManifest, recordedRun, startManifestRun } = await import("../../render/manifest.js");
     checkManifest(argv.out, { force: argv.force, lang });
     const inputs: Record<string, string | undefined> = {
       fontConfig: argv["font-config"],
@@ -151,9 +150,8 @@ export const rollupCommand: CommandModule<object, RollupArgs> = {
       },
       { force: argv.force, lang },
     );
-    let result;
-    try {
-      result = await writeDocument(built.tree, {
+    const run = await recordedRun(recorder, () =>
+      writeDocument(built.tree, {
         outDir: argv.out,
         baseName: "rollup-annual-report",
         formats,
@@ -162,16 +160,9 @@ export const rollupCommand: CommandModule<object, RollupArgs> = {
         lang,
         extra: { xlsx: () => renderXlsx(built.spreadsheet) },
         recorder,
-      });
-    } catch (e) {
-      try {
-        abandonManifestRun(recorder);
-      } catch {
-        // The journal stays for the next run to fold; the write's own error is the one to tell.
-      }
-      throw e;
-    }
-    result.manifest = finishManifestRun(recorder);
+      }),
+    );
+    const result = { ...run.result, manifest: run.manifest };
     result.warnings.unshift(...built.warnings);
     printOutputResult(result, { json: argv.json, lang, verbose: argv.verbose === true });
   },
