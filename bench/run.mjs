@@ -7,7 +7,7 @@
  *   node bench/run.mjs [--json [FILE]] [--results [FILE]] [--letters N] [--block B] [--blocks K]
  *                      [--lo K] [--runs R] [--repeat P]
  *                      [--skip batch,workers,warm,alternatives,libreoffice,typst,naive,summary,
- *                              audit,deadlines,server,server-load] [--only PART,…]
+ *                              audit,deadlines,server,server-load,batch-scaling] [--only PART,…]
  *
  * --json [FILE]    every figure as JSON: on stdout (instead of the table), or into FILE (the
  *                  table still on stdout). Through npm, stdout starts with
@@ -24,7 +24,9 @@
  * --runs R         rounds of the cold pair (default 5)
  * --repeat P       runs of each letters batch, with workers and on one thread in turn (default 3)
  * --only PART,…    run only these parts (the names of --skip), e.g. --only server-load: two
- *                  `gongwen serve` on one PostgreSQL under 50 clerks' load (bench/server-load.mjs)
+ *                  `gongwen serve` on one PostgreSQL under 50 clerks' load (bench/server-load.mjs);
+ *                  --only batch-scaling: 300 agencies' year-end batches on 1, 2 and 4 workers
+ *                  (bench/batch-scaling.mjs)
  *
  * Measuring honestly on a shared, noisy machine: every comparison is paired and interleaved
  * (A B A B …, engines in rotated order block by block), figures are medians of the repeats with
@@ -52,6 +54,7 @@ import { benchLettersCli, composeBlocks, datasetFile, generateLettersDataset, ti
 import { benchSummaryCold, benchSummaryWarm } from "./summary.mjs";
 import { benchServer } from "./server.mjs";
 import { benchServerLoad, serverLoadRows } from "./server-load.mjs";
+import { batchScalingRows, benchBatchScaling } from "./batch-scaling.mjs";
 
 /** `--json` and `--results` take an optional FILE: `--json out.json`, `--json=out.json`, `--json`. */
 function optionalValue(argv, name) {
@@ -95,7 +98,7 @@ const RUNS = int(opts.runs, 5, 1);
 const REPEAT = int(opts.repeat, 3, 1);
 const skip = new Set(opts.skip.split(",").filter(Boolean));
 const PARTS =
-  "batch,workers,warm,alternatives,libreoffice,typst,naive,summary,audit,deadlines,server,server-load";
+  "batch,workers,warm,alternatives,libreoffice,typst,naive,summary,audit,deadlines,server,server-load,batch-scaling";
 const only = new Set(opts.only.split(",").filter(Boolean));
 if (only.size > 0) for (const p of PARTS.split(",")) if (!only.has(p)) skip.add(p);
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
@@ -290,6 +293,9 @@ const deadlines = await part("deadlines", async () => {
 });
 const server = await part("server", () => benchServer(10_000));
 const serverLoad = await part("server-load", () => benchServerLoad());
+// 300 agencies keep the part to a few minutes on 2 cores; `node bench/batch-scaling.mjs
+// --agencies 2000` is the issue's full size.
+const batchScaling = await part("batch-scaling", () => benchBatchScaling({ agencies: 300 }));
 machine.loadavgEnd = loadavg().map((x) => Number(x.toFixed(2)));
 
 const med = (x) => x?.median;
@@ -382,6 +388,7 @@ const result = {
   deadlines,
   server,
   serverLoad,
+  batchScaling,
   targets,
 };
 
@@ -553,6 +560,7 @@ function table() {
       `| workbench (bench/server.mjs, SQLite file, ${server.open.toLocaleString("en")} open applications): worklist page / registration / letter PDF warm, median | ${fms(server.worklist.medianMs)} / ${fms(server.register.medianMs)} / ${fms(server.letter.medianMs)} |`,
     );
   L.push(...serverLoadRows(serverLoad));
+  L.push(...batchScalingRows(batchScaling));
   L.push("");
   L.push("### Targets", "", "| target | measured | met |", "|---|---:|:---:|");
   for (const t of targets)
