@@ -73,6 +73,10 @@ function planted(file: string): {
   if (!docs?.date) (d.documents as Json).annualReport = { ...docs, date: `${Number(year) + 1}-01-20` };
   if (!apps.some((a) => a.consultations?.some((c) => c.party === "third-party")) && apps[2])
     apps[2].content = `${String(apps[2].content)}${THIRD}`;
+  // Section 五 of the annual report needs its text (the 2014 sample has none): then planted too.
+  d.narrative ??= {};
+  d.narrative.problems ??= "无";
+  d.narrative.improvements ??= "无";
   // The agency's own published telephone, quoted in the narrative, is public and stays.
   const agencyPhone = typeof d.agency.phone === "string" ? d.agency.phone : undefined;
   for (const k of Object.keys(d.narrative ?? {}))

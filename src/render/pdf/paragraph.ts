@@ -32,6 +32,12 @@ export interface BreakParams {
   firstIndent: number;
   restIndent: number;
   align: Align;
+  /**
+   * Keep a last line from holding a single character (default true). Off in table cells:
+   * LibreOffice sets the DOCX's cells without it (the 2023 self-audit's 合计 row: "满分100分，无数据
+   * 的1项不计" / "分", where the PDF brought "计" down and ended its page on another line).
+   */
+  avoidLoneCharacter?: boolean;
 }
 
 const EPS = 0.01;
@@ -266,7 +272,7 @@ function avoidLoneCharacter(
   firstIndent: number,
 ): BrokenLine[] {
   const k = lines.length;
-  if (k < 2 || p.align !== "justify") return lines;
+  if (k < 2 || p.align !== "justify" || p.avoidLoneCharacter === false) return lines;
   const last = lines[k - 1]!.glyphs.filter((g) => !g.g.space);
   const size = Math.max(...last.map((g) => g.g.size), 0);
   if (p.width < 8 * size) return lines;

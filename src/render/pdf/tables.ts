@@ -56,7 +56,13 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
     for (const runs of paras) {
       // Off the character grid: the DOCX sets table text uncondensed.
       const glyphs = shaper.shapeRuns(runs, style, false);
-      for (const line of breakParagraph(glyphs, { width, firstIndent: 0, restIndent: 0, align }))
+      for (const line of breakParagraph(glyphs, {
+        width,
+        firstIndent: 0,
+        restIndent: 0,
+        align,
+        avoidLoneCharacter: false,
+      }))
         pc.lines.push(line);
     }
     pc.contentH = pc.lines.length * lineH;
