@@ -21,26 +21,17 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
+import { admin, benchPostgres } from "./server-load.mjs";
+/* global structuredClone */
 
 const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const SAMPLE = fileURLToPath(new URL("../samples/2023-district-bureau.json", import.meta.url));
-const LOCAL_PG = "postgres://gongwen:gongwen@127.0.0.1:5432/gongwen_test";
-const FILES_PER_BATCH = 6;
 
-async function admin(url, run) {
-  const pg = (await import("pg")).default;
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  await c.connect();
-  try {
-    return await run(c);
-  } finally {
-    await c.end();
-  }
-}
+const SAMPLE_YEAR = JSON.parse(readFileSync(SAMPLE, "utf8"));
 
 /** The small year every agency gets: three applications, no given fee totals. */
 function smallYear(n) {
-  const d = JSON.parse(readFileSync(SAMPLE, "utf8"));
+  const d = structuredClone(SAMPLE_YEAR);
   d.agency.name = `示例市第${n}局`;
   d.agency.shortName = `示例${n}局`;
   d.disclosure.applications = d.disclosure.applications.filter((a) =>
@@ -76,16 +67,16 @@ async function oneRun(url, agencies, workers) {
       child.stderr.on("data", () => undefined);
       procs.push(child);
     }
-    const want = agencies * FILES_PER_BATCH;
-    let files = 0;
-    for (;;) {
-      await sleep(250);
-      files = await admin(url, (c) =>
-        c.query(`SELECT count(*)::int AS n FROM ${schema}.batch_output`).then((r) => r.rows[0].n),
-      );
-      if (files >= want) break;
-      if (procs.every((p) => p.exitCode !== null)) throw new Error("every worker exited before the end");
-    }
+    const { BATCH_FILES } = await import(new URL("../dist/jobs/index.js", import.meta.url).href);
+    const want = agencies * Object.keys(BATCH_FILES).length;
+    const files = await admin(url, async (c) => {
+      for (;;) {
+        await sleep(250);
+        const n = (await c.query(`SELECT count(*)::int AS n FROM ${schema}.batch_output`)).rows[0].n;
+        if (n >= want) return n;
+        if (procs.every((p) => p.exitCode !== null)) throw new Error("every worker exited before the end");
+      }
+    });
     const wallMs = performance.now() - start;
     return { workers, agencies, wallMs, batchesPerSecond: agencies / (wallMs / 1000), setupMs, files };
   } finally {
@@ -97,12 +88,9 @@ async function oneRun(url, agencies, workers) {
 }
 
 export async function benchBatchScaling({ agencies = 2000, workers = [1, 2, 4] } = {}) {
-  const url = process.env.GONGWEN_BENCH_PG || process.env.GONGWEN_TEST_PG || LOCAL_PG;
-  try {
-    await admin(url, (c) => c.query("SELECT 1"));
-  } catch (e) {
-    return { unavailable: `no PostgreSQL at ${url.replace(/:[^:@/]*@/, ":***@")} (${e.message})` };
-  }
+  const pg = await benchPostgres();
+  if (pg.unavailable) return pg;
+  const { url } = pg;
   const runs = [];
   for (const w of workers) runs.push(await oneRun(url, agencies, w));
   const one = runs.find((r) => r.workers === 1);

@@ -34,7 +34,7 @@ function pct(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
 }
 
-async function admin(url, run) {
+export async function admin(url, run) {
   const pg = (await import("pg")).default;
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   await c.connect();
@@ -127,13 +127,24 @@ async function schemaBytes(url, schema) {
   });
 }
 
-export async function benchServerLoad({ open = 1000, seconds = 10, connections = 50, lifecycle = 200 } = {}) {
+/**
+ * The PostgreSQL the benches run on (GONGWEN_BENCH_PG, else GONGWEN_TEST_PG, else the local test
+ * cluster): `{ url }`, or `{ unavailable }` saying why not (password hidden).
+ */
+export async function benchPostgres() {
   const url = process.env.GONGWEN_BENCH_PG || process.env.GONGWEN_TEST_PG || LOCAL_PG;
   try {
     await admin(url, (c) => c.query("SELECT 1"));
+    return { url };
   } catch (e) {
     return { unavailable: `no PostgreSQL at ${url.replace(/:[^:@/]*@/, ":***@")} (${e.message})` };
   }
+}
+
+export async function benchServerLoad({ open = 1000, seconds = 10, connections = 50, lifecycle = 200 } = {}) {
+  const pg = await benchPostgres();
+  if (pg.unavailable) return pg;
+  const { url } = pg;
   const schema = `bench_load_${process.pid}_${randomBytes(4).toString("hex")}`;
   await admin(url, (c) => c.query(`CREATE SCHEMA ${schema}`));
   const u = new URL(url);
