@@ -27,6 +27,7 @@ import {
   LetterError,
   lettersConfigFor,
   plannedLetters,
+  PROVIDING_REPLY_TYPES,
   createPdfRenderer,
   renderDocx,
   RECEIPT_FIELD,
@@ -410,10 +411,9 @@ export class Workbench {
     const stamps = await this.store.openStamps(office.id, asOf);
     const counts: Worklist["counts"] = { "on-time": 0, "due-soon": 0, overdue: 0, unknown: 0 };
     // An application's facts depend on its record and on its year's settings.
-    const bodyStamps = new Map<number, string>();
-    for (const y of new Set(stamps.map((s) => s.year)))
-      bodyStamps.set(y, (await this.bodyAndStamp(office.id, y)).stamp);
-    const stampOf = (s: { year: number; stamp: string }) => `${bodyStamps.get(s.year)}|${s.stamp}`;
+    const bodies = new Map<number, { stamp: string; body: Dataset }>();
+    for (const y of new Set(stamps.map((s) => s.year))) bodies.set(y, await this.bodyAndStamp(office.id, y));
+    const stampOf = (s: { year: number; stamp: string }) => `${bodies.get(s.year)!.stamp}|${s.stamp}`;
     const missing = new Map<number, string[]>();
     for (const s of stamps) {
       const c = this.worklistCache.get(`${office.id}/${s.year}/${s.id}`);
@@ -423,7 +423,7 @@ export class Workbench {
       else missing.set(s.year, [s.id]);
     }
     for (const [year, ids] of missing) {
-      const body = await this.body(office.id, year);
+      const body = bodies.get(year)!.body;
       const got = await this.store.applicationsById(office.id, year, ids);
       const entries = [...got.values()];
       // One facts computation per year (the library shares its set-up across the applications).
@@ -670,7 +670,7 @@ export class Workbench {
         const note = val(form, "reply.note");
         if (note !== undefined) reply.note = note;
         // How the information is provided: only a reply that provides it (the form hides the fields otherwise).
-        if (reply.type === "disclosed" || reply.type === "partial") {
+        if (typeof reply.type === "string" && PROVIDING_REPLY_TYPES.includes(reply.type)) {
           const enclosures = lines(form, "reply.delivery.enclosures");
           const delivery = optional(
             compact({
