@@ -15,6 +15,14 @@ import { t, type Lang } from "../util/i18n.js";
 
 export const FEE_BASIS = "国办函〔2020〕109号";
 
+/**
+ * One ogi-2008 cost item's amount (fee.costs: unit price × quantity) in fen (分), so that the
+ * items add up exactly; the validation's sum and the fee notice's subtotals both take it.
+ */
+export function costItemCents(unitPrice: number, quantity: number): number {
+  return Math.round(unitPrice * 100) * quantity;
+}
+
 export interface FeeTier {
   /** First unit (request or page) in this tier. */
   from: number;

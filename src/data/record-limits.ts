@@ -5,7 +5,7 @@
  * ¶2: 15). Validation reports them at the field; the letter that would print them (the fee
  * notice, the extension notice) is refused with the same sentence.
  */
-import { computeFee } from "./fee-schedule.js";
+import { computeFee, costItemCents } from "./fee-schedule.js";
 import type { Msg } from "./messages.js";
 import { regimeName, type Regime } from "./codes.js";
 
@@ -58,7 +58,7 @@ export function feeProblem(regime: Regime, fee: unknown): LimitProblem | null {
     const cents = f.costs.reduce((sum: number, c: unknown) => {
       const o = (typeof c === "object" && c !== null ? c : {}) as Record<string, unknown>;
       return typeof o.unitPrice === "number" && typeof o.quantity === "number"
-        ? sum + Math.round(o.unitPrice * 100) * o.quantity
+        ? sum + costItemCents(o.unitPrice, o.quantity)
         : sum;
     }, 0);
     if (typeof f.amount === "number" && Math.round(f.amount * 100) !== cents)

@@ -16,6 +16,7 @@ import { dateText } from "../data/date-text.js";
 import { groundProblem, isGround } from "../data/grounds.js";
 import { deliveryDeparture, deliveryProblems, deliveryText } from "../data/delivery.js";
 import { extensionProblem, feeProblem } from "../data/record-limits.js";
+import { costItemCents } from "../data/fee-schedule.js";
 import type { DocumentTree } from "../document/tree.js";
 import type { ApplicationFacts } from "../facts/applications.js";
 import { resolveInterpretations } from "../facts/interpretations.js";
@@ -276,7 +277,7 @@ function feeContext(
       quantity: c.quantity,
       unit: c.unit,
       unitPriceText: moneyText(c.unitPrice),
-      subtotalText: moneyText((Math.round(c.unitPrice * 100) * c.quantity) / 100),
+      subtotalText: moneyText(costItemCents(c.unitPrice, c.quantity) / 100),
     })),
     waiverBasis:
       facts.regime === "ogi-2008" && app.applicant.type === "natural-person" ? waiverBasis().text : null,
