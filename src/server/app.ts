@@ -197,6 +197,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           .type("text/html; charset=utf-8")
           .send(errorPage(await ctxOf(), "未找到", "没有这个机关，或不在您的查阅范围内"));
       actor = { ...actor, agencyId: at.id, agencyName: at.name };
+      state().viewAgency = at.id;
     }
     state().actor = actor;
     const access: Access =

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import type { Office, Store, StoredUser } from "../storage/index.js";
-import type { Actor, AgencyRef, Role } from "./context.js";
+import { currentActor, type Actor, type AgencyRef, type Role } from "./context.js";
 
 export const ROLES: readonly Role[] = ["clerk", "head", "admin", "supervisor"];
 
@@ -297,4 +297,28 @@ export function allowed(actor: Actor, access: Access): boolean {
   if (access === "lead") return actor.roles.includes("head") || actor.roles.includes("admin");
   const need: Role = access === "handle" ? "clerk" : access === "approve" ? "head" : "admin";
   return actor.roles.includes(need);
+}
+
+/**
+ * Whether the actor may use a route (method, route pattern and its params): the same table and
+ * check the server runs before the handler, for a page to offer only the buttons and links the
+ * user can use.
+ */
+export function mayUse(
+  actor: Actor,
+  method: string,
+  route: string,
+  params: Record<string, string> = {},
+): boolean {
+  const access = accessOf(method, route, params);
+  return access !== undefined && allowed(actor, access);
+}
+
+/**
+ * mayUse for the current request's user (a page rendered without one, before the first user,
+ * offers everything: the server checks anyway).
+ */
+export function may(method: string, route: string, params: Record<string, string> = {}): boolean {
+  const a = currentActor();
+  return a === null || mayUse(a, method, route, params);
 }

@@ -32,6 +32,11 @@ export interface Actor {
 
 export interface RequestState {
   actor: Actor | null;
+  /**
+   * The agency a page is read on through ?agency=ID (a 监督's, or an agency below the
+   * session's), for this request only; null when the page is the session's own agency.
+   */
+  viewAgency?: number | null;
 }
 
 export const requestState = new AsyncLocalStorage<RequestState>();
@@ -39,4 +44,21 @@ export const requestState = new AsyncLocalStorage<RequestState>();
 /** The logged-in user of the current request, or null (setup, login, the command line). */
 export function currentActor(): Actor | null {
   return requestState.getStore()?.actor ?? null;
+}
+
+/** The agency the current page is read on through ?agency=ID, or null. */
+export function viewAgency(): number | null {
+  return requestState.getStore()?.viewAgency ?? null;
+}
+
+/**
+ * A link of a page read through ?agency=ID, carrying that scope (the page's letters, its
+ * history, its back links answer 404 without it); unchanged on the session's own agency.
+ */
+export function scoped(href: string): string {
+  const id = requestState.getStore()?.viewAgency;
+  if (id === null || id === undefined) return href;
+  const hash = href.indexOf("#");
+  const [path, frag] = hash < 0 ? [href, ""] : [href.slice(0, hash), href.slice(hash)];
+  return `${path}${path.includes("?") ? "&" : "?"}agency=${id}${frag}`;
 }

@@ -4,6 +4,7 @@
  * the app itself (no outside resource).
  */
 import { currentActor } from "./context.js";
+import { mayUse } from "./auth.js";
 import { dateText } from "./lib.js";
 
 /** Markup that is already safe (built by the helpers here). */
@@ -128,13 +129,14 @@ function userBar(o: PageOptions): Part {
  */
 function menuOf(actor: ReturnType<typeof currentActor>): (typeof NAV)[number][] {
   if (!actor) return NAV;
-  const own = actor.agencyId === actor.homeAgencyId;
-  const menu = NAV.filter(([k]) => k !== "new" || (own && actor.roles.includes("clerk")));
-  if (actor.roles.includes("supervisor"))
+  // The routes' own access rules (auth.ts), not a second copy of them.
+  const can = (route: string) => mayUse(actor, "GET", route);
+  const menu = NAV.filter(([k, href]) => k !== "new" || can(href));
+  if (can("/oversight"))
     menu.splice(1, 0, ["oversight", "/oversight", "督办"], ["rollup", "/rollup", "年报汇总"]);
   if (["clerk", "head", "supervisor"].some((r) => actor.roles.includes(r as never)))
     menu.splice(1, 0, ["digest", "/digest", "提醒"]);
-  if (own && actor.roles.includes("admin")) menu.push(["admin", "/admin", "用户与机关"]);
+  if (can("/admin")) menu.push(["admin", "/admin", "用户与机关"]);
   return menu;
 }
 

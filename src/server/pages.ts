@@ -36,7 +36,8 @@ import {
 } from "./labels.js";
 import type { Form, LetterSlot, WorkItem, Worklist } from "./workbench.js";
 import { screenText } from "./text.js";
-import { currentActor } from "./context.js";
+import { scoped, viewAgency } from "./context.js";
+import { may } from "./auth.js";
 
 type Errors = ReadonlyMap<string, string[]>;
 const NO_ERRORS: Errors = new Map();
@@ -203,24 +204,8 @@ export function sortItems(items: WorkItem[], sort: string, dir: "asc" | "desc"):
   });
 }
 
-/** Whether the user may register here (a 经办人 in their own agency): else no register button. */
-function canRegister(): boolean {
-  const a = currentActor();
-  return a === null || (a.agencyId === a.homeAgencyId && a.roles.includes("clerk"));
-}
-
-/** Whether the user may take steps here (a 经办人 or 负责人 of their own agency). */
-function writable(): boolean {
-  const a = currentActor();
-  return (
-    a === null || (a.agencyId === a.homeAgencyId && (a.roles.includes("clerk") || a.roles.includes("head")))
-  );
-}
-
-function canSignOff(): boolean {
-  const a = currentActor();
-  return a === null || (a.agencyId === a.homeAgencyId && a.roles.includes("head"));
-}
+/** A step's form is offered only to who may record it (the route's own access rule). */
+const stepAllowed = (step: string): boolean => may("POST", "/applications/:year/:id/steps/:step", { step });
 
 export function worklistPage(ctx: Ctx, wl: Worklist, view: WorklistView): string {
   const q = view.q.trim();
@@ -309,7 +294,7 @@ export function worklistPage(ctx: Ctx, wl: Worklist, view: WorklistView): string
           value="${view.dir}"
         />
         <button type="submit">筛选</button>
-        ${canRegister() ? tpl`<a href="/applications/new" class="button">登记新申请</a>` : ""}
+        ${may("POST", "/applications") ? tpl`<a href="/applications/new" class="button">登记新申请</a>` : ""}
       </form>
       ${
         items.length === 0
@@ -483,8 +468,10 @@ function stepForms(
   const errs = (step: string): Errors => (failed?.step === step ? failed.errors : NO_ERRORS);
   const value = (step: string, name: string, def = ""): string =>
     failed?.step === step ? (failed.form[name] ?? "") : def;
-  const box = (step: string, label: string, content: Part, done = false) =>
-    tpl`<details class="step" id="step-${step}" ${failed?.step === step ? raw(" open") : ""}>
+  const box = (step: string, label: string, content: Part, done = false): Part =>
+    !stepAllowed(step)
+      ? ""
+      : tpl`<details class="step" id="step-${step}" ${failed?.step === step ? raw(" open") : ""}>
       <summary>
         <span class="step-label">${label}</span>${done ? tpl`<span class="done">已记录</span>` : ""}
       </summary>
@@ -665,6 +652,7 @@ function lettersSection(ctx: Ctx, base: string, slots: LetterSlot[]): Html {
   const rows = slots.map((s) => {
     const last = s.issued[s.issued.length - 1];
     const href = `${base}/letters/${encodeURIComponent(s.planned.suffix)}`;
+    const issue = may("POST", "/applications/:year/:id/letters/:suffix/issue");
     return tpl`<tr>
       <td>${letterLabelOfSuffix(s.planned.suffix)}</td>
       <td>${cnDate(s.planned.date)}</td>
@@ -672,11 +660,15 @@ function lettersSection(ctx: Ctx, base: string, slots: LetterSlot[]): Html {
         ${last ? tpl`${last.docNumber ?? "（无文号）"}<br /><small>第${last.version}版，${cnDate(last.issuedAt.slice(0, 10))}签发${s.issued.length > 1 ? `，共${s.issued.length}版` : ""}</small>` : tpl`<span class="muted">未签发</span>`}
       </td>
       <td class="actions">
-        <a href="${href}">预览</a> <a href="${href}.pdf?download=1">下载PDF</a>
-        <a href="${href}.docx?download=1">下载DOCX</a>
-        <form method="post" action="${href}/issue" class="inline">
-          ${csrfField(ctx.csrf)}<button type="submit">${last ? "重新签发" : "签发"}</button>
-        </form>
+        <a href="${scoped(href)}">预览</a> <a href="${scoped(`${href}.pdf?download=1`)}">下载PDF</a>
+        <a href="${scoped(`${href}.docx?download=1`)}">下载DOCX</a>
+        ${
+          issue
+            ? tpl`<form method="post" action="${href}/issue" class="inline">
+                ${csrfField(ctx.csrf)}<button type="submit">${last ? "重新签发" : "签发"}</button>
+              </form>`
+            : ""
+        }
       </td>
     </tr>`;
   });
@@ -697,7 +689,11 @@ function lettersSection(ctx: Ctx, base: string, slots: LetterSlot[]): Html {
         </tbody>
       </table>
     </div>
-    <p class="hint">签发时确定文号和日期，此后不再改变；重新签发生成新的一版，旧版保留。</p>
+    ${
+      may("POST", "/applications/:year/:id/letters/:suffix/issue")
+        ? tpl`<p class="hint">签发时确定文号和日期，此后不再改变；重新签发生成新的一版，旧版保留。</p>`
+        : ""
+    }
   </section>`;
 }
 
@@ -782,7 +778,7 @@ function signOffSection(ctx: Ctx, base: string, v: ApplicationView): Part {
         ? tpl`<p class="signed">答复已由${v.signOff.name}于${timeText(v.signOff.at)}签批，可以签发答复书。</p>`
         : tpl`<p>答复须经政府信息公开工作机构负责人签批后才能签发答复书。</p>
           ${
-            canSignOff()
+            may("POST", "/applications/:year/:id/sign-off")
               ? tpl`<form method="post" action="${base}/sign-off" class="inline">
                   ${csrfField(ctx.csrf)}<input type="hidden" name="version" value="${v.version}" />
                   <button type="submit">签批答复</button>
@@ -805,10 +801,15 @@ export function applicationPage(ctx: Ctx, v: ApplicationView): string {
       scripts: ["/static/form.js"],
     },
     tpl`<h1>申请 ${v.record.id}</h1>
+      ${
+        viewAgency() !== null && may("GET", "/oversight")
+          ? tpl`<p class="back"><a href="/oversight">返回督办</a></p>`
+          : ""
+      }
       <div class="columns">
         <div>${recordSection(v.record, v.facts)}${deadlineSection(v.facts, v.body, v.standing)}</div>
         <div>
-          ${writable() ? stepForms(ctx, base, v.record, v.version, v.body, v.failed) : tpl`<p class="hint">只供查阅：您不能办理这件申请。</p>`}${signOffSection(ctx, base, v)}${lettersSection(ctx, base, v.slots)}
+          ${["extension", "reply"].some(stepAllowed) ? stepForms(ctx, base, v.record, v.version, v.body, v.failed) : tpl`<p class="hint">只供查阅：您不能办理这件申请。</p>`}${signOffSection(ctx, base, v)}${lettersSection(ctx, base, v.slots)}
         </div>
       </div>
       ${historySection(v.history)}`,
@@ -828,18 +829,18 @@ export function letterPage(ctx: Ctx, year: number, id: string, suffix: string, s
     },
     tpl`<h1>${label} <small>${id}</small></h1>
       <p>
-        <a href="/applications/${year}/${encodeURIComponent(id)}">返回申请</a> ·
-        <a href="${base}.pdf?download=1">下载PDF</a> ·
-        <a href="${base}.docx?download=1">下载DOCX</a> ·
+        <a href="${scoped(`/applications/${year}/${encodeURIComponent(id)}`)}">返回申请</a> ·
+        <a href="${scoped(`${base}.pdf?download=1`)}">下载PDF</a> ·
+        <a href="${scoped(`${base}.docx?download=1`)}">下载DOCX</a> ·
         <button type="button" class="print" data-frame="preview">打印</button>
       </p>
       ${
         slot.issued.length === 0
           ? tpl`<p class="notice">尚未签发：以下为草稿，签发时编入文号。</p>`
           : tpl`<ul>
-              ${slot.issued.map((l) => tpl`<li>第${l.version}版：${l.docNumber ?? "无文号"}，${timeText(l.issuedAt)}由${l.who}签发 <a href="${base}.pdf?version=${l.version}">查看</a></li>`)}
+              ${slot.issued.map((l) => tpl`<li>第${l.version}版：${l.docNumber ?? "无文号"}，${timeText(l.issuedAt)}由${l.who}签发 <a href="${scoped(`${base}.pdf?version=${l.version}`)}">查看</a></li>`)}
             </ul>`
       }
-      <iframe id="preview" class="preview" src="${base}.pdf" title="${label}预览"></iframe>`,
+      <iframe id="preview" class="preview" src="${scoped(`${base}.pdf`)}" title="${label}预览"></iframe>`,
   );
 }

@@ -16,6 +16,7 @@ import {
 } from "../jobs/index.js";
 import type { StoredBatchFile } from "../storage/index.js";
 import { currentActor, type Actor } from "./context.js";
+import { mayUse } from "./auth.js";
 import { cnDate, csrfField, page, tpl, type Part } from "./html.js";
 import { screenText } from "./text.js";
 import { FormInvalid, NotFound, type Form } from "./workbench.js";
@@ -39,9 +40,9 @@ const FILE_TITLES: Record<string, string> = {
   letters: "答复文书",
 };
 
-/** Whether the actor may enqueue their own agency's batch (a 负责人 or 管理员 of it). */
+/** Whether the actor may enqueue their own agency's batch (the route's access rule). */
 export function mayLead(a: Actor | null): boolean {
-  return !!a && a.agencyId === a.homeAgencyId && (a.roles.includes("head") || a.roles.includes("admin"));
+  return !!a && mayUse(a, "POST", "/batch");
 }
 
 function fileHref(f: { officeId: number; year: number; revision: string; name: string }): string {
@@ -114,7 +115,7 @@ export async function batchRoutes(app: FastifyInstance, env: BatchRouteEnv): Pro
         </td>
       </tr>`;
     const lead = mayLead(actor);
-    const oversee = actor.roles.includes("supervisor");
+    const oversee = mayUse(actor, "POST", "/batch/all");
     const yearSelect = (id: string, list: readonly number[]) =>
       tpl`<label for="${id}">年度</label>
         <select id="${id}" name="year">

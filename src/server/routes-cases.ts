@@ -12,6 +12,7 @@ import { LedgerRefused, previewHtml, previewLedger, recordsOf, type LedgerPrevie
 import { FormInvalid, NotFound, recordErrors, type Form } from "./workbench.js";
 import type { YearRouteEnv } from "./routes-year.js";
 import type { Ctx } from "./pages.js";
+import { may } from "./auth.js";
 
 function errorList(title: string, messages: string[]): Html {
   return tpl`<div class="errors" role="alert">
@@ -79,7 +80,9 @@ export async function caseRoutes(app: FastifyInstance, env: YearRouteEnv): Promi
               : tpl`<a href="/cases?year=${y}">${y}年度</a> `,
           )}
         </nav>
-        <section aria-labelledby="h-import">
+        ${
+          may("POST", "/cases")
+            ? tpl`        <section aria-labelledby="h-import">
           <h2 id="h-import">导入办件台账</h2>
           ${v.importErrors?.length ? errorList("未导入：台账有以下问题，未保存任何内容。", v.importErrors) : ""}
           ${
@@ -137,7 +140,9 @@ export async function caseRoutes(app: FastifyInstance, env: YearRouteEnv): Promi
             </div>
             <p><button type="submit">保存办件</button></p>
           </form>
-        </section>
+        </section>`
+            : ""
+        }
         <section aria-labelledby="h-cases">
           <h2 id="h-cases">办件（${cases.length}件）</h2>
           ${

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { csrfField, page, tpl } from "./html.js";
 import { FormInvalid, NotFound, type Form, type Workbench } from "./workbench.js";
 import type { Ctx } from "./pages.js";
+import { may } from "./auth.js";
 
 export interface RouteEnv {
   wb: Workbench;
@@ -29,14 +30,20 @@ function dataPage(ctx: Ctx, years: number[], errors: string[] = []): string {
           ${years.map((y) => tpl`<li><a href="/data/export/${y}.json">导出${y}年度数据</a></li>`)}
         </ul>
       </section>
-      <section aria-labelledby="h-ledgers">
+${
+  may("GET", "/applications/import")
+    ? tpl`      <section aria-labelledby="h-ledgers">
         <h2 id="h-ledgers">导入台账</h2>
         <p>
           Excel 或 CSV 台账，先预览、确认后保存：<a href="/applications/import">导入申请台账</a>（依申请公开）·
           <a href="/cases">导入办件台账</a>（审批办件）
         </p>
-      </section>
-      <section aria-labelledby="h-import">
+      </section>`
+    : ""
+}
+      ${
+        may("POST", "/data/import")
+          ? tpl`      <section aria-labelledby="h-import">
         <h2 id="h-import">导入</h2>
         ${
           errors.length
@@ -59,7 +66,9 @@ function dataPage(ctx: Ctx, years: number[], errors: string[] = []): string {
           </div>
           <button type="submit">导入</button>
         </form>
-      </section>`,
+      </section>`
+          : ""
+      }`,
   );
 }
 
