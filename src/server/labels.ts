@@ -42,6 +42,7 @@ export const STEP_LABELS: Record<string, string> = {
   "create-office": "建立机关",
   "new-year": "新建年度",
   settings: "修改设置",
+  "rename-agency": "机关更名",
   "import-cases": "导入办件台账",
   "import-applications": "导入申请台账",
   "register-case": "登记办件",

@@ -391,7 +391,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
         }
     }
     if (fields.size > 0) return showAgency(reply, req.params.aid, { form, errors: fields, general: [] }, 400);
-    if (name !== agency.name) await wb.store.renameOffice(agency.id, name);
+    if (name !== agency.name) await wb.store.renameOffice(agency.id, name, wb.who);
     if (form.digestDays !== undefined) await wb.store.setSetting(agency.id, DIGEST_DAYS_SETTING, days);
     return reply.redirect("/admin?flash=moved", 303);
   });

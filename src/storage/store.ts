@@ -83,6 +83,12 @@ export interface Office {
   parentId: number | null;
 }
 
+/** One history row of a change: record id, field, old value, new value (JSON or null). */
+type HistoryRow = [string, string, string | null, string | null];
+
+/** History rows per INSERT: 10 parameters each, far below SQLite's and PostgreSQL's limits. */
+const HISTORY_CHUNK = 500;
+
 function now(): string {
   return new Date().toISOString();
 }
@@ -383,8 +389,13 @@ export class Store {
         .executeTakeFirstOrThrow();
       const { body } = splitDataset(dataset);
       const at = now();
-      for (const [field, o, n] of recordChanges(JSON.parse(row.body), JSON.parse(body)))
-        await this.history(trx, officeId, dataset.year, "", at, who, "settings", field, o, n);
+      const rows = recordChanges(JSON.parse(row.body), JSON.parse(body)).map(([field, o, n]): HistoryRow => [
+        "",
+        field,
+        o,
+        n,
+      ]);
+      await this.historyRows(trx, officeId, dataset.year, at, who, "settings", rows);
       await trx
         .updateTable("year_data")
         .set({ body, updated_at: at })
@@ -581,8 +592,13 @@ export class Store {
           updated_at: at,
         })
         .execute();
-      for (const [field, , n] of recordChanges(undefined, record))
-        await this.history(trx, officeId, year, record.id, at, who, "register", field, null, n);
+      const rows = recordChanges(undefined, record).map(([field, , n]): HistoryRow => [
+        record.id,
+        field,
+        null,
+        n,
+      ]);
+      await this.historyRows(trx, officeId, year, at, who, "register", rows);
       await this.bump(trx, officeId, year);
     });
   }
@@ -614,8 +630,13 @@ export class Store {
       if (Number(row.version) !== version)
         throw new StorageConflict("该申请已被修改（可能在另一窗口），请刷新页面后重新操作");
       const at = now();
-      for (const [field, o, n] of recordChanges(JSON.parse(row.record), record))
-        await this.history(trx, officeId, year, record.id, at, who, action, field, o, n);
+      const rows = recordChanges(JSON.parse(row.record), record).map(([field, o, n]): HistoryRow => [
+        record.id,
+        field,
+        o,
+        n,
+      ]);
+      await this.historyRows(trx, officeId, year, at, who, action, rows);
       await trx
         .updateTable("application")
         .set({
@@ -658,6 +679,7 @@ export class Store {
       await this.lockOffice(trx, officeId);
       let seq = await this.nextSeq(trx, "approval_case", officeId, year);
       const at = now();
+      const rows: HistoryRow[] = [];
       for (const c of cases) {
         const dup = await trx
           .selectFrom("approval_case")
@@ -678,8 +700,9 @@ export class Store {
             updated_at: at,
           })
           .execute();
-        await this.history(trx, officeId, year, c.id, at, who, action, "", null, JSON.stringify(c));
+        rows.push([c.id, "", null, JSON.stringify(c)]);
       }
+      await this.historyRows(trx, officeId, year, at, who, action, rows);
       await this.bump(trx, officeId, year);
     });
   }
@@ -703,6 +726,7 @@ export class Store {
       await this.takePreview(trx, officeId, preview);
       let seq = await this.nextSeq(trx, "approval_case", officeId, year);
       const at = now();
+      const rows: HistoryRow[] = [];
       for (const w of writes) {
         const c = w.record;
         const row = await trx
@@ -725,13 +749,12 @@ export class Store {
               updated_at: at,
             })
             .execute();
-          await this.history(trx, officeId, year, c.id, at, who, action, "", null, JSON.stringify(c));
+          rows.push([c.id, "", null, JSON.stringify(c)]);
           continue;
         }
         if (!row || JSON.stringify(JSON.parse(row.record)) !== w.before)
           throw new StorageConflict(`办件 ${c.id} 在读取台账后已被修改`);
-        for (const [field, o, n] of recordChanges(JSON.parse(row.record), c))
-          await this.history(trx, officeId, year, c.id, at, who, action, field, o, n);
+        for (const [field, o, n] of recordChanges(JSON.parse(row.record), c)) rows.push([c.id, field, o, n]);
         await trx
           .updateTable("approval_case")
           .set({ record: JSON.stringify(c), updated_at: at })
@@ -740,6 +763,7 @@ export class Store {
           .where("case_id", "=", c.id)
           .execute();
       }
+      await this.historyRows(trx, officeId, year, at, who, action, rows);
       await this.bump(trx, officeId, year);
     });
   }
@@ -763,6 +787,7 @@ export class Store {
       await this.takePreview(trx, officeId, preview);
       let seq = await this.nextSeq(trx, "application", officeId, year);
       const at = now();
+      const rows: HistoryRow[] = [];
       for (const w of writes) {
         const a = w.record;
         const row = await trx
@@ -787,14 +812,12 @@ export class Store {
               updated_at: at,
             })
             .execute();
-          for (const [field, , n] of recordChanges(undefined, a))
-            await this.history(trx, officeId, year, a.id, at, who, action, field, null, n);
+          for (const [field, , n] of recordChanges(undefined, a)) rows.push([a.id, field, null, n]);
           continue;
         }
         if (!row || Number(row.version) !== w.version)
           throw new StorageConflict(`申请 ${a.id} 在读取台账后已被修改`);
-        for (const [field, o, n] of recordChanges(JSON.parse(row.record), a))
-          await this.history(trx, officeId, year, a.id, at, who, action, field, o, n);
+        for (const [field, o, n] of recordChanges(JSON.parse(row.record), a)) rows.push([a.id, field, o, n]);
         await trx
           .updateTable("application")
           .set({
@@ -808,6 +831,7 @@ export class Store {
           .where("app_id", "=", a.id)
           .execute();
       }
+      await this.historyRows(trx, officeId, year, at, who, action, rows);
       await this.bump(trx, officeId, year);
     });
   }
@@ -976,6 +1000,41 @@ export class Store {
         new_value: newValue,
       })
       .execute();
+  }
+
+  /**
+   * The history rows of one change (same time, user and action), in one multi-row INSERT
+   * (chunked to stay well under either engine's parameter limit) inside the change's transaction.
+   */
+  private async historyRows(
+    trx: Db,
+    officeId: number,
+    year: number,
+    at: string,
+    who: Who,
+    action: string,
+    rows: readonly HistoryRow[],
+  ): Promise<void> {
+    const name = whoName(who);
+    const userId = whoId(who);
+    for (let i = 0; i < rows.length; i += HISTORY_CHUNK)
+      await trx
+        .insertInto("history")
+        .values(
+          rows.slice(i, i + HISTORY_CHUNK).map(([recordId, field, oldValue, newValue]) => ({
+            office_id: officeId,
+            year,
+            record_id: recordId,
+            at,
+            who: name,
+            user_id: userId,
+            action,
+            field,
+            old_value: oldValue,
+            new_value: newValue,
+          })),
+        )
+        .execute();
   }
 
   /** A record's history; `who` is the user's display name where a user made the change. */
@@ -1216,8 +1275,43 @@ export class Store {
     });
   }
 
-  async renameOffice(officeId: number, name: string): Promise<void> {
-    await this.db.updateTable("office").set({ name }).where("id", "=", officeId).execute();
+  /**
+   * Rename an agency, and with it the agency's name in each of its years' datasets (the letters
+   * and documents print it from there), in one transaction: each year's body changed is a
+   * settings history row naming the user, with a new updated_at (a process keeping the body
+   * reads it again) and a new data revision.
+   */
+  async renameOffice(officeId: number, name: string, who: Who): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.lockOffice(trx, officeId);
+      await trx.updateTable("office").set({ name }).where("id", "=", officeId).execute();
+      const years = await trx
+        .selectFrom("year_data")
+        .select(["year", "body"])
+        .where("office_id", "=", officeId)
+        .orderBy("year")
+        .execute();
+      const at = now();
+      const changed: number[] = [];
+      for (const y of years) {
+        const body = JSON.parse(y.body) as Dataset;
+        const old = body.agency?.name;
+        if (!body.agency || old === name) continue;
+        body.agency.name = name;
+        const year = Number(y.year);
+        await this.historyRows(trx, officeId, year, at, who, "rename-agency", [
+          ["", "agency.name", JSON.stringify(old ?? null), JSON.stringify(name)],
+        ]);
+        await trx
+          .updateTable("year_data")
+          .set({ body: JSON.stringify(body), updated_at: at })
+          .where("office_id", "=", officeId)
+          .where("year", "=", year)
+          .execute();
+        changed.push(year);
+      }
+      for (const year of changed) await this.bump(trx, officeId, year);
+    });
   }
 
   /**
