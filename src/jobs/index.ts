@@ -7,6 +7,7 @@ export {
   BATCH_FILES,
   mediaTypeOf,
   revisionOf,
+  revisionText,
   runYearEnd,
   yearEndEnv,
   yearEndJobId,

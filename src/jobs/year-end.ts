@@ -93,8 +93,12 @@ export function yearEndEnv(calendar?: Calendar): YearEndEnv {
  * (which the annual report and the self-audit compare with), as "<year>.<previous>".
  */
 export async function revisionOf(store: Store, officeId: number, year: number): Promise<string> {
-  const revs = await store.revisions(officeId, [year - 1, year]);
-  return `${revs.get(year) ?? 0}.${revs.get(year - 1) ?? 0}`;
+  return revisionText(await store.revisions(officeId, [year - 1, year]), year);
+}
+
+/** revisionOf from an agency's revisions by year (already read, e.g. for a whole scope). */
+export function revisionText(revisions: ReadonlyMap<number, number>, year: number): string {
+  return `${revisions.get(year) ?? 0}.${revisions.get(year - 1) ?? 0}`;
 }
 
 /** The queue job id of a batch: one job per agency, year and data revision. */

@@ -9,7 +9,7 @@
 import type { FastifyInstance } from "fastify";
 import {
   BATCH_FILES,
-  revisionOf,
+  revisionText,
   type BatchJobView,
   type BatchQueue,
   type BatchState,
@@ -74,7 +74,13 @@ export async function batchRoutes(app: FastifyInstance, env: BatchRouteEnv): Pro
     const actor = actorOrFail();
     const ids = actor.scope.map((s) => s.id);
     const names = new Map(actor.scope.map((s) => [s.id, s.name]));
-    const [jobs, files] = await Promise.all([batch.jobs(ids), wb.store.batchOutputs.ofAgencies(ids)]);
+    // A constant number of queries for any scope (a city's 监督 sees hundreds of agencies).
+    const [jobs, files, yearsOf, revisionsOf] = await Promise.all([
+      batch.jobs(ids),
+      wb.store.batchOutputs.ofAgencies(ids),
+      wb.store.yearsOfAgencies(ids),
+      wb.store.revisionsOfAgencies(ids),
+    ]);
     // The files, by (agency, year, revision), newest first; each batch marked current or not.
     const groups = new Map<string, StoredBatchFile[]>();
     for (const f of files) {
@@ -84,12 +90,13 @@ export async function batchRoutes(app: FastifyInstance, env: BatchRouteEnv): Pro
     const current = new Map<string, string>();
     for (const g of groups.values()) {
       const k = `${g[0]!.officeId}/${g[0]!.year}`;
-      if (!current.has(k)) current.set(k, await revisionOf(wb.store, g[0]!.officeId, g[0]!.year));
+      if (!current.has(k))
+        current.set(k, revisionText(revisionsOf.get(g[0]!.officeId) ?? new Map(), g[0]!.year));
     }
     const years = new Set<number>();
-    for (const s of actor.scope) for (const y of await wb.store.years(s.id)) years.add(y);
+    for (const list of yearsOf.values()) for (const y of list) years.add(y);
     const yearList = [...years].sort((a, b) => b - a);
-    const ownYears = await wb.store.years(actor.agencyId);
+    const ownYears = yearsOf.get(actor.agencyId) ?? [];
     const ctx = await ctxOf(flashText(req.query.flash));
     const busy = jobs.some((j) => j.state === "queued" || j.state === "running");
     const fileLinks = (list: readonly StoredBatchFile[]): Part =>
@@ -215,8 +222,9 @@ export async function batchRoutes(app: FastifyInstance, env: BatchRouteEnv): Pro
     const actor = actorOrFail();
     const year = yearOf(req.body);
     let added = 0;
+    const yearsOf = await wb.store.yearsOfAgencies(actor.scope.map((s) => s.id));
     for (const s of actor.scope) {
-      if (!(await wb.store.years(s.id)).includes(year)) continue;
+      if (!(yearsOf.get(s.id) ?? []).includes(year)) continue;
       if (!(await batch.enqueue({ officeId: s.id, year })).existed) added++;
     }
     return reply.redirect(`/batch?flash=all-${added}`, 303);

@@ -89,6 +89,12 @@ type HistoryRow = [string, string, string | null, string | null];
 /** History rows per INSERT: 10 parameters each, far below SQLite's and PostgreSQL's limits. */
 const HISTORY_CHUNK = 500;
 
+/**
+ * Agencies per query of a whole scope: one parameter each, within SQLite's 32,766 and
+ * PostgreSQL's 65,535 (a province's agencies in one query).
+ */
+const SCOPE_CHUNK = 10_000;
+
 function now(): string {
   return new Date().toISOString();
 }
@@ -244,6 +250,27 @@ export class Store {
       .orderBy("year")
       .execute();
     return rows.map((r) => Number(r.year));
+  }
+
+  /**
+   * The stored years of several agencies at once, by agency (every agency given has an entry,
+   * empty when it has no year): one query for a whole scope (the 年终批量 page of a city's
+   * 监督), in chunks of SCOPE_CHUNK agencies only beyond that.
+   */
+  async yearsOfAgencies(officeIds: readonly number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>(officeIds.map((id) => [id, []]));
+    const ids = [...new Set(officeIds)];
+    for (let i = 0; i < ids.length; i += SCOPE_CHUNK) {
+      const rows = await this.db
+        .selectFrom("year_data")
+        .select(["office_id", "year"])
+        .where("office_id", "in", ids.slice(i, i + SCOPE_CHUNK))
+        .orderBy("office_id")
+        .orderBy("year")
+        .execute();
+      for (const r of rows) out.get(Number(r.office_id))?.push(Number(r.year));
+    }
+    return out;
   }
 
   /**
@@ -968,6 +995,28 @@ export class Store {
       )
       .execute();
     for (const r of rows) out.set(Number(r.name.slice("revision/".length)), Number(r.value));
+    return out;
+  }
+
+  /**
+   * The data revision of every year of several agencies (see revisions), by agency and year, in
+   * one query (chunked as yearsOfAgencies); a year never written is absent (revision 0).
+   */
+  async revisionsOfAgencies(officeIds: readonly number[]): Promise<Map<number, Map<number, number>>> {
+    const out = new Map<number, Map<number, number>>(officeIds.map((id) => [id, new Map()]));
+    const ids = [...new Set(officeIds)];
+    for (let i = 0; i < ids.length; i += SCOPE_CHUNK) {
+      const rows = await this.db
+        .selectFrom("counter")
+        .select(["office_id", "name", "value"])
+        .where("office_id", "in", ids.slice(i, i + SCOPE_CHUNK))
+        .where("name", "like", "revision/%")
+        .execute();
+      for (const r of rows) {
+        const year = Number(r.name.slice("revision/".length));
+        if (Number.isInteger(year)) out.get(Number(r.office_id))?.set(year, Number(r.value));
+      }
+    }
     return out;
   }
 
