@@ -234,6 +234,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "POST /session/agency": "session",
   "GET /account": "session",
   "POST /account/password": "session",
+  "POST /account/email": "session",
   "GET /": "read",
   "GET /applications/new": "handle",
   "POST /applications": "handle",

@@ -45,10 +45,20 @@ export function rolesText(roles: readonly string[]): string {
 
 export function accountPage(
   ctx: Ctx,
-  me: { displayName: string; username: string; roles: readonly string[]; agency: string; sessions: number },
+  me: {
+    displayName: string;
+    username: string;
+    roles: readonly string[];
+    agency: string;
+    sessions: number;
+    email: string | null;
+  },
   errors: Errors = NO_ERRORS,
   general: string[] = [],
+  form: Form = {},
 ): string {
+  const emailErrors: Errors = errors.has("email") ? errors : NO_ERRORS;
+  const passwordErrors: Errors = errors.has("email") ? NO_ERRORS : errors;
   return page(
     { title: "我的账户", csrf: ctx.csrf, office: ctx.office, nav: "account", flash: ctx.flash ?? null },
     tpl`<h1>我的账户</h1>
@@ -64,15 +74,25 @@ export function accountPage(
         <dt>已登录的会话</dt>
         <dd>${me.sessions}个</dd>
       </dl>
+      <section aria-labelledby="h-email">
+        <h2 id="h-email">电子邮箱</h2>
+        <form method="post" action="/account/email" novalidate>
+          ${csrfField(ctx.csrf)}
+          <div class="grid">
+            ${field({ name: "email", label: "电子邮箱", type: "email", value: form.email ?? me.email ?? "", errors: emailErrors, hint: "每日提醒发到这里；留空则不发邮件" })}
+          </div>
+          <p><button type="submit">保存电子邮箱</button></p>
+        </form>
+      </section>
       <section aria-labelledby="h-password">
         <h2 id="h-password">修改密码</h2>
         ${messages(general)}
         <form method="post" action="/account/password" novalidate>
           ${csrfField(ctx.csrf)}
           <div class="grid">
-            ${field({ name: "current", label: "当前密码", type: "password", required: true, errors })}
-            ${field({ name: "password", label: "新密码", type: "password", required: true, errors, hint: "至少8个字符" })}
-            ${field({ name: "password2", label: "再次输入新密码", type: "password", required: true, errors })}
+            ${field({ name: "current", label: "当前密码", type: "password", required: true, errors: passwordErrors })}
+            ${field({ name: "password", label: "新密码", type: "password", required: true, errors: passwordErrors, hint: "至少8个字符；修改后所有设备上的登录都将结束" })}
+            ${field({ name: "password2", label: "再次输入新密码", type: "password", required: true, errors: passwordErrors })}
           </div>
           <p><button type="submit">修改密码</button></p>
         </form>

@@ -69,6 +69,8 @@ const FLASH: Record<string, string> = {
   everywhere: "已退出所有设备上的登录。",
   out: "已退出。",
   password: "密码已修改，请用新密码登录。",
+  email: "电子邮箱已保存。",
+  "email-removed": "已删除电子邮箱：不再发送提醒邮件。",
 };
 
 export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -143,9 +145,11 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     errors?: Map<string, string[]>,
     general?: string[],
     code = 200,
+    form: Form = {},
   ) => {
     const a = me();
     const home = (await wb.store.offices()).find((o) => o.id === a.homeAgencyId);
+    const user = await accounts.user(a.userId);
     return sendHtml(
       reply,
       accountPage(
@@ -156,14 +160,27 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
           roles: a.roles,
           agency: home?.name ?? "",
           sessions: await accounts.sessionCount(a.userId),
+          email: user?.email ?? null,
         },
         errors,
         general,
+        form,
       ),
       code,
     );
   };
-  app.get("/account", async (_req, reply) => showAccount(reply, null));
+  app.get<{ Querystring: { flash?: string } }>("/account", async (req, reply) =>
+    showAccount(reply, FLASH[req.query.flash ?? ""] ?? null),
+  );
+  app.post<{ Body: Form }>("/account/email", async (req, reply) => {
+    const a = me();
+    const form = req.body ?? {};
+    const fields = new Map<string, string[]>();
+    const email = emailOf(form.email, fields, "email");
+    if (fields.size > 0) return showAccount(reply, null, fields, [], 400, form);
+    await accounts.setEmail(a.userId, email);
+    return reply.redirect(`/account?flash=${email === null ? "email-removed" : "email"}`, 303);
+  });
   app.post<{ Body: Form }>("/account/password", async (req, reply) => {
     const a = me();
     const form = req.body ?? {};
@@ -418,10 +435,14 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
 }
 
 /** The e-mail address of a form (null when left empty); a malformed one is a field message. */
-function emailOf(given: string | undefined, fields: Map<string, string[]>): string | null {
+function emailOf(
+  given: string | undefined,
+  fields: Map<string, string[]>,
+  name = "user.email",
+): string | null {
   const email = (given ?? "").trim();
   if (email === "") return null;
   if (email.length > 254 || !/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(email))
-    fields.set("user.email", ["电子邮箱格式不正确，如 zhangsan@example.gov.cn"]);
+    fields.set(name, ["电子邮箱格式不正确，如 zhangsan@example.gov.cn"]);
   return email;
 }

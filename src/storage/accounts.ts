@@ -141,6 +141,11 @@ export class Accounts {
       .execute();
   }
 
+  /** A user's own e-mail address (the digest's), or null for none. */
+  async setEmail(userId: number, email: string | null): Promise<void> {
+    await this.db.updateTable("app_user").set({ email }).where("id", "=", userId).execute();
+  }
+
   async setRoles(userId: number, roles: readonly string[]): Promise<void> {
     await this.db
       .updateTable("app_user")
