@@ -6,7 +6,10 @@
  *
  * Instruments: ogi-2008 / ogi-2019 (政府信息公开条例 492号 / 711号), arl-1999 / arl-2023
  * (行政复议法), all-1989 / all-2014 (行政诉讼法), fee-2020 (国办函〔2020〕109号, cited as a whole
- * only), guidance-2010 (国办发〔2010〕5号, cited as a whole only).
+ * only), guidance-2010 (国办发〔2010〕5号, cited as a whole only), and the laws a refusal's
+ * ground names in the samples and tests: food-safety-2015 (食品安全法, 2015 revision) and
+ * statistics-2009 (统计法, 2009 revision). A ground naming any other law is printed as the clerk
+ * wrote it and not checked here.
  *
  * References are written the Chinese way: 第三十六条第（三）项, 第十六条第二款, 第二十三条第一款第（四）项.
  * An item without a paragraph (第三十六条第（三）项) belongs to the article's only paragraph with items.
@@ -50,6 +53,8 @@ export const STATUTE_IDS = [
   "all-2014",
   "fee-2020",
   "guidance-2010",
+  "food-safety-2015",
+  "statistics-2009",
 ] as const;
 export type StatuteId = (typeof STATUTE_IDS)[number];
 
@@ -223,9 +228,25 @@ export interface CitationContext {
   date: string;
 }
 
+/** The laws other than the regulation, by a part of their printed name: their texts in data/law. */
+const LAWS: readonly { name: string; ids: readonly StatuteId[] }[] = [
+  { name: "行政复议法", ids: ["arl-1999", "arl-2023"] },
+  { name: "行政诉讼法", ids: ["all-1989", "all-2014"] },
+  { name: "信息处理费管理办法", ids: ["fee-2020"] },
+  { name: "国办发〔2010〕5号", ids: ["guidance-2010"] },
+  { name: "食品安全法", ids: ["food-safety-2015"] },
+  { name: "统计法", ids: ["statistics-2009"] },
+];
+
+/** The texts data/law holds of the instrument a printed name means (none: not in data/law). */
+function versionsNamed(instrument: string): readonly StatuteId[] {
+  return LAWS.find((l) => instrument.includes(l.name))?.ids ?? [];
+}
+
 /**
  * The statute a printed instrument name means in `ctx`: the regulation by the request's regime
- * (or by the decree number printed after it), the other laws by the date. null: not in data/law.
+ * (or by the decree number printed after it), the other laws by the date. null: not in data/law,
+ * or no text of it in data/law is in force on the date.
  */
 export function statuteNamed(instrument: string, ctx: CitationContext): Statute | null {
   if (instrument.includes("政府信息公开条例")) {
@@ -233,11 +254,8 @@ export function statuteNamed(instrument: string, ctx: CitationContext): Statute 
     if (instrument.includes("第711号")) return statute("ogi-2019");
     return statute(ctx.regime);
   }
-  if (instrument.includes("行政复议法")) return statuteInForce(["arl-1999", "arl-2023"], ctx.date);
-  if (instrument.includes("行政诉讼法")) return statuteInForce(["all-1989", "all-2014"], ctx.date);
-  if (instrument.includes("信息处理费管理办法")) return statute("fee-2020");
-  if (instrument.includes("国办发〔2010〕5号")) return statute("guidance-2010");
-  return null;
+  const ids = versionsNamed(instrument);
+  return ids.length > 0 ? statuteInForce(ids, ctx.date) : null;
 }
 
 /** A citation checked against data/law: the texts it names, or why it names nothing. */
@@ -252,9 +270,18 @@ export function checkCitations(text: string, ctx: CitationContext): CheckedCitat
   return findCitations(text).map((c) => {
     const s = statuteNamed(c.instrument, ctx);
     const out: CheckedCitation = { ...c, statute: s?.id ?? null, texts: [], problems: [] };
-    if (!s) return out;
-    if (ctx.date < s.inForce.from)
-      out.problems.push(`${c.instrument}：${s.promulgation}自${s.inForce.from}起施行，晚于${ctx.date}`);
+    if (!s) {
+      // A law data/law holds, but in no text in force on the date: the citation cannot be
+      // checked, and a citation of an article the law had only later would pass unseen.
+      const held = versionsNamed(c.instrument).map((id) => statute(id));
+      if (held.length > 0)
+        out.problems.push(
+          `${c.instrument}：数据中没有${ctx.date}施行的文本（收录：${held
+            .map((h) => `${h.promulgation}，${h.inForce.from}至${h.inForce.until ?? "今"}`)
+            .join("；")}）`,
+        );
+      return out;
+    }
     for (const r of c.refs) {
       const ref = parseRef(r);
       const res = ref ? resolveRef(s.id, ref) : { ok: false as const, why: `${r}：无法解析` };

@@ -290,6 +290,19 @@ function problemsOf(w: Written, ext: "docx" | "pdf"): string[] {
           `${name}: cites ${ogi.map((c) => c.refs.join("、")).join("；")}, whose text lacks “${phrase}”`,
         );
     }
+    // A refusal because a law forbids disclosure: that law is one data/law holds, in force on
+    // the reply date, and the paragraph cited forbids it.
+    if (kind === "reply" && app.reply?.reason === "prohibited-by-law") {
+      const laws = checked.filter((c) => !c.instrument.includes("政府信息公开条例") && c.refs.length > 0);
+      const special = laws.filter((c) => !/行政复议法|行政诉讼法/.test(c.instrument));
+      if (special.length === 0) problems.push(`${name}: names no law that forbids disclosure`);
+      for (const c of special) {
+        if (c.statute === null && c.problems.length === 0)
+          problems.push(`${name}: ${c.instrument} is not in data/law, its text cannot be checked`);
+        else if (c.statute !== null && !c.texts.some((t) => /不得|保密|禁止/.test(t)))
+          problems.push(`${name}: ${c.instrument}${c.refs.join("、")} forbids nothing`);
+      }
+    }
     // The remedy notice: the time limit to sue of the 行政诉讼法 in force on the reply date.
     if (kind === "reply" && app.reply && /个月内/.test(text)) {
       const months = app.reply.date < "2015-05-01" ? "3个月" : "6个月";
@@ -309,6 +322,11 @@ describe("every citation every letter prints", () => {
     s2013.year = 2013;
     for (const a of s2013.disclosure!.applications!) if (a.extension) a.extension.days = 15;
     delete (s2013 as { regime?: string }).regime;
+    // The sample's 食品安全法 ground is the 2015 revision's Art. 115 ¶2, which a 2013 reply could
+    // not cite (see the test below): as of 2013 the record names the 统计法 of 2009.
+    const r004 = s2013.disclosure!.applications!.find((a) => a.id === "YSQ2023-004")!;
+    r004.content = "某企业的统计调查资料";
+    r004.reply!.ground = "《中华人民共和国统计法》第二十五条";
     written.push(await writeAll("sample-as-2013", s2013));
     written.push(await writeAll("variants-2023", variantDataset(2023, "2023-03-01")));
     written.push(await writeAll("variants-2024", variantDataset(2024, "2024-03-01")));
@@ -341,11 +359,40 @@ describe("every citation every letter prints", () => {
   });
 
   it("a 2008-regime refusal because a law forbids it rests on that law and Art. 21(2), not on Art. 14", () => {
-    // YSQ2023-004 as of 2013: refused under 《食品安全法》Art. 115 ¶2 (the record's reply.ground).
+    // YSQ2023-004 as of 2013: refused under 《统计法》Art. 25 (the record's reply.ground).
     const text = docxText(join(written[1]!.dir, "YSQ2023-004-reply.docx"));
-    expect(text).toContain("属于《中华人民共和国食品安全法》第一百一十五条第二款禁止公开的政府信息");
+    expect(text).toContain("属于《中华人民共和国统计法》第二十五条禁止公开的政府信息");
     expect(text).toContain("第二十一条第（二）项");
     expect(text).not.toContain("第十四条");
+  });
+
+  it("a special law's citation is checked against the text in force on the reply date", () => {
+    const sentence =
+      "您申请获取的政府信息属于《中华人民共和国食品安全法》第一百一十五条第二款禁止公开的政府信息。";
+    const on = (date: string) => checkCitations(sentence, { regime: "ogi-2008", date })[0]!;
+    // 2023: the 2015 revision, whose Art. 115 ¶2 keeps informants' details confidential.
+    expect(on("2023-03-08")).toMatchObject({
+      statute: "food-safety-2015",
+      problems: [],
+      texts: [expect.stringContaining("有关部门应当对举报人的信息予以保密")],
+    });
+    // 2013: the 2009 law was in force, which data/law does not hold (it had no Art. 115).
+    expect(on("2013-03-08").problems).toEqual([
+      "《中华人民共和国食品安全法》：数据中没有2013-03-08施行的文本（收录：2015年4月24日第十二届全国人民代表大会常务委员会第十四次会议修订，2015-10-01至今）",
+    ]);
+    // The 统计法 of 2009 until the 2024 amendment; a paragraph it lacks is named.
+    const stats = (ref: string, date: string) =>
+      checkCitations(`属于《中华人民共和国统计法》${ref}禁止公开的政府信息。`, {
+        regime: "ogi-2019",
+        date,
+      })[0]!;
+    expect(stats("第二十五条", "2024-09-12")).toMatchObject({ statute: "statistics-2009", problems: [] });
+    expect(stats("第二十五条第二款", "2023-01-05").problems).toEqual([
+      expect.stringContaining("该条没有第2款"),
+    ]);
+    expect(stats("第二十五条", "2024-09-13").problems).toEqual([
+      expect.stringContaining("数据中没有2024-09-13施行的文本"),
+    ]);
   });
 
   it("sample-2023 (PDF): the same", () => {
