@@ -7,6 +7,13 @@
  * When the file's shape does not allow that (the list is missing and its parent is written on
  * one line, …) the whole dataset is written out in the same style instead. Either way the result
  * is checked to parse back to exactly the merged dataset.
+ *
+ * Why not jsonc-parser's `modify` + `applyEdits` (the well-kept tool for format-preserving
+ * edits; tried with 3.3.1 on a list of one-line records): with formatting options it writes the
+ * appended record over one line per field and rewrites the previous, unchanged record the same
+ * way (its bytes change); without them it appends the record compact (`{"id":"A3",…}`) on the
+ * previous record's line. Neither keeps the neighbours' style, which is what this module is for;
+ * finding the records' positions is json-source-map's job here, as in validation.
  */
 import jsonSourceMap from "json-source-map";
 
