@@ -347,3 +347,132 @@ describe("rows", () => {
     ]);
   });
 });
+
+describe("delivery columns", () => {
+  const HEAD = [
+    "申请编号",
+    "申请人",
+    "申请人类型",
+    "申请方式",
+    "收到申请日期",
+    "申请内容",
+    "获取方式",
+    "答复日期",
+    "答复类型",
+    "提供形式",
+    "未按申请形式提供的原因",
+    "送达日期",
+  ];
+  it("reads the requested and provided form and method and the date served", () => {
+    const r = readRecords(
+      ledger({
+        name: "台账",
+        rows: [
+          HEAD,
+          [
+            ...APP_ROW,
+            "纸质、邮寄",
+            "2014/6/10",
+            "予以公开",
+            "电子文档/电子邮件",
+            "申请的纸质件已不存在",
+            "2014/6/11",
+          ],
+          [
+            "YSQ2014-051",
+            "申请人乙",
+            "企业",
+            "网络",
+            "2014/6/4",
+            "信息乙",
+            "当场查阅、抄录",
+            "2014/6/12",
+            "予以公开",
+            "当场查阅",
+            null,
+            null,
+          ],
+        ],
+      }),
+      { dataset: dataset() },
+    );
+    expect(messages(r)).toEqual([]);
+    expect(r.sheets[0]!.columns.map((c) => c.field)).toContain("reply.delivered");
+    expect(r.records.map((x) => [x.values.requestedDelivery, x.values.reply])).toEqual([
+      [
+        { form: "paper", method: "post" },
+        {
+          date: "2014-06-10",
+          type: "disclosed",
+          delivery: { form: "electronic", method: "email", deviation: "申请的纸质件已不存在" },
+          delivered: "2014-06-11",
+        },
+      ],
+      [{ method: "inspect" }, { date: "2014-06-12", type: "disclosed", delivery: { method: "inspect" } }],
+    ]);
+  });
+
+  it("names sheet, row and column of a delivery the data would refuse, with the validation's sentence", () => {
+    const r = readRecords(
+      ledger({
+        name: "台账",
+        rows: [
+          HEAD,
+          [...APP_ROW, "纸质、邮寄", "2014/6/10", "予以公开", "电子文档", null, "2014/6/9"],
+          [
+            "YSQ2014-051",
+            "申请人乙",
+            "企业",
+            "网络",
+            "2014/6/4",
+            "信息乙",
+            "飞鸽",
+            "2014/6/12",
+            "不予公开（属于国家秘密）",
+            "纸质",
+            null,
+            null,
+          ],
+          [
+            "YSQ2014-052",
+            "申请人丙",
+            "企业",
+            "网络",
+            "2014/6/4",
+            "信息丙",
+            null,
+            null,
+            null,
+            "纸质",
+            null,
+            "2014/6/20",
+          ],
+          [
+            "YSQ2014-053",
+            "申请人丁",
+            "企业",
+            "网络",
+            "2014/6/4",
+            "信息丁",
+            "纸质、电子文档",
+            "2014/6/12",
+            "予以公开",
+            "纸质",
+            null,
+            null,
+          ],
+        ],
+      }),
+      { dataset: dataset() },
+    );
+    expect(messages(r)).toEqual([
+      "台账.xlsx 第1张表 第2行 L列“送达日期”：送达日期 2014-06-09 早于答复日期 2014-06-10",
+      "台账.xlsx 第1张表 第2行 K列“未按申请形式提供的原因”：申请要求以纸质形式提供，答复以电子文档形式提供：须填写未按申请的形式提供的原因（如按申请的形式提供可能危及政府信息载体安全或者公开成本过高），答复书据此说明",
+      "台账.xlsx 第1张表 第3行 G列“获取方式”：无法识别的提供形式或获取方式“飞鸽”，可用：“纸质”“电子文档”（形式），“邮寄”“电子邮件”“传真”“当面领取”“当场查阅、抄录”（方式），两者可并写，如“纸质、邮寄”",
+      "台账.xlsx 第1张表 第3行 J列“提供形式”：答复类型为“不予公开”的答复不向申请人提供信息，不应填写提供和送达；只有予以公开和部分公开的答复填写",
+      "台账.xlsx 第1张表 第4行 J列“提供形式”：填写了提供形式，但没有答复日期和答复类型",
+      "台账.xlsx 第1张表 第4行 L列“送达日期”：填写了送达日期，但没有答复日期和答复类型",
+      "台账.xlsx 第1张表 第5行 G列“获取方式”：“纸质、电子文档”写了两种形式，只能写一种",
+    ]);
+  });
+});

@@ -29,6 +29,8 @@ export type ValueKind =
   | "integer"
   | "boolean"
   | "feeMethod"
+  /** Form and/or method of providing information (纸质、邮寄). */
+  | "delivery"
   | "item"
   | "itemId";
 
@@ -191,6 +193,26 @@ export const APPLICATION_FIELDS: readonly FieldDef[] = [
     weak: ["内容"],
   },
   {
+    key: "requestedDelivery",
+    label: "获取信息方式",
+    en: "requested form and method",
+    value: "delivery",
+    aliases: [
+      "获取信息方式",
+      "获取信息的方式",
+      "获取方式",
+      "信息获取方式",
+      "申请获取方式",
+      "获取信息的方式和途径",
+      "所需信息的形式",
+      "所需信息形式",
+      "要求提供形式",
+      "申请提供形式",
+      "提供形式要求",
+      "指定提供形式",
+    ],
+  },
+  {
     key: "carriedOver",
     label: "上年结转",
     en: "carried over",
@@ -229,6 +251,43 @@ export const APPLICATION_FIELDS: readonly FieldDef[] = [
       "不予公开、无法提供等理由",
     ],
     weak: ["理由", "原因"],
+  },
+  {
+    key: "reply.delivery",
+    label: "提供形式",
+    en: "form and method provided",
+    value: "delivery",
+    aliases: [
+      "提供形式",
+      "提供方式",
+      "信息提供形式",
+      "信息提供方式",
+      "实际提供形式",
+      "实际提供方式",
+      "提供信息的形式",
+      "提供信息方式",
+    ],
+  },
+  {
+    key: "reply.delivery.deviation",
+    label: "未按申请形式提供的原因",
+    en: "reason for another form",
+    value: "text",
+    aliases: [
+      "未按申请形式提供的原因",
+      "未按申请形式提供原因",
+      "未按要求形式提供的原因",
+      "未按要求形式提供原因",
+      "变更提供形式原因",
+      "提供形式变更原因",
+    ],
+  },
+  {
+    key: "reply.delivered",
+    label: "送达日期",
+    en: "date served",
+    value: "date",
+    aliases: ["送达日期", "送达时间", "答复送达日期", "答复送达时间", "答复书送达日期"],
   },
   {
     key: "fee.amount",

@@ -12,7 +12,15 @@ import { ajv2020 } from "../../util/ajv-lazy.js";
 import { UserError } from "../../util/errors.js";
 import { SCHEMAS_DIR } from "../../util/paths.js";
 import { t, type Lang } from "../../util/i18n.js";
-import type { ApplicantType, Channel, FeeMethod, Reason, ReplyType } from "../codes.js";
+import type {
+  ApplicantType,
+  Channel,
+  DeliveryForm,
+  DeliveryMethod,
+  FeeMethod,
+  Reason,
+  ReplyType,
+} from "../codes.js";
 import { parseJsonText } from "../json-source.js";
 import { nearestName } from "../suggest.js";
 import { fieldByKey, type ImportKind } from "./headers.js";
@@ -30,6 +38,8 @@ export interface ImportMapping {
     replyType?: Record<string, ReplyType>;
     reason?: Record<string, Reason>;
     feeMethod?: Record<string, FeeMethod>;
+    deliveryForm?: Record<string, DeliveryForm>;
+    deliveryMethod?: Record<string, DeliveryMethod>;
     boolean?: Record<string, boolean>;
     item?: Record<string, string>;
   };

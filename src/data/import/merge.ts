@@ -29,6 +29,8 @@ const ORDER: Record<string, readonly string[]> = {
     "signedFor",
     "confirmed",
     "content",
+    "requestedDelivery",
+    "handler",
     "correction",
     "consultations",
     "extension",
@@ -38,7 +40,19 @@ const ORDER: Record<string, readonly string[]> = {
     "litigation",
   ],
   applicant: ["type", "name", "address", "postcode", "phone", "email", "idNumber"],
-  reply: ["date", "type", "reason", "responsibleAgency", "note"],
+  reply: [
+    "date",
+    "type",
+    "reason",
+    "ground",
+    "responsibleAgency",
+    "duplicateOf",
+    "withdrawn",
+    "delivery",
+    "delivered",
+    "note",
+  ],
+  delivery: ["form", "method", "deviation", "enclosures"],
   fee: ["method", "quantity", "amount", "noticeDate", "paid", "paidDate"],
   case: ["id", "item", "received", "accepted", "completed", "sealUsed"],
 };
@@ -55,6 +69,10 @@ export function orderRecord(kind: ImportKind, rec: Obj): Obj {
   if (kind === "approval-cases") return ordered(rec, ORDER.case!);
   const out = ordered(rec, ORDER.application!);
   for (const k of ["applicant", "reply", "fee"]) if (isObj(out[k])) out[k] = ordered(out[k], ORDER[k]!);
+  const reply = out.reply;
+  if (isObj(reply) && isObj(reply.delivery)) reply.delivery = ordered(reply.delivery, ORDER.delivery!);
+  if (isObj(out.requestedDelivery))
+    out.requestedDelivery = ordered(out.requestedDelivery, ["form", "method"]);
   return out;
 }
 

@@ -12,12 +12,18 @@ import {
   APPLICANT_TYPES,
   CHANNEL_LABELS,
   CHANNELS,
+  DELIVERY_FORM_LABELS,
+  DELIVERY_FORMS,
+  DELIVERY_METHOD_LABELS,
+  DELIVERY_METHODS,
   REASON_LABELS,
   REASONS,
   REPLY_TYPE_LABELS,
   REPLY_TYPES,
   type ApplicantType,
   type Channel,
+  type DeliveryForm,
+  type DeliveryMethod,
   type FeeMethod,
   type Reason,
   type ReasonType,
@@ -281,6 +287,56 @@ export const FEE_METHOD_TABLE = new LabelTable<FeeMethod>(
   { 按件: "per-request", 按件收费: "per-request", 按量: "per-page", 按页: "per-page", 按页计收: "per-page" },
 );
 
+export const DELIVERY_FORM_TABLE = new LabelTable<DeliveryForm>(
+  canonical(DELIVERY_FORMS, DELIVERY_FORM_LABELS),
+  {
+    纸质形式: "paper",
+    纸质件: "paper",
+    纸质文本: "paper",
+    纸质版: "paper",
+    纸本: "paper",
+    书面: "paper",
+    书面形式: "paper",
+    复印件: "paper",
+    电子: "electronic",
+    电子版: "electronic",
+    电子形式: "electronic",
+    电子文件: "electronic",
+    电子文本: "electronic",
+    电子数据: "electronic",
+    光盘: "electronic",
+  },
+);
+
+export const DELIVERY_METHOD_TABLE = new LabelTable<DeliveryMethod>(
+  canonical(DELIVERY_METHODS, DELIVERY_METHOD_LABELS),
+  {
+    邮寄方式: "post",
+    邮递: "post",
+    快递: "post",
+    挂号邮寄: "post",
+    ems: "post",
+    邮件: "email",
+    电邮: "email",
+    email: "email",
+    "e-mail": "email",
+    电子邮箱: "email",
+    传真方式: "fax",
+    自取: "collect",
+    自行领取: "collect",
+    现场领取: "collect",
+    窗口领取: "collect",
+    当面: "collect",
+    当面提供: "collect",
+    领取: "collect",
+    当场查阅: "inspect",
+    现场查阅: "inspect",
+    查阅: "inspect",
+    抄录: "inspect",
+    查阅抄录: "inspect",
+  },
+);
+
 export const BOOLEAN_TABLE = new LabelTable<"true" | "false">(
   [
     { code: "true", label: "是" },
@@ -321,6 +377,7 @@ export const CODE_NAMES = {
   replyType: { zh: "答复类型", en: "reply type" },
   reason: { zh: "理由", en: "reason" },
   feeMethod: { zh: "收费方式", en: "fee method" },
+  delivery: { zh: "提供形式或获取方式", en: "form or method" },
   boolean: { zh: "是/否", en: "yes/no value" },
 } as const;
 
@@ -337,6 +394,49 @@ export function parseLabel<C extends string>(
     `无法识别的${name.zh}“${shown}”，可用：${table.list()}`,
     `unrecognised ${name.en} "${shown}"; accepted: ${table.list(", ")}`,
   );
+}
+
+/**
+ * A form and/or method of providing information in one cell: 纸质, 邮寄, 纸质、邮寄, 电子文档/电子邮件
+ * (parts separated by 、，,/；; or 和/及). Each part is a form or a method; at most one of each.
+ */
+export function parseDelivery(
+  v: CellValue,
+  forms: LabelTable<DeliveryForm>,
+  methods: LabelTable<DeliveryMethod>,
+): Parsed<{ form?: DeliveryForm; method?: DeliveryMethod }> {
+  const shown = cellText(v).trim();
+  const whole = { form: forms.lookup(shown), method: methods.lookup(shown) };
+  if (whole.form !== undefined) return ok({ form: whole.form });
+  if (whole.method !== undefined) return ok({ method: whole.method });
+  const out: { form?: DeliveryForm; method?: DeliveryMethod } = {};
+  const accepted = `可用：${forms.list()}（形式），${methods.list()}（方式），两者可并写，如“纸质、邮寄”`;
+  const acceptedEn = `accepted: ${forms.list(", ")} (form); ${methods.list(", ")} (method); both may be given, as 纸质、邮寄`;
+  for (const part of shown.split(/[、，,/／;；\s]+|和|及|以及/).filter((x) => x !== "")) {
+    const form = forms.lookup(part);
+    const method = form === undefined ? methods.lookup(part) : undefined;
+    if (form === undefined && method === undefined)
+      return fail(
+        `无法识别的提供形式或获取方式“${part}”，${accepted}`,
+        `unrecognised form or method "${part}"; ${acceptedEn}`,
+      );
+    if (form !== undefined) {
+      if (out.form !== undefined && out.form !== form)
+        return fail(`“${shown}”写了两种形式，只能写一种`, `"${shown}" names two forms; give one`);
+      out.form = form;
+    }
+    if (method !== undefined) {
+      if (out.method !== undefined && out.method !== method)
+        return fail(`“${shown}”写了两种方式，只能写一种`, `"${shown}" names two methods; give one`);
+      out.method = method;
+    }
+  }
+  if (out.form === undefined && out.method === undefined)
+    return fail(
+      `无法识别的提供形式或获取方式“${shown}”，${accepted}`,
+      `unrecognised form or method "${shown}"; ${acceptedEn}`,
+    );
+  return ok(out);
 }
 
 export function parseBoolean(v: CellValue): Parsed<boolean> {

@@ -15,6 +15,7 @@
 import { REPLY_TYPE_LABELS, REASON_LABELS, type Reason } from "../codes.js";
 import type { Msg } from "../messages.js";
 import { RECEIPT_FIELD } from "../receipt.js";
+import { deliveryProblems } from "../delivery.js";
 import type { Channel, Dataset } from "../types.js";
 import {
   HeaderMatcher,
@@ -44,12 +45,15 @@ import {
   BOOLEAN_TABLE,
   CHANNEL_TABLE,
   CODE_NAMES,
+  DELIVERY_FORM_TABLE,
+  DELIVERY_METHOD_TABLE,
   FEE_METHOD_TABLE,
   REASON_TABLE,
   REPLY_TYPE_TABLE,
   labelKey,
   parseAmount,
   parseDate,
+  parseDelivery,
   parseLabel,
   parsePositiveInteger,
   parseReplyLabel,
@@ -454,6 +458,8 @@ interface Tables {
   replyType: typeof REPLY_TYPE_TABLE;
   reason: typeof REASON_TABLE;
   feeMethod: typeof FEE_METHOD_TABLE;
+  deliveryForm: typeof DELIVERY_FORM_TABLE;
+  deliveryMethod: typeof DELIVERY_METHOD_TABLE;
   boolean: typeof BOOLEAN_TABLE;
 }
 
@@ -468,6 +474,8 @@ function tablesOf(mapping: ImportMapping | undefined): Tables {
     replyType: REPLY_TYPE_TABLE.extend(v?.replyType),
     reason: REASON_TABLE.extend(v?.reason),
     feeMethod: FEE_METHOD_TABLE.extend(v?.feeMethod),
+    deliveryForm: DELIVERY_FORM_TABLE.extend(v?.deliveryForm),
+    deliveryMethod: DELIVERY_METHOD_TABLE.extend(v?.deliveryMethod),
     boolean: BOOLEAN_TABLE.extend(bools),
   };
 }
@@ -576,6 +584,11 @@ function readApplication(
   if (content !== undefined) values.content = content;
   required("content", "申请内容");
 
+  const requested = r.read("requestedDelivery", (v) =>
+    parseDelivery(v, tables.deliveryForm, tables.deliveryMethod),
+  );
+  if (requested !== undefined) values.requestedDelivery = requested;
+
   readReply(r, values, tables);
   readFee(r, values, tables);
   return { values, defaults };
@@ -593,6 +606,15 @@ function readReply(r: RowReader, values: Obj, tables: Tables): void {
         "reply.reason",
         msg("填写了理由，但没有答复日期和答复类型", "a reason is given without a reply date and type"),
       );
+    for (const key of DELIVERY_KEYS)
+      if (r.has(key) && !r.blank(key))
+        r.error(
+          key,
+          msg(
+            `填写了${fieldByKey("applications", key)!.label}，但没有答复日期和答复类型`,
+            `${fieldByKey("applications", key)!.en} is given without a reply date and type`,
+          ),
+        );
     return;
   }
   const date = r.date("reply.date");
@@ -655,7 +677,47 @@ function readReply(r: RowReader, values: Obj, tables: Tables): void {
   if (date === undefined) return;
   const reply: Obj = { date, type: label.type };
   if (reason !== undefined) reply.reason = reason;
+  readDelivery(r, values, reply, tables);
   values.reply = reply;
+}
+
+/** Columns of the reply's delivery (提供形式, 未按申请形式提供的原因, 送达日期). */
+const DELIVERY_KEYS = ["reply.delivery", "reply.delivery.deviation", "reply.delivered"] as const;
+
+/**
+ * The reply's delivery and service date; the delivery's rules (src/data/delivery.ts: only a
+ * disclosed or partial reply provides, another form than asked needs its reason) are reported
+ * at the row's column with the validation's sentence.
+ */
+function readDelivery(r: RowReader, values: Obj, reply: Obj, tables: Tables): void {
+  const shape = r.read("reply.delivery", (v) => parseDelivery(v, tables.deliveryForm, tables.deliveryMethod));
+  const deviation = r.text("reply.delivery.deviation");
+  const delivered = r.date("reply.delivered");
+  if (shape !== undefined || deviation !== undefined) {
+    const delivery: Obj = { ...(shape ?? {}) };
+    if (deviation !== undefined) delivery.deviation = deviation;
+    reply.delivery = delivery;
+  }
+  if (delivered !== undefined) {
+    if (delivered < (reply.date as string))
+      r.error(
+        "reply.delivered",
+        msg(
+          `送达日期 ${delivered} 早于答复日期 ${reply.date as string}`,
+          `served ${delivered}, before the reply date ${reply.date as string}`,
+        ),
+      );
+    else reply.delivered = delivered;
+  }
+  for (const p of deliveryProblems({ requestedDelivery: values.requestedDelivery, reply })) {
+    const key =
+      p.field === "reply.delivery.deviation" && r.has("reply.delivery.deviation")
+        ? "reply.delivery.deviation"
+        : r.has("reply.delivery")
+          ? "reply.delivery"
+          : "reply.delivery.deviation";
+    r.error(key, p.message);
+  }
 }
 
 function readFee(r: RowReader, values: Obj, tables: Tables): void {
