@@ -58,6 +58,7 @@ import { ledgerRoutes } from "./routes-ledger.js";
 import { PACKAGE_ROOT } from "../index.js";
 import { InProcessBatchQueue, type BatchQueue } from "../jobs/index.js";
 import { batchRoutes } from "./routes-batch.js";
+import { mailRoutes } from "./routes-mail.js";
 
 /** The setup link's cookie (only while the database has no user). */
 export const COOKIE = "gongwen_token";
@@ -595,6 +596,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await userRoutes(app, { wb, ctxOf, sendHtml, todayOf, nowOf, onFirstUser: () => (hasUsers = true) });
   await extraRoutes(app, { wb, ctxOf, sendHtml, todayOf });
+  await mailRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await oversightRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await rollupRoutes(app, { wb, ctxOf, sendHtml, todayOf });
   await digestRoutes(app, {

@@ -279,6 +279,9 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "POST /admin/users/:uid/delete": "admin",
   "GET /admin/agencies/:aid": "admin",
   "POST /admin/agencies/:aid": "admin",
+  // 邮件设置: the deployment's, so a 管理员 of a root agency only (checked again in the handler).
+  "GET /admin/mail": "admin",
+  "POST /admin/mail": "admin",
 };
 
 export function accessOf(method: string, url: string, params: Record<string, string>): Access | undefined {

@@ -256,6 +256,9 @@ export interface SmtpConfig {
   from: string;
   /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
   secure?: boolean;
+  /** Log in to the SMTP server (with `password`); none: send without logging in. */
+  user?: string | null;
+  password?: string | null;
 }
 
 export type SendMail = (to: string, mail: Mail) => Promise<void>;
@@ -266,6 +269,7 @@ export function smtpSender(config: SmtpConfig): SendMail & { close(): void } {
     host: config.host,
     port: config.port,
     secure: config.secure ?? false,
+    ...(config.user ? { auth: { user: config.user, pass: config.password ?? "" } } : {}),
   });
   const send = async (to: string, mail: Mail) => {
     await transport.sendMail({
@@ -277,6 +281,39 @@ export function smtpSender(config: SmtpConfig): SendMail & { close(): void } {
     });
   };
   return Object.assign(send, { close: () => transport.close() });
+}
+
+/**
+ * The SMTP server to send the digest through: the settings an administrator stored (the
+ * 邮件设置 page), each field overridden by the one given on the command line; null when neither
+ * names a host and a sender address.
+ */
+export async function smtpConfigOf(
+  store: Store,
+  overrides: Partial<SmtpConfig> = {},
+): Promise<SmtpConfig | null> {
+  const stored = await store.mailSettings();
+  const base: Partial<SmtpConfig> = stored
+    ? {
+        host: stored.host,
+        port: stored.port,
+        from: stored.from,
+        secure: stored.secure,
+        user: stored.username,
+        password: stored.hasPassword ? await store.mailPassword() : null,
+      }
+    : {};
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const c = { port: 25, ...base, ...given } as Partial<SmtpConfig>;
+  if (!c.host || !c.from) return null;
+  return {
+    host: c.host,
+    port: c.port ?? 25,
+    from: c.from,
+    secure: c.secure ?? false,
+    user: c.user ?? null,
+    password: c.password ?? null,
+  };
 }
 
 export type DigestOutcome = "sent" | "already-sent" | "empty" | "no-email" | "not-sending" | "failed";

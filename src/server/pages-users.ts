@@ -115,6 +115,8 @@ export interface AdminView {
   general: string[];
   /** Which form the messages are of. */
   failed: "user" | "agency" | null;
+  /** Whether the user may set the deployment's mail (邮件设置). */
+  mail?: boolean;
 }
 
 export function adminPage(ctx: Ctx, v: AdminView): string {
@@ -139,6 +141,7 @@ export function adminPage(ctx: Ctx, v: AdminView): string {
   return page(
     { title: "用户与机关", csrf: ctx.csrf, office: ctx.office, nav: "admin", flash: ctx.flash ?? null },
     tpl`<h1>用户与机关</h1>
+      ${v.mail ? tpl`<p><a href="/admin/mail">邮件设置</a>（每日提醒邮件的发信服务器）</p>` : ""}
       <section aria-labelledby="h-users">
         <h2 id="h-users">用户</h2>
         <div class="table-wrap">

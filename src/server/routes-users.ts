@@ -23,6 +23,7 @@ import {
   verifyPassword,
 } from "./auth.js";
 import { currentActor, type Actor } from "./context.js";
+import { mayEditMail } from "./routes-mail.js";
 import type { Ctx } from "./pages.js";
 import {
   accountPage,
@@ -211,7 +212,8 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
   ) => {
     const agencies = await reach();
     const users = await accounts.users(agencies.map((a) => a.id));
-    return sendHtml(reply, adminPage(await ctxOf(flash), { agencies, users, ...failed }), code);
+    const mail = await mayEditMail(wb, me());
+    return sendHtml(reply, adminPage(await ctxOf(flash), { agencies, users, mail, ...failed }), code);
   };
   const ADMIN_FLASH: Record<string, string> = {
     user: "已建立用户。",

@@ -10,6 +10,7 @@ export {
   type CounterFloor,
   type Who,
   type SignOff,
+  type MailSettings,
 } from "./store.js";
 export { Accounts, type StoredUser, type StoredSession } from "./accounts.js";
 export { BatchOutputs, type BatchFile, type StoredBatchFile } from "./batch-outputs.js";

@@ -295,6 +295,25 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // The deployment's outgoing mail (the daily digest's SMTP server), set by an administrator
+    // of a root agency on the settings page; one row (id 1). The password is kept to log in to
+    // the SMTP server with: never shown back, never logged.
+    "0008-mail-settings": {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable("mail_setting")
+          .addColumn("id", "integer", (c) => c.primaryKey())
+          .addColumn("host", "text", (c) => c.notNull())
+          .addColumn("port", "integer", (c) => c.notNull())
+          .addColumn("secure", "integer", (c) => c.notNull())
+          .addColumn("username", "text")
+          .addColumn("password", "text")
+          .addColumn("from_address", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .addColumn("updated_by", "integer")
+          .execute();
+      },
+    },
   };
 }
 

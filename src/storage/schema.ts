@@ -186,6 +186,22 @@ export interface DigestSentTable {
   sent_at: string;
 }
 
+/** The deployment's SMTP server for the daily digest (one row, id 1). */
+export interface MailSettingTable {
+  id: number;
+  host: string;
+  port: number;
+  /** 1: TLS from the start (port 465); 0: STARTTLS when offered. */
+  secure: number;
+  username: string | null;
+  /** For logging in to the SMTP server: write-only on every page. */
+  password: string | null;
+  from_address: string;
+  updated_at: string;
+  /** The administrator who saved it. */
+  updated_by: number | null;
+}
+
 export interface Database {
   office: OfficeTable;
   year_data: YearTable;
@@ -202,6 +218,7 @@ export interface Database {
   sign_off: SignOffTable;
   batch_output: BatchOutputTable;
   digest_sent: DigestSentTable;
+  mail_setting: MailSettingTable;
 }
 
 /** count(*) is a number on SQLite and a string on PostgreSQL (bigint). */

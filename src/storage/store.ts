@@ -76,6 +76,19 @@ export interface CounterFloor {
   seq: number;
 }
 
+/** The deployment's SMTP settings as stored (the password only says whether one is kept). */
+export interface MailSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string | null;
+  from: string;
+  hasPassword: boolean;
+  updatedAt: string;
+  /** Who saved them: the user's display name (null when unknown). */
+  updatedBy: string | null;
+}
+
 export interface Office {
   id: number;
   name: string;
@@ -1330,6 +1343,92 @@ export class Store {
    * settings history row naming the user, with a new updated_at (a process keeping the body
    * reads it again) and a new data revision.
    */
+  // ---- mail (the daily digest's SMTP server) -----------------------------------------------
+
+  /** The stored SMTP settings, or null when none are set (no password in it: see mailPassword). */
+  async mailSettings(): Promise<MailSettings | null> {
+    const r = await this.db
+      .selectFrom("mail_setting")
+      .leftJoin("app_user", "app_user.id", "mail_setting.updated_by")
+      .select([
+        "mail_setting.host",
+        "mail_setting.port",
+        "mail_setting.secure",
+        "mail_setting.username",
+        "mail_setting.password",
+        "mail_setting.from_address",
+        "mail_setting.updated_at",
+        "app_user.display_name",
+      ])
+      .where("mail_setting.id", "=", 1)
+      .executeTakeFirst();
+    if (!r) return null;
+    return {
+      host: r.host,
+      port: Number(r.port),
+      secure: Number(r.secure) === 1,
+      username: r.username,
+      from: r.from_address,
+      hasPassword: r.password !== null && r.password !== "",
+      updatedAt: r.updated_at,
+      updatedBy: r.display_name ?? null,
+    };
+  }
+
+  /** The stored SMTP password, for the sender only (null when none). */
+  async mailPassword(): Promise<string | null> {
+    const r = await this.db
+      .selectFrom("mail_setting")
+      .select("password")
+      .where("id", "=", 1)
+      .executeTakeFirst();
+    return r?.password ?? null;
+  }
+
+  /**
+   * Save the SMTP settings; `password` undefined keeps the stored one, null removes it. `null`
+   * for the whole removes the settings (no e-mail is sent unless the command line gives a server).
+   */
+  async setMailSettings(
+    settings: {
+      host: string;
+      port: number;
+      secure: boolean;
+      username: string | null;
+      from: string;
+      password?: string | null;
+    } | null,
+    userId: number | null,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (settings === null) {
+        await trx.deleteFrom("mail_setting").where("id", "=", 1).execute();
+        return;
+      }
+      const old = await trx
+        .selectFrom("mail_setting")
+        .select("password")
+        .where("id", "=", 1)
+        .executeTakeFirst();
+      const password = settings.password === undefined ? (old?.password ?? null) : settings.password;
+      const row = {
+        host: settings.host,
+        port: settings.port,
+        secure: settings.secure ? 1 : 0,
+        username: settings.username,
+        password,
+        from_address: settings.from,
+        updated_at: now(),
+        updated_by: userId,
+      };
+      await trx
+        .insertInto("mail_setting")
+        .values({ id: 1, ...row })
+        .onConflict((oc) => oc.column("id").doUpdateSet(row))
+        .execute();
+    });
+  }
+
   async renameOffice(officeId: number, name: string, who: Who): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await this.lockOffice(trx, officeId);

@@ -81,4 +81,36 @@ describe(`gongwen digest (${TEST_ENGINE})`, () => {
     expect(bad.stderr).toContain("--smtp-host");
     expect((await cli("digest", "--database", s.target, "--date", "2026-02-30")).status).toBe(2);
   });
+
+  it("--send without --smtp-* flags sends through the stored 邮件设置; a flag overrides it", async () => {
+    const smtp = await sink();
+    const other = await sink();
+    try {
+      await s.store.setMailSettings(
+        { host: "127.0.0.1", port: smtp.port, secure: false, username: null, from: "stored@example.test" },
+        null,
+      );
+      const one = await cli("digest", "--database", s.target, "--date", "2026-11-25", "--send");
+      expect(one.stderr).toBe("");
+      expect(one.status).toBe(0);
+      expect(one.stdout).toContain("clerk-a：已逾期1件，即将到期0件；已发送");
+      const two = await cli(
+        "digest",
+        "--database",
+        s.target,
+        "--date",
+        "2026-11-26",
+        "--send",
+        "--smtp-port",
+        String(other.port),
+      );
+      expect(two.status).toBe(0);
+    } finally {
+      await smtp.close();
+      await other.close();
+    }
+    expect(smtp.mails.map((m) => m.from?.text)).toContain("stored@example.test");
+    expect(other.mails.length).toBeGreaterThan(0);
+    expect(other.mails.every((m) => m.from?.text === "stored@example.test")).toBe(true);
+  });
 });

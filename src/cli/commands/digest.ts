@@ -1,9 +1,11 @@
 /**
- * `gongwen digest --database … [--date YYYY-MM-DD] [--days N] [--send --smtp-host H
- * --smtp-port P --smtp-from ADDR] [--base-url URL]`: every user's daily digest (what is overdue
- * or due within N working days in the agencies they handle). Without --send it only reports,
- * user by user, how many applications each digest holds; with --send it mails each digest that
- * has something in it to the user's e-mail address through the SMTP server given, at most once
+ * `gongwen digest --database … [--date YYYY-MM-DD] [--days N] [--send [--smtp-host H
+ * --smtp-port P --smtp-from ADDR --smtp-user U]] [--base-url URL]`: every user's daily digest
+ * (what is overdue or due within N working days in the agencies they handle). Without --send it
+ * only reports, user by user, how many applications each digest holds; with --send it mails each
+ * digest that has something in it to the user's e-mail address through the SMTP server stored
+ * on the workbench's 邮件设置 page, each setting overridden by the flag given (the password by
+ * GONGWEN_SMTP_PASSWORD, never a flag: a command line is visible to other users), at most once
  * a user and day (the database records each send: run it twice, it sends once). Prints user
  * names and counts only — never an applicant's data.
  */
@@ -20,9 +22,10 @@ interface DigestArgs {
   days?: number;
   send: boolean;
   "smtp-host"?: string;
-  "smtp-port": number;
+  "smtp-port"?: number;
   "smtp-from"?: string;
-  "smtp-secure": boolean;
+  "smtp-secure"?: boolean;
+  "smtp-user"?: string;
   "base-url"?: string;
   "calendar-override"?: string;
   lang?: string;
@@ -53,16 +56,8 @@ function checkArgs(argv: DigestArgs, lang: Lang): void {
       t(lang, `--days 应为 0–60 的整数：${argv.days}`, `--days must be 0–60: ${argv.days}`),
     );
   if (!argv.send) return;
-  if (!argv["smtp-host"] || !argv["smtp-from"])
-    throw new UserError(
-      t(
-        lang,
-        "发送邮件须给出 --smtp-host 和 --smtp-from（发件地址）",
-        "--send needs --smtp-host and --smtp-from (the sender's address)",
-      ),
-    );
   const port = argv["smtp-port"];
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
+  if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535))
     throw new UserError(
       t(lang, `--smtp-port 应为 1–65535 的整数：${port}`, `--smtp-port must be 1–65535: ${port}`),
     );
@@ -86,13 +81,20 @@ export const digestCommand: CommandModule<object, DigestArgs> = {
       })
       .option("send", { type: "boolean", default: false, describe: "发送邮件 / send the e-mails" })
       .option("smtp-host", { type: "string", describe: "SMTP 服务器 / SMTP host" })
-      .option("smtp-port", { type: "number", default: 25, describe: "SMTP 端口 / SMTP port" })
+      .option("smtp-port", {
+        type: "number",
+        describe: "SMTP 端口（未设置时25） / SMTP port (default 25)",
+      })
       .option("smtp-secure", {
         type: "boolean",
-        default: false,
         describe: "一开始即用 TLS（端口465） / TLS from the start (port 465)",
       })
       .option("smtp-from", { type: "string", describe: "发件地址 / sender address" })
+      .option("smtp-user", {
+        type: "string",
+        describe:
+          "SMTP 登录用户名（密码由环境变量 GONGWEN_SMTP_PASSWORD 给出） / SMTP user (password from GONGWEN_SMTP_PASSWORD)",
+      })
       .option("base-url", {
         type: "string",
         describe: "工作台网址，邮件中的登记号链接到申请页面 / the workbench's address, for links",
@@ -108,17 +110,30 @@ export const digestCommand: CommandModule<object, DigestArgs> = {
       throw new UserError((e as Error).message);
     }
     const { Workbench } = await import("../../server/workbench.js");
-    const { runDigests, smtpSender } = await import("../../server/digest.js");
+    const { runDigests, smtpConfigOf, smtpSender } = await import("../../server/digest.js");
     const { store } = await openStore(argv.database, lang);
-    const sender = argv.send
-      ? smtpSender({
-          host: argv["smtp-host"]!,
-          port: argv["smtp-port"],
-          from: argv["smtp-from"]!,
-          secure: argv["smtp-secure"],
-        })
-      : null;
+    let sender: ReturnType<typeof smtpSender> | null = null;
     try {
+      if (argv.send) {
+        // The stored settings (邮件设置), each overridden by the flag given.
+        const config = await smtpConfigOf(store, {
+          host: argv["smtp-host"],
+          port: argv["smtp-port"],
+          from: argv["smtp-from"],
+          secure: argv["smtp-secure"],
+          user: argv["smtp-user"],
+          password: process.env.GONGWEN_SMTP_PASSWORD,
+        });
+        if (!config)
+          throw new UserError(
+            t(
+              lang,
+              "发送邮件须先在工作台的“邮件设置”页面设置发信服务器，或给出 --smtp-host 和 --smtp-from（发件地址）",
+              "--send needs the SMTP server set on the workbench's mail settings page, or --smtp-host and --smtp-from (the sender's address)",
+            ),
+          );
+        sender = smtpSender(config);
+      }
       const runs = await runDigests(new Workbench(store, undefined, calendar), day, {
         ...(argv.days !== undefined ? { defaultDays: argv.days } : {}),
         ...(sender ? { send: sender } : {}),
