@@ -363,7 +363,20 @@ export async function writeLetters(
 
   const outcomes: (JobOutcome | undefined)[] = new Array(specs.length);
   let done = 0;
+  // Kept until the batch ends (the result lists every file): per letter only what differs from
+  // letter to letter; the lists nearly every letter repeats (its font substitutions, no
+  // warnings) are kept once and shared, so memory grows by little more than the file list.
+  const shared = new Map<string, string[]>();
+  const intern = (xs: string[]): string[] => {
+    const key = xs.join("\n");
+    let v = shared.get(key);
+    if (!v) shared.set(key, (v = xs));
+    return v;
+  };
   const collect = (seq: number, outcome: JobOutcome): void => {
+    outcome.warnings = intern(outcome.warnings);
+    outcome.pdfWarnings = intern(outcome.pdfWarnings);
+    outcome.substitutions = intern(outcome.substitutions);
     outcomes[seq] = outcome;
     options.onProgress?.(++done, specs.length);
   };

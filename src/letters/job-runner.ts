@@ -81,8 +81,12 @@ export class JobRunner {
   private readonly env: LetterEnv;
   private readonly calendar: Calendar;
   private readonly pdf: PdfRenderer | undefined;
-  private readonly facts = new Map<number, ApplicationFacts>();
-  private readonly plans = new Map<number, PlannedLetter[]>();
+  /**
+   * The facts and planned letters of the application the last job was about: a batch's jobs
+   * come application by application, so one is enough, and nothing is kept per application for
+   * the rest of the batch (memory stays flat as the batch grows).
+   */
+  private current: { index: number; facts?: ApplicationFacts; plan: PlannedLetter[] } | undefined;
 
   constructor(
     private readonly setup: RunnerSetup,
@@ -104,25 +108,20 @@ export class JobRunner {
   }
 
   private factsOf(index: number): ApplicationFacts {
-    let f = this.facts.get(index);
-    if (!f) {
+    const cur = this.current!;
+    if (!cur.facts) {
       const { dataset, lang } = this.setup;
       const app = dataset.disclosure.applications![index]!;
-      f = applicationFact(app, index, applicationFactContext(dataset, this.calendar), { lang });
-      this.facts.set(index, f);
+      cur.facts = applicationFact(app, index, applicationFactContext(dataset, this.calendar), { lang });
     }
-    return f;
+    return cur.facts;
   }
 
   async run(spec: JobSpec): Promise<JobOutcome> {
     const { dataset, lang, formats, force } = this.setup;
     const app = dataset.disclosure.applications![spec.index]!;
-    let plan = this.plans.get(spec.index);
-    if (!plan) {
-      plan = plannedLetters(app);
-      this.plans.set(spec.index, plan);
-    }
-    const planned = plan[spec.plan]!;
+    if (this.current?.index !== spec.index) this.current = { index: spec.index, plan: plannedLetters(app) };
+    const planned = this.current.plan[spec.plan]!;
     const out: JobOutcome = {
       kind: planned.kind,
       files: [],

@@ -14,8 +14,19 @@
  *   --force.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import { UserError } from "../util/errors.js";
 import {
   appendLine,
@@ -26,6 +37,7 @@ import {
   writeFileAtomic,
 } from "../util/fs-atomic.js";
 import { t, type Lang } from "../util/i18n.js";
+import { jsonChunks } from "../util/json-chunks.js";
 import { HOLIDAYS_DIR, PACKAGE_ROOT, TEMPLATES_DIR } from "../util/paths.js";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -152,6 +164,41 @@ export function stableStringify(value: unknown): string {
   return JSON.stringify(sort(value), null, 2) + "\n";
 }
 
+/**
+ * stableStringify's text in pieces (util/json-chunks.ts): a manifest of 100,000 outputs (≈70 MB
+ * of JSON) is written, or hashed, entry by entry, without its whole text or a sorted copy of it
+ * in memory. The pieces join to exactly stableStringify(value).
+ */
+export function* stableChunks(value: unknown): Generator<string> {
+  yield* jsonChunks(value, { sortKeys: true });
+  yield "\n";
+}
+
+/** sha256 of stableChunks(value) (of its text, without holding it). */
+function stableHash(value: unknown): string {
+  const h = createHash("sha256");
+  for (const c of stableChunks(value)) h.update(c);
+  return h.digest("hex");
+}
+
+/**
+ * The entries of one run share everything but their hash and size: parsed entries take their
+ * run's parts from `pool` (one object per distinct part), so 100,000 entries read back from a
+ * journal or a manifest hold one copy of them, not 100,000.
+ */
+function internEntry(entry: ManifestEntry, pool: Map<string, unknown>): ManifestEntry {
+  const out = { ...entry } as Record<string, unknown>;
+  for (const k of Object.keys(out)) {
+    const v = out[k];
+    if (!v || typeof v !== "object") continue;
+    const key = `${k}\0${JSON.stringify(v)}`;
+    const known = pool.get(key);
+    if (known) out[k] = known;
+    else pool.set(key, v);
+  }
+  return out as unknown as ManifestEntry;
+}
+
 function readManifest(path: string, force: boolean, lang: Lang): Manifest {
   const empty: Manifest = { generator: GENERATOR, outputs: {} };
   if (!existsSync(path)) return empty;
@@ -167,7 +214,15 @@ function readManifest(path: string, force: boolean, lang: Lang): Manifest {
     (parsed as { generator?: unknown }).generator === GENERATOR &&
     typeof (parsed as { outputs?: unknown }).outputs === "object" &&
     (parsed as { outputs?: unknown }).outputs !== null;
-  if (ours) return parsed as Manifest;
+  if (ours) {
+    const m = parsed as Manifest;
+    const pool = new Map<string, unknown>();
+    for (const k of Object.keys(m.outputs)) {
+      const e = m.outputs[k];
+      if (e && typeof e === "object") m.outputs[k] = internEntry(e, pool);
+    }
+    return m;
+  }
   if (force) return empty;
   throw new UserError(
     t(
@@ -268,30 +323,27 @@ function foldableJournals(outDir: string, own: string | undefined): string[] {
  * (sha256), i.e. the rename did happen.
  */
 function applyJournal(manifest: Manifest, outDir: string, journal: string): void {
-  let text: string;
-  try {
-    text = readFileSync(journal, "utf8");
-  } catch {
-    return;
-  }
   const done = new Map<string, ManifestEntry>();
   const intended = new Map<string, ManifestEntry>();
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
+  const pool = new Map<string, unknown>();
+  // Line by line: a batch's journal holds two lines per file (≈140 MB for 100,000 files).
+  const read = forEachLine(journal, (line) => {
+    if (line.trim() === "") return;
     let rec: { key?: unknown; entry?: unknown; intent?: unknown };
     try {
       rec = JSON.parse(line) as { key?: unknown; entry?: unknown; intent?: unknown };
     } catch {
-      continue; // a line cut short by a kill
+      return; // a line cut short by a kill
     }
-    if (typeof rec.key !== "string" || rec.entry === null || typeof rec.entry !== "object") continue;
-    const entry = rec.entry as ManifestEntry;
+    if (typeof rec.key !== "string" || rec.entry === null || typeof rec.entry !== "object") return;
+    const entry = internEntry(rec.entry as ManifestEntry, pool);
     if (rec.intent === true) intended.set(rec.key, entry);
     else {
       done.set(rec.key, entry);
       intended.delete(rec.key);
     }
-  }
+  });
+  if (!read) return;
   for (const [key, entry] of done) {
     try {
       if (statSync(join(outDir, key)).size !== entry.bytes) continue;
@@ -311,6 +363,37 @@ function applyJournal(manifest: Manifest, outDir: string, journal: string): void
   }
 }
 
+/** Call `fn` with each line of a UTF-8 file, read in pieces; false when it cannot be read. */
+function forEachLine(path: string, fn: (line: string) => void): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    return false;
+  }
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    const decoder = new StringDecoder("utf8");
+    let rest = "";
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch {
+        return false;
+      }
+      if (n === 0) break;
+      const lines = (rest + decoder.write(buf.subarray(0, n))).split("\n");
+      rest = lines.pop()!;
+      for (const line of lines) fn(line);
+    }
+    fn(rest + decoder.end());
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Under the lock: read the manifest, fold in foldable journals, apply `change`, write it, remove
  * the folded journals. Returns the manifest's path.
@@ -325,10 +408,10 @@ function mergeManifest(
     const manifest = readManifest(path, opts.force, opts.lang);
     const journals = foldableJournals(outDir, opts.own);
     for (const j of journals) applyJournal(manifest, outDir, j);
-    const before = journals.length === 0 ? stableStringify(manifest) : "";
+    const before = journals.length === 0 ? stableHash(manifest) : "";
     change(manifest);
-    const text = stableStringify(manifest);
-    if (text !== before || !existsSync(path)) writeFileAtomic(path, text, { force: true, lang: opts.lang });
+    if (journals.length > 0 || stableHash(manifest) !== before || !existsSync(path))
+      writeFileAtomic(path, stableChunks(manifest), { force: true, lang: opts.lang });
     for (const j of journals) removeFile(j);
     return { path, manifest };
   });

@@ -38,6 +38,7 @@ import {
 import { basename, dirname, join, resolve } from "node:path";
 import { FileSystemError, UserError } from "./errors.js";
 import { type Lang, t } from "./i18n.js";
+import { writeChunks } from "./json-chunks.js";
 
 export interface WriteOptions {
   force?: boolean;
@@ -205,7 +206,12 @@ export async function runInterruptHooks(): Promise<void> {
 
 const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-function writeAll(fd: number, data: string | Uint8Array): void {
+function writeAll(fd: number, data: string | Uint8Array | Iterable<string>): void {
+  if (typeof data !== "string" && !(data instanceof Uint8Array)) {
+    // Text in pieces (a big manifest): written in runs, never held whole.
+    writeChunks(data, (run) => writeAll(fd, run));
+    return;
+  }
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   let off = 0;
   while (off < bytes.byteLength) off += writeSync(fd, bytes, off, bytes.byteLength - off);
@@ -215,7 +221,11 @@ function writeAll(fd: number, data: string | Uint8Array): void {
  * Write `data` to `path` atomically and safely (see the module comment). Throws a UserError
  * (exit 2) when the target may not be written or the file system refuses.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array | Iterable<string>,
+  opts: WriteOptions = {},
+): void {
   const lang = opts.lang ?? "zh";
   assertWritable(path, opts);
   const dir = dirname(path);

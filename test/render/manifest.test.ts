@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { folderSha256, stableStringify } from "../../src/render/manifest.js";
+import { folderSha256, stableChunks, stableStringify } from "../../src/render/manifest.js";
 import { spawnAsync } from "../helpers/spawn.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -26,6 +26,33 @@ async function gongwen(...argv: string[]) {
   const r = await spawnAsync(process.execPath, [BIN, ...argv], { cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+describe("stableChunks (a big manifest written piece by piece)", () => {
+  it("joins to exactly stableStringify's text", () => {
+    const values: unknown[] = [
+      { generator: "gongwen", outputs: {} },
+      {
+        outputs: {
+          "b.pdf": {
+            sha256: "x",
+            bytes: 2,
+            templates: { user: "u", builtIn: "b" },
+            list: [1, { z: 1, a: [] }],
+          },
+          "a.docx": { bytes: 1, inputs: {}, skip: undefined, s: 'line\nbreak "q"' },
+        },
+        generator: "gongwen",
+        gone: undefined,
+        n: null,
+      },
+      [{ b: 1, a: 2 }],
+      "text",
+      42,
+      {},
+    ];
+    for (const v of values) expect([...stableChunks(v)].join("")).toBe(stableStringify(v));
+  });
+});
 
 interface Entry {
   sha256: string;

@@ -236,22 +236,20 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
     const manifest = finishManifestRun(recorder, result.merged ? [result.merged] : []);
 
     if (argv.json) {
-      process.stdout.write(
-        JSON.stringify(
-          {
-            files: result.files,
-            merged: result.merged,
-            counts: result.counts,
-            skipped: result.skipped,
-            errors: result.errors,
-            warnings: result.warnings,
-            notices: result.notices,
-            manifest,
-          },
-          null,
-          2,
-        ) + "\n",
-      );
+      // In pieces: the list of a 50,000-letter batch is ≈25 MB of JSON, not built as one string.
+      const { jsonChunks, writeChunks } = await import("../../util/json-chunks.js");
+      const out = {
+        files: result.files,
+        merged: result.merged,
+        counts: result.counts,
+        skipped: result.skipped,
+        errors: result.errors,
+        warnings: result.warnings,
+        notices: result.notices,
+        manifest,
+      };
+      writeChunks(jsonChunks(out), (text) => process.stdout.write(text));
+      process.stdout.write("\n");
     } else if (argv.verbose) {
       for (const f of result.files) {
         const pages = f.pages !== undefined ? t(lang, `，${f.pages}页`, `, ${f.pages} pages`) : "";
