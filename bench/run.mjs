@@ -7,7 +7,8 @@
  *   node bench/run.mjs [--json [FILE]] [--results [FILE]] [--letters N] [--block B] [--blocks K]
  *                      [--lo K] [--runs R] [--repeat P]
  *                      [--skip batch,workers,warm,alternatives,libreoffice,typst,naive,summary,
- *                              audit,deadlines,server,server-load,batch-scaling] [--only PART,…]
+ *                              audit,deadlines,server,server-load,batch-scaling,
+ *                              letters-memory] [--only PART,…]
  *
  * --json [FILE]    every figure as JSON: on stdout (instead of the table), or into FILE (the
  *                  table still on stdout). Through npm, stdout starts with
@@ -26,7 +27,8 @@
  * --only PART,…    run only these parts (the names of --skip), e.g. --only server-load: two
  *                  `gongwen serve` on one PostgreSQL under 50 clerks' load (bench/server-load.mjs);
  *                  --only batch-scaling: 300 agencies' year-end batches on 1, 2 and 4 workers
- *                  (bench/batch-scaling.mjs)
+ *                  (bench/batch-scaling.mjs); --only letters-memory: peak RSS of the letters
+ *                  batch at 1,000, 10,000 and 50,000 letters (bench/letters-memory.mjs)
  *
  * Measuring honestly on a shared, noisy machine: every comparison is paired and interleaved
  * (A B A B …, engines in rotated order block by block), figures are medians of the repeats with
@@ -55,6 +57,7 @@ import { benchSummaryCold, benchSummaryWarm } from "./summary.mjs";
 import { benchServer } from "./server.mjs";
 import { benchServerLoad, serverLoadRows } from "./server-load.mjs";
 import { batchScalingRows, benchBatchScaling } from "./batch-scaling.mjs";
+import { benchLettersMemory, lettersMemoryRows } from "./letters-memory.mjs";
 
 /** `--json` and `--results` take an optional FILE: `--json out.json`, `--json=out.json`, `--json`. */
 function optionalValue(argv, name) {
@@ -98,7 +101,7 @@ const RUNS = int(opts.runs, 5, 1);
 const REPEAT = int(opts.repeat, 3, 1);
 const skip = new Set(opts.skip.split(",").filter(Boolean));
 const PARTS =
-  "batch,workers,warm,alternatives,libreoffice,typst,naive,summary,audit,deadlines,server,server-load,batch-scaling";
+  "batch,workers,warm,alternatives,libreoffice,typst,naive,summary,audit,deadlines,server,server-load,batch-scaling,letters-memory";
 const only = new Set(opts.only.split(",").filter(Boolean));
 if (only.size > 0) for (const p of PARTS.split(",")) if (!only.has(p)) skip.add(p);
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
@@ -296,6 +299,8 @@ const serverLoad = await part("server-load", () => benchServerLoad());
 // 300 agencies keep the part to a few minutes on 2 cores; `node bench/batch-scaling.mjs
 // --agencies 2000` is the issue's full size.
 const batchScaling = await part("batch-scaling", () => benchBatchScaling({ agencies: 300 }));
+// Peak RSS of the letters batch at 1,000, 10,000 and 50,000 letters (bench/letters-memory.mjs).
+const lettersMemory = await part("letters-memory", () => benchLettersMemory());
 machine.loadavgEnd = loadavg().map((x) => Number(x.toFixed(2)));
 
 const med = (x) => x?.median;
@@ -363,6 +368,12 @@ const targets = [
     (v) => v <= 0.35,
     (v) => `${v.toFixed(2)}×`,
   ),
+  target(
+    "letters batch peak RSS ≤ 400 MB at every size, 1,000 to 50,000 letters (DOCX+PDF)",
+    lettersMemory?.maxPeakRssMb,
+    (v) => v <= 400,
+    (v) => `${v.toFixed(0)} MB`,
+  ),
   target("audit of 100,000 applications + 100,000 cases ≤ 1 s", auditMs, (v) => v <= 1000, fms),
   target("deadlines for 100,000 applications ≤ 200 ms", deadlines?.ms, (v) => v <= 200, fms),
   target(
@@ -389,6 +400,7 @@ const result = {
   server,
   serverLoad,
   batchScaling,
+  lettersMemory,
   targets,
 };
 
@@ -562,6 +574,7 @@ function table() {
   L.push(...serverLoadRows(serverLoad));
   L.push(...batchScalingRows(batchScaling));
   L.push("");
+  L.push(...lettersMemoryRows(lettersMemory));
   L.push("### Targets", "", "| target | measured | met |", "|---|---:|:---:|");
   for (const t of targets)
     L.push(`| ${t.name} | ${t.shown} | ${t.met === null ? "–" : t.met ? "yes" : "**no**"} |`);
