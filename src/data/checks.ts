@@ -17,12 +17,15 @@ import { RECEIPT_FIELD } from "./receipt.js";
 import {
   APPLICANT_TYPE_LABELS,
   APPLICANT_TYPES,
+  COMPLAINT_OUTCOME_LABELS,
   REASON_LABELS,
   REPLY_TYPE_LABELS,
   REPLY_TYPE_ROW,
   REVIEW_GROUP_NAMES,
   replyTableRow,
   REVIEW_OUTCOME_LABELS,
+  VALID_COMPLAINT_OUTCOMES,
+  type ComplaintOutcome,
   type ReplyType,
 } from "./codes.js";
 import type { Channel, Count } from "./types.js";
@@ -255,6 +258,22 @@ function checkApproval(c: Checker, ap: Obj): void {
     if (!isObj(k)) return;
     const p: Path = [...base, "complaints", i];
     c.order(p, k, "handled", date(k.received), "received");
+    c.order(p, k, "concluded", date(k.received), "received");
+    const outcome = str(k.outcome) as ComplaintOutcome | undefined;
+    const label = outcome !== undefined ? COMPLAINT_OUTCOME_LABELS[outcome] : undefined;
+    if (label !== undefined && k.concluded === undefined)
+      c.add([...p, "outcome"], "required", {
+        zh: `投诉办理结果为“${label}”，须填写办结日期（concluded）`,
+        en: `a complaint with outcome ${outcome} needs its conclusion date (concluded)`,
+      });
+    if (label !== undefined && typeof k.valid === "boolean") {
+      const validByOutcome = VALID_COMPLAINT_OUTCOMES.includes(outcome!);
+      if (k.valid !== validByOutcome)
+        c.add([...p, "valid"], "inconsistent", {
+          zh: `投诉办理结果为“${label}”，${validByOutcome ? "属于" : "不属于"}有效投诉，valid 应为 ${validByOutcome}`,
+          en: `a complaint with outcome ${outcome} is ${validByOutcome ? "" : "not "}a valid complaint: valid must be ${validByOutcome}`,
+        });
+    }
     if (Array.isArray(ap.cases)) c.reference(p, "case", str(k.case), caseIds, { zh: "办件", en: "case" });
   });
   c.uniqueIds([...base, "criticismNotices"], arr(ap.criticismNotices), {

@@ -273,6 +273,23 @@ export const ABSENCE_KIND_LABELS: Record<AbsenceKind, string> = {
   "post-hopping": "串岗",
 };
 
+/**
+ * How a complaint about the approval service was concluded (投诉办理结果), as 12345 hotline and
+ * 投诉 handling records it after verification (核查): 属实 (upheld: the office was at fault, to be
+ * rectified), 部分属实, 不属实 (rejected: not substantiated), or withdrawn by the complainant
+ * (投诉人撤回). An upheld or partly upheld complaint is a valid complaint (有效投诉).
+ */
+export const COMPLAINT_OUTCOMES = ["upheld", "partly-upheld", "rejected", "withdrawn"] as const;
+export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
+export const COMPLAINT_OUTCOME_LABELS: Record<ComplaintOutcome, string> = {
+  upheld: "属实",
+  "partly-upheld": "部分属实",
+  rejected: "不属实",
+  withdrawn: "投诉人撤回",
+};
+/** Outcomes that make a complaint valid (有效投诉). */
+export const VALID_COMPLAINT_OUTCOMES: readonly ComplaintOutcome[] = ["upheld", "partly-upheld"];
+
 /** New-media accounts (政务新媒体). */
 export const NEW_MEDIA_KINDS = ["weibo", "wechat", "app", "short-video", "other"] as const;
 export type NewMediaKind = (typeof NEW_MEDIA_KINDS)[number];

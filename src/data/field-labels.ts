@@ -126,6 +126,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   innovations: "创新做法",
   created: "形成日期",
   handled: "处理日期",
+  concluded: "办结日期",
   "reply.date": "答复日期",
   "reconsideration.filed": "申请复议日期",
   "reconsideration.decided": "复议决定日期",

@@ -5,6 +5,7 @@
 import { maskPersonalPatterns } from "../util/personal-patterns.js";
 import {
   ABSENCE_KIND_LABELS,
+  COMPLAINT_OUTCOME_LABELS,
   APPLICANT_TYPE_LABELS,
   DELIVERY_FORM_LABELS,
   DELIVERY_METHOD_LABELS,
@@ -51,6 +52,7 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
   Reason: REASON_LABELS,
   ReviewOutcome: REVIEW_OUTCOME_LABELS,
   AbsenceKind: ABSENCE_KIND_LABELS,
+  ComplaintOutcome: COMPLAINT_OUTCOME_LABELS,
   NewMediaKind: NEW_MEDIA_KIND_LABELS,
   FeeMethod: { "per-request": "按件计收", "per-page": "按量计收" },
   DayUnit: { working: "工作日", calendar: "自然日" },

@@ -28,6 +28,13 @@ export type RecordId = string;
  */
 export type DayUnit = "working" | "calendar";
 /**
+ * How the complaint was concluded after verification (投诉办理结果, as 12345 / 投诉 handling records it): upheld 属实 (the office was at fault, rectified), partly-upheld 部分属实, rejected 不属实, withdrawn 投诉人撤回. Upheld and partly upheld complaints are valid complaints (有效投诉).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "complaintOutcome".
+ */
+export type ComplaintOutcome = "upheld" | "partly-upheld" | "rejected" | "withdrawn";
+/**
  * This interface was referenced by `Dataset`'s JSON-Schema
  * via the `definition` "absenceKind".
  */
@@ -504,10 +511,18 @@ export interface Complaint {
   case?: RecordId;
   summary: Text;
   /**
-   * Found substantiated (有效投诉).
+   * Found substantiated (有效投诉). With an outcome it must agree: true for upheld and partly-upheld, false for rejected and withdrawn.
    */
   valid?: boolean;
+  /**
+   * Day the office first dealt with it (处理日期: contacted the complainant, forwarded it); not before received.
+   */
   handled?: DateString;
+  outcome?: ComplaintOutcome;
+  /**
+   * Day the complaint was concluded (办结日期, the complainant told the outcome); not before received, and required with an outcome. Absent, or after 31 December: still open at the end of the year.
+   */
+  concluded?: DateString;
   exposedByMedia?: boolean;
 }
 /**

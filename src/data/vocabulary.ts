@@ -14,6 +14,8 @@
 import {
   ABSENCE_KIND_LABELS,
   ABSENCE_KINDS,
+  COMPLAINT_OUTCOME_LABELS,
+  COMPLAINT_OUTCOMES,
   CONSULTATION_PARTIES,
   DELIVERY_FORM_LABELS,
   DELIVERY_FORMS,
@@ -89,6 +91,17 @@ const TABLES: Record<string, LabelTable<string>> = {
     审理中: "pending",
   }),
   AbsenceKind: table(ABSENCE_KINDS, ABSENCE_KIND_LABELS),
+  ComplaintOutcome: table(COMPLAINT_OUTCOMES, COMPLAINT_OUTCOME_LABELS, {
+    经查属实: "upheld",
+    投诉属实: "upheld",
+    有效投诉: "upheld",
+    经查部分属实: "partly-upheld",
+    经查不属实: "rejected",
+    投诉不属实: "rejected",
+    无效投诉: "rejected",
+    撤回: "withdrawn",
+    撤诉: "withdrawn",
+  }),
   NewMediaKind: table(NEW_MEDIA_KINDS, NEW_MEDIA_KIND_LABELS, {
     微博: "weibo",
     微信: "wechat",

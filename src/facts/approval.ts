@@ -22,10 +22,12 @@ import type {
   Approval,
   ApprovalCase,
   ApprovalItem,
+  Complaint,
   Dataset,
   RatingLevel,
   TimeLimit,
 } from "../data/types.js";
+import { VALID_COMPLAINT_OUTCOMES } from "../data/codes.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
 import {
@@ -96,6 +98,13 @@ export interface OverdueCase {
   /** Days after the due day to completion in the limit's unit (null when open). */
   daysLate: number | null;
   open: boolean;
+}
+
+export interface ComplaintOutcomeCounts {
+  upheld: string[];
+  partlyUpheld: string[];
+  rejected: string[];
+  withdrawn: string[];
 }
 
 export interface CategoryCountFact {
@@ -180,7 +189,23 @@ export interface ApprovalFacts {
   };
   /** Completed within the promised limit ÷ completed (records only). */
   onTime: Rate | null;
-  complaints: { known: boolean; count: number; valid: number; exposedByMedia: number; ids: string[] };
+  complaints: {
+    known: boolean;
+    count: number;
+    /** Valid complaints (有效投诉): valid true, or concluded as upheld or partly upheld. */
+    valid: number;
+    exposedByMedia: number;
+    ids: string[];
+    /** Records by how they were concluded (outcome), each with its complaints' ids. */
+    outcomes: ComplaintOutcomeCounts;
+    /**
+     * Not concluded by 31 December: concluded after it, or neither concluded nor verified (no
+     * concluded, outcome or valid). Ids.
+     */
+    open: string[];
+    /** Some complaint records its conclusion date (concluded): the data speaks of conclusions. */
+    concludedKnown: boolean;
+  };
   criticismNotices: { known: boolean; count: number; ids: string[] };
   absences: {
     known: boolean;
@@ -280,7 +305,16 @@ function emptyApproval(): ApprovalFacts {
     open: { count: 0, ids: [] },
     overdue: { known: false, count: 0, cases: [] },
     onTime: null,
-    complaints: { known: false, count: 0, valid: 0, exposedByMedia: 0, ids: [] },
+    complaints: {
+      known: false,
+      count: 0,
+      valid: 0,
+      exposedByMedia: 0,
+      ids: [],
+      outcomes: { upheld: [], partlyUpheld: [], rejected: [], withdrawn: [] },
+      open: [],
+      concludedKnown: false,
+    },
     criticismNotices: { known: false, count: 0, ids: [] },
     absences: { known: false, count: 0, unstaffed: 0, offPost: 0, postHopping: 0, ids: [] },
     seal: {
@@ -336,6 +370,33 @@ function ratingFacts(
     badList,
     satisfied: rate(ratings.length - bad, ratings.length),
   };
+}
+
+/** A valid complaint (有效投诉): found substantiated, or concluded as upheld or partly upheld. */
+export function isValidComplaint(c: Complaint): boolean {
+  return c.valid === true || (c.outcome !== undefined && VALID_COMPLAINT_OUTCOMES.includes(c.outcome));
+}
+
+/**
+ * Not concluded by the day given (31 December): concluded after it, or with nothing recorded
+ * of its conclusion (no concluded date, outcome or finding).
+ */
+export function complaintOpenAt(c: Complaint, day: string): boolean {
+  if (c.concluded !== undefined) return c.concluded > day;
+  return c.valid === undefined && c.outcome === undefined;
+}
+
+function complaintOutcomes(list: readonly Complaint[], yearEnd: string): ComplaintOutcomeCounts {
+  const out: ComplaintOutcomeCounts = { upheld: [], partlyUpheld: [], rejected: [], withdrawn: [] };
+  const key = {
+    upheld: "upheld",
+    "partly-upheld": "partlyUpheld",
+    rejected: "rejected",
+    withdrawn: "withdrawn",
+  } as const;
+  for (const c of list)
+    if (c.outcome !== undefined && !complaintOpenAt(c, yearEnd)) out[key[c.outcome]].push(c.id);
+  return out;
 }
 
 function officeFacts(a: Approval): ApprovalOfficeFacts {
@@ -605,9 +666,12 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
     complaints: {
       known: complaintsKnown,
       count: complaintCount,
-      valid: (complaints ?? []).filter((c) => c.valid === true).length,
+      valid: (complaints ?? []).filter(isValidComplaint).length,
       exposedByMedia: (complaints ?? []).filter((c) => c.exposedByMedia === true).length,
       ids: (complaints ?? []).map((c) => c.id),
+      outcomes: complaintOutcomes(complaints ?? [], yearEnd),
+      open: (complaints ?? []).filter((c) => complaintOpenAt(c, yearEnd)).map((c) => c.id),
+      concludedKnown: (complaints ?? []).some((c) => c.concluded !== undefined),
     },
     criticismNotices: { known: noticesKnown, count: noticeCount, ids: (notices ?? []).map((n) => n.id) },
     absences: {

@@ -18,6 +18,22 @@ export interface ApprovalEvent {
   overdue: boolean;
   complaint: boolean;
   criticismNotice: boolean;
+  /**
+   * For complaints: how they ended, from their outcome and conclusion dates (only the parts
+   * with a count; empty when no complaint records an outcome or is open at the year's end).
+   */
+  parts?: ComplaintPart[];
+}
+
+/** How the year's complaints ended (属实, 部分属实, 不属实, 撤回) or that they were open at its end. */
+export interface ComplaintPart {
+  kind: "upheld" | "partly-upheld" | "rejected" | "withdrawn" | "open";
+  count: number;
+  upheld: boolean;
+  partlyUpheld: boolean;
+  rejected: boolean;
+  withdrawn: boolean;
+  open: boolean;
 }
 
 export interface AbsenceEvent {
@@ -111,6 +127,10 @@ export interface Claims {
   noFees: { holds: boolean; known: boolean; count: number; amount: number };
 }
 
+function hasConclusionData(ap: ApprovalFacts): boolean {
+  return ap.complaints.concludedKnown;
+}
+
 export function deriveClaims(ap: ApprovalFacts, di: DisclosureFacts, options: ClaimOptions = {}): Claims {
   const basis = options.maxLimitBasis ?? "promised";
 
@@ -127,6 +147,32 @@ export function deriveClaims(ap: ApprovalFacts, di: DisclosureFacts, options: Cl
   };
   ev("overdue", ap.overdue.count);
   ev("complaint", ap.complaints.count);
+  const complaintEvent = events.find((e) => e.complaint);
+  if (complaintEvent) {
+    const o = ap.complaints.outcomes;
+    const parts: ComplaintPart[] = [];
+    const part = (kind: ComplaintPart["kind"], count: number) => {
+      if (count > 0)
+        parts.push({
+          kind,
+          count,
+          upheld: kind === "upheld",
+          partlyUpheld: kind === "partly-upheld",
+          rejected: kind === "rejected",
+          withdrawn: kind === "withdrawn",
+          open: kind === "open",
+        });
+    };
+    part("upheld", o.upheld.length);
+    part("partly-upheld", o.partlyUpheld.length);
+    part("rejected", o.rejected.length);
+    part("withdrawn", o.withdrawn.length);
+    // An open complaint counts as such only beside records that state outcomes or dates: a
+    // list of bare complaints says nothing of their conclusion in the summary.
+    if (parts.length > 0 || (ap.complaints.open.length > 0 && hasConclusionData(ap)))
+      part("open", ap.complaints.open.length);
+    complaintEvent.parts = parts;
+  }
   ev("criticism-notice", ap.criticismNotices.count);
   const recordKnown = ap.present && ap.overdue.known && ap.complaints.known && ap.criticismNotices.known;
 

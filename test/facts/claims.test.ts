@@ -28,7 +28,7 @@ describe("claims of the eventful 2014 dataset (2 overdue, 1 complaint, 3 applica
       criticismNotices: 0,
       events: [
         { kind: "overdue", count: 2, overdue: true, complaint: false, criticismNotice: false },
-        { kind: "complaint", count: 1, overdue: false, complaint: true, criticismNotice: false },
+        { kind: "complaint", count: 1, overdue: false, complaint: true, criticismNotice: false, parts: [] },
       ],
       anyEvent: true,
     });
@@ -38,6 +38,9 @@ describe("claims of the eventful 2014 dataset (2 overdue, 1 complaint, 3 applica
       valid: 1,
       exposedByMedia: 0,
       ids: ["TS2014-01"],
+      outcomes: { upheld: [], partlyUpheld: [], rejected: [], withdrawn: [] },
+      open: [],
+      concludedKnown: false,
     });
   });
 
