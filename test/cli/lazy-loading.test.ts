@@ -4,6 +4,8 @@
  * validates its dataset with the precompiled validator, so neither the Handlebars compiler nor
  * ajv's compiler is loaded; a user's --templates folder and a font configuration do load them.
  * Which CommonJS modules a process loaded is read from the module cache as the process exits.
+ * This is dist/cli/main.js, the path of worker threads and of bin/gongwen without its start-up
+ * snapshot; with the snapshot every module is already in the heap (test/cli/snapshot.test.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
