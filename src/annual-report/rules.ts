@@ -10,7 +10,9 @@
  * side of which is entirely blank is not checked — nothing was reported to compare; otherwise a
  * blank counts as nothing. Printed as 0 (the default), a blank is a 0 and is checked as one.
  *
- * The audit runs the same rules (`checkAnnualReport`, `ANNUAL_REPORT_RULES`).
+ * These are the evaluators; the rules that apply them are the audit's
+ * (src/audit/rules/annual-report/, one per rule id, over the facts' numbers), which the annual
+ * report and the roll-up run too (src/audit/annual-report.ts, `annualReportViolations`).
  */
 import { APPLICANT_TYPES } from "../data/codes.js";
 import { t, type Lang } from "../util/i18n.js";
@@ -176,6 +178,11 @@ export function annualReportEquations(version: TableFormatVersion): Equation[] {
   return out;
 }
 
+/** The equations of one of rules 1–4, in the order annualReportEquations gives them. */
+export function equationsOf(version: TableFormatVersion, rule: Equation["rule"]): Equation[] {
+  return annualReportEquations(version).filter((e) => e.rule === rule);
+}
+
 /** The value of a cell as printed (null only when printed empty). */
 export function cellValue(tables: AnnualReportTables, ref: CellRef): Cell {
   return printedValue(rawCell(tables, ref), tables.blankCells);
@@ -303,21 +310,6 @@ export function checkCarryOver(
       right: before,
     });
   }
-  return out;
-}
-
-/**
- * Every consistency rule on the tables (rules 1–4), and with last year's tables rule 5.
- * Returns the violations in rule order; an empty list means the tables balance.
- */
-export function checkAnnualReport(
-  tables: AnnualReportTables,
-  previous?: AnnualReportTables,
-  options: { lang?: Lang } = {},
-): Violation[] {
-  const lang = options.lang ?? "zh";
-  const out = checkEquations(tables, annualReportEquations(tables.version), lang);
-  if (previous) out.push(...checkCarryOver(tables, previous, lang));
   return out;
 }
 

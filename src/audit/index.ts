@@ -44,3 +44,11 @@ export {
 } from "./finding.js";
 export type { RuleModule, RuleContext, RuleOptions, RuleOptionsSpec, ReportDetails } from "./rule.js";
 export { formatAuditText, formatRuleList, type TextOptions } from "./text-report.js";
+export {
+  annualReportViolations,
+  carryOverViolations,
+  tablesOnly,
+  ANNUAL_REPORT_CONSISTENCY_RULES,
+  type AnnualReportNumbers,
+} from "./annual-report.js";
+export { rollupAnnualReport, type AnnualReportRollup, type RollupDepartmentResult } from "./rollup.js";

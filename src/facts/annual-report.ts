@@ -1,7 +1,9 @@
 /**
  * Facts of the statutory annual report (政府信息公开工作年度报告): the cells of tables 二, 三 and 四
  * for the format version of the report year, the figures its prose states (requests, reviews,
- * processing fees), the publication deadline, and the consistency violations.
+ * processing fees), the publication deadline, and the numbers the consistency rules judge (the
+ * tables, last year's tables, the given cells and the records' counts; the rules themselves are
+ * audit rules, src/audit/rules/annual-report/).
  *
  * Table 三 is counted from the application records (ApplicationFacts, so the letters, the report
  * and the audit agree on carried-over status and year-end status):
@@ -13,7 +15,7 @@
  * The table therefore balances by construction. An office without records gives the cells
  * (annualReportTable.requests, as published; they are used as given) and the consistency rules
  * check them. Given cells that disagree with the records are refused when the dataset is loaded
- * (src/data/checks.ts) and reported here too ("given-records"), for data built in code.
+ * (src/data/checks.ts) and reported by the audit too ("given-records"), for data built in code.
  *
  * Table 四 from the reconsideration and litigation records. Interpretation (documented default,
  * option `reviewYear`): a case is counted in the year it was filed ("filed"); its column is its
@@ -64,15 +66,14 @@ import {
   type ReviewsTable,
   type TableSource,
 } from "../annual-report/model.js";
-import { checkAnnualReport, checkGivenAgainstRecords, type Violation } from "../annual-report/rules.js";
 import type { ApplicationFacts } from "./applications.js";
 
 export interface AnnualReportFactsOptions {
   /** Format version; by the report year when absent (2021 from 2021, 2019 for 2019–2020, else 2008). */
   version?: FormatVersion;
   /**
-   * Last year's tables (previousAnnualReportTables): adds rule 5, this year's 上年结转 = last
-   * year's 结转下年度继续办理, to the violations.
+   * Last year's tables (previousAnnualReportTables), kept as `previousTables` for rule 5, this
+   * year's 上年结转 = last year's 结转下年度继续办理.
    */
   previous?: AnnualReportTables;
   /** Which reconsideration and litigation cases table 四 counts (default "filed"). */
@@ -146,12 +147,17 @@ export interface AnnualReportFacts {
   /** Last year's report (disclosure.previousAnnualReport): its deadline and whether it was met; null when not recorded. */
   previousPublication: PublicationFacts | null;
   /**
-   * Consistency rules 1–4 on the tables, rule 5 (carry-over) when last year's tables were given,
-   * and given cells against the records where both exist.
+   * Last year's tables, for the carry-over rule (this year's 二 = last year's 四): given in the
+   * options and this version has tables; else null.
    */
-  violations: Violation[];
-  /** Rule 5 was checked (last year's tables were given and this version has tables). */
-  carryOverChecked: boolean;
+  previousTables: AnnualReportTables | null;
+  /**
+   * The cells given for tables 三 and 四 (annualReportTable, at the finest resolution) where the
+   * dataset keeps application records too, for the given-against-records rule; empty otherwise.
+   */
+  givenTables: { requests?: RequestsTable; reviews?: ReviewsTable };
+  /** Tables 三 (finest resolution) and 四 as counted from the records, whatever is printed. */
+  recordTables: { requests: RequestsTable; reviews: ReviewsTable };
   /** Things a clerk should know: figures not given that print as 0. */
   warnings: string[];
 }
@@ -404,7 +410,6 @@ export function annualReportFacts(
     reviews: (givenRev ? "given" : "records") as TableSource,
   };
 
-  const violations: Violation[] = [];
   const warnings: string[] = [];
   let tables: AnnualReportTables | null = null;
   if (isTableVersion(version)) {
@@ -419,7 +424,6 @@ export function annualReportFacts(
       sources,
       blankCells,
     };
-    violations.push(...checkAnnualReport(tables, options.previous, { lang }));
     if (!proactive.given) {
       const field = version === "2021" ? "proactive" : "proactive2019";
       warnings.push(
@@ -431,16 +435,6 @@ export function annualReportFacts(
       );
     }
   }
-  violations.push(
-    ...checkGivenAgainstRecords(
-      {
-        ...(givenReq && hasRecords ? { requests: givenReq } : {}),
-        ...(givenRev && hasRecords ? { reviews: givenRev } : {}),
-      },
-      { requests: recordRequests, reviews: recordReviews },
-      lang,
-    ),
-  );
 
   let replyTypes: Record<ReplyType, number> | null = null;
   if (hasRecords) {
@@ -467,8 +461,12 @@ export function annualReportFacts(
     fees: feeSummary(dataset, applications),
     publication: { due, date, onTime: date === null ? null : meetsLimit(date, due) },
     previousPublication: previousPublication(dataset),
-    violations,
-    carryOverChecked: tables !== null && options.previous !== undefined,
+    previousTables: tables !== null ? (options.previous ?? null) : null,
+    givenTables: {
+      ...(givenReq && hasRecords ? { requests: givenReq } : {}),
+      ...(givenRev && hasRecords ? { reviews: givenRev } : {}),
+    },
+    recordTables: { requests: recordRequests, reviews: recordReviews },
     warnings,
   };
 }

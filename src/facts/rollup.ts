@@ -8,10 +8,8 @@
  * it), 行政复议结果纠正 (table 四). Nothing is counted from records here: every figure is the
  * department's facts'.
  *
- * The consistency rules: each department's are the violations its facts already hold (the same
- * checkAnnualReport the audit reports, and given-against-records and carry-over where its facts
- * had them); the sum is checked with checkAnnualReport. A department whose tables fail is named
- * with every message.
+ * Numbers only: the consistency rules are judged on each department's and on the summed tables
+ * by the audit's annual-report rules (src/audit/rollup.ts, rollupAnnualReport).
  */
 import { formatVersionForYear, REQUEST_COLUMNS, REQUEST_ROWS } from "../annual-report/format.js";
 import { sumCells } from "../annual-report/given.js";
@@ -26,7 +24,6 @@ import {
   type ReviewsTable,
 } from "../annual-report/model.js";
 import { sumTables } from "../annual-report/rollup.js";
-import { checkAnnualReport, type Violation } from "../annual-report/rules.js";
 import type { FormatVersion, TableFormatVersion } from "../annual-report/format.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
@@ -68,17 +65,16 @@ export interface RollupComparison {
   reconsiderationCorrected: number;
 }
 
-export interface RollupDepartmentResult {
+export interface RollupDepartmentSum {
   name: string;
   key?: string;
   comparison: RollupComparison;
-  /** Its tables' consistency violations (its facts'); empty when they add up. */
-  violations: Violation[];
   /** Where its tables come from. */
   sources: AnnualReportFacts["sources"];
 }
 
-export interface AnnualReportRollup {
+/** The summed tables and figures of a roll-up, before the consistency rules judge them. */
+export interface AnnualReportSum {
   year: number;
   version: TableFormatVersion;
   /** The summed tables (the city-wide 表二、表三、表四). */
@@ -91,13 +87,9 @@ export interface AnnualReportRollup {
   reviewSummary: ReviewSummary;
   /** The departments' processing fees added up (notices only when every department knows them). */
   fees: FeeSummary;
-  departments: RollupDepartmentResult[];
+  departments: RollupDepartmentSum[];
   /** The comparison's total row: each column the sum of the departments' (null where none has the figure). */
   total: RollupComparison;
-  /** The consistency rules on the summed tables. */
-  violations: Violation[];
-  /** The departments whose tables fail, each with its messages, in the departments' order. */
-  failing: { name: string; key?: string; messages: string[] }[];
   /** Things to tell the clerk (departments without records for the on-time columns …). */
   warnings: string[];
 }
@@ -173,13 +165,13 @@ function comparisonOf(d: RollupDepartment, tables: AnnualReportTables): RollupCo
 }
 
 /**
- * Roll the departments' annual reports up into the city-wide tables. Throws UserError when there
+ * Sum the departments' annual reports into the city-wide tables. Throws UserError when there
  * is no department, or one's facts are of another year or format version (or have no tables).
  */
-export function rollupAnnualReport(
+export function sumAnnualReports(
   departments: readonly RollupDepartment[],
   options: RollupOptions,
-): AnnualReportRollup {
+): AnnualReportSum {
   const lang = options.lang ?? "zh";
   const { year } = options;
   const version = options.version ?? formatVersionForYear(year);
@@ -226,11 +218,10 @@ export function rollupAnnualReport(
   const requestsFull = sumFull(
     departments.map((d, i) => ({ full: d.report.requestsFull, blankCells: tablesOf[i]!.blankCells })),
   );
-  const results: RollupDepartmentResult[] = departments.map((d, i) => ({
+  const results: RollupDepartmentSum[] = departments.map((d, i) => ({
     name: d.name,
     ...(d.key !== undefined ? { key: d.key } : {}),
     comparison: comparisonOf(d, tablesOf[i]!),
-    violations: [...d.report.violations],
     sources: d.report.sources,
   }));
   const total: RollupComparison = {
@@ -261,14 +252,6 @@ export function rollupAnnualReport(
     fees: sumFees(departments.map((d) => d.report.fees)),
     departments: results,
     total,
-    violations: checkAnnualReport(tables, undefined, { lang }),
-    failing: results
-      .filter((r) => r.violations.length > 0)
-      .map((r) => ({
-        name: r.name,
-        ...(r.key !== undefined ? { key: r.key } : {}),
-        messages: r.violations.map((v) => v.message),
-      })),
     warnings,
   };
 }

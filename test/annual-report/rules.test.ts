@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
-import {
-  annualReportEquations,
-  checkAnnualReport,
-  checkCarryOver,
-  ANNUAL_REPORT_RULES,
-} from "../../src/annual-report/rules.js";
+import { annualReportEquations, checkCarryOver, ANNUAL_REPORT_RULES } from "../../src/annual-report/rules.js";
+import { annualReportViolations, tablesOnly } from "../../src/audit/annual-report.js";
 import { REQUEST_COLUMNS, REQUEST_ROWS } from "../../src/annual-report/format.js";
 import type { AnnualReportTables } from "../../src/annual-report/model.js";
 import { givenRequests, projectRequests } from "../../src/annual-report/given.js";
 import { blankTables, factsOf, row, sample2023 } from "./fixtures.js";
+
+/** The audit's consistency rules on tables alone (with last year's tables, rule 5 too). */
+function checkAnnualReport(
+  tables: AnnualReportTables,
+  previous?: AnnualReportTables,
+  options: { lang?: "zh" | "en" } = {},
+) {
+  return annualReportViolations({ ...tablesOnly(tables), previousTables: previous ?? null }, options.lang);
+}
 
 /** The 2023 sample's tables: balanced, the base every violation fixture breaks in one place. */
 function balanced(): AnnualReportTables {

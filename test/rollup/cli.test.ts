@@ -86,10 +86,11 @@ describe("gongwen rollup", () => {
     expect(y.stderr).toContain("--year 应为四位年份");
   });
 
-  it("is public API: gongwen/facts sums, gongwen/documents composes", async () => {
-    const script = `import { rollupAnnualReport, rollupDepartment, sumTables } from "gongwen/facts";
+  it("is public API: gongwen/facts sums, gongwen/audit checks, gongwen/documents composes", async () => {
+    const script = `import { sumAnnualReports, rollupDepartment, sumTables } from "gongwen/facts";
+      import { rollupAnnualReport, annualReportViolations } from "gongwen/audit";
       import { buildRollupReport, reviewRollupReport, rollupHeadOf } from "gongwen/documents";
-      for (const f of [rollupAnnualReport, rollupDepartment, sumTables, buildRollupReport, reviewRollupReport, rollupHeadOf])
+      for (const f of [sumAnnualReports, rollupAnnualReport, annualReportViolations, rollupDepartment, sumTables, buildRollupReport, reviewRollupReport, rollupHeadOf])
         if (typeof f !== "function") throw new Error("missing");
       console.log("ok");`;
     const r = await spawnAsync("node", ["--input-type=module", "-e", script]);

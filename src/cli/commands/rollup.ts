@@ -81,7 +81,8 @@ export const rollupCommand: CommandModule<object, RollupArgs> = {
       );
     const year = Number(argv.year);
     const { loadDataset } = await import("../../data/load.js");
-    const { deriveFacts, rollupAnnualReport, rollupDepartment } = await import("../../facts/index.js");
+    const { deriveFacts, rollupDepartment } = await import("../../facts/index.js");
+    const { rollupAnnualReport } = await import("../../audit/rollup.js");
     const { buildRollupReport, rollupHeadOf } = await import("../../compose/documents/index.js");
     const { renderXlsx } = await import("../../render/xlsx/index.js");
     const calendar = await cliCalendar(argv["calendar-override"], lang);

@@ -31,7 +31,8 @@ import {
   type ReviewGroup,
 } from "../../annual-report/format.js";
 import { cellText, type AnnualReportTables, type RequestRow } from "../../annual-report/model.js";
-import { checkCarryOver, type Violation } from "../../annual-report/rules.js";
+import type { Violation } from "../../annual-report/rules.js";
+import { annualReportViolations, carryOverViolations } from "../../audit/annual-report.js";
 import { applicationFacts } from "../../facts/applications.js";
 import {
   annualReportFacts,
@@ -443,15 +444,10 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReportBuild {
 
 /** The report's checks: every violation of the consistency rules (rule 5 with last year's data). */
 function reportViolations(input: AnnualReportInput, report: AnnualReportFacts): Violation[] {
-  const violations = [...report.violations];
-  if (input.previous && report.tables && !report.carryOverChecked) {
-    violations.push(
-      ...checkCarryOver(
-        report.tables,
-        previousTables(input.previous, input.dataset, input.lang, input.calendar),
-        input.lang,
-      ),
-    );
+  const violations = annualReportViolations(report, input.lang);
+  if (input.previous && report.tables && !report.previousTables) {
+    const previous = previousTables(input.previous, input.dataset, input.lang, input.calendar);
+    violations.push(...carryOverViolations({ ...report, previousTables: previous }, input.lang));
   }
   return violations;
 }

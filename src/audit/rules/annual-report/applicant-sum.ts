@@ -1,7 +1,13 @@
 /** Annual report, table 三, every row: 总计 = the six applicant columns. */
 import type { Finding } from "../../finding.js";
-import { VIOLATION_MESSAGES, violationFindings } from "../../annual-report-violations.js";
+import { checkEquations, equationsOf, type Violation } from "../../../annual-report/rules.js";
+import {
+  VIOLATION_MESSAGES,
+  violationFindings,
+  type AnnualReportNumbers,
+} from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
+import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/applicant-sum";
 export const title = {
@@ -15,6 +21,13 @@ export const source = {
 export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
+/** The rows of table 三 whose 总计 is not the sum of the six applicant columns. */
+export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
+  return report.tables
+    ? checkEquations(report.tables, equationsOf(report.tables.version, "applicant-sum"), lang)
+    : [];
+}
+
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, "applicant-sum");
+  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
 }

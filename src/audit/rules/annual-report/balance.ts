@@ -3,8 +3,14 @@
  * states: new and carried-over requests equal those handled plus those carried forward).
  */
 import type { Finding } from "../../finding.js";
-import { VIOLATION_MESSAGES, violationFindings } from "../../annual-report-violations.js";
+import { checkEquations, equationsOf, type Violation } from "../../../annual-report/rules.js";
+import {
+  VIOLATION_MESSAGES,
+  violationFindings,
+  type AnnualReportNumbers,
+} from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
+import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/balance";
 export const title = {
@@ -18,6 +24,13 @@ export const source = {
 export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
+/** The columns of table 三 where 一 + 二 ≠ （七）+ 四. */
+export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
+  return report.tables
+    ? checkEquations(report.tables, equationsOf(report.tables.version, "balance"), lang)
+    : [];
+}
+
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, "balance");
+  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
 }

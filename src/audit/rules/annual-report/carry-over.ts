@@ -3,8 +3,14 @@
  * column. Checked only when last year's dataset is given (gongwen audit --previous FILE).
  */
 import type { Finding } from "../../finding.js";
-import { VIOLATION_MESSAGES, violationFindings } from "../../annual-report-violations.js";
+import { checkCarryOver, type Violation } from "../../../annual-report/rules.js";
+import {
+  VIOLATION_MESSAGES,
+  violationFindings,
+  type AnnualReportNumbers,
+} from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
+import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/carry-over";
 export const title = {
@@ -18,6 +24,13 @@ export const source = {
 export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
+/** The columns where this year's 二 differs from last year's 四 (only with last year's tables). */
+export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
+  return report.tables && report.previousTables
+    ? checkCarryOver(report.tables, report.previousTables, lang)
+    : [];
+}
+
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, "carry-over");
+  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
 }

@@ -3,8 +3,14 @@
  * the application records, cell by cell, where both exist.
  */
 import type { Finding } from "../../finding.js";
-import { VIOLATION_MESSAGES, violationFindings } from "../../annual-report-violations.js";
+import { checkGivenAgainstRecords, type Violation } from "../../../annual-report/rules.js";
+import {
+  VIOLATION_MESSAGES,
+  violationFindings,
+  type AnnualReportNumbers,
+} from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
+import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/given-records";
 export const title = {
@@ -28,6 +34,11 @@ export const sources = {
 export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
+/** The given cells (where the records are kept too) that differ from the records' counts. */
+export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
+  return report.recordTables ? checkGivenAgainstRecords(report.givenTables, report.recordTables, lang) : [];
+}
+
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, "given-records");
+  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
 }

@@ -1,7 +1,13 @@
 /** Annual report, table 四: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, per group. */
 import type { Finding } from "../../finding.js";
-import { VIOLATION_MESSAGES, violationFindings } from "../../annual-report-violations.js";
+import { checkEquations, equationsOf, type Violation } from "../../../annual-report/rules.js";
+import {
+  VIOLATION_MESSAGES,
+  violationFindings,
+  type AnnualReportNumbers,
+} from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
+import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/review-sum";
 export const title = {
@@ -15,6 +21,13 @@ export const source = {
 export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
+/** The groups of table 四 whose 总计 is not the sum of the four outcomes. */
+export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
+  return report.tables
+    ? checkEquations(report.tables, equationsOf(report.tables.version, "review-sum"), lang)
+    : [];
+}
+
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, "review-sum");
+  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
 }
