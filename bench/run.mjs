@@ -536,7 +536,15 @@ function table() {
       `| ${label} | ${ms3(x.cpuMs, 0)} | ${ms3(x.wallMs, 0)} | ${x.peakRssMb ? ms3(x.peakRssMb, 0) : ""} | ${vs ? x3(vs.cpu) : ""} | ${vs ? x3(vs.wall) : ""} |`,
     );
   };
-  coldRow("`gongwen render summary --format docx,pdf`", sc?.gongwen);
+  coldRow(
+    "`gongwen render summary --format docx,pdf` (bin/gongwen: from the start-up snapshot)",
+    sc?.gongwen,
+  );
+  coldRow(
+    "the same through `node dist/cli/main.js` (no snapshot; snapshot / it)",
+    sc?.withoutSnapshot,
+    sc?.snapshotVsWithout,
+  );
   coldRow("`soffice --headless --convert-to pdf` of the same DOCX", sc?.libreoffice, sc?.vsLibreOffice);
   coldRow("Typst cold compile of the same texts (fresh Node process, node compiler)", sc?.typst, sc?.vsTypst);
   coldRow("`gongwen --version`", sc?.version);

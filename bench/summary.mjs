@@ -1,7 +1,9 @@
 /**
  * The year-end summary, as a clerk meets it: one document from a cold process.
  * - The cold pair, interleaved A B A B …: `gongwen render summary … --format docx,pdf` (a fresh
- *   CLI process writing both files) against LibreOffice's cold convert of the same DOCX
+ *   CLI process writing both files, through bin/gongwen as installed — from its start-up
+ *   snapshot when the build made one — and, beside it, `node dist/cli/main.js` without the
+ *   snapshot) against LibreOffice's cold convert of the same DOCX
  *   (`soffice --headless --convert-to pdf`, a fresh soffice with an existing profile), and, when
  *   the node compiler loads, a Typst cold compile of the same texts (a fresh Node process: load
  *   the compiler, its fonts, compile, write the PDF — what the Typst CLI does). Medians, spread,
@@ -19,6 +21,9 @@ import { buildSummary, createPdfRenderer, loadDataset, renderDocx } from "gongwe
 import { runCommand, runNode, spread } from "./child.mjs";
 import { letterFields, sofficePath, typstLetter, TYPST_FONT_DIRS } from "./alternatives.mjs";
 import { CLI } from "./letters.mjs";
+
+/** The installed command (package.json "bin"): starts from the snapshot when there is one. */
+const BIN = fileURLToPath(new URL("../bin/gongwen", import.meta.url));
 
 export const SAMPLE_2014 = fileURLToPath(new URL("../samples/2014-commerce-bureau.json", import.meta.url));
 
@@ -44,15 +49,21 @@ const ratios = (as, bs) => ({
 
 /**
  * The cold pair in `runs` rounds (after one unmeasured round: file-system caches warm, as on a
- * clerk's second run). Each round runs gongwen, LibreOffice, Typst, `--version`, `validate`.
+ * clerk's second run). Each round runs gongwen (bin/gongwen, then dist/cli/main.js), LibreOffice,
+ * Typst, `--version` and `validate` (both through bin/gongwen). bin/gongwen and LibreOffice are
+ * measured alike (a shell's `times`: CPU of the whole process tree, no peak RSS);
+ * dist/cli/main.js through Node's usage hook (with peak RSS).
  */
 export async function benchSummaryCold(runs = 5) {
   const dir = mkdtempSync(join(tmpdir(), "gongwen-bench-summary-"));
   try {
     const out = join(dir, "out");
-    const args = [CLI, "render", "summary", SAMPLE_2014, "--out", out, "--format", "docx,pdf", "--force"];
+    const render = ["render", "summary", SAMPLE_2014, "--out", out, "--format", "docx,pdf", "--force"];
+    const args = [CLI, ...render];
     const first = await runNode(args);
     if (first.code !== 0) return { unavailable: `render summary failed: ${first.stderr.split("\n")[0]}` };
+    const bin = (a) => runCommand(BIN, a);
+    await bin(render);
     const docx = join(out, "summary.docx");
     const soffice = sofficePath();
     const profile = `-env:UserInstallation=file://${join(dir, "lo-profile")}`;
@@ -80,28 +91,32 @@ export async function benchSummaryCold(runs = 5) {
       );
     let typstOk = (await typst()).code === 0;
     if (lo) await lo(); // creates the profile
-    const version = [CLI, "--version"];
-    const validate = [CLI, "validate", SAMPLE_2014];
-    await runNode(validate);
+    const version = ["--version"];
+    const validate = ["validate", SAMPLE_2014];
+    await bin(validate);
     const g = [];
+    const plain = [];
     const l = [];
     const t = [];
     const v = [];
     const val = [];
     for (let i = 0; i < runs; i++) {
-      g.push(await runNode(args));
+      g.push(await bin(render));
+      plain.push(await runNode(args));
       if (lo) l.push(await lo());
       if (typstOk) t.push(await typst());
-      v.push(await runNode(version));
-      val.push(await runNode(validate));
+      v.push(await bin(version));
+      val.push(await bin(validate));
     }
-    const failed = [...g, ...v, ...val].find((r) => r.code !== 0);
+    const failed = [...g, ...plain, ...v, ...val].find((r) => r.code !== 0);
     if (failed) return { unavailable: `gongwen failed: ${failed.stderr.split("\n")[0]}` };
     if (t.some((r) => r.code !== 0)) typstOk = false;
     const loOk = lo && l.every((r) => r.code === 0);
     return {
       runs,
       gongwen: figures(g),
+      withoutSnapshot: figures(plain),
+      snapshotVsWithout: ratios(g, plain),
       libreoffice: loOk ? figures(l) : { unavailable: soffice ? "soffice failed" : "soffice not installed" },
       typst: typstOk ? figures(t) : { unavailable: "typst-ts-node-compiler cannot compile here" },
       version: figures(v),
