@@ -218,6 +218,8 @@ const COMPLETED_HINT: Msg = {
   en: "leave completed out for a case still open at the year's end",
 };
 
+const exactCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+
 function checkApproval(c: Checker, ap: Obj): void {
   const base: Path = ["approval"];
   const items = arr(ap.items);
@@ -290,9 +292,44 @@ function checkApproval(c: Checker, ap: Obj): void {
   });
 
   const totals = ap.totals;
+  const mode = ap.records === "exceptions" || ap.records === "sample" ? ap.records : "all";
+  if (mode !== "all") {
+    const what = mode === "exceptions" ? "超时办件（exceptions）" : "抽样（sample）";
+    if (!isObj(totals) || totals.completed === undefined)
+      c.add([...base, "records"], "required", {
+        zh: `办件记录只是${what}时，须在 totals.completed 中填写全年办结总数`,
+        en: `with records "${mode}", give the year's completed total in totals.completed`,
+      });
+  }
   if (!isObj(totals)) return;
   const tp: Path = [...base, "totals"];
-  if (Array.isArray(ap.cases)) {
+  if (mode !== "all") {
+    // The records are a part of the year's cases: never more than the totals.
+    if (exactCount(totals.completed) && completed > totals.completed)
+      c.add([...tp, "completed"], "totals-mismatch", {
+        zh: `办结总数为 ${totals.completed}，少于办件记录中的本年办结数 ${completed}`,
+        en: `the completed total ${totals.completed} is less than the ${completed} cases the records complete in the year`,
+      });
+    if (!unresolvedItem)
+      arr(totals.completedByCategory).forEach((e, i) => {
+        if (!isObj(e) || str(e.category) === undefined || !exactCount(e.count)) return;
+        const n = completedByCategory.get(e.category as string) ?? 0;
+        if (n > e.count)
+          c.add([...tp, "completedByCategory", i, "count"], "totals-mismatch", {
+            zh: `“${e.category as string}”类办结数为 ${e.count}，少于办件记录中该类的本年办结数 ${n}`,
+            en: `the count ${e.count} of category ${e.category as string} is less than the ${n} cases the records complete`,
+          });
+      });
+    // Exceptions are every overdue case: the overdue total, if given, is their number.
+    if (mode === "exceptions" && exactCount(totals.overdue) && totals.overdue !== cases.length)
+      c.add([...tp, "overdue"], "totals-mismatch", {
+        zh: `超期办结数为 ${totals.overdue}，但列出的超时办件（records 为 exceptions：列出全部超时办件）为 ${cases.length} 件`,
+        en: `overdue is ${totals.overdue} but ${cases.length} overdue cases are listed (records "exceptions": every overdue case is listed)`,
+      });
+  }
+  if (Array.isArray(ap.cases) && mode !== "all") {
+    // (checked above: the records are a part of the totals)
+  } else if (Array.isArray(ap.cases)) {
     // (by category only when every case resolves to an item: a dangling one is reported above)
     c.total([...tp, "completed"], totals.completed, completed, {
       zh: "办件记录中的本年办结数",

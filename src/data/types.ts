@@ -28,6 +28,10 @@ export type RecordId = string;
  */
 export type DayUnit = "working" | "calendar";
 /**
+ * What the case records are against the totals: all (default) — every case of the year, the source of every count; exceptions — only the cases overdue in the year (completed late, or open past their due day), every one of them, with totals.completed giving the rest (so no overdue case beyond them is proven); sample — a sample of the cases, with totals.completed giving the whole: a count or a 'none overdue' claim the sample cannot prove is not made, unless totals.overdue states it.
+ */
+export type ApprovalRecords = "all" | "exceptions" | "sample";
+/**
  * How the complaint was concluded after verification (投诉办理结果, as 12345 / 投诉 handling records it): upheld 属实 (the office was at fault, rectified), partly-upheld 部分属实, rejected 不属实, withdrawn 投诉人撤回. Upheld and partly upheld complaints are valid complaints (有效投诉).
  *
  * This interface was referenced by `Dataset`'s JSON-Schema
@@ -374,6 +378,7 @@ export interface Approval {
    */
   maxPromisedLimit?: TimeLimit;
   cases?: ApprovalCase[];
+  records?: ApprovalRecords;
   seal?: Seal;
   complaints?: Complaint[];
   criticismNotices?: CriticismNotice[];

@@ -22,6 +22,7 @@ import type {
   Approval,
   ApprovalCase,
   ApprovalItem,
+  ApprovalRecords,
   Complaint,
   Dataset,
   RatingLevel,
@@ -144,6 +145,11 @@ export interface NamedCountFacts {
 export interface ApprovalFacts {
   /** The dataset has an approval section. */
   present: boolean;
+  /**
+   * What the case records are (approval.records): every case ("all"), every overdue case
+   * ("exceptions", the totals giving the rest) or a sample ("sample").
+   */
+  records: ApprovalRecords;
   serviceCentre: string | null;
   office: ApprovalOfficeFacts | null;
   items: {
@@ -181,7 +187,11 @@ export interface ApprovalFacts {
   /** Cases not completed by 31 December. */
   open: { count: number; ids: string[] };
   overdue: {
-    /** Records or a given total say how many; false when nothing is known. */
+    /**
+     * Records or a given total say how many; false when nothing is known — or when the records
+     * are a sample and no overdue total is given (the sample's overdue cases are in `cases`,
+     * but how many the year had is not known).
+     */
     known: boolean;
     count: number;
     /** Overdue cases with their ids (records only). */
@@ -283,6 +293,7 @@ function emptyApproval(): ApprovalFacts {
   const zeroRate = rate(0, 0);
   return {
     present: false,
+    records: "all",
     serviceCentre: null,
     office: null,
     items: {
@@ -454,6 +465,9 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   const items = new Map(a.items.map((i) => [i.id, i]));
   const cases = a.cases ?? [];
   const hasRecords = cases.length > 0;
+  const mode: ApprovalRecords = a.records ?? "all";
+  /** The records are every case of the year: the source of every count. */
+  const allRecords = hasRecords && mode === "all";
   const dayOptions = { lang };
   /** checkApproval, in day numbers when both dates are real (else as checkApproval does: it throws). */
   const check = (
@@ -492,7 +506,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   let total: CountFact;
   let byCategory: CategoryCountFact[];
   let categoriesWithoutCases: string[];
-  if (hasRecords || a.totals?.completed === undefined) {
+  if (allRecords || a.totals?.completed === undefined) {
     source = hasRecords ? "records" : "none";
     total = completedInYear.length;
     const perCategory = new Map<string, number>();
@@ -573,12 +587,16 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
         });
     }
   }
-  const overdueKnown = hasRecords || a.totals?.overdue !== undefined;
-  const overdueCount = hasRecords
+  // Every case, or every overdue one: the records count the overdue cases. A sample counts
+  // them only with the overdue total given.
+  const recordsCountOverdue = hasRecords && mode !== "sample";
+  const overdueKnown = recordsCountOverdue || a.totals?.overdue !== undefined;
+  const overdueCount = recordsCountOverdue
     ? overdueCases.length
     : a.totals?.overdue !== undefined
       ? countValue(a.totals.overdue)
       : 0;
+  const overdueCompletedInYear = overdueCases.filter((c) => !c.open).length;
 
   const promisedOverMax = max
     ? a.items
@@ -630,6 +648,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
 
   return {
     present: true,
+    records: mode,
     serviceCentre: a.serviceCentre ?? null,
     office: officeFacts(a),
     items: {
@@ -655,14 +674,18 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
       max: max ? limitFact(max) : null,
       promisedWithinMax: max ? promisedOverMax.length === 0 : null,
       promisedOverMax,
-      casesWithinMax: max && hasRecords ? casesOverMax.length === 0 : null,
+      casesWithinMax: max && allRecords ? casesOverMax.length === 0 : null,
       casesOverMax,
     },
     reductions,
     completed: { source, total, byCategory, categoriesWithoutCases },
     open: { count: openIds.length, ids: openIds },
     overdue: { known: overdueKnown, count: overdueCount, cases: overdueCases },
-    onTime: hasRecords ? rate(onTimeCount, completedInYear.length) : null,
+    onTime: allRecords
+      ? rate(onTimeCount, completedInYear.length)
+      : hasRecords && mode === "exceptions" && source === "totals"
+        ? rate(countValue(total) - overdueCompletedInYear, countValue(total))
+        : null,
     complaints: {
       known: complaintsKnown,
       count: complaintCount,
@@ -685,7 +708,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
       dedicatedKeeper: a.seal?.dedicatedKeeper ?? false,
       keeper: a.seal?.keeper ?? null,
       misused: a.seal?.misused ?? false,
-      usedInAllCases: hasRecords ? withoutSeal.length === 0 : null,
+      usedInAllCases: allRecords ? withoutSeal.length === 0 : null,
       casesWithoutSeal: withoutSeal,
     },
     awards: (a.awards ?? []).map((w) => ({

@@ -145,7 +145,8 @@ export function deriveClaims(ap: ApprovalFacts, di: DisclosureFacts, options: Cl
         criticismNotice: kind === "criticism-notice",
       });
   };
-  ev("overdue", ap.overdue.count);
+  // (a sample's overdue cases are not the year's count: no event stated from them)
+  ev("overdue", ap.overdue.known ? ap.overdue.count : 0);
   ev("complaint", ap.complaints.count);
   const complaintEvent = events.find((e) => e.complaint);
   if (complaintEvent) {

@@ -3,7 +3,14 @@
  * limit, counted from acceptance (day 0) on the working-day calendar — or still open at the end
  * of the year with that day passed. One finding per case; an office with given totals only gets
  * one finding standing for the total.
+ *
+ * What the records are (approval.records) decides what the data proves: every case ("all") or
+ * every overdue one ("exceptions", the totals giving the rest) prove the year's overdue cases,
+ * none beyond them. A sample ("sample") proves only its own overdue cases: with an overdue total
+ * the cases beyond the sample's are one finding for the total's rest; without one, a finding says
+ * the data cannot prove that no case was overdue (a warning at most — never a pass).
  */
+import { countText } from "../../../data/count.js";
 import type { Finding } from "../../finding.js";
 import { caseIndex, ev, limitText, ptr } from "../../evidence.js";
 import type { RuleContext } from "../../rule.js";
@@ -28,12 +35,22 @@ export const messages = {
     zh: "全年办件超时{count}件（据填报的合计数）",
     en: "{count} cases overdue in the year (given total)",
   },
+  sampleRest: {
+    zh: "抽样办件记录以外另有办件超时{count}件（据填报的超时合计数{total}件）",
+    en: "{count} more cases overdue beyond the sampled records (given overdue total {total})",
+  },
+  unproven: {
+    zh: "办件记录只是抽样（{sampled}件，全年办结{completed}件），又未填写超时合计数，无法证明全年无办件超时；请在 totals.overdue 中填写全年超时办件数",
+    en: "the case records are a sample ({sampled} of {completed} cases completed) and no overdue total is given: the data cannot prove that no case was overdue; give the year's overdue count in totals.overdue",
+  },
 };
 
 export function check(ctx: RuleContext): Finding[] {
   const { overdue } = ctx.facts.approval;
   const { lang } = ctx;
-  const hasRecords = (ctx.dataset.approval?.cases ?? []).length > 0;
+  const cases = ctx.dataset.approval?.cases ?? [];
+  const hasRecords = cases.length > 0;
+  const { records, completed } = ctx.facts.approval;
   if (!hasRecords) {
     if (!overdue.known || overdue.count === 0) return [];
     return [
@@ -44,7 +61,7 @@ export function check(ctx: RuleContext): Finding[] {
       ),
     ];
   }
-  return overdue.cases.map((c) => {
+  const found = overdue.cases.map((c) => {
     const i = caseIndex(ctx.dataset, c.id);
     const data = {
       id: c.id,
@@ -69,9 +86,31 @@ export function check(ctx: RuleContext): Finding[] {
       { subject: c.id, evidence },
     );
   });
+  if (records !== "sample") return found;
+  if (overdue.known) {
+    const rest = overdue.count - overdue.cases.length;
+    if (rest > 0)
+      found.push(
+        ctx.report(
+          "sampleRest",
+          { count: rest, total: overdue.count },
+          { count: rest, evidence: [ev(ptr("approval", "totals", "overdue"), overdue.count)] },
+        ),
+      );
+    return found;
+  }
+  found.push(
+    ctx.report(
+      "unproven",
+      { sampled: cases.length, completed: countText(completed.total) },
+      { evidence: [ev(ptr("approval", "totals", "completed"), completed.total)], atMost: "warning" },
+    ),
+  );
+  return found;
 }
 
 /** Whether the data holds anything this rule judges (else the criterion is 无数据). */
 export function judges(ctx: RuleContext): boolean {
-  return ctx.facts.approval.overdue.known;
+  const ap = ctx.facts.approval;
+  return ap.overdue.known || (ap.records === "sample" && (ctx.dataset.approval?.cases ?? []).length > 0);
 }
