@@ -8,7 +8,7 @@
  *                      [--lo K] [--runs R] [--repeat P]
  *                      [--skip batch,workers,warm,alternatives,libreoffice,typst,naive,summary,
  *                              audit,deadlines,server,server-load,batch-scaling,
- *                              letters-memory] [--only PART,…]
+ *                              letters-memory,typst-batch] [--only PART,…]
  *
  * --json [FILE]    every figure as JSON: on stdout (instead of the table), or into FILE (the
  *                  table still on stdout). Through npm, stdout starts with
@@ -28,7 +28,9 @@
  *                  `gongwen serve` on one PostgreSQL under 50 clerks' load (bench/server-load.mjs);
  *                  --only batch-scaling: 300 agencies' year-end batches on 1, 2 and 4 workers
  *                  (bench/batch-scaling.mjs); --only letters-memory: peak RSS of the letters
- *                  batch at 1,000, 10,000 and 50,000 letters (bench/letters-memory.mjs)
+ *                  batch at 1,000, 10,000 and 50,000 letters (bench/letters-memory.mjs);
+ *                  --only typst-batch: the letters batch (at most 1,000 letters, PDF) against
+ *                  Typst's node compiler, both cold, REPEAT rounds (bench/typst-batch.mjs)
  *
  * Measuring honestly on a shared, noisy machine: every comparison is paired and interleaved
  * (A B A B …, engines in rotated order block by block), figures are medians of the repeats with
@@ -58,6 +60,7 @@ import { benchServer } from "./server.mjs";
 import { benchServerLoad, serverLoadRows } from "./server-load.mjs";
 import { batchScalingRows, benchBatchScaling } from "./batch-scaling.mjs";
 import { benchLettersMemory, lettersMemoryRows } from "./letters-memory.mjs";
+import { benchTypstBatch, typstBatchRows } from "./typst-batch.mjs";
 
 /** `--json` and `--results` take an optional FILE: `--json out.json`, `--json=out.json`, `--json`. */
 function optionalValue(argv, name) {
@@ -101,7 +104,7 @@ const RUNS = int(opts.runs, 5, 1);
 const REPEAT = int(opts.repeat, 3, 1);
 const skip = new Set(opts.skip.split(",").filter(Boolean));
 const PARTS =
-  "batch,workers,warm,alternatives,libreoffice,typst,naive,summary,audit,deadlines,server,server-load,batch-scaling,letters-memory";
+  "batch,workers,warm,alternatives,libreoffice,typst,naive,summary,audit,deadlines,server,server-load,batch-scaling,letters-memory,typst-batch";
 const only = new Set(opts.only.split(",").filter(Boolean));
 if (only.size > 0) for (const p of PARTS.split(",")) if (!only.has(p)) skip.add(p);
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
@@ -301,6 +304,11 @@ const serverLoad = await part("server-load", () => benchServerLoad());
 const batchScaling = await part("batch-scaling", () => benchBatchScaling({ agencies: 300 }));
 // Peak RSS of the letters batch at 1,000, 10,000 and 50,000 letters (bench/letters-memory.mjs).
 const lettersMemory = await part("letters-memory", () => benchLettersMemory());
+// The letters batch against Typst's node compiler, both cold (bench/typst-batch.mjs): at most
+// 1,000 letters, as Typst's memo cache grows with every compile.
+const typstBatch = await part("typst-batch", () =>
+  benchTypstBatch({ letters: Math.min(N, 1000), repeat: REPEAT }),
+);
 machine.loadavgEnd = loadavg().map((x) => Number(x.toFixed(2)));
 
 const med = (x) => x?.median;
@@ -401,6 +409,7 @@ const result = {
   serverLoad,
   batchScaling,
   lettersMemory,
+  typstBatch,
   targets,
 };
 
@@ -583,6 +592,7 @@ function table() {
   L.push(...batchScalingRows(batchScaling));
   L.push("");
   L.push(...lettersMemoryRows(lettersMemory));
+  L.push(...typstBatchRows(typstBatch));
   L.push("### Targets", "", "| target | measured | met |", "|---|---:|:---:|");
   for (const t of targets)
     L.push(`| ${t.name} | ${t.shown} | ${t.met === null ? "–" : t.met ? "yes" : "**no**"} |`);
