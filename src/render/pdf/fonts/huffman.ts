@@ -10,7 +10,22 @@
  * target "PDF no slower than Typst, warm" failed before). The price is size: a letter grows
  * 33.1 → 38.7 KB for the subsets and 0.75 KB for the CMaps (≈ 20%), which a letter archive or a
  * mail attachment bears easily; the gain repeats for every letter of a 10,000-letter batch.
- * Revisit if PDFs are archived in bulk where size matters more than CPU.
+ *
+ * Measured again for issue 18's "letter ≤ 32 KB without losing the lead over Typst" (2 December
+ * 2026, load average 6–12 on the 2 cores; CPU time, 400 distinct letters' regular-face subsets
+ * of ≈39 KB in 8 interleaved blocks, engines rotated block by block): this coder 0.12 ms and
+ * 33.0 KB per subset; zlib level 1 0.76 ms (6.6×, 27.9 KB), level 1 memLevel 9 0.64 ms (5.4×,
+ * 27.9 KB), level 6 memLevel 9 0.94 ms (8.0×, 27.1 KB). Each glyph deflated once per process
+ * with Z_FULL_FLUSH boundaries (the chunks concatenate into a valid stream) is larger than this
+ * coder: 33.2 KB against 28.9 KB for one letter's subset (34.7 KB raw; zlib level 6: 24.0 KB),
+ * since what deflate finds is mostly repeats across glyphs, which per-glyph chunks cannot use,
+ * and every chunk pays a block header. A letter of 42.1 KB (bench/letters.mjs's first reply: the
+ * regular face's subset 29.1 KB, the bold title face's 6.3 KB, two CMaps 2.0 KB, page content
+ * 1.0 KB, the other objects and xref 3.7 KB) would be ≈ 35 KB with zlib level 6 on every
+ * stream (≈ 36 KB at level 1), for ≈ +0.6–0.8 ms CPU a letter (≈ 2.3–2.5 ms, no longer ahead of
+ * Typst); 32 KB needs one face fewer on top of it
+ * (the bold title face, which only a real 小标宋 or a synthetic bold would replace). So the
+ * coder stays: the CPU lead over Typst is the target that holds, 32 KB is not reached.
  */
 
 const BASE = 65521;
