@@ -18,6 +18,10 @@ const CASES: [string, ReturnType<typeof charWidth>, number, string][] = [
   ["，", "wide", 1, "，，"],
   ["“", "wide", 1, "““"],
   ["😀", "wide", 1, "😀😀"],
+  // The edges of the full-width forms (U+FF01–FF60) and the half-width forms after them.
+  ["！", "wide", 1, "！！"],
+  ["｠", "wide", 1, "｠｠"],
+  ["｡", "narrow", 0.5, "｡ ｡"],
   ["ｱ", "narrow", 0.5, "ｱ ｱ"],
   ["ￜ", "narrow", 0.5, "ￜ ￜ"],
   ["A", "narrow", 0.5, "A A"],
