@@ -67,7 +67,32 @@ export type RuleId = keyof typeof ANNUAL_REPORT_RULES;
 
 export type TableName = "表二" | "表三" | "表四";
 
-/** A violated equation: where, both sides, and the message a clerk reads. */
+/**
+ * What a violation's message names (its subject), as codes: a column of table 三 ("自然人列"), a
+ * row ("“（七）总计”行"), a row's column (given against records), or a group of table 四 and,
+ * for given against records, its column. Labels are the format's verbatim Chinese.
+ */
+export type ViolationSubject =
+  | { column: RequestColumn }
+  | { row: string }
+  | { row: string; column: RequestColumn }
+  | { group: string; reviewColumn?: string };
+
+/** A named figure of an equation's side: a cell's verbatim name, or one of TERM_NAMES. */
+export type Term = { name: string; value: Cell } | { nameId: keyof typeof TERM_NAMES; value: Cell };
+
+/** The names of the figures an equation compares that are not cells of this year's table. */
+export const TERM_NAMES = {
+  "last-year-carried-forward": { zh: "上年四", en: "last year's 四" },
+  given: { zh: "填报", en: "given" },
+  "application-records": { zh: "申请记录", en: "records" },
+  records: { zh: "记录", en: "records" },
+} as const;
+
+/**
+ * A violated equation: where, both sides, and what the message says as a message id and its data
+ * (eslint's messageId + data; `violationMessage` words it in a language).
+ */
 export interface Violation {
   rule: RuleId;
   table: TableName;
@@ -75,10 +100,15 @@ export interface Violation {
   row: string;
   /** The column (its verbatim label), or the group of table 四. */
   column: string;
-  message: string;
+  /** "unequal": left ≠ right; "unequal-blank-as-zero": the same, one side left blank and counted as 0. */
+  messageId: "unequal" | "unequal-blank-as-zero";
+  data: { subject: ViolationSubject; left: Term[]; right: Term[] };
   left: number;
   right: number;
 }
+
+/** A violation with its message in one language, as the edges (audit, documents, server) show it. */
+export type WordedViolation = Violation & { message: string };
 
 /** A cell of the tables an equation refers to. */
 export type CellRef =
@@ -90,8 +120,8 @@ export interface Equation {
   table: TableName;
   row: string;
   column: string;
-  /** How the message names what the equation is about: "自然人列", "“（七）总计”行", "行政复议". */
-  subject: { zh: string; en: string };
+  /** What the message names: "自然人列", "“（七）总计”行", "行政复议". */
+  subject: ViolationSubject;
   left: CellRef[];
   right: CellRef[];
 }
@@ -111,16 +141,11 @@ function reqRef(
   return { table: "requests", row, column, name: name ?? rowDef(version, row).short };
 }
 
-const rowSubject = (label: string) => ({ zh: `“${label}”行`, en: `row “${label}”` });
-
 /** Every equation of rules 1–4 for a format version, in a stable order. */
 export function annualReportEquations(version: TableFormatVersion): Equation[] {
   const rows = REQUEST_ROWS[version];
   const out: Equation[] = [];
-  const col = (c: RequestColumn) => ({
-    zh: `${REQUEST_COLUMN_LABELS[c]}列`,
-    en: `column ${REQUEST_COLUMN_LABELS[c]}`,
-  });
+  const col = (c: RequestColumn): ViolationSubject => ({ column: c });
   // 1. 一 + 二 = （七）+ 四, per column.
   for (const c of REQUEST_COLUMNS) {
     out.push({
@@ -140,7 +165,7 @@ export function annualReportEquations(version: TableFormatVersion): Equation[] {
       table: "表三",
       row: r.label,
       column: REQUEST_COLUMN_LABELS.total,
-      subject: rowSubject(r.group ? `${r.group.label} ${r.label}` : r.label),
+      subject: { row: r.group ? `${r.group.label} ${r.label}` : r.label },
       left: [reqRef(version, r.key, "total", REQUEST_COLUMN_LABELS.total)],
       right: APPLICANT_TYPES.map((a) => reqRef(version, r.key, a, REQUEST_COLUMN_LABELS[a])),
     });
@@ -165,7 +190,7 @@ export function annualReportEquations(version: TableFormatVersion): Equation[] {
       table: "表四",
       row: REVIEW_GROUP_NAMES[g],
       column: REVIEW_COLUMN_LABELS.total,
-      subject: { zh: REVIEW_GROUP_NAMES[g], en: REVIEW_GROUP_NAMES[g] },
+      subject: { group: REVIEW_GROUP_NAMES[g] },
       left: [{ table: "reviews", row: g, column: "total", name: REVIEW_COLUMN_LABELS.total }],
       right: REVIEW_OUTCOME_COLUMNS.map((o) => ({
         table: "reviews" as const,
@@ -211,11 +236,12 @@ function fmt(n: number): string {
 }
 
 /** One side of an equation: "一（12）+ 二（3）= 15", or "总计（15）" for a single term. */
-export function sideText(terms: readonly { name: string; value: Cell }[], lang: Lang = "zh"): string {
-  const term = (x: { name: string; value: Cell }) =>
+export function sideText(terms: readonly Term[], lang: Lang = "zh"): string {
+  const nameOf = (x: Term) => ("name" in x ? x.name : TERM_NAMES[x.nameId][lang]);
+  const term = (x: Term) =>
     lang === "en"
-      ? `${x.name} (${x.value === null ? BLANK.en : fmt(x.value)})`
-      : `${x.name}（${x.value === null ? BLANK.zh : fmt(x.value)}）`;
+      ? `${nameOf(x)} (${x.value === null ? BLANK.en : fmt(x.value)})`
+      : `${nameOf(x)}（${x.value === null ? BLANK.zh : fmt(x.value)}）`;
   if (terms.length === 1) return term(terms[0]!);
   const sum = terms.reduce((s, x) => s + (x.value ?? 0), 0);
   return lang === "en"
@@ -229,26 +255,37 @@ function unequal(left: string, right: string, lang: Lang): string {
   return `${left}${left.endsWith("）") ? "" : " "}≠ ${right}`;
 }
 
-function violationMessage(
-  table: TableName,
-  subject: string,
-  left: string,
-  right: string,
-  lang: Lang,
-): string {
-  return t(
-    lang,
-    `${table} ${subject}：${unequal(left, right, lang)}`,
-    `${table} ${subject}: ${unequal(left, right, lang)}`,
+/** How a message names its subject in a language. */
+function subjectText(subject: ViolationSubject, lang: Lang): string {
+  if ("group" in subject)
+    return subject.reviewColumn !== undefined ? `${subject.group} ${subject.reviewColumn}` : subject.group;
+  if ("row" in subject) {
+    const row = t(lang, `“${subject.row}”行`, `row “${subject.row}”`);
+    if (!("column" in subject)) return row;
+    const c = REQUEST_COLUMN_LABELS[subject.column];
+    return t(lang, `${row}${c}列`, `${row}, column ${c}`);
+  }
+  const c = REQUEST_COLUMN_LABELS[subject.column];
+  return t(lang, `${c}列`, `column ${c}`);
+}
+
+/** A violation's message in a language: "表三 自然人列：一（12）+ 二（3）= 15 ≠ （七）（13）+ 四（1）= 14". */
+export function violationMessage(v: Violation, lang: Lang = "zh"): string {
+  const subject = subjectText(v.data.subject, lang);
+  const text = unequal(sideText(v.data.left, lang), sideText(v.data.right, lang), lang);
+  return (
+    t(lang, `${v.table} ${subject}：${text}`, `${v.table} ${subject}: ${text}`) +
+    (v.messageId === "unequal-blank-as-zero" ? BLANK_AS_ZERO_HINT[lang] : "")
   );
 }
 
+/** The violation with its message in a language. */
+export function wordViolation(v: Violation, lang: Lang = "zh"): WordedViolation {
+  return { ...v, message: violationMessage(v, lang) };
+}
+
 /** Evaluate equations on the tables; returns the violated ones. */
-export function checkEquations(
-  tables: AnnualReportTables,
-  equations: readonly Equation[],
-  lang: Lang = "zh",
-): Violation[] {
+export function checkEquations(tables: AnnualReportTables, equations: readonly Equation[]): Violation[] {
   const out: Violation[] = [];
   for (const eq of equations) {
     const left = eq.left.map((r) => ({ name: r.name, value: cellValue(tables, r) }));
@@ -268,9 +305,8 @@ export function checkEquations(
       table: eq.table,
       row: eq.row,
       column: eq.column,
-      message:
-        violationMessage(eq.table, eq.subject[lang], sideText(left, lang), sideText(right, lang), lang) +
-        (blankSide ? BLANK_AS_ZERO_HINT[lang] : ""),
+      messageId: blankSide ? "unequal-blank-as-zero" : "unequal",
+      data: { subject: eq.subject, left, right },
       left: l,
       right: r,
     });
@@ -282,30 +318,23 @@ export function checkEquations(
  * Rule 5: this year's 二、上年结转 = last year's 四、结转下年度继续办理, per column. The two
  * reports may be in different format versions (the columns are the same).
  */
-export function checkCarryOver(
-  tables: AnnualReportTables,
-  previous: AnnualReportTables,
-  lang: Lang = "zh",
-): Violation[] {
+export function checkCarryOver(tables: AnnualReportTables, previous: AnnualReportTables): Violation[] {
   const out: Violation[] = [];
-  const prevName = t(lang, "上年四", "last year's 四");
   for (const c of REQUEST_COLUMNS) {
     const now = printedValue(tables.requests.carriedOver?.[c] ?? null, tables.blankCells);
     const before = printedValue(previous.requests.carriedForward?.[c] ?? null, previous.blankCells);
     if (now === null || before === null || Math.abs(now - before) < 1e-9) continue;
-    const subject = t(lang, `${REQUEST_COLUMN_LABELS[c]}列`, `column ${REQUEST_COLUMN_LABELS[c]}`);
     out.push({
       rule: "carry-over",
       table: "表三",
       row: `二、上年结转政府信息公开申请数量 = ${previous.year}年 四、结转下年度继续办理`,
       column: REQUEST_COLUMN_LABELS[c],
-      message: violationMessage(
-        "表三",
-        subject,
-        sideText([{ name: "二", value: now }], lang),
-        sideText([{ name: prevName, value: before }], lang),
-        lang,
-      ),
+      messageId: "unequal",
+      data: {
+        subject: { column: c },
+        left: [{ name: "二", value: now }],
+        right: [{ nameId: "last-year-carried-forward", value: before }],
+      },
       left: now,
       right: before,
     });
@@ -321,11 +350,8 @@ export function checkCarryOver(
 export function checkGivenAgainstRecords(
   given: { requests?: RequestsTable; reviews?: ReviewsTable },
   records: { requests: RequestsTable; reviews: ReviewsTable },
-  lang: Lang = "zh",
 ): Violation[] {
   const out: Violation[] = [];
-  const givenName = t(lang, "填报", "given");
-  const recordsName = t(lang, "申请记录", "records");
   if (given.requests) {
     for (const def of REQUEST_ROWS["2021"]) {
       for (const c of REQUEST_COLUMNS) {
@@ -333,23 +359,17 @@ export function checkGivenAgainstRecords(
         const r = records.requests[def.key]?.[c] ?? 0;
         if (g === null || Math.abs(g - r) < 1e-9) continue;
         const label = def.group ? `${def.group.label} ${def.label}` : def.label;
-        const subject = t(
-          lang,
-          `${rowSubject(label).zh}${REQUEST_COLUMN_LABELS[c]}列`,
-          `${rowSubject(label).en}, column ${REQUEST_COLUMN_LABELS[c]}`,
-        );
         out.push({
           rule: "given-records",
           table: "表三",
           row: def.label,
           column: REQUEST_COLUMN_LABELS[c],
-          message: violationMessage(
-            "表三",
-            subject,
-            sideText([{ name: givenName, value: g }], lang),
-            sideText([{ name: recordsName, value: r }], lang),
-            lang,
-          ),
+          messageId: "unequal",
+          data: {
+            subject: { row: label, column: c },
+            left: [{ nameId: "given", value: g }],
+            right: [{ nameId: "application-records", value: r }],
+          },
           left: g,
           right: r,
         });
@@ -362,19 +382,17 @@ export function checkGivenAgainstRecords(
         const gv = given.reviews[g][c];
         const rv = records.reviews[g][c] ?? 0;
         if (gv === null || Math.abs(gv - rv) < 1e-9) continue;
-        const subject = `${REVIEW_GROUP_NAMES[g]} ${REVIEW_COLUMN_LABELS[c]}`;
         out.push({
           rule: "given-records",
           table: "表四",
           row: REVIEW_GROUP_NAMES[g],
           column: REVIEW_COLUMN_LABELS[c],
-          message: violationMessage(
-            "表四",
-            subject,
-            sideText([{ name: givenName, value: gv }], lang),
-            sideText([{ name: t(lang, "记录", "records"), value: rv }], lang),
-            lang,
-          ),
+          messageId: "unequal",
+          data: {
+            subject: { group: REVIEW_GROUP_NAMES[g], reviewColumn: REVIEW_COLUMN_LABELS[c] },
+            left: [{ nameId: "given", value: gv }],
+            right: [{ nameId: "records", value: rv }],
+          },
           left: gv,
           right: rv,
         });

@@ -5,7 +5,7 @@
  * the annual report itself gives and a pointer to where the figures come from (the given table,
  * or the application records it is counted from).
  */
-import type { Violation } from "../annual-report/rules.js";
+import { violationMessage, type Violation } from "../annual-report/rules.js";
 import type { AnnualReportTables, RequestsTable, ReviewsTable } from "../annual-report/model.js";
 import type { AnnualReportFacts } from "../facts/annual-report.js";
 import type { Finding } from "./finding.js";
@@ -43,7 +43,14 @@ export function violationFindings(ctx: RuleContext, violations: readonly Violati
   return violations.map((v) =>
     ctx.report(
       "violation",
-      { message: v.message, table: v.table, row: v.row, column: v.column, left: v.left, right: v.right },
+      {
+        message: violationMessage(v, ctx.lang),
+        table: v.table,
+        row: v.row,
+        column: v.column,
+        left: v.left,
+        right: v.right,
+      },
       {
         subject: `${v.table} ${v.row} ${v.column}`,
         evidence: [ev(pointerOf(ctx, v), { left: v.left, right: v.right })],

@@ -3,7 +3,7 @@
  * annual report's numbers: what the audit reports rule by rule, the annual report refuses to
  * print and the roll-up names department by department.
  */
-import type { Violation } from "../annual-report/rules.js";
+import { wordViolation, type WordedViolation } from "../annual-report/rules.js";
 import type { Lang } from "../util/i18n.js";
 import type { AnnualReportNumbers } from "./annual-report-violations.js";
 import * as balance from "./rules/annual-report/balance.js";
@@ -25,12 +25,17 @@ export const ANNUAL_REPORT_CONSISTENCY_RULES = [
   givenRecords,
 ] as const;
 
-/** Every violation of the consistency rules in the numbers, rule by rule; empty when they add up. */
-export function annualReportViolations(report: AnnualReportNumbers, lang: Lang = "zh"): Violation[] {
-  return ANNUAL_REPORT_CONSISTENCY_RULES.flatMap((r) => r.violations(report, lang));
+/**
+ * Every violation of the consistency rules in the numbers, rule by rule, worded in `lang`
+ * (messageId + data, and the message); empty when they add up.
+ */
+export function annualReportViolations(report: AnnualReportNumbers, lang: Lang = "zh"): WordedViolation[] {
+  return ANNUAL_REPORT_CONSISTENCY_RULES.flatMap((r) => r.violations(report)).map((v) =>
+    wordViolation(v, lang),
+  );
 }
 
-/** The carry-over rule alone (for last year's tables the facts were derived without). */
-export function carryOverViolations(report: AnnualReportNumbers, lang: Lang = "zh"): Violation[] {
-  return carryOver.violations(report, lang);
+/** The carry-over rule alone (for last year's tables the facts were derived without), worded in `lang`. */
+export function carryOverViolations(report: AnnualReportNumbers, lang: Lang = "zh"): WordedViolation[] {
+  return carryOver.violations(report).map((v) => wordViolation(v, lang));
 }

@@ -5,7 +5,7 @@
  * given-against-records where its facts have them) and on the sum. A department whose tables
  * fail is named with every message.
  */
-import type { Violation } from "../annual-report/rules.js";
+import type { WordedViolation } from "../annual-report/rules.js";
 import {
   sumAnnualReports,
   type AnnualReportSum,
@@ -17,13 +17,13 @@ import { annualReportViolations, tablesOnly } from "./annual-report.js";
 
 export interface RollupDepartmentResult extends RollupDepartmentSum {
   /** Its tables' consistency violations; empty when they add up. */
-  violations: Violation[];
+  violations: WordedViolation[];
 }
 
 export interface AnnualReportRollup extends Omit<AnnualReportSum, "departments"> {
   departments: RollupDepartmentResult[];
   /** The consistency rules on the summed tables. */
-  violations: Violation[];
+  violations: WordedViolation[];
   /** The departments whose tables fail, each with its messages, in the departments' order. */
   failing: { name: string; key?: string; messages: string[] }[];
 }

@@ -1,10 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { annualReportEquations, checkCarryOver, ANNUAL_REPORT_RULES } from "../../src/annual-report/rules.js";
+import {
+  annualReportEquations,
+  checkCarryOver,
+  violationMessage,
+  wordViolation,
+  ANNUAL_REPORT_RULES,
+  type Violation,
+  type WordedViolation,
+} from "../../src/annual-report/rules.js";
 import { annualReportViolations, tablesOnly } from "../../src/audit/annual-report.js";
 import { REQUEST_COLUMNS, REQUEST_ROWS } from "../../src/annual-report/format.js";
 import type { AnnualReportTables } from "../../src/annual-report/model.js";
 import { givenRequests, projectRequests } from "../../src/annual-report/given.js";
 import { blankTables, factsOf, row, sample2023 } from "./fixtures.js";
+
+/** Where a violation is, its figures and its message (without the message's id and data). */
+const placed = (v: WordedViolation) => ({
+  rule: v.rule,
+  table: v.table,
+  row: v.row,
+  column: v.column,
+  message: v.message,
+  left: v.left,
+  right: v.right,
+});
 
 /** The audit's consistency rules on tables alone (with last year's tables, rule 5 too). */
 function checkAnnualReport(
@@ -12,7 +31,10 @@ function checkAnnualReport(
   previous?: AnnualReportTables,
   options: { lang?: "zh" | "en" } = {},
 ) {
-  return annualReportViolations({ ...tablesOnly(tables), previousTables: previous ?? null }, options.lang);
+  return annualReportViolations(
+    { ...tablesOnly(tables), previousTables: previous ?? null },
+    options.lang,
+  ).map(placed);
 }
 
 /** The 2023 sample's tables: balanced, the base every violation fixture breaks in one place. */
@@ -167,7 +189,7 @@ describe("rule 5: this year's 上年结转 = last year's 结转下年度", () =>
     expect(checkAnnualReport(now, previous)).toEqual([]);
     // … except one natural person.
     previous.requests.carriedForward = row(3, 1, 0, 0, 0, 0, 4);
-    expect(checkCarryOver(now, previous)).toEqual([
+    expect(checkCarryOver(now, previous).map((v) => placed(wordViolation(v)))).toEqual([
       {
         rule: "carry-over",
         table: "表三",
@@ -265,5 +287,24 @@ describe("the rules as data", () => {
       "carry-over",
       "given-records",
     ]);
+  });
+});
+
+describe("violations as message ids and data", () => {
+  it("carry no sentence; one derivation is worded in either language", () => {
+    const now = balanced();
+    const previous = balanced();
+    previous.year = 2022;
+    previous.requests.carriedForward = row(3, 1, 0, 0, 0, 0, 4);
+    const v: Violation[] = checkCarryOver(now, previous);
+    expect(v[0]).not.toHaveProperty("message");
+    expect(v[0]!.messageId).toBe("unequal");
+    expect(v[0]!.data).toEqual({
+      subject: { column: "natural-person" },
+      left: [{ name: "二", value: 2 }],
+      right: [{ nameId: "last-year-carried-forward", value: 3 }],
+    });
+    expect(violationMessage(v[0]!, "zh")).toBe("表三 自然人列：二（2）≠ 上年四（3）");
+    expect(violationMessage(v[0]!, "en")).toBe("表三 column 自然人: 二 (2) ≠ last year's 四 (3)");
   });
 });

@@ -31,7 +31,7 @@ import {
   type ReviewGroup,
 } from "../../annual-report/format.js";
 import { cellText, type AnnualReportTables, type RequestRow } from "../../annual-report/model.js";
-import type { Violation } from "../../annual-report/rules.js";
+import type { WordedViolation } from "../../annual-report/rules.js";
 import { annualReportViolations, carryOverViolations } from "../../audit/annual-report.js";
 import { applicationFacts } from "../../facts/applications.js";
 import {
@@ -236,7 +236,7 @@ export function defaultAnnualReportTitle(dataset: Dataset): string {
 }
 
 /** A UserError listing every violation: tables that do not balance are not printed. */
-export function violationsError(violations: readonly Violation[], lang: Lang): UserError {
+export function violationsError(violations: readonly WordedViolation[], lang: Lang): UserError {
   const n = violations.length;
   return new UserError(
     t(
@@ -443,7 +443,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReportBuild {
 }
 
 /** The report's checks: every violation of the consistency rules (rule 5 with last year's data). */
-function reportViolations(input: AnnualReportInput, report: AnnualReportFacts): Violation[] {
+function reportViolations(input: AnnualReportInput, report: AnnualReportFacts): WordedViolation[] {
   const violations = annualReportViolations(report, input.lang);
   if (input.previous && report.tables && !report.previousTables) {
     const previous = previousTables(input.previous, input.dataset, input.lang, input.calendar);
@@ -456,7 +456,7 @@ export interface AnnualReportReview {
   /** The report's tables as they would print, each named like its spreadsheet sheet (表二 …). */
   sheets: TableSheet[];
   /** Every violation of the consistency rules; each names its table (表二/表三/表四), row and column. */
-  violations: Violation[];
+  violations: WordedViolation[];
 }
 
 /**

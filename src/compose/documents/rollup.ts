@@ -13,7 +13,7 @@
  */
 import type { Dataset } from "../../data/types.js";
 import type { DocumentTree, Spreadsheet, TableSheet } from "../../document/tree.js";
-import type { Violation } from "../../annual-report/rules.js";
+import type { WordedViolation } from "../../annual-report/rules.js";
 import type { FormatVersion } from "../../annual-report/format.js";
 import type { RollupComparison } from "../../facts/rollup.js";
 import type { AnnualReportRollup } from "../../audit/rollup.js";
@@ -172,7 +172,7 @@ export interface RollupReview {
   /** The summed tables as they would print (表二、表三、表四). */
   sheets: TableSheet[];
   /** The consistency rules on the sum. */
-  violations: Violation[];
+  violations: WordedViolation[];
   /** The departments whose tables fail, with their messages. */
   failing: AnnualReportRollup["failing"];
 }

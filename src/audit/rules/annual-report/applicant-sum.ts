@@ -7,7 +7,6 @@ import {
   type AnnualReportNumbers,
 } from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
-import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/applicant-sum";
 export const title = {
@@ -22,12 +21,12 @@ export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
 /** The rows of table 三 whose 总计 is not the sum of the six applicant columns. */
-export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
+export function violations(report: AnnualReportNumbers): Violation[] {
   return report.tables
-    ? checkEquations(report.tables, equationsOf(report.tables.version, "applicant-sum"), lang)
+    ? checkEquations(report.tables, equationsOf(report.tables.version, "applicant-sum"))
     : [];
 }
 
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
+  return violationFindings(ctx, violations(ctx.facts.annualReport));
 }

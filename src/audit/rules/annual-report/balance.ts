@@ -10,7 +10,6 @@ import {
   type AnnualReportNumbers,
 } from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
-import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/balance";
 export const title = {
@@ -25,12 +24,10 @@ export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
 /** The columns of table 三 where 一 + 二 ≠ （七）+ 四. */
-export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
-  return report.tables
-    ? checkEquations(report.tables, equationsOf(report.tables.version, "balance"), lang)
-    : [];
+export function violations(report: AnnualReportNumbers): Violation[] {
+  return report.tables ? checkEquations(report.tables, equationsOf(report.tables.version, "balance")) : [];
 }
 
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
+  return violationFindings(ctx, violations(ctx.facts.annualReport));
 }

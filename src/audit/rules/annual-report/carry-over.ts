@@ -10,7 +10,6 @@ import {
   type AnnualReportNumbers,
 } from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
-import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/carry-over";
 export const title = {
@@ -25,12 +24,10 @@ export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
 /** The columns where this year's 二 differs from last year's 四 (only with last year's tables). */
-export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
-  return report.tables && report.previousTables
-    ? checkCarryOver(report.tables, report.previousTables, lang)
-    : [];
+export function violations(report: AnnualReportNumbers): Violation[] {
+  return report.tables && report.previousTables ? checkCarryOver(report.tables, report.previousTables) : [];
 }
 
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
+  return violationFindings(ctx, violations(ctx.facts.annualReport));
 }

@@ -10,7 +10,6 @@ import {
   type AnnualReportNumbers,
 } from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
-import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/given-records";
 export const title = {
@@ -35,10 +34,10 @@ export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
 /** The given cells (where the records are kept too) that differ from the records' counts. */
-export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
-  return report.recordTables ? checkGivenAgainstRecords(report.givenTables, report.recordTables, lang) : [];
+export function violations(report: AnnualReportNumbers): Violation[] {
+  return report.recordTables ? checkGivenAgainstRecords(report.givenTables, report.recordTables) : [];
 }
 
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
+  return violationFindings(ctx, violations(ctx.facts.annualReport));
 }

@@ -7,7 +7,6 @@ import {
   type AnnualReportNumbers,
 } from "../../annual-report-violations.js";
 import type { RuleContext } from "../../rule.js";
-import type { Lang } from "../../../util/i18n.js";
 
 export const id = "annual-report/outcome-sum";
 export const title = {
@@ -22,12 +21,12 @@ export const defaultSeverity = "error";
 export const messages = VIOLATION_MESSAGES;
 
 /** The columns of table 三 whose （七）总计 is not the sum of the outcome rows. */
-export function violations(report: AnnualReportNumbers, lang: Lang): Violation[] {
+export function violations(report: AnnualReportNumbers): Violation[] {
   return report.tables
-    ? checkEquations(report.tables, equationsOf(report.tables.version, "outcome-sum"), lang)
+    ? checkEquations(report.tables, equationsOf(report.tables.version, "outcome-sum"))
     : [];
 }
 
 export function check(ctx: RuleContext): Finding[] {
-  return violationFindings(ctx, violations(ctx.facts.annualReport, ctx.lang));
+  return violationFindings(ctx, violations(ctx.facts.annualReport));
 }
