@@ -18,8 +18,9 @@
  *   objects (scripts/snapshot/shim.cjs);
  * - replaces import.meta.url by each file's own URL, `createRequire(import.meta.url)` by the
  *   bundle's require, and top-level `await import()` by require (CommonJS has no top-level await).
- * The stamp file (gongwen.stamp) names the Node binary, its size and time, and this folder;
- * bin/gongwen uses the snapshot only when all three match, else it runs dist/cli/main.js. If the
+ * The stamp file (gongwen.stamp) names the Node binary, its size and time, the time of the
+ * dist/cli/main.js it was built from, and this folder; bin/gongwen uses the snapshot only when
+ * all match, else it runs dist/cli/main.js. If the
  * snapshot cannot be built, the build goes on without it (with a warning) and the command works
  * as before.
  */
@@ -134,7 +135,10 @@ try {
   });
   const node = realpathSync(process.execPath);
   const st = statSync(node);
-  writeFileSync(STAMP, `${node} ${st.size}:${Math.floor(st.mtimeMs / 1000)} ${realpathSync(ROOT)}\n`);
+  // dist/cli/main.js's time: tsc rewrites every file of dist/, so a later build without this
+  // step (a stale snapshot of older code) no longer matches.
+  const main = Math.floor(statSync(join(ROOT, "dist", "cli", "main.js")).mtimeMs / 1000);
+  writeFileSync(STAMP, `${node} ${st.size}:${Math.floor(st.mtimeMs / 1000)} ${main} ${realpathSync(ROOT)}\n`);
   const mb = (statSync(BLOB).size / 2 ** 20).toFixed(0);
   process.stdout.write(`start-up snapshot: ${BLOB.slice(ROOT.length + 1)} (${mb} MB, for ${node})\n`);
 } catch (e) {

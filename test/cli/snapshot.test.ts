@@ -92,7 +92,7 @@ describe("start-up snapshot", () => {
     expect(bad.stderr).toContain(ref.stderr.trim());
   });
 
-  it("falls back to dist/cli/main.js when asked, for the server commands, and on another stamp", async () => {
+  it("falls back to dist/cli/main.js when asked, for the server commands, and on another or a stale stamp", async () => {
     const off = await bin(["--version"], { GONGWEN_NO_SNAPSHOT: "1" });
     expect(off.ran && !off.snapshot).toBe(true);
     const serve = await bin(["serve", "--help"]);
@@ -112,5 +112,19 @@ describe("start-up snapshot", () => {
     const other = await spawnAsync("sh", ["-x", join(copy, "bin", "gongwen"), "--version"], { cwd: ROOT });
     expect(other.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(other.stderr).not.toContain("--snapshot-blob");
+    // The stamp rewritten for the copy's folder: used; with another dist/cli/main.js time (a
+    // later tsc build, the snapshot holding older code): not used.
+    const [node, size, main] = readFileSync(STAMP, "utf8").trim().split(" ");
+    const run = async (mainTime: number) => {
+      writeFileSync(
+        join(copy, "dist", "snapshot", "gongwen.stamp"),
+        `${node} ${size} ${mainTime} ${realpathSync(copy)}\n`,
+      );
+      return spawnAsync("sh", ["-x", join(copy, "bin", "gongwen"), "--version"], { cwd: ROOT });
+    };
+    expect((await run(Number(main))).stderr).toContain("--snapshot-blob");
+    const stale = await run(Number(main) - 1);
+    expect(stale.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(stale.stderr).not.toContain("--snapshot-blob");
   });
 });
