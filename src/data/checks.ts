@@ -537,8 +537,8 @@ function checkDuplicates(c: Checker, apps: readonly unknown[]): void {
 
 const RECEIPT_KEYS = ["signedFor", "confirmed", "received"] as const;
 const REPLY_HINT: Msg = {
-  zh: "年底前未答复的申请不填写 reply，按结转下年度处理",
-  en: "leave reply out for an application still open at the year's end (carried to next year)",
+  zh: "跨年度办理的申请可填写下一年度的答复（按结转下年度统计），更晚的答复不属于本年度的申请",
+  en: "a request answered in the next year may keep that reply (counted as carried to the next year); a later one is not this year's",
 };
 
 function reasonMsg(t: string, r: string, need: Msg): Msg {
@@ -646,7 +646,14 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
       corrected ? "correctedReceived" : "received",
       "reply.date",
     );
-    c.notAfterYear(rp, reply, "date", REPLY_HINT, "reply.date");
+    // A request received in the year and answered in the next (结转下年度) keeps its reply here,
+    // dated as it was: counted as carried to the next year, judged by its real dates. Later
+    // than the next year is no reply of this year's requests.
+    if (replyDate !== undefined && c.year !== undefined && replyDate > `${c.year + 1}-12-31`)
+      c.add([...rp, "date"], "year", {
+        zh: `${fieldValue("reply.date", replyDate, "zh")} 晚于 ${c.year + 1} 年度；${REPLY_HINT.zh}`,
+        en: `reply.date ${replyDate} is after the year ${c.year + 1}; ${REPLY_HINT.en}`,
+      });
     if (reply.withdrawn !== undefined) {
       if (replyType !== "other" || reason !== "other")
         c.add([...rp, "withdrawn"], "inconsistent", {

@@ -305,7 +305,12 @@ function requestFacts(dataset: Dataset, apps: readonly ApplicationFacts[]): Requ
     if (reply) replied++;
     else pending++;
     // Late: a reply after its deadline, or no reply by 31 December with the deadline passed.
-    const isLate = reply ? reply.onTime === false : a.due !== null && !meetsLimit(yearEnd, a.due);
+    // A reply dated in the next year (carried to it) is late by its real dates, or by the
+    // deadline passing before 31 December.
+    const later = !reply && a.reply !== null && a.reply.date > yearEnd ? a.reply : null;
+    const isLate = reply
+      ? reply.onTime === false
+      : later?.onTime === false || (a.due !== null && !meetsLimit(yearEnd, a.due));
     if (isLate) late.push(a.id);
     else if (reply) repliedOnTime++;
   }

@@ -106,7 +106,7 @@ const EXPECTED: Record<string, Row[]> = {
     [105, 7, "/disclosure/applications/1/signedFor", "receipt", "以 registered-post（挂号信）方式提交的申请须填写 signedFor（签收日期），或直接填写 received（收到日期）"],
   ],
   "reply-after-year": [
-    [140, 19, "/disclosure/applications/2/reply/date", "year", "reply.date（答复日期）2024-01-05 晚于 2023 年度；年底前未答复的申请不填写 reply，按结转下年度处理"],
+    [140, 19, "/disclosure/applications/2/reply/date", "year", "reply.date（答复日期）2025-01-06 晚于 2024 年度；跨年度办理的申请可填写下一年度的答复（按结转下年度统计），更晚的答复不属于本年度的申请"],
   ],
   "reply-before-receipt": [
     [116, 19, "/disclosure/applications/1/reply/date", "order", "reply.date（答复日期）2023-05-05 早于 received（收到日期）2023-05-08"],

@@ -116,7 +116,8 @@ export function check(ctx: RuleContext): Finding[] {
         );
       continue;
     }
-    if (r && r.date <= yearEnd) {
+    // Answered in the year, or in the next (carried to it): judged by the reply's real date.
+    if (r) {
       if (r.onTime !== false) continue;
       const evidence = [...evidenceOf(a), ev(appPtr(a.index, "reply", "date"), r.date)];
       out.push(
@@ -131,7 +132,7 @@ export function check(ctx: RuleContext): Finding[] {
     // Open at the end of the year.
     if (a.correction && !a.correction.corrected) continue;
     if (a.due >= yearEnd) continue;
-    const evidence = [...evidenceOf(a), ev(appPtr(a.index, "reply"), r ? r.date : null)];
+    const evidence = [...evidenceOf(a), ev(appPtr(a.index, "reply"), null)];
     out.push(
       ctx.report(
         "unanswered",
