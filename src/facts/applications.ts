@@ -291,28 +291,12 @@ export function applicationFact(
   return factOf(app, index, factContext(ctx, options));
 }
 
-function factOf(app: Application, index: number, fc: FactContext): ApplicationFacts {
-  const { cal, lang, yearStart, yearEnd } = fc;
-  const problems: ApplicationProblem[] = [];
-
-  // Receipt date (Art. 31).
-  let received: string | null = null;
-  let receivedFrom: ApplicationFacts["receivedFrom"] = null;
-  try {
-    received = receiptDate(app, fc.receiptOptions);
-    receivedFrom = app.received !== undefined ? "received" : DEFAULT_RECEIPT_BASIS[app.channel];
-  } catch (e) {
-    const basis = DEFAULT_RECEIPT_BASIS[app.channel] ?? "received";
-    problems.push(problemOf(basis, e));
-  }
-
-  // The law in force on the receipt date governs the request (regulations.md §1); a dataset-level
-  // `regime` names the data year's regime and never re-dates a request (it used to: a request of
-  // 2014 was judged on 20 working days and cited the 2019 articles).
-  const regime: Regime | null = received !== null ? regimeFor(received) : null;
-  const regimeSource = received !== null ? "receipt-date" : null;
-
-  // Consultations: pauses from the letter to the answer (or the end of the answer period).
+/** Consultations (Art. 32): each one's answer period and the pause it makes, from the letter to the answer. */
+function consultationsOf(
+  app: Application,
+  fc: FactContext,
+  problems: ApplicationProblem[],
+): ConsultationFacts[] {
   const consultations: ConsultationFacts[] = [];
   const records = app.consultations;
   if (records !== undefined)
@@ -331,7 +315,17 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
       });
     }
 
-  // Fee.
+  return consultations;
+}
+
+/** The fee (Art. 42): the amount by the schedule of the request's regime, the payment window and the payment. */
+function feeOf(
+  app: Application,
+  regime: Regime | null,
+  fc: FactContext,
+  problems: ApplicationProblem[],
+): FeeFacts | null {
+  const { lang } = fc;
   let fee: FeeFacts | null = null;
   if (app.fee) {
     const f = app.fee;
@@ -369,15 +363,47 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
     };
   }
 
+  return fee;
+}
+
+/**
+ * The pauses of the reply deadline: each consultation's, and the fee's payment window when the
+ * dataset's interpretation pauses it (`feePeriodPaused`); undefined when there is none.
+ */
+export function deadlinePauses(
+  consultations: readonly ConsultationFacts[],
+  fee: FeeFacts | null,
+  feePeriodPaused: boolean,
+  feeKind: string,
+): DeadlinePause[] | undefined {
   let pauses: DeadlinePause[] | undefined;
   for (const c of consultations)
     if (c.pauseTo !== null) (pauses ??= []).push({ from: c.sent, to: c.pauseTo, kind: c.party });
-  if (fee && fc.feePeriodPaused) {
+  if (fee && feePeriodPaused) {
     const to = fee.paid ? (fee.paidDate ?? fee.payBy) : fee.payBy;
-    if (to !== null) (pauses ??= []).push({ from: fee.noticeDate, to, kind: FEE_PAUSE_KIND[lang] });
+    if (to !== null) (pauses ??= []).push({ from: fee.noticeDate, to, kind: feeKind });
   }
 
-  // Deadlines.
+  return pauses;
+}
+
+interface DeadlineFacts {
+  dueAtReceipt: string | null;
+  deadline: DeadlineResult | null;
+  due: string | null;
+  extension: ExtensionFacts | null;
+  correction: CorrectionFacts | null;
+}
+
+/** The reply deadline (Art. 33) with its correction, pauses and extension (Art. 30, 33). */
+function deadlinesOf(
+  app: Application,
+  received: string | null,
+  regime: Regime | null,
+  pauses: DeadlinePause[] | undefined,
+  fc: FactContext,
+  problems: ApplicationProblem[],
+): DeadlineFacts {
   let dueAtReceipt: string | null = null;
   let deadline: DeadlineResult | null = null;
   let due: string | null = null;
@@ -508,7 +534,18 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
     };
   }
 
-  // Reply.
+  return { dueAtReceipt, deadline, due, extension, correction };
+}
+
+/** The reply: its date, type and reason, and whether it met the deadline. */
+function replyOf(
+  app: Application,
+  due: string | null,
+  deadline: DeadlineResult | null,
+  fc: FactContext,
+  problems: ApplicationProblem[],
+): ReplyFacts | null {
+  const { cal, yearStart, yearEnd } = fc;
   let reply: ReplyFacts | null = null;
   if (app.reply) {
     const r = app.reply;
@@ -532,6 +569,43 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
       inYear: r.date >= yearStart && r.date <= yearEnd,
     };
   }
+
+  return reply;
+}
+
+function factOf(app: Application, index: number, fc: FactContext): ApplicationFacts {
+  const { lang, yearStart, yearEnd } = fc;
+  const problems: ApplicationProblem[] = [];
+
+  // Receipt date (Art. 31).
+  let received: string | null = null;
+  let receivedFrom: ApplicationFacts["receivedFrom"] = null;
+  try {
+    received = receiptDate(app, fc.receiptOptions);
+    receivedFrom = app.received !== undefined ? "received" : DEFAULT_RECEIPT_BASIS[app.channel];
+  } catch (e) {
+    const basis = DEFAULT_RECEIPT_BASIS[app.channel] ?? "received";
+    problems.push(problemOf(basis, e));
+  }
+
+  // The law in force on the receipt date governs the request (regulations.md §1); a dataset-level
+  // `regime` names the data year's regime and never re-dates a request (it used to: a request of
+  // 2014 was judged on 20 working days and cited the 2019 articles).
+  const regime: Regime | null = received !== null ? regimeFor(received) : null;
+  const regimeSource = received !== null ? "receipt-date" : null;
+
+  const consultations = consultationsOf(app, fc, problems);
+  const fee = feeOf(app, regime, fc, problems);
+  const pauses = deadlinePauses(consultations, fee, fc.feePeriodPaused, FEE_PAUSE_KIND[lang]);
+  const { dueAtReceipt, deadline, due, extension, correction } = deadlinesOf(
+    app,
+    received,
+    regime,
+    pauses,
+    fc,
+    problems,
+  );
+  const reply = replyOf(app, due, deadline, fc, problems);
 
   const carriedOver = app.carriedOver ?? (received !== null && received < yearStart);
   return {
