@@ -196,6 +196,11 @@ export interface ApprovalFacts {
     count: number;
     /** Overdue cases with their ids (records only). */
     cases: OverdueCase[];
+    /**
+     * With records "exceptions": listed cases completed in the year within their promised
+     * limit — not exceptions at all (the list should hold only overdue cases). Ids.
+     */
+    listedOnTime: string[];
   };
   /** Completed within the promised limit ÷ completed (records only). */
   onTime: Rate | null;
@@ -314,7 +319,7 @@ function emptyApproval(): ApprovalFacts {
     reductions: [],
     completed: { source: "none", total: 0, byCategory: [], categoriesWithoutCases: [] },
     open: { count: 0, ids: [] },
-    overdue: { known: false, count: 0, cases: [] },
+    overdue: { known: false, count: 0, cases: [], listedOnTime: [] },
     onTime: null,
     complaints: {
       known: false,
@@ -533,6 +538,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   const casesOverMax: ApprovalFacts["limits"]["casesOverMax"] = [];
   const openIds: string[] = [];
   let onTimeCount = 0;
+  const onTimeIds: string[] = [];
   for (let ki = 0; ki < cases.length; ki++) {
     const c = cases[ki]!;
     const item = itemOf(c, items, lang);
@@ -574,7 +580,10 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
         daysLate: promised.daysLate,
         open: false,
       });
-    } else onTimeCount++;
+    } else {
+      onTimeCount++;
+      onTimeIds.push(c.id);
+    }
     if (max) {
       const m = check(c, done, acceptedN, doneN, max);
       if (m.overdue)
@@ -680,7 +689,12 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
     reductions,
     completed: { source, total, byCategory, categoriesWithoutCases },
     open: { count: openIds.length, ids: openIds },
-    overdue: { known: overdueKnown, count: overdueCount, cases: overdueCases },
+    overdue: {
+      known: overdueKnown,
+      count: overdueCount,
+      cases: overdueCases,
+      listedOnTime: mode === "exceptions" ? onTimeIds : [],
+    },
     onTime: allRecords
       ? rate(onTimeCount, completedInYear.length)
       : hasRecords && mode === "exceptions" && source === "totals"

@@ -100,6 +100,21 @@ describe("approval.records: facts and the no-overdue rule", () => {
     expect(overdueFindings(exceptions()).map((f) => f.subject)).toEqual(["SP2014-001", "SP2014-002"]);
   });
 
+  it("exceptions: a listed case completed in time is no exception, a warning naming it", () => {
+    const d = exceptions();
+    d.approval!.cases!.push(structuredClone(sample2014().approval!.cases![2]!)); // SP2014-003, in time
+    d.approval!.totals!.overdue = 3;
+    const found = overdueFindings(d);
+    expect(found.map((f) => [f.subject, f.severity])).toEqual([
+      ["SP2014-001", "error"],
+      ["SP2014-002", "error"],
+      ["SP2014-003", "warning"],
+    ]);
+    expect(found[2]!.message).toBe(
+      "办件 SP2014-003 列为超时办件（只列超时办件），但按承诺时限计算并未超时：请核对其受理和办结日期，或从办件记录中删去",
+    );
+  });
+
   it("a sample proves no count: without an overdue total the rule says so, a warning", () => {
     const ap = deriveFacts(validated(sampled())).approval;
     expect(ap.overdue.known).toBe(false);

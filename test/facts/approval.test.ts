@@ -45,6 +45,7 @@ describe("overdue cases", () => {
           open: false,
         },
       ],
+      listedOnTime: [],
     });
     expect(f.approval.onTime).toMatchObject({ numerator: 265, denominator: 267, percent: 99 });
     expect(f.approval.limits.casesOverMax.map((c) => [c.id, c.daysTaken])).toEqual([["SP2014-002", 11]]);
@@ -137,7 +138,7 @@ describe("without records", () => {
     expect(f.approval.completed.source).toBe("totals");
     expect(f.approval.completed.total).toBe(267);
     expect(f.approval.completed.byCategory.map((c) => c.count)).toEqual([6, 19, 240, 2]);
-    expect(f.approval.overdue).toEqual({ known: true, count: 0, cases: [] });
+    expect(f.approval.overdue).toEqual({ known: true, count: 0, cases: [], listedOnTime: [] });
     expect(f.approval.onTime).toBeNull();
     expect(f.approval.items.list.every((i) => i.completed === null)).toBe(true);
     expect(f.claims.approvalRecord.holds).toBe(true);

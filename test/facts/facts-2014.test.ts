@@ -35,7 +35,7 @@ describe("facts of samples/2014-commerce-bureau.json — approval", () => {
   });
 
   it("finds no overdue case with the calendar (make-up workdays count) and no open case", () => {
-    expect(ap.overdue).toEqual({ known: true, count: 0, cases: [] });
+    expect(ap.overdue).toEqual({ known: true, count: 0, cases: [], listedOnTime: [] });
     expect(ap.open).toEqual({ count: 0, ids: [] });
     expect(ap.onTime).toEqual({ numerator: 267, denominator: 267, ratio: 1, percent: 100, full: true });
   });

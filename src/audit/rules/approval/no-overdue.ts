@@ -35,6 +35,10 @@ export const messages = {
     zh: "全年办件超时{count}件（据填报的合计数）",
     en: "{count} cases overdue in the year (given total)",
   },
+  notException: {
+    zh: "办件 {id} 列为超时办件（只列超时办件），但按承诺时限计算并未超时：请核对其受理和办结日期，或从办件记录中删去",
+    en: "case {id} is listed as an overdue case (only overdue cases are listed) but was completed within its promised limit: check its dates, or remove it from the records",
+  },
   sampleRest: {
     zh: "抽样办件记录以外另有办件超时{count}件（据填报的超时合计数{total}件）",
     en: "{count} more cases overdue beyond the sampled records (given overdue total {total})",
@@ -86,6 +90,24 @@ export function check(ctx: RuleContext): Finding[] {
       { subject: c.id, evidence },
     );
   });
+  for (const caseId of overdue.listedOnTime) {
+    const i = caseIndex(ctx.dataset, caseId);
+    const c = cases[i]!;
+    found.push(
+      ctx.report(
+        "notException",
+        { id: caseId },
+        {
+          subject: caseId,
+          evidence: [
+            ev(ptr("approval", "cases", i, "accepted"), c.accepted),
+            ev(ptr("approval", "cases", i, "completed"), c.completed ?? null),
+          ],
+          atMost: "warning",
+        },
+      ),
+    );
+  }
   if (records !== "sample") return found;
   if (overdue.known) {
     const rest = overdue.count - overdue.cases.length;
