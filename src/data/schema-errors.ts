@@ -90,6 +90,177 @@ function looksPersonal(v: unknown, data: unknown): boolean {
   return personalValues(data).some((p) => v.includes(p));
 }
 
+/** What every keyword's message is made from: the error, the dataset, where, and whether to quote the value. */
+export interface IssueContext {
+  e: ErrorObject;
+  data: unknown;
+  /** The error's instance path (a JSON pointer). */
+  at: string;
+  /** Its last segment (the field's key). */
+  key: string;
+  p: Record<string, unknown>;
+  /** The value is (or contains) an applicant's personal data: never repeated. */
+  hide: boolean;
+  /** The value quoted for the message ("" when hidden). */
+  shownData: string;
+}
+
+/** The issue of a failed `required` keyword. */
+export function requiredIssue(c: IssueContext): Issue {
+  const { e, data, at, p } = c;
+  const missing = String(p.missingProperty);
+  const isReplyReason = e.schemaPath.includes("/then/") && missing === "reason";
+  if (isReplyReason) {
+    const t = replyTypeOf(e, data);
+    const allowed = ((e.parentSchema as Schema).properties as Schema)?.reason as Schema | undefined;
+    const values = (allowed?.enum as string[] | undefined) ?? [];
+    return {
+      pointer: `${at}/reason`,
+      anchor: "value",
+      code: "required",
+      message: both((l) =>
+        l === "zh"
+          ? `答复类型为${replyTypeLabel(t, l)}时必须填写理由 reason，可选：${choices(values, "Reason", l)}`
+          : `a reply of type ${replyTypeLabel(t, l)} needs a reason; one of: ${choices(values, "Reason", l)}`,
+      ),
+    };
+  }
+  return {
+    pointer: `${at}/${escapePointer(missing)}`,
+    anchor: "value",
+    code: "required",
+    message: both((l) =>
+      l === "zh" ? `缺少必填字段 ${field(missing, l)}` : `missing required field ${missing}`,
+    ),
+  };
+}
+
+/** The issue of a failed `enum` keyword. */
+export function enumIssue(c: IssueContext): Issue {
+  const { e, data, at, key, p, hide, shownData } = c;
+  const values = (p.allowedValues as unknown[]) ?? [];
+  const isReason = key === "reason" && e.schemaPath.includes("/then/");
+  const list = isReason ? "Reason" : title(e);
+  const near = typeof e.data === "string" ? nearestName(e.data, values.map(String)) : undefined;
+  const hint = near
+    ? both((l) => (l === "zh" ? `是否应为 ${near}？` : `did you mean ${near}? `))
+    : { zh: "", en: "" };
+  if (isReason) {
+    const t = replyTypeOf(e, data);
+    return {
+      pointer: at,
+      anchor: "value",
+      code: "enum",
+      message: both((l) =>
+        l === "zh"
+          ? `答复类型为${replyTypeLabel(t, l)}时，理由 ${hide ? "该值" : shownData} 不适用；${hint.zh}可选：${choices(values, list, l)}`
+          : `reason ${hide ? "the value" : shownData} does not apply to a reply of type ${replyTypeLabel(t, l)}; ${hint.en}one of: ${choices(values, list, l)}`,
+      ),
+    };
+  }
+  return {
+    pointer: at,
+    anchor: "value",
+    code: "enum",
+    message: both((l) =>
+      l === "zh"
+        ? `${hide ? "该值" : shownData + " "}不是 ${field(key, l)}${field(key, l).endsWith("）") ? "" : " "}的可选值；${hint.zh}可选：${choices(values, list, l)}`
+        : `${hide ? "the value" : shownData} is not a valid ${key}; ${hint.en}one of: ${choices(values, list, l)}`,
+    ),
+  };
+}
+
+/** The issue of a failed `pattern` keyword. */
+export function patternIssue(c: IssueContext): Issue {
+  const { e, at, key, hide, shownData } = c;
+  const shown = shownData;
+  const zhFound = hide ? "" : `，实际为 ${shown}`;
+  const enFound = hide ? "" : `; found ${shown}`;
+  const t = title(e);
+  const year =
+    typeof e.data === "string" && /^\d{4}-\d{2}(-\d{2})?$/.test(e.data) ? e.data.slice(0, 4) : null;
+  const m: Msg =
+    (t === "DateString" || t === "MonthString") && year !== null
+      ? {
+          zh: `年份 ${year} 超出范围：日期应在 2007 年至 2100 年之间（节假日数据和政府信息公开条例从 2007 年起）${zhFound}`,
+          en: `the year ${year} is out of range: dates lie between 2007 and 2100 (the holiday data and the disclosure regulations begin in 2007)${enFound}`,
+        }
+      : t === "DateString"
+        ? {
+            zh: `日期应写作 2023-03-05、2023/3/5 或 2023年3月5日${zhFound}`,
+            en: `a date is written 2023-03-05, 2023/3/5 or 2023年3月5日${enFound}`,
+          }
+        : t === "MonthString"
+          ? {
+              zh: `月份应写作 YYYY-MM（如 2014-06）${zhFound}`,
+              en: `a month is written YYYY-MM (e.g. 2014-06)${enFound}`,
+            }
+          : t === "RecordId"
+            ? {
+                zh: `编号 ${shown} 不合规：只能由英文字母、数字和 . _ - 组成，并以字母或数字开头`,
+                en: `id ${shown} is invalid: use letters, digits, '.', '_' and '-', starting with a letter or digit`,
+              }
+            : key === "postcode"
+              ? {
+                  zh: `邮政编码应为6位数字${zhFound}`,
+                  en: `a postcode has 6 digits${enFound}`,
+                }
+              : { zh: `格式不符合要求${zhFound}`, en: `invalid format${enFound}` };
+  return { pointer: at, anchor: "value", code: "format", message: m };
+}
+
+/** The issue of a failed `type` keyword. */
+export function typeIssue(c: IssueContext): Issue {
+  const { e, at, p, hide } = c;
+  if (title(e) === "Count") {
+    return {
+      pointer: at,
+      anchor: "value",
+      code: "type",
+      message: both((l) =>
+        l === "zh"
+          ? `数量应为非负整数，或约数如 {"value": 260, "qualifier": "余"}，实际是${describeValue(e.data, l, hide)}`
+          : `a count is a non-negative integer or an approximate figure such as {"value": 260, "qualifier": "余"}; found ${describeValue(e.data, l, hide)}`,
+      ),
+    };
+  }
+  const types = Array.isArray(p.type) ? (p.type as string[]) : [String(p.type)];
+  return {
+    pointer: at,
+    anchor: "value",
+    code: "type",
+    message: both((l) =>
+      l === "zh"
+        ? `应为${types.map((t) => typeName(t, l)).join("或")}，实际是${describeValue(e.data, l, hide)}`
+        : `should be ${types.map((t) => typeName(t, l)).join(" or ")}; found ${describeValue(e.data, l, hide)}`,
+    ),
+  };
+}
+
+/** The issue of a failed `additionalProperties` keyword. */
+export function unknownFieldIssue(c: IssueContext): Issue {
+  const { e, at, p } = c;
+  const name = String(p.additionalProperty);
+  const known = Object.keys(((e.parentSchema as Schema).properties as Schema | undefined) ?? {});
+  const near = nearestName(name, known);
+  return {
+    pointer: `${at}/${escapePointer(name)}`,
+    anchor: "key",
+    code: "unknown-field",
+    message: near
+      ? both((l) =>
+          l === "zh"
+            ? `未知字段 ${name}，是否应为 ${near}？`
+            : `unknown field ${name}; did you mean ${near}?`,
+        )
+      : both((l) =>
+          l === "zh"
+            ? `未知字段 ${name}。此处可用的字段：${known.join("、")}`
+            : `unknown field ${name}. Fields allowed here: ${known.join(", ")}`,
+        ),
+  };
+}
+
 function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
   const at = e.instancePath;
   const key = lastSegment(at);
@@ -98,57 +269,14 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
   // (a name in the reply-type column of a shifted ledger row, say).
   const hide = isPersonal(at) || looksPersonal(e.data, data);
   const shownData = hide ? "" : quoteValue(e.data);
+  const c: IssueContext = { e, data, at, key, p, hide, shownData };
   switch (e.keyword) {
     case "if":
       return undefined; // the failing `then` keyword says what is wrong
-    case "required": {
-      const missing = String(p.missingProperty);
-      const isReplyReason = e.schemaPath.includes("/then/") && missing === "reason";
-      if (isReplyReason) {
-        const t = replyTypeOf(e, data);
-        const allowed = ((e.parentSchema as Schema).properties as Schema)?.reason as Schema | undefined;
-        const values = (allowed?.enum as string[] | undefined) ?? [];
-        return {
-          pointer: `${at}/reason`,
-          anchor: "value",
-          code: "required",
-          message: both((l) =>
-            l === "zh"
-              ? `答复类型为${replyTypeLabel(t, l)}时必须填写理由 reason，可选：${choices(values, "Reason", l)}`
-              : `a reply of type ${replyTypeLabel(t, l)} needs a reason; one of: ${choices(values, "Reason", l)}`,
-          ),
-        };
-      }
-      return {
-        pointer: `${at}/${escapePointer(missing)}`,
-        anchor: "value",
-        code: "required",
-        message: both((l) =>
-          l === "zh" ? `缺少必填字段 ${field(missing, l)}` : `missing required field ${missing}`,
-        ),
-      };
-    }
-    case "additionalProperties": {
-      const name = String(p.additionalProperty);
-      const known = Object.keys(((e.parentSchema as Schema).properties as Schema | undefined) ?? {});
-      const near = nearestName(name, known);
-      return {
-        pointer: `${at}/${escapePointer(name)}`,
-        anchor: "key",
-        code: "unknown-field",
-        message: near
-          ? both((l) =>
-              l === "zh"
-                ? `未知字段 ${name}，是否应为 ${near}？`
-                : `unknown field ${name}; did you mean ${near}?`,
-            )
-          : both((l) =>
-              l === "zh"
-                ? `未知字段 ${name}。此处可用的字段：${known.join("、")}`
-                : `unknown field ${name}. Fields allowed here: ${known.join(", ")}`,
-            ),
-      };
-    }
+    case "required":
+      return requiredIssue(c);
+    case "additionalProperties":
+      return unknownFieldIssue(c);
     case "false schema": {
       if (key === "reason") {
         const t = replyTypeOf(e, data);
@@ -170,99 +298,12 @@ function oneIssue(e: ErrorObject, data: unknown): Issue | undefined {
         message: { zh: `此处不允许出现字段 ${key}`, en: `field ${key} is not allowed here` },
       };
     }
-    case "type": {
-      if (title(e) === "Count") {
-        return {
-          pointer: at,
-          anchor: "value",
-          code: "type",
-          message: both((l) =>
-            l === "zh"
-              ? `数量应为非负整数，或约数如 {"value": 260, "qualifier": "余"}，实际是${describeValue(e.data, l, hide)}`
-              : `a count is a non-negative integer or an approximate figure such as {"value": 260, "qualifier": "余"}; found ${describeValue(e.data, l, hide)}`,
-          ),
-        };
-      }
-      const types = Array.isArray(p.type) ? (p.type as string[]) : [String(p.type)];
-      return {
-        pointer: at,
-        anchor: "value",
-        code: "type",
-        message: both((l) =>
-          l === "zh"
-            ? `应为${types.map((t) => typeName(t, l)).join("或")}，实际是${describeValue(e.data, l, hide)}`
-            : `should be ${types.map((t) => typeName(t, l)).join(" or ")}; found ${describeValue(e.data, l, hide)}`,
-        ),
-      };
-    }
-    case "enum": {
-      const values = (p.allowedValues as unknown[]) ?? [];
-      const isReason = key === "reason" && e.schemaPath.includes("/then/");
-      const list = isReason ? "Reason" : title(e);
-      const near = typeof e.data === "string" ? nearestName(e.data, values.map(String)) : undefined;
-      const hint = near
-        ? both((l) => (l === "zh" ? `是否应为 ${near}？` : `did you mean ${near}? `))
-        : { zh: "", en: "" };
-      if (isReason) {
-        const t = replyTypeOf(e, data);
-        return {
-          pointer: at,
-          anchor: "value",
-          code: "enum",
-          message: both((l) =>
-            l === "zh"
-              ? `答复类型为${replyTypeLabel(t, l)}时，理由 ${hide ? "该值" : shownData} 不适用；${hint.zh}可选：${choices(values, list, l)}`
-              : `reason ${hide ? "the value" : shownData} does not apply to a reply of type ${replyTypeLabel(t, l)}; ${hint.en}one of: ${choices(values, list, l)}`,
-          ),
-        };
-      }
-      return {
-        pointer: at,
-        anchor: "value",
-        code: "enum",
-        message: both((l) =>
-          l === "zh"
-            ? `${hide ? "该值" : shownData + " "}不是 ${field(key, l)}${field(key, l).endsWith("）") ? "" : " "}的可选值；${hint.zh}可选：${choices(values, list, l)}`
-            : `${hide ? "the value" : shownData} is not a valid ${key}; ${hint.en}one of: ${choices(values, list, l)}`,
-        ),
-      };
-    }
-    case "pattern": {
-      const shown = shownData;
-      const zhFound = hide ? "" : `，实际为 ${shown}`;
-      const enFound = hide ? "" : `; found ${shown}`;
-      const t = title(e);
-      const year =
-        typeof e.data === "string" && /^\d{4}-\d{2}(-\d{2})?$/.test(e.data) ? e.data.slice(0, 4) : null;
-      const m: Msg =
-        (t === "DateString" || t === "MonthString") && year !== null
-          ? {
-              zh: `年份 ${year} 超出范围：日期应在 2007 年至 2100 年之间（节假日数据和政府信息公开条例从 2007 年起）${zhFound}`,
-              en: `the year ${year} is out of range: dates lie between 2007 and 2100 (the holiday data and the disclosure regulations begin in 2007)${enFound}`,
-            }
-          : t === "DateString"
-            ? {
-                zh: `日期应写作 2023-03-05、2023/3/5 或 2023年3月5日${zhFound}`,
-                en: `a date is written 2023-03-05, 2023/3/5 or 2023年3月5日${enFound}`,
-              }
-            : t === "MonthString"
-              ? {
-                  zh: `月份应写作 YYYY-MM（如 2014-06）${zhFound}`,
-                  en: `a month is written YYYY-MM (e.g. 2014-06)${enFound}`,
-                }
-              : t === "RecordId"
-                ? {
-                    zh: `编号 ${shown} 不合规：只能由英文字母、数字和 . _ - 组成，并以字母或数字开头`,
-                    en: `id ${shown} is invalid: use letters, digits, '.', '_' and '-', starting with a letter or digit`,
-                  }
-                : key === "postcode"
-                  ? {
-                      zh: `邮政编码应为6位数字${zhFound}`,
-                      en: `a postcode has 6 digits${enFound}`,
-                    }
-                  : { zh: `格式不符合要求${zhFound}`, en: `invalid format${enFound}` };
-      return { pointer: at, anchor: "value", code: "format", message: m };
-    }
+    case "type":
+      return typeIssue(c);
+    case "enum":
+      return enumIssue(c);
+    case "pattern":
+      return patternIssue(c);
     case "format":
       return {
         pointer: at,
