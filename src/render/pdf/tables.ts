@@ -19,6 +19,48 @@ interface PlacedCell extends GridPlacedCell {
   contentH: number;
 }
 
+/**
+ * The left edges of the columns and the table's right edge (nCols + 1 values from 0 to `width`):
+ * the relative column widths when given for every column and positive, else equal columns.
+ */
+export function columnEdges(
+  columnWidths: readonly number[] | undefined,
+  nCols: number,
+  width: number,
+): number[] {
+  const rel =
+    columnWidths && columnWidths.length === nCols && columnWidths.every((w) => w > 0)
+      ? columnWidths
+      : Array<number>(nCols).fill(1);
+  const relSum = rel.reduce((a, b) => a + b, 0);
+  const colW = rel.map((w) => (w / relSum) * width);
+  const colX = [0];
+  for (const w of colW) colX.push(colX[colX.length - 1]! + w);
+  return colX;
+}
+
+/**
+ * Row heights: at least one line and the frame; a row as high as its tallest single-row cell;
+ * a cell spanning rows that needs more than its rows give adds the rest to its last row.
+ */
+export function rowHeights(
+  cells: readonly { row: number; rowSpan: number; contentH: number }[],
+  nRows: number,
+  lineH: number,
+  frame: number,
+): number[] {
+  const rowH = Array<number>(nRows).fill(lineH + frame);
+  for (const pc of cells) if (pc.rowSpan === 1) rowH[pc.row] = Math.max(rowH[pc.row]!, pc.contentH + frame);
+  for (const pc of cells) {
+    if (pc.rowSpan === 1) continue;
+    let h = 0;
+    for (let i = pc.row; i < pc.row + pc.rowSpan; i++) h += rowH[i]!;
+    const need = pc.contentH + frame - h;
+    if (need > 0) rowH[pc.row + pc.rowSpan - 1]! += need;
+  }
+  return rowH;
+}
+
 export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
   const size = t.fontSize ?? TABLE_STYLE.sizePt;
   const style: ShapeStyle = { role: TABLE_STYLE.font, size, bold: false };
@@ -38,14 +80,7 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
   const nCols = grid.columns;
   if (nCols === 0) return;
 
-  const rel =
-    t.columnWidths && t.columnWidths.length === nCols && t.columnWidths.every((w) => w > 0)
-      ? t.columnWidths
-      : Array<number>(nCols).fill(1);
-  const relSum = rel.reduce((a, b) => a + b, 0);
-  const colW = rel.map((w) => (w / relSum) * flow.areaW);
-  const colX = [0];
-  for (const w of colW) colX.push(colX[colX.length - 1]! + w);
+  const colX = columnEdges(t.columnWidths, nCols, flow.areaW);
 
   // Wrap cell text.
   for (const pc of cells) {
@@ -68,16 +103,7 @@ export function layoutTable(flow: Flow, shaper: Shaper, t: TableBlock): void {
     pc.contentH = pc.lines.length * lineH;
   }
 
-  // Row heights.
-  const rowH = Array<number>(nRows).fill(lineH + frame);
-  for (const pc of cells) if (pc.rowSpan === 1) rowH[pc.row] = Math.max(rowH[pc.row]!, pc.contentH + frame);
-  for (const pc of cells) {
-    if (pc.rowSpan === 1) continue;
-    let h = 0;
-    for (let i = pc.row; i < pc.row + pc.rowSpan; i++) h += rowH[i]!;
-    const need = pc.contentH + frame - h;
-    if (need > 0) rowH[pc.row + pc.rowSpan - 1]! += need;
-  }
+  const rowH = rowHeights(cells, nRows, lineH, frame);
 
   // Groups of rows tied by row spans.
   // Body rows kept with the next (a sub-heading with its header and first data row).
