@@ -1035,6 +1035,7 @@ export class Store {
 
   // ---- history -----------------------------------------------------------------------------
 
+  /** One history row: `historyRows` with a single row. */
   private async history(
     trx: Db,
     officeId: number,
@@ -1047,21 +1048,7 @@ export class Store {
     oldValue: string | null,
     newValue: string | null,
   ): Promise<void> {
-    await trx
-      .insertInto("history")
-      .values({
-        office_id: officeId,
-        year,
-        record_id: recordId,
-        at,
-        who: whoName(who),
-        user_id: whoId(who),
-        action,
-        field,
-        old_value: oldValue,
-        new_value: newValue,
-      })
-      .execute();
+    await this.historyRows(trx, officeId, year, at, who, action, [[recordId, field, oldValue, newValue]]);
   }
 
   /**
