@@ -70,14 +70,16 @@ describe("年终批量 page", () => {
     const a2023 = sample();
     a2023.agency = { ...a2023.agency, name: "示例市青禾区甲局" };
     await s.store.importYear(ids.a, a2023, "测试员");
-    const put = async (office: number, year: number) =>
+    // Made at distinct times (two puts can fall in the same millisecond), so "newest first" is defined.
+    const put = async (office: number, year: number, at: string) =>
       s.store.batchOutputs.put(
         { officeId: office, year, revision: await revisionOf(s.store, office, year) },
         `job-${office}-${year}`,
         [FILE],
+        new Date(at),
       );
-    await put(ids.a, 2023);
-    await put(ids.b, 2026);
+    await put(ids.a, 2023, "2026-11-20T08:00:00Z");
+    await put(ids.b, 2026, "2026-11-21T08:00:00Z");
     // B's data changes after its batch: the page says so.
     await s.store.updateYearBody(ids.b, (await s.store.yearBody(ids.b, 2026))!, "测试员");
 
@@ -109,13 +111,13 @@ describe("年终批量 page", () => {
       expect(first.queries).toBeGreaterThan(0);
 
       // Four more agencies with years and batches of their own: the same number of queries.
-      for (const n of ["丙", "丁", "戊", "己"]) {
+      for (const [i, n] of ["丙", "丁", "戊", "己"].entries()) {
         expect(
           (await s.post("/admin/agencies", agencyForm(`示例市青禾区${n}局`, `青禾${n}局`, ids.root)))
             .statusCode,
         ).toBe(303);
         const id = (await s.store.offices()).find((o) => o.name === `示例市青禾区${n}局`)!.id;
-        await put(id, 2026);
+        await put(id, 2026, `2026-11-2${2 + i}T08:00:00Z`);
       }
       // The new agencies are in the session's scope from its next request on.
       const second = await look();
