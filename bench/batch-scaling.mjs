@@ -49,7 +49,7 @@ async function oneRun(url, agencies, workers) {
   const target = u.toString();
   const procs = [];
   try {
-    const { Store } = await import(new URL("../dist/storage/index.js", import.meta.url).href);
+    const { Store } = await import("gongwen/storage");
     const store = await Store.open(target);
     const t0 = performance.now();
     for (let i = 1; i <= agencies; i++) await store.createOffice(smallYear(i), "bench");
@@ -67,7 +67,7 @@ async function oneRun(url, agencies, workers) {
       child.stderr.on("data", () => undefined);
       procs.push(child);
     }
-    const { BATCH_FILES } = await import(new URL("../dist/jobs/index.js", import.meta.url).href);
+    const { BATCH_FILES } = await import("gongwen/jobs");
     const want = agencies * Object.keys(BATCH_FILES).length;
     const files = await admin(url, async (c) => {
       for (;;) {

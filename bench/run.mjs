@@ -35,9 +35,11 @@
  * Measuring honestly on a shared, noisy machine: every comparison is paired and interleaved
  * (A B A B …, engines in rotated order block by block), figures are medians of the repeats with
  * their spread (min–max), CPU time comes first (wall time beside it), ratios are taken pair by
- * pair, and the load average is printed with the results. Only the public API (`gongwen`, i.e.
- * package.json exports → dist/index.js) is imported, except bench/server.mjs (the workbench is
- * an application, not a library export). Needs the build (`npm run bench` builds first).
+ * pair, and the load average is printed with the results. Only the public API (`gongwen` and its
+ * subpaths, i.e. package.json exports → dist/) is imported, the adapters' database and batch
+ * modules through `gongwen/storage` and `gongwen/jobs`; bench/server.mjs and
+ * bench/server-load.mjs also start the workbench itself from dist/server (an application, not a
+ * library export). Needs the build (`npm run bench` builds first).
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";

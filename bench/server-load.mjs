@@ -152,7 +152,7 @@ export async function benchServerLoad({ open = 1000, seconds = 10, connections =
   const target = u.toString();
   const servers = [];
   try {
-    const { Store } = await import(dist("storage/index.js"));
+    const { Store } = await import("gongwen/storage");
     const { hashPassword, startSession, SESSION_COOKIE } = await import(dist("server/auth.js"));
     const store = await Store.open(target);
     const agencies = [];

@@ -75,7 +75,7 @@ export function dataset(n) {
 }
 
 export async function benchServer(n = 10_000) {
-  const { Store } = await import(dist("storage/index.js"));
+  const { Store } = await import("gongwen/storage");
   const { Workbench } = await import(dist("server/workbench.js"));
   const { buildServer } = await import(dist("server/app.js"));
   const { hashPassword, startSession, SESSION_COOKIE } = await import(dist("server/auth.js"));
