@@ -53,9 +53,9 @@ const VISUAL_REFERENCE = 0x56fd;
 function inkHeight(face: FontFace, cp: number): number {
   const gid = face.glyphId(cp);
   if (gid === 0 || face.isCff) return 0;
-  const [a, b] = face.glyphRange(gid);
-  if (b - a < 10) return 0;
-  return (face.bytes.readInt16BE(a + 8) - face.bytes.readInt16BE(a + 4)) / face.unitsPerEm;
+  const g = face.glyphBytes(gid);
+  if (g.length < 10) return 0;
+  return (g.readInt16BE(8) - g.readInt16BE(4)) / face.unitsPerEm;
 }
 
 export class Shaper {

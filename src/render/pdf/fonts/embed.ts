@@ -76,10 +76,12 @@ const codings = new WeakMap<FontFace, FaceCoding>();
 function faceCoding(face: FontFace): FaceCoding {
   let c = codings.get(face);
   if (!c) {
-    const glyf = face.table("glyf");
+    const glyf = face.tables.get("glyf");
+    if (!glyf) throw new Error(`font ${face.postscriptName} has no glyf outlines`);
     const samples: Uint8Array[] = [];
     const step = Math.max(8192, Math.floor(glyf.length / 64));
-    for (let at = 0; at < glyf.length; at += step) samples.push(glyf.subarray(at, at + 8192));
+    for (let at = 0; at < glyf.length; at += step)
+      samples.push(face.read(glyf.offset + at, Math.min(8192, glyf.length - at)));
     c = { code: huffmanCode(samples), glyphs: new Map() };
     codings.set(face, c);
   }

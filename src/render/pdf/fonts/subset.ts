@@ -106,9 +106,9 @@ function glyphRecord(face: FontFace, gid: number): { bytes: Uint8Array; sum: num
   if (!m) paddedRecords.set(face, (m = new Map()));
   let r = m.get(gid);
   if (!r) {
-    const [a, b] = face.glyphRange(gid);
-    const bytes = Buffer.alloc(pad4(b - a));
-    bytes.set(face.bytes.subarray(a, b));
+    const outline = face.glyphBytes(gid);
+    const bytes = Buffer.alloc(pad4(outline.length));
+    bytes.set(outline);
     r = { bytes, sum: checksum(bytes) };
     m.set(gid, r);
   }
