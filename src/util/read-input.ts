@@ -18,8 +18,8 @@
  *   (`noFollow`).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
 import { getHeapStatistics } from "node:v8";
-import iconv from "iconv-lite";
 import { Unzip, UnzipInflate } from "fflate";
 import { UserError } from "./errors.js";
 import { fsError } from "./fs-atomic.js";
@@ -230,6 +230,8 @@ export function decodeInput(bytes: Uint8Array, path: string, opts: DecodeOptions
   if (text !== null && !(text.includes("\0") && looksLike(b, lang).from.startsWith("UTF-16")))
     return { text, encoding: "utf-8" };
   if (opts.legacy && text === null) {
+    // Loaded only here: its code tables are about 0.6 MB of source that every start would load.
+    const iconv = createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite");
     const gb = iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), "gb18030");
     if (!gb.includes("\ufffd")) return { text: gb, encoding: "gb18030" };
   }

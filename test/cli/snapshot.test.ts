@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnAsync } from "../helpers/spawn.js";
+import { fixture, fixtureText, gbk } from "../import/ledgers.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const BIN = join(ROOT, "bin", "gongwen");
@@ -33,13 +34,13 @@ const dir = mkdtempSync(join(tmpdir(), "gongwen-snapshot-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs bin/gongwen under `sh -x`; `snapshot` tells whether it exec'd Node with the snapshot. */
-async function bin(args: string[], env: Record<string, string> = {}) {
-  const r = await spawnAsync("sh", ["-x", BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+async function bin(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
+  const r = await spawnAsync("sh", ["-x", BIN, ...args], { cwd, env: { ...process.env, ...env } });
   const exec = r.stderr.split("\n").filter((l) => l.startsWith("+ exec "));
   return { ...r, snapshot: exec.some((l) => l.includes("--snapshot-blob")), ran: exec.length === 1 };
 }
-const plain = (args: string[], env: Record<string, string> = {}) =>
-  spawnAsync(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+const plain = (args: string[], env: Record<string, string> = {}, cwd = ROOT) =>
+  spawnAsync(process.execPath, [MAIN, ...args], { cwd, env: { ...process.env, ...env } });
 
 function files(d: string): Map<string, Buffer> {
   return new Map(readdirSync(d).map((f) => [f, readFileSync(join(d, f))]));
@@ -80,6 +81,25 @@ describe("start-up snapshot", () => {
     const fb = files(b);
     expect([...fa.keys()].sort()).toEqual([...fb.keys()].sort());
     for (const [f, bytes] of fa) if (f !== "manifest.json") expect(bytes.equals(fb.get(f)!), f).toBe(true);
+  });
+
+  it("a GBK CSV import (iconv-lite is left out of the snapshot and loads when needed): the same dataset", async () => {
+    const out: string[] = [];
+    for (const [name, run] of [
+      ["gbk-snapshot", (a: string[], cwd: string) => bin(a, {}, cwd)],
+      ["gbk-plain", (a: string[], cwd: string) => plain(a, {}, cwd)],
+    ] as const) {
+      const d = join(dir, name);
+      mkdirSync(d);
+      writeFileSync(join(d, "ledger.csv"), gbk(fixtureText("applications.csv")));
+      copyFileSync(fixture("dataset-2014.json"), join(d, "data.json"));
+      const r = await run(["import", "ledger.csv", "--into", "data.json"], d);
+      expect(r.status, r.stderr).toBe(0);
+      if (name === "gbk-snapshot") expect((r as Awaited<ReturnType<typeof bin>>).snapshot).toBe(true);
+      out.push(readFileSync(join(d, "data.json"), "utf8"));
+    }
+    expect(out[0]).not.toBe(readFileSync(fixture("dataset-2014.json"), "utf8"));
+    expect(out[0]).toBe(out[1]);
   });
 
   it("--version, and a usage error's exit code and message", async () => {
