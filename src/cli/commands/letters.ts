@@ -141,6 +141,8 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
       .option("verbose", VERBOSE_OPTION) as unknown as Argv<LettersArgs>,
   handler: async (argv) => {
     const lang = parseLang(argv.lang);
+    // A batch's heap stays within 1.5× what is live (see util/heap.ts).
+    (await import("../../util/heap.js")).boundHeapGrowth();
     // Loaded when the command runs, not when the CLI starts.
     const { countsLine, LETTER_FORMATS, writeLetters } = await import("../../letters/batch.js");
     const { loadLettersDataset } = await import("../../letters/load.js");
