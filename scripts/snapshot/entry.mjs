@@ -17,6 +17,12 @@ import "../../dist/compose/precompiled-templates.cjs";
 import "../../dist/data/dataset-validator.cjs";
 import "../../dist/render/docx/docx-skeletons.cjs";
 import "handlebars/runtime.js";
+// The pure parts of the CLI's yargs (its layout and message packages; yargs itself reads the
+// terminal and the environment as it loads, so it loads when the snapshot runs). cliui's
+// string-width makes an Intl.Segmenter as it loads: about 10 ms at every start when made then;
+// in the snapshot it is a stand-in, made real only if help text is laid out (shim.mjs).
+import "cliui";
+import "y18n";
 
 const preload = [
   import("../../dist/compose/documents/summary.js"),
