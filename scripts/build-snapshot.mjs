@@ -23,6 +23,8 @@
  *   objects (scripts/snapshot/shim.cjs);
  * - replaces import.meta.url by each file's own URL, `createRequire(import.meta.url)` by the
  *   bundle's require, and top-level `await import()` by require (CommonJS has no top-level await).
+ * The same bundle is evaluated twice: gongwen.blob under V8's defaults (letters, demo) and
+ * gongwen-one.blob under ONE_DOCUMENT_FLAGS (every other command; see below).
  * The stamp file (gongwen.stamp) names the Node binary, its size and time, the time of the
  * dist/cli/main.js it was built from, and this folder; bin/gongwen uses the snapshot only when
  * all match, else it runs dist/cli/main.js. If the
@@ -38,6 +40,19 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "dist", "snapshot");
 const BUNDLE = join(OUT, "gongwen.cjs");
 const BLOB = join(OUT, "gongwen.blob");
+const ONE_BLOB = join(OUT, "gongwen-one.blob");
+/**
+ * V8's flags for the commands that make one document (every command but letters and demo; see
+ * bin/gongwen, which passes the same text: a snapshot runs only under the flags it was built
+ * with). A function is optimised by TurboFan after 10× the bytecode V8 runs before it by
+ * default. In a process of a few hundred milliseconds the optimising compiles were work that
+ * never paid off: a cold `render summary … --format docx,pdf` took 0.80× the CPU (0.72–0.83,
+ * 11 pairs, load ≈ 8; 338 ms against 439 ms) and `--version` and `validate` less too (figures in
+ * README's benchmark notes). A batch of letters needs the optimised code early: 1,500 letters
+ * took 1.15× the CPU (0.98–1.29, 3 pairs) under these flags, so letters and demo start from the
+ * snapshot built with V8's defaults (gongwen.blob).
+ */
+export const ONE_DOCUMENT_FLAGS = ["--interrupt-budget=675840"];
 const STAMP = join(OUT, "gongwen.stamp");
 
 /** Loaded from the installed files at run time, never bundled. */
@@ -146,6 +161,14 @@ try {
     cwd: OUT,
     stdio: ["ignore", "ignore", "pipe"],
   });
+  execFileSync(
+    process.execPath,
+    [...ONE_DOCUMENT_FLAGS, "--snapshot-blob", ONE_BLOB, "--build-snapshot", BUNDLE],
+    {
+      cwd: OUT,
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   const node = realpathSync(process.execPath);
   const st = statSync(node);
   // dist/cli/main.js's time: tsc rewrites every file of dist/, so a later build without this
@@ -153,7 +176,9 @@ try {
   const main = Math.floor(statSync(join(ROOT, "dist", "cli", "main.js")).mtimeMs / 1000);
   writeFileSync(STAMP, `${node} ${st.size}:${Math.floor(st.mtimeMs / 1000)} ${main} ${realpathSync(ROOT)}\n`);
   const mb = (statSync(BLOB).size / 2 ** 20).toFixed(0);
-  process.stdout.write(`start-up snapshot: ${BLOB.slice(ROOT.length + 1)} (${mb} MB, for ${node})\n`);
+  process.stdout.write(
+    `start-up snapshot: ${BLOB.slice(ROOT.length + 1)} and gongwen-one.blob (${mb} MB each, for ${node})\n`,
+  );
 } catch (e) {
   rmSync(OUT, { recursive: true, force: true });
   const stderr = e?.stderr?.toString().trim().split("\n").slice(-3).join(" ");

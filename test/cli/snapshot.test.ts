@@ -4,7 +4,8 @@
  * letters on two worker threads, the exit code and message of a usage error, --version. It falls
  * back to dist/cli/main.js when asked (GONGWEN_NO_SNAPSHOT), for serve/worker/db/digest, and when
  * the stamp names another Node binary or folder. Which path ran is read from `sh -x`'s trace of
- * the exec line.
+ * the exec line: a one-document command runs gongwen-one.blob (built under V8 flags for a short
+ * process), letters the default gongwen.blob.
  */
 import {
   copyFileSync,
@@ -37,7 +38,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function bin(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
   const r = await spawnAsync("sh", ["-x", BIN, ...args], { cwd, env: { ...process.env, ...env } });
   const exec = r.stderr.split("\n").filter((l) => l.startsWith("+ exec "));
-  return { ...r, snapshot: exec.some((l) => l.includes("--snapshot-blob")), ran: exec.length === 1 };
+  const blob = /--snapshot-blob \S*\/(gongwen[\w-]*\.blob)/.exec(exec.join("\n"))?.[1];
+  return { ...r, snapshot: exec.some((l) => l.includes("--snapshot-blob")), ran: exec.length === 1, blob };
 }
 const plain = (args: string[], env: Record<string, string> = {}, cwd = ROOT) =>
   spawnAsync(process.execPath, [MAIN, ...args], { cwd, env: { ...process.env, ...env } });
@@ -63,6 +65,9 @@ describe("start-up snapshot", () => {
     const r = await bin([...args, a]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.snapshot).toBe(true);
+    // One document: the snapshot built under the one-document V8 flags (a mismatch of the
+    // flags between the build and bin/gongwen would fail to start, exit 14).
+    expect(r.blob).toBe("gongwen-one.blob");
     expect((await plain([...args, b])).status).toBe(0);
     const fa = files(a);
     const fb = files(b);
@@ -76,6 +81,7 @@ describe("start-up snapshot", () => {
     const r = await bin(["letters", LETTERS, "--out", a], env);
     expect(r.status, r.stderr).toBe(0);
     expect(r.snapshot).toBe(true);
+    expect(r.blob).toBe("gongwen.blob");
     expect((await plain(["letters", LETTERS, "--out", b], env)).status).toBe(0);
     const fa = files(a);
     const fb = files(b);
