@@ -21,7 +21,6 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const SOURCES = [
   bundledFontPath("serif"),
-  bundledFontPath("serifBold"),
   bundledFontPath("sans"),
   "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",
   "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf",

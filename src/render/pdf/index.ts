@@ -91,7 +91,9 @@ function missingWarning(cps: Iterable<number>, lang: Lang): string {
 export function formatSubstitution(s: FontSubstitution, lang: Lang = "zh"): string {
   const src =
     s.source === "bundled"
-      ? t(lang, "内置字体", "bundled font")
+      ? s.syntheticBold
+        ? t(lang, "内置字体，加粗显示", "bundled font, drawn bold")
+        : t(lang, "内置字体", "bundled font")
       : s.source === "system"
         ? t(lang, "系统字体", "system font")
         : t(lang, "字体配置", "font configuration");

@@ -93,6 +93,7 @@ export class Shaper {
     const space = !hard && (isSpace(cp) || cp === 9);
     const lookup = hard ? 32 : cp === 9 ? 32 : cp;
     const found = this.fonts.glyphFor(style.role, lookup);
+    const bold = style.bold || this.fonts.choices[style.role].syntheticBold;
     const face = found.face;
     let gid = found.gid;
     if (gid === 0 && !hard) this.missing.add(cp);
@@ -131,9 +132,9 @@ export class Shaper {
       gid,
       size: drawSize,
       em: style.size,
-      look: `${style.role}|${style.size}|${style.bold}|${underline}`,
+      look: `${style.role}|${style.size}|${bold}|${underline}`,
       condense,
-      bold: style.bold,
+      bold,
       underline,
       wide,
       space,

@@ -56,6 +56,26 @@ describe("font resolution per role", () => {
     );
   });
 
+  it("stands the serif in for 小标宋 drawn bold, and says so", () => {
+    const fonts = new FontSet({ fontNames: DEFAULT_FONT_NAMES, fontDirs: [] });
+    expect(fonts.choices.xiaobiaosong).toMatchObject({
+      used: "Noto Serif SC",
+      source: "bundled",
+      syntheticBold: true,
+    });
+    expect(fonts.choices.fangsong.syntheticBold).toBe(false);
+    const [s] = fonts.substitutions(["xiaobiaosong"]);
+    expect(formatSubstitution(s!)).toBe("方正小标宋简体 → Noto Serif SC（内置字体，加粗显示）");
+    expect(formatSubstitution(s!, "en")).toBe("方正小标宋简体 → Noto Serif SC（bundled font, drawn bold）");
+    // A 小标宋 the configuration names is drawn as it is.
+    const configured = new FontSet({
+      fontNames: DEFAULT_FONT_NAMES,
+      fontDirs: [],
+      config: { fonts: { xiaobiaosong: SUNG } },
+    });
+    expect(configured.choices.xiaobiaosong).toMatchObject({ source: "config", syntheticBold: false });
+  });
+
   it("a configured family name that the system has is no substitution", () => {
     const fonts = new FontSet({
       fontNames: { ...DEFAULT_FONT_NAMES, kaiti: "AR PL KaitiM GB" },
@@ -111,7 +131,7 @@ describe("font configuration file", () => {
       source: "config",
     });
     const fonts = pdfFonts(r.bytes);
-    expect(fonts.map((f) => f.name.slice(7)).sort()).toEqual(["GBZenKai-Medium", "NotoSerifSC-Bold"]);
+    expect(fonts.map((f) => f.name.slice(7)).sort()).toEqual(["GBZenKai-Medium", "NotoSerifSC-Regular"]);
     for (const f of fonts) expect(f).toMatchObject({ emb: true, sub: true, uni: true });
     expect(squeezeSpace(pdfText(r.bytes))).toContain("本机关于2014年3月3日收到您提出的政府信息公开申请");
   });
@@ -179,5 +199,37 @@ describe("characters no font has", () => {
     expect(en.warnings).toEqual([
       "No available font has these characters; they show as boxes in the PDF: U+E000 U+2A6D6",
     ]);
+  });
+});
+
+describe("the title's synthetic bold", () => {
+  /** Every page content stream of the PDF, decoded. */
+  async function contents(pdf: Uint8Array): Promise<string> {
+    const { PDFDocument, PDFRawStream, decodePDFRawStream } = await import("@cantoo/pdf-lib");
+    const doc = await PDFDocument.load(pdf);
+    return doc
+      .getPages()
+      .map((p) => {
+        const c = p.node.Contents();
+        const streams = c && "size" in c ? Array.from({ length: c.size() }, (_, i) => c.lookup(i)) : [c];
+        return streams
+          .filter((s): s is InstanceType<typeof PDFRawStream> => s instanceof PDFRawStream)
+          .map((s) => Buffer.from(decodePDFRawStream(s).decode()).toString("latin1"))
+          .join("\n");
+      })
+      .join("\n");
+  }
+
+  it("draws the bundled stand-in of 小标宋 with fill and stroke, and a real 小标宋 as it is", async () => {
+    // letterTree has no bold run: the only text drawn in render mode 2 is the title.
+    const bundled = await createPdfRenderer({ systemFonts: false }).render(letterTree(2));
+    const stream = await contents(bundled.bytes);
+    expect(stream).toMatch(/2 Tr [\d.]+ w/);
+    expect(pdfFonts(bundled.bytes).map((f) => f.name.slice(7))).toEqual(["NotoSerifSC-Regular"]);
+    const real = await createPdfRenderer({
+      fontConfig: { fonts: { xiaobiaosong: SUNG } },
+      systemFonts: false,
+    }).render(letterTree(2));
+    expect(await contents(real.bytes)).not.toContain("2 Tr");
   });
 });

@@ -6,7 +6,7 @@
 import { FONT_FAMILY_ALIASES } from "../../../document/layout.js";
 import type { FontRole } from "../../../document/tree.js";
 import type { Lang } from "../../../util/i18n.js";
-import { BUNDLED_FOR_ROLE, bundledFontPath, type BundledFont } from "./bundled.js";
+import { BUNDLED_FOR_ROLE, SYNTHETIC_BOLD_ROLES, bundledFontPath, type BundledFont } from "./bundled.js";
 import { configuredFace, type FontConfig } from "./config.js";
 import { loadFace, type FaceSpec, type FontFace } from "./face.js";
 import { faceOffsets, fileSource, readNames, readTableDirectory } from "./sfnt.js";
@@ -19,6 +19,8 @@ export interface FontSubstitution {
   requested: string;
   used: string;
   source: "config" | "system" | "bundled";
+  /** The stand-in is drawn with synthetic bold (see SYNTHETIC_BOLD_ROLES); absent otherwise. */
+  syntheticBold?: true;
 }
 
 export interface RoleChoice {
@@ -30,6 +32,8 @@ export interface RoleChoice {
   source: FontSubstitution["source"];
   /** True when the face is not the requested family. */
   substituted: boolean;
+  /** Draw the role's text with synthetic bold: the bundled stand-in of 小标宋. */
+  syntheticBold: boolean;
 }
 
 export interface ResolveOptions {
@@ -105,6 +109,7 @@ export class FontSet {
           used: displayName(n.families, n.subfamily),
           source: "config",
           substituted: !n.families.some((f) => normName(f) === wanted),
+          syntheticBold: false,
         };
         continue;
       }
@@ -120,6 +125,7 @@ export class FontSet {
             used: displayName(hit.families, hit.subfamily),
             source: "system",
             substituted: normName(alias) !== wanted && !hit.families.some((f) => normName(f) === wanted),
+            syntheticBold: false,
           };
           break;
         }
@@ -133,6 +139,7 @@ export class FontSet {
           used: b.used,
           source: "bundled",
           substituted: !b.families.some((f) => normName(f) === wanted),
+          syntheticBold: SYNTHETIC_BOLD_ROLES.has(role),
         };
       }
       choices[role] = found;
@@ -189,7 +196,13 @@ export class FontSet {
     const used = new Set(roles);
     return FONT_ROLES.filter((r) => used.has(r) && this.choices[r].substituted).map((r) => {
       const c = this.choices[r];
-      return { role: r, requested: c.requested, used: c.used, source: c.source };
+      return {
+        role: r,
+        requested: c.requested,
+        used: c.used,
+        source: c.source,
+        ...(c.syntheticBold ? { syntheticBold: true as const } : {}),
+      };
     });
   }
 }
