@@ -1,31 +1,16 @@
 /**
  * A zlib stream (PDF's FlateDecode) of one Huffman-coded deflate block: literals only, no
- * LZ77 matching. Font outlines give LZ77 little to find, so this keeps what deflate saves on
- * them, and written in one pass here it costs a fraction of a zlib call (which is mostly set-up
- * for a letter's 35 KB subset). The code is built from the data itself: deterministic.
+ * LZ77 matching, written in one pass. The code is built from the data itself: deterministic.
  *
- * Kept, by the performance issue's measurements (commits 7b3ac1b, 49e1027, 33260b9; README
- * benchmark notes): a warm one-page letter, CPU in steady state, 2.5–2.6 ms with zlib → 1.93–
- * 2.04 ms with coded font subsets → 1.6–1.75 ms with coded ToUnicode CMaps (Typst ≈ 2.3 ms; the
- * target "PDF no slower than Typst, warm" failed before). The price is size: a letter grows
- * 33.1 → 38.7 KB for the subsets and 0.75 KB for the CMaps (≈ 20%), which a letter archive or a
- * mail attachment bears easily; the gain repeats for every letter of a 10,000-letter batch.
- *
- * Measured again for issue 18's "letter ≤ 32 KB without losing the lead over Typst" (2 December
- * 2026, load average 6–12 on the 2 cores; CPU time, 400 distinct letters' regular-face subsets
- * of ≈39 KB in 8 interleaved blocks, engines rotated block by block): this coder 0.12 ms and
- * 33.0 KB per subset; zlib level 1 0.76 ms (6.6×, 27.9 KB), level 1 memLevel 9 0.64 ms (5.4×,
- * 27.9 KB), level 6 memLevel 9 0.94 ms (8.0×, 27.1 KB). Each glyph deflated once per process
- * with Z_FULL_FLUSH boundaries (the chunks concatenate into a valid stream) is larger than this
- * coder: 33.2 KB against 28.9 KB for one letter's subset (34.7 KB raw; zlib level 6: 24.0 KB),
- * since what deflate finds is mostly repeats across glyphs, which per-glyph chunks cannot use,
- * and every chunk pays a block header. A letter of 42.1 KB (bench/letters.mjs's first reply: the
- * regular face's subset 29.1 KB, the bold title face's 6.3 KB, two CMaps 2.0 KB, page content
- * 1.0 KB, the other objects and xref 3.7 KB) would be ≈ 35 KB with zlib level 6 on every
- * stream (≈ 36 KB at level 1), for ≈ +0.6–0.8 ms CPU a letter (≈ 2.3–2.5 ms, no longer ahead of
- * Typst); 32 KB needs one face fewer on top of it
- * (the bold title face, which only a real 小标宋 or a synthetic bold would replace). So the
- * coder stays: the CPU lead over Typst is the target that holds, 32 KB is not reached.
+ * Used for the ToUnicode CMaps (embed.ts): a zlib call has about 40 µs of set-up, more than
+ * the coding of a letter's map. It coded the subset font programs too until 3 December 2026:
+ * 0.12 ms per letter's subset against zlib level 1's 0.76 ms, but ≈ 20% larger. With the
+ * title drawn from the body's face (one face per letter, not two), zlib level 1 brings a
+ * one-page letter from 32.5 to 28.1 KB, under issue 18's 32 KB, at 1.27–1.29× the writer's
+ * CPU and still ahead of Typst warm (0.83× its CPU): the figures are at SUBSET_DEFLATE in
+ * embed.ts. Earlier figures (commits 7b3ac1b, 49e1027, 33260b9, f9491a2): per-glyph deflate
+ * chunks with Z_FULL_FLUSH boundaries were larger than this coder (33.2 against 28.9 KB for
+ * one subset), since what deflate finds is mostly repeats across glyphs.
  */
 
 const BASE = 65521;
