@@ -30,7 +30,12 @@ export default defineConfig(async () => {
   const given = process.env.GONGWEN_TEST_PG;
   const pgUrl =
     given || (process.env.GONGWEN_TEST_NO_PG === "1" ? "" : (await reachable(LOCAL_PG)) ? LOCAL_PG : "");
-  const base = { testTimeout: 60_000, hookTimeout: 120_000, pool: "forks" as const };
+  // isolate: false — each worker evaluates src/ and the packages once and runs file after file in
+  // the same module graph, instead of a fresh process per file that imports everything again
+  // (about 0.9 s of collect per file, 45 % of the run's CPU). The tests keep no state across files:
+  // none uses vi.mock or stubs globals, the few that set process.env restore it, vi.spyOn is undone
+  // after each file, and servers, databases and temp folders are closed in afterAll.
+  const base = { testTimeout: 60_000, hookTimeout: 120_000, pool: "forks" as const, isolate: false };
   return {
     test: {
       ...base,
