@@ -113,6 +113,6 @@ export function deadlineEvidence(result: DeadlineResult, lang: Lang): DeadlineEv
     ...deadlineFigures(result),
     summary: formatDeadlineSummary(result, lang),
     trace: traceTable(result, lang),
-    events: deadlineEventsJson(result),
+    events: deadlineEventsJson(result, lang),
   };
 }

@@ -11,6 +11,7 @@
  * unknown year throws an UnknownYearError (a UserError, exit 2) naming the year.
  */
 import { UserError } from "../util/errors.js";
+import { CodedUserError } from "../data/input-messages.js";
 import { t, type Lang } from "../util/i18n.js";
 import { daysFromCivil, formatDay, parseDay, weekdayOfDay, yearOfDay } from "./dates.js";
 import { shippedHolidayData, type HolidayData } from "./holidays.js";
@@ -41,31 +42,12 @@ export interface DayInfo {
  * message says so and how to add it. Deadlines that need such a year are undeterminable, never
  * counted as weekends only.
  */
-export class UnknownYearError extends UserError {
+export class UnknownYearError extends CodedUserError {
   readonly year: number;
   /** The year comes after every year of data (its notice may not be published yet). */
   readonly afterData: boolean;
   constructor(year: number, lang: Lang, afterData = false) {
-    super(
-      afterData
-        ? t(
-            lang,
-            `${year}年的节假日数据缺失：日历中还没有国务院办公厅关于${year}年部分节假日安排的通知，` +
-              `跨入${year}年的工作日无法计算。通知发布后，请把${year}年的全部节假日和调休上班日写入日历覆盖文件，` +
-              `用 --calendar-override 文件名 指定，例如 {"years": [${year}], "days": [{"date": "${year}-01-01", ` +
-              `"name": "元旦", "isOffDay": true}, …]}（格式见 schemas/README-calendar.md）`,
-            `No holiday data for ${year}: the State Council's notice on the ${year} holidays is not in the ` +
-              `calendar yet, so working days in ${year} cannot be counted. Once it is published, list all of ` +
-              `${year}'s holidays and make-up workdays in a calendar override file and pass it with ` +
-              `--calendar-override FILE, e.g. {"years": [${year}], "days": [{"date": "${year}-01-01", ` +
-              `"name": "元旦", "isOffDay": true}, …]} (format: schemas/README-calendar.md)`,
-          )
-        : t(
-            lang,
-            `${year}年的节假日数据缺失，无法计算工作日（可用 --calendar-override 提供）`,
-            `No holiday data for ${year}: cannot compute working days (supply it with --calendar-override)`,
-          ),
-    );
+    super({ messageId: "unknown-year", data: { year, afterData } }, lang);
     this.name = "UnknownYearError";
     this.year = year;
     this.afterData = afterData;

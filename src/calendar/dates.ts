@@ -5,8 +5,8 @@
  * algorithms), which keeps bulk deadline computation cheap.
  */
 import { daysInMonth } from "../data/date-format.js";
-import { UserError } from "../util/errors.js";
-import { t, type Lang } from "../util/i18n.js";
+import { CodedUserError } from "../data/input-messages.js";
+import type { Lang } from "../util/i18n.js";
 
 /** Day number of a civil date (month 1–12). */
 export function daysFromCivil(y: number, m: number, d: number): number {
@@ -63,13 +63,7 @@ export function tryParseDay(s: string): number | undefined {
 export function parseDay(s: unknown, what: string, lang: Lang = "zh"): number {
   const n = typeof s === "string" ? tryParseDay(s) : undefined;
   if (n === undefined)
-    throw new UserError(
-      t(
-        lang,
-        `日期无效（${what}）：${String(s)}，应为 YYYY-MM-DD 格式的真实日期`,
-        `Invalid date (${what}): ${String(s)}; expected a real date as YYYY-MM-DD`,
-      ),
-    );
+    throw new CodedUserError({ messageId: "invalid-date", data: { what, value: String(s) } }, lang);
   return n;
 }
 

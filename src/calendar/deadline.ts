@@ -8,13 +8,11 @@
  * N = base + extension; working days inside a consultation pause (send day to answer day, both
  * inclusive) are not counted.
  */
-import { UserError } from "../util/errors.js";
-import { t, type Lang } from "../util/i18n.js";
+import { CodedUserError, type InputMessage } from "../data/input-messages.js";
+import type { Lang } from "../util/i18n.js";
 import { defaultCalendar, type Calendar } from "./calendar.js";
 import { meetsLimit, resolveConvention, type CountingConvention } from "./convention.js";
 import { formatDay, parseDay, tryParseDay } from "./dates.js";
-import { regimeName } from "../data/codes.js";
-import { dateText } from "../data/date-text.js";
 import { isRegime, regimeFor, REGIME_RULES, type Regime, type RegimeRules } from "../law/regime.js";
 
 export type PauseKind = "third-party" | "agency" | (string & {});
@@ -74,11 +72,25 @@ export type DeadlineEventKind =
   | "extension"
   | "due";
 
-export interface DeadlineEvent {
-  date: string;
-  kind: DeadlineEventKind;
-  note: string;
-}
+/**
+ * A day of the deadline's story as a code and its data (eslint's messageId + data): the edges
+ * word it (`eventNote` in ./trace-format.ts), one derivation for every language.
+ */
+export type DeadlineEvent = { date: string } & (
+  | { kind: "received"; data: { regime: Regime; baseDays: number } }
+  /** `due`: the correction notice's own limit (null where there is none); `late`: sent after it. */
+  | { kind: "correction-notice"; data: { due: string | null; late: boolean } }
+  | { kind: "correction-restart"; data: Record<string, never> }
+  | { kind: "correction-received"; data: Record<string, never> }
+  /** `pause`: the pause's kind as given (a consultation's party, "fee", or free text). */
+  | { kind: "pause-start"; data: { pause: PauseKind | null } }
+  /** `days`: working days not counted; null when the pause lies outside the counting period. */
+  | { kind: "pause-end"; data: { pause: PauseKind | null; days: number | null } }
+  /** `originalDue`: the deadline without it; `late`: approved or notified after that. */
+  | { kind: "extension"; data: { days: number; originalDue: string; late: boolean } }
+  /** `workingDay`: the due date's count; `pausedDays`: working days paused on the way. */
+  | { kind: "due"; data: { workingDay: number; pausedDays: number } }
+);
 
 /**
  * A computed deadline. `events` and `trace` are computed on first access (getters, so bulk
@@ -118,22 +130,9 @@ interface Span {
   to: number;
 }
 
-const PAUSE_KIND_LABELS: Record<string, [string, string]> = {
-  "third-party": ["征求第三方意见", "Third-party consultation"],
-  agency: ["征求其他机关意见", "Consultation of other agencies"],
-};
-
-function pauseLabel(kind: string | undefined, lang: Lang): string {
-  const l = kind === undefined ? undefined : PAUSE_KIND_LABELS[kind];
-  if (l) return t(lang, l[0], l[1]);
-  if (kind) return kind;
-  return t(lang, "征求意见", "Consultation");
-}
-
 /** What the lazy trace and events need besides the public fields. */
 interface Context {
   cal: Calendar;
-  lang: Lang;
   rules: RegimeRules;
   rcv: number;
   startN: number;
@@ -200,7 +199,6 @@ class Result implements DeadlineResult {
     const cal = this.#cal;
     return {
       cal,
-      lang: cal.lang,
       rules: REGIME_RULES[this.regime],
       rcv: day(this.received),
       startN: day(this.start),
@@ -304,8 +302,8 @@ function walk(cal: Calendar, anchor: number, days: number, spans: Span[]): numbe
   return cal.addWorkingDaysN(pos, remaining);
 }
 
-function dateErr(lang: Lang, zh: string, en: string): UserError {
-  return new UserError(t(lang, zh, en));
+function dateErr(lang: Lang, m: InputMessage): CodedUserError {
+  return new CodedUserError(m, lang);
 }
 
 interface RawPause {
@@ -325,17 +323,12 @@ function parsePauses(input: DeadlineInput, cal: Calendar, conv: CountingConventi
     const from = tryParseDay(p.from) ?? cal.parse(p.from, `${what}.from`);
     const to = tryParseDay(p.to) ?? cal.parse(p.to, `${what}.to`);
     if (to < from)
-      throw dateErr(
-        lang,
-        `${what}：结束日期 ${dateText(p.to)} 早于开始日期 ${dateText(p.from)}`,
-        `${what}: end ${dateText(p.to, "en")} is before start ${dateText(p.from, "en")}`,
-      );
+      throw dateErr(lang, { messageId: "pause-end-before-start", data: { what, from: p.from, to: p.to } });
     if (from < rcv)
-      throw dateErr(
-        lang,
-        `${what}：开始日期 ${dateText(p.from)} 早于收到申请的日期（${dateText(input.received)}）`,
-        `${what}: start ${dateText(p.from, "en")} is before the receipt date (${dateText(input.received, "en")})`,
-      );
+      throw dateErr(lang, {
+        messageId: "pause-before-receipt",
+        data: { what, from: p.from, received: input.received },
+      });
     const span = {
       from: conv.pauseIncludesSendDay ? from : from + 1,
       to: conv.pauseIncludesAnswerDay ? to : to - 1,
@@ -355,11 +348,10 @@ function optDate(
   if (v === undefined) return undefined;
   const n = tryParseDay(v) ?? cal.parse(v, what);
   if (n < rcv)
-    throw dateErr(
-      cal.lang,
-      `${what}（${dateText(v)}）早于收到申请的日期（${dateText(input.received)}）`,
-      `${what} (${dateText(v, "en")}) is before the receipt date (${dateText(input.received, "en")})`,
-    );
+    throw dateErr(cal.lang, {
+      messageId: "date-before-receipt",
+      data: { what, date: v, received: input.received },
+    });
   return n;
 }
 
@@ -389,7 +381,7 @@ export class DeadlineComputer {
   /** The regime of a request: as given (validated), else by its receipt date. */
   private regimeOf(regime: Regime | undefined, received: string): Regime {
     if (regime !== undefined && !isRegime(regime))
-      throw dateErr(this.lang, `未知的条例版本：${String(regime)}`, `Unknown regime: ${String(regime)}`);
+      throw dateErr(this.lang, { messageId: "unknown-regime", data: { regime: String(regime) } });
     return regime ?? regimeFor(received);
   }
 
@@ -397,17 +389,12 @@ export class DeadlineComputer {
   private checkExtension(ext: number, regime: Regime, rules: RegimeRules): void {
     const lang = this.lang;
     if (!Number.isInteger(ext) || ext < 0)
-      throw dateErr(
-        lang,
-        `延期天数应为非负整数：${String(ext)}`,
-        `Extension must be a non-negative whole number of working days: ${String(ext)}`,
-      );
+      throw dateErr(lang, { messageId: "extension-not-whole", data: { days: String(ext) } });
     if (ext > rules.maxExtensionDays)
-      throw dateErr(
-        lang,
-        `延期${ext}个工作日超过上限：${regimeName(regime, "zh")}规定最长延期${rules.maxExtensionDays}个工作日`,
-        `An extension of ${ext} working days exceeds the limit: ${regimeName(regime, "en")} allow at most ${rules.maxExtensionDays}`,
-      );
+      throw dateErr(lang, {
+        messageId: "extension-over-limit",
+        data: { days: ext, regime, maxDays: rules.maxExtensionDays },
+      });
   }
 
   /** Day 0 of the count: the start, or the day before it when a working start day counts as day 1. */
@@ -445,11 +432,10 @@ export class DeadlineComputer {
     const corrNotified = optDate(cal, rcv, input, input.correctionNotified, "correctionNotified");
     const corrReceived = optDate(cal, rcv, input, input.correctionReceived, "correctionReceived");
     if (corrNotified !== undefined && corrReceived !== undefined && corrReceived < corrNotified)
-      throw dateErr(
-        lang,
-        `correctionReceived（${dateText(input.correctionReceived)}）早于补正告知日期（${dateText(input.correctionNotified)}）`,
-        `correctionReceived (${dateText(input.correctionReceived, "en")}) is before the correction notice (${dateText(input.correctionNotified, "en")})`,
-      );
+      throw dateErr(lang, {
+        messageId: "correction-before-notice",
+        data: { correctionReceived: input.correctionReceived!, notified: input.correctionNotified! },
+      });
     const extApproved = optDate(cal, rcv, input, input.extensionApproved, "extensionApproved");
     const extNotified = optDate(cal, rcv, input, input.extensionNotified, "extensionNotified");
 
@@ -501,86 +487,57 @@ export class DeadlineComputer {
 }
 
 function buildEvents(r: Result, c: Context): DeadlineEvent[] {
-  const { cal, lang, rules } = c;
+  const { cal, rules } = c;
   const ev: { n: number; e: DeadlineEvent }[] = [];
-  const add = (n: number, kind: DeadlineEventKind, note: string): void => {
-    ev.push({ n, e: { date: formatDay(n), kind, note } });
+  const add = (n: number, e: DeadlineEvent): void => {
+    ev.push({ n, e });
   };
-  add(
-    c.rcv,
-    "received",
-    t(
-      lang,
-      `收到申请（适用${regimeName(r.regime, "zh")}，答复期限${rules.baseDays}个工作日）`,
-      `Request received (${regimeName(r.regime, "en")}: reply within ${rules.baseDays} working days)`,
-    ),
-  );
-  if (c.corrNotified !== undefined) {
-    const late = r.correctionNoticeOnTime === false;
-    add(
-      c.corrNotified,
-      "correction-notice",
-      c.correctionDueN === undefined
-        ? t(lang, "发出补正告知", "Correction notice sent")
-        : t(
-            lang,
-            `发出补正告知（应于${dateText(r.correctionDue)}前${late ? "，已逾期" : ""}）`,
-            `Correction notice sent (due by ${dateText(r.correctionDue, "en")}${late ? ", late" : ""})`,
-          ),
-    );
-  }
+  add(c.rcv, {
+    date: formatDay(c.rcv),
+    kind: "received",
+    data: { regime: r.regime, baseDays: rules.baseDays },
+  });
+  if (c.corrNotified !== undefined)
+    add(c.corrNotified, {
+      date: formatDay(c.corrNotified),
+      kind: "correction-notice",
+      data: {
+        due: c.correctionDueN === undefined ? null : r.correctionDue,
+        late: r.correctionNoticeOnTime === false,
+      },
+    });
   if (c.corrReceived !== undefined)
-    add(
-      c.corrReceived,
-      c.restart ? "correction-restart" : "correction-received",
-      c.restart
-        ? t(
-            lang,
-            "收到补正后的申请，重新起算（第0日）",
-            "Corrected request received: counting restarts (day 0)",
-          )
-        : t(lang, "收到补正后的申请（不重新起算）", "Corrected request received (counting does not restart)"),
-    );
+    add(c.corrReceived, {
+      date: formatDay(c.corrReceived),
+      kind: c.restart ? "correction-restart" : "correction-received",
+      data: {},
+    });
   for (const { pause, span, fromN, toN } of c.rawPauses) {
-    const label = pauseLabel(pause.kind, lang);
+    const kind = pause.kind === undefined || pause.kind === "" ? null : pause.kind;
     const from = Math.max(span.from, c.anchorN + 1);
     const inPeriod = span.to > c.anchorN && span.from <= c.dueN;
     const days = inPeriod && span.to >= from ? cal.countUpToN(span.to) - cal.countUpToN(from - 1) : 0;
-    add(fromN, "pause-start", t(lang, `${label}开始（发函）`, `${label} starts (letter sent)`));
-    add(
-      toN,
-      "pause-end",
-      inPeriod
-        ? t(
-            lang,
-            `${label}结束（收到答复），期间${days}个工作日不计入期限`,
-            `${label} ends (answer received): ${days} working days not counted`,
-          )
-        : t(
-            lang,
-            `${label}结束（收到答复），不在计算期间内，不影响期限`,
-            `${label} ends (answer received): outside the counting period, no effect`,
-          ),
-    );
+    add(fromN, { date: formatDay(fromN), kind: "pause-start", data: { pause: kind } });
+    add(toN, {
+      date: formatDay(toN),
+      kind: "pause-end",
+      data: { pause: kind, days: inPeriod ? days : null },
+    });
   }
   const ext = r.extensionDays;
   if (ext > 0) {
-    const note = t(
-      lang,
-      `延期${ext}个工作日（原截止日期${dateText(r.dueWithoutExtension)}${r.extensionLate ? "，延期晚于原截止日期" : ""}）`,
-      `Extended by ${ext} working days (original deadline ${dateText(r.dueWithoutExtension, "en")}${r.extensionLate ? "; extension after the original deadline" : ""})`,
-    );
-    add(c.extNotified ?? c.extApproved ?? c.baseDueN, "extension", note);
+    const n = c.extNotified ?? c.extApproved ?? c.baseDueN;
+    add(n, {
+      date: formatDay(n),
+      kind: "extension",
+      data: { days: ext, originalDue: r.dueWithoutExtension, late: r.extensionLate === true },
+    });
   }
-  add(
-    c.dueN,
-    "due",
-    t(
-      lang,
-      `截止日期（第${rules.baseDays + ext}个工作日${r.pausedDays > 0 ? `，暂停${r.pausedDays}个工作日不计` : ""}）`,
-      `Deadline (working day ${rules.baseDays + ext}${r.pausedDays > 0 ? `; ${r.pausedDays} paused working days not counted` : ""})`,
-    ),
-  );
+  add(c.dueN, {
+    date: formatDay(c.dueN),
+    kind: "due",
+    data: { workingDay: rules.baseDays + ext, pausedDays: r.pausedDays },
+  });
   ev.sort((a, b) => a.n - b.n);
   return ev.map((x) => x.e);
 }

@@ -29,6 +29,89 @@ const EVENT_LABELS: Record<DeadlineEvent["kind"], [string, string]> = {
   due: ["截止", "deadline"],
 };
 
+const PAUSE_KIND_LABELS: Record<string, [string, string]> = {
+  "third-party": ["征求第三方意见", "Third-party consultation"],
+  agency: ["征求其他机关意见", "Consultation of other agencies"],
+  fee: ["收费通知至缴费", "fee notice to payment"],
+};
+
+/** What a pause is called: a consultation's party, the fee's payment window, or the kind as given. */
+export function pauseLabel(kind: string | null, lang: Lang): string {
+  const l = kind === null ? undefined : PAUSE_KIND_LABELS[kind];
+  if (l) return t(lang, l[0], l[1]);
+  if (kind) return kind;
+  return t(lang, "征求意见", "Consultation");
+}
+
+/** An event's note in a language: "收到申请（适用…，答复期限20个工作日）". */
+export function eventNote(e: DeadlineEvent, lang: Lang = "zh"): string {
+  switch (e.kind) {
+    case "received":
+      return t(
+        lang,
+        `收到申请（适用${regimeName(e.data.regime, "zh")}，答复期限${e.data.baseDays}个工作日）`,
+        `Request received (${regimeName(e.data.regime, "en")}: reply within ${e.data.baseDays} working days)`,
+      );
+    case "correction-notice": {
+      const { due, late } = e.data;
+      return due === null
+        ? t(lang, "发出补正告知", "Correction notice sent")
+        : t(
+            lang,
+            `发出补正告知（应于${dateText(due)}前${late ? "，已逾期" : ""}）`,
+            `Correction notice sent (due by ${dateText(due, "en")}${late ? ", late" : ""})`,
+          );
+    }
+    case "correction-restart":
+      return t(
+        lang,
+        "收到补正后的申请，重新起算（第0日）",
+        "Corrected request received: counting restarts (day 0)",
+      );
+    case "correction-received":
+      return t(
+        lang,
+        "收到补正后的申请（不重新起算）",
+        "Corrected request received (counting does not restart)",
+      );
+    case "pause-start": {
+      const label = pauseLabel(e.data.pause, lang);
+      return t(lang, `${label}开始（发函）`, `${label} starts (letter sent)`);
+    }
+    case "pause-end": {
+      const label = pauseLabel(e.data.pause, lang);
+      const { days } = e.data;
+      return days !== null
+        ? t(
+            lang,
+            `${label}结束（收到答复），期间${days}个工作日不计入期限`,
+            `${label} ends (answer received): ${days} working days not counted`,
+          )
+        : t(
+            lang,
+            `${label}结束（收到答复），不在计算期间内，不影响期限`,
+            `${label} ends (answer received): outside the counting period, no effect`,
+          );
+    }
+    case "extension": {
+      const { days, originalDue, late } = e.data;
+      return t(
+        lang,
+        `延期${days}个工作日（原截止日期${dateText(originalDue)}${late ? "，延期晚于原截止日期" : ""}）`,
+        `Extended by ${days} working days (original deadline ${dateText(originalDue, "en")}${late ? "; extension after the original deadline" : ""})`,
+      );
+    }
+    case "due": {
+      const { workingDay, pausedDays } = e.data;
+      return t(
+        lang,
+        `截止日期（第${workingDay}个工作日${pausedDays > 0 ? `，暂停${pausedDays}个工作日不计` : ""}）`,
+        `Deadline (working day ${workingDay}${pausedDays > 0 ? `; ${pausedDays} paused working days not counted` : ""})`,
+      );
+    }
+  }
+}
+
 export function eventKindLabel(k: DeadlineEvent["kind"], lang: Lang): string {
   const l = EVENT_LABELS[k];
   return t(lang, l[0], l[1]);
@@ -67,9 +150,16 @@ export function deadlineFigures(result: DeadlineResult): DeadlineFigures {
   };
 }
 
+/** A deadline event as JSON for people's tools: date, kind and its note in a language. */
+export interface DeadlineEventJson {
+  date: string;
+  kind: DeadlineEvent["kind"];
+  note: string;
+}
+
 /** The deadline's events as JSON data: date, kind, note. */
-export function deadlineEventsJson(result: DeadlineResult): DeadlineEvent[] {
-  return result.events.map((e) => ({ date: e.date, kind: e.kind, note: e.note }));
+export function deadlineEventsJson(result: DeadlineResult, lang: Lang = "zh"): DeadlineEventJson[] {
+  return result.events.map((e) => ({ date: e.date, kind: e.kind, note: eventNote(e, lang) }));
 }
 
 export interface TraceTable {
@@ -93,7 +183,7 @@ export function traceTable(result: DeadlineResult, lang: Lang = "zh"): TraceTabl
   const rows = result.trace.map((e: TraceEntry) => {
     const notes: string[] = [];
     if (e.holidayName) notes.push(e.holidayName);
-    for (const ev of eventsByDate.get(e.date) ?? []) notes.push(ev.note);
+    for (const ev of eventsByDate.get(e.date) ?? []) notes.push(eventNote(ev, lang));
     return [
       dateText(e.date, lang),
       weekdayLabel(parseDay(e.date, "date", lang), lang),
@@ -118,7 +208,7 @@ export function formatTrace(result: DeadlineResult, lang: Lang = "zh"): string {
     ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
     "",
     t(lang, "事件：", "Events:"),
-    ...result.events.map((e) => `- ${dateText(e.date, lang)} ${e.note}`),
+    ...result.events.map((e) => `- ${dateText(e.date, lang)} ${eventNote(e, lang)}`),
   ];
   return lines.join("\n") + "\n";
 }

@@ -10,7 +10,7 @@
  * they are recorded as given in the dataset, never computed — computeFee says so.
  */
 import type { FeeMethod, Regime } from "./codes.js";
-import { UserError } from "../util/errors.js";
+import { CodedUserError, type QuantitySubject } from "./input-messages.js";
 import { t, type Lang } from "../util/i18n.js";
 
 export const FEE_BASIS = "国办函〔2020〕109号";
@@ -49,14 +49,11 @@ export interface FeeResult {
 export const MAX_REQUESTS_PER_MONTH = 100_000;
 export const MAX_PAGES = 10_000_000;
 
-function checkQuantity(n: number, max: number, what: string, lang: Lang): void {
+function checkQuantity(n: number, max: number, subject: QuantitySubject, lang: Lang): void {
   if (!Number.isInteger(n) || n < 0 || n > max)
-    throw new UserError(
-      t(
-        lang,
-        `${what}应为 0 至 ${max} 之间的整数：${String(n)}`,
-        `${what} must be a whole number from 0 to ${max}: ${String(n)}`,
-      ),
+    throw new CodedUserError(
+      { messageId: "quantity-out-of-range", data: { subject, max, value: String(n) } },
+      lang,
     );
 }
 
@@ -94,7 +91,7 @@ export function perRequestRate(k: number): number {
 
 /** Per-request fee for `n` requests of one applicant in one calendar month. */
 export function feePerRequest(n: number, lang: Lang = "zh"): FeeResult {
-  checkQuantity(n, MAX_REQUESTS_PER_MONTH, t(lang, "申请件数", "The number of requests"), lang);
+  checkQuantity(n, MAX_REQUESTS_PER_MONTH, "requests", lang);
   const tiers: FeeTier[] = [];
   const push = (from: number, to: number, rate: number): void => {
     if (n < from) return;
@@ -112,7 +109,7 @@ export function feePerRequest(n: number, lang: Lang = "zh"): FeeResult {
 
 /** Per-page fee for one request of `pages` pages. */
 export function feePerPage(pages: number, lang: Lang = "zh"): FeeResult {
-  checkQuantity(pages, MAX_PAGES, t(lang, "页数", "The number of pages"), lang);
+  checkQuantity(pages, MAX_PAGES, "pages", lang);
   const tiers: FeeTier[] = [];
   for (const { from, to, rate } of PER_PAGE_BANDS) {
     if (pages < from) break;
@@ -132,7 +129,7 @@ function sum(tiers: FeeTier[]): number {
  * month pays the rate of its band (one tier, count 1).
  */
 export function feeOfNthRequest(k: number, lang: Lang = "zh"): FeeResult {
-  checkQuantity(k, MAX_REQUESTS_PER_MONTH, t(lang, "申请序号", "The request's rank"), lang);
+  checkQuantity(k, MAX_REQUESTS_PER_MONTH, "rank", lang);
   if (k === 0) return { method: "per-request", quantity: 0, amount: 0, tiers: [], basis: FEE_BASIS };
   const rate = perRequestRate(k);
   return {

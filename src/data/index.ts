@@ -19,6 +19,16 @@ export { countAgrees, countText, countValue, isApproximate } from "./count.js";
 export { RECEIPT_FIELD } from "./receipt.js";
 export { FIELD_LABELS, fieldPathLabel } from "./field-labels.js";
 export { dateParts, dateText, type DateParts } from "./date-text.js";
+export {
+  inputMessage,
+  problemsText,
+  formatApplicationProblem,
+  codedOf,
+  CodedUserError,
+  type InputMessage,
+  type InputMessageId,
+  type QuantitySubject,
+} from "./input-messages.js";
 export { groundProblem, isGround, type GroundProblem } from "./grounds.js";
 export {
   deliveryDeparture,

@@ -44,11 +44,10 @@ import {
 import type { ConsultationParty, FeeMethod, Reason, Regime, ReplyType } from "../data/codes.js";
 import type { Application, Dataset } from "../data/types.js";
 import { resolveInterpretations, type Interpretations } from "./interpretations.js";
-import { t, type Lang } from "../util/i18n.js";
+import { codedOf, type InputMessage } from "../data/input-messages.js";
 
 /** Options; an interpretation given here overrides the dataset's (see ./interpretations.ts). */
 export interface ApplicationFactsOptions extends Interpretations {
-  lang?: Lang;
   countingConvention?: Partial<CountingConvention>;
 }
 
@@ -69,16 +68,18 @@ export function applicationFactContext(dataset: Dataset, calendar: Calendar): Ap
   };
 }
 
-/** A record that lacks what a computation needs: the field (relative to the application) and why. */
-export interface ApplicationProblem {
+/**
+ * A record that lacks what a computation needs: the field (relative to the application) and why,
+ * as a message id and its data (`inputMessage` words it at the edges).
+ */
+export type ApplicationProblem = InputMessage & {
   field: string;
-  message: string;
   /**
    * The computation reached a year without holiday data (e.g. a deadline running into a year
    * whose State Council notice is not yet in the calendar): the date is undeterminable, not late.
    */
   unknownYear?: number;
-}
+};
 
 export interface CorrectionFacts {
   notified: string;
@@ -194,24 +195,19 @@ export interface ApplicationFacts {
   problems: ApplicationProblem[];
 }
 
-function msg(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 function problemOf(field: string, e: unknown): ApplicationProblem {
-  return e instanceof UnknownYearError
-    ? { field, message: msg(e), unknownYear: e.year }
-    : { field, message: msg(e) };
+  const coded = codedOf(e);
+  return e instanceof UnknownYearError ? { field, ...coded, unknownYear: e.year } : { field, ...coded };
 }
 
-const FEE_PAUSE_KIND: Record<Lang, string> = { zh: "收费通知至缴费", en: "fee notice to payment" };
+/** The pause kind of the fee's payment window (the trace words it: pauseLabel). */
+const FEE_PAUSE_KIND = "fee";
 const NO_PAUSES: readonly DeadlinePause[] = Object.freeze([]);
 
 /** What every application of a dataset shares, resolved once. */
 interface FactContext {
   year: number;
   cal: Calendar;
-  lang: Lang;
   feePaymentDays: number;
   consultationAnswerDays: number;
   feePeriodPaused: boolean;
@@ -220,20 +216,17 @@ interface FactContext {
   deadlines: DeadlineComputer;
   /** The input of each deadline computation, filled in anew for each (compute() keeps none of it). */
   input: DeadlineInput;
-  receiptOptions: { lang: Lang };
   yearStart: string;
   yearEnd: string;
 }
 
 function factContext(ctx: ApplicationFactContext, options: ApplicationFactsOptions): FactContext {
-  const lang = options.lang ?? "zh";
-  const cal = ctx.calendar.withLang(lang);
+  const cal = ctx.calendar;
   const { feePaymentDays, consultationAnswerDays, feePeriodPaused, lateExtensionCounts } =
     resolveInterpretations(ctx, options);
   return {
     year: ctx.year,
     cal,
-    lang,
     feePaymentDays,
     consultationAnswerDays,
     feePeriodPaused,
@@ -241,7 +234,6 @@ function factContext(ctx: ApplicationFactContext, options: ApplicationFactsOptio
     dueDayIsOnTime: resolveConvention(options.countingConvention).dueDayIsOnTime,
     deadlines: new DeadlineComputer({
       calendar: cal,
-      lang,
       ...(options.countingConvention ? { countingConvention: options.countingConvention } : {}),
     }),
     input: {
@@ -254,7 +246,6 @@ function factContext(ctx: ApplicationFactContext, options: ApplicationFactsOptio
       extensionApproved: undefined,
       extensionNotified: undefined,
     },
-    receiptOptions: { lang },
     yearStart: `${ctx.year}-01-01`,
     yearEnd: `${ctx.year}-12-31`,
   };
@@ -325,7 +316,6 @@ function feeOf(
   fc: FactContext,
   problems: ApplicationProblem[],
 ): FeeFacts | null {
-  const { lang } = fc;
   let fee: FeeFacts | null = null;
   if (app.fee) {
     const f = app.fee;
@@ -335,7 +325,7 @@ function feeOf(
     let basis: string | null = null;
     if (regime !== null) {
       try {
-        const c = computeFee({ regime, method: f.method, quantity: f.quantity }, lang);
+        const c = computeFee({ regime, method: f.method, quantity: f.quantity });
         if (c.fee) {
           expected = c.fee.amount;
           tiers = c.fee.tiers;
@@ -574,14 +564,14 @@ function replyOf(
 }
 
 function factOf(app: Application, index: number, fc: FactContext): ApplicationFacts {
-  const { lang, yearStart, yearEnd } = fc;
+  const { yearStart, yearEnd } = fc;
   const problems: ApplicationProblem[] = [];
 
   // Receipt date (Art. 31).
   let received: string | null = null;
   let receivedFrom: ApplicationFacts["receivedFrom"] = null;
   try {
-    received = receiptDate(app, fc.receiptOptions);
+    received = receiptDate(app);
     receivedFrom = app.received !== undefined ? "received" : DEFAULT_RECEIPT_BASIS[app.channel];
   } catch (e) {
     const basis = DEFAULT_RECEIPT_BASIS[app.channel] ?? "received";
@@ -596,7 +586,7 @@ function factOf(app: Application, index: number, fc: FactContext): ApplicationFa
 
   const consultations = consultationsOf(app, fc, problems);
   const fee = feeOf(app, regime, fc, problems);
-  const pauses = deadlinePauses(consultations, fee, fc.feePeriodPaused, FEE_PAUSE_KIND[lang]);
+  const pauses = deadlinePauses(consultations, fee, fc.feePeriodPaused, FEE_PAUSE_KIND);
   const { dueAtReceipt, deadline, due, extension, correction } = deadlinesOf(
     app,
     received,
@@ -640,9 +630,4 @@ export function applicationFacts(
   const out: ApplicationFacts[] = [];
   for (let i = 0; i < apps.length; i++) out.push(factOf(apps[i]!, i, fc));
   return out;
-}
-
-/** A one-line description of a problem, naming the application by id only. */
-export function formatApplicationProblem(id: string, p: ApplicationProblem, lang: Lang = "zh"): string {
-  return t(lang, `${id}：${p.field}：${p.message}`, `${id}: ${p.field}: ${p.message}`);
 }

@@ -102,7 +102,7 @@ function deriveCore(
       disclosure: deriveDisclosureFacts(previous, {
         calendar,
         lang,
-        applications: applicationFacts(previous, calendar, { lang }),
+        applications: applicationFacts(previous, calendar),
       }),
     };
   }
@@ -123,7 +123,7 @@ export function deriveFacts(dataset: Dataset, options: FactsOptions = {}): Facts
   const lang = options.lang ?? "zh";
   const calendar = options.calendar ?? defaultCalendar(lang);
   // Per-application facts first: the disclosure totals and claims are counted over them.
-  const applications = applicationFacts(dataset, calendar, { lang });
+  const applications = applicationFacts(dataset, calendar);
   const core = deriveCore(dataset, calendar, options.previous, applications, options, lang);
   return {
     ...core,
@@ -138,7 +138,7 @@ export function deriveFacts(dataset: Dataset, options: FactsOptions = {}): Facts
           previousAnnualReportTables(
             options.previous,
             dataset.year,
-            applicationFacts(options.previous, calendar, { lang }),
+            applicationFacts(options.previous, calendar),
             lang,
           )) ??
         undefined,

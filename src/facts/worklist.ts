@@ -5,6 +5,7 @@
  */
 import type { Calendar } from "../calendar/index.js";
 import type { ApplicationFacts } from "./applications.js";
+import { codedOf, type InputMessage } from "../data/input-messages.js";
 
 export type WorkStatus = "on-time" | "due-soon" | "overdue" | "unknown";
 
@@ -16,8 +17,11 @@ export interface WorkStanding {
   /** Working days from `asOf` to the deadline (0: due that day; negative: overdue). */
   daysLeft: number | null;
   status: WorkStatus;
-  /** Why the deadline or the count is unknown (e.g. no holiday data for its year). */
-  problem: string | null;
+  /**
+   * Why the deadline or the count is unknown (e.g. no holiday data for its year), as message ids
+   * and data (`problemsText` words them).
+   */
+  problems: InputMessage[];
 }
 
 /**
@@ -31,25 +35,24 @@ export function workStanding(
   calendar: Calendar,
   soonDays: number = DUE_SOON_WORKING_DAYS,
 ): WorkStanding {
-  const problem =
-    fact.problems.length > 0 ? [...new Set(fact.problems.map((p) => p.message))].join("；") : null;
+  const problems: InputMessage[] = fact.problems;
   const due = fact.due;
-  if (due === null) return { due: null, daysLeft: null, status: "unknown", problem };
+  if (due === null) return { due: null, daysLeft: null, status: "unknown", problems };
   if (fact.reply !== null && fact.reply.date <= asOf)
     return {
       due,
       daysLeft: null,
       status: fact.reply.onTime === false ? "overdue" : "on-time",
-      problem,
+      problems,
     };
   let daysLeft: number;
   try {
     daysLeft = calendar.workingDaysBetween(asOf, due);
   } catch (e) {
-    return { due, daysLeft: null, status: asOf > due ? "overdue" : "unknown", problem: (e as Error).message };
+    return { due, daysLeft: null, status: asOf > due ? "overdue" : "unknown", problems: [codedOf(e)] };
   }
   const status = asOf > due ? "overdue" : daysLeft <= soonDays ? "due-soon" : "on-time";
-  return { due, daysLeft, status, problem };
+  return { due, daysLeft, status, problems };
 }
 
 /** An application not yet answered on a day: its deadline and standing. */

@@ -6,8 +6,8 @@
  */
 import type { Channel } from "../data/codes.js";
 import { CHANNELS } from "../data/codes.js";
-import { UserError } from "../util/errors.js";
-import { t, type Lang } from "../util/i18n.js";
+import { CodedUserError } from "../data/input-messages.js";
+import type { Lang } from "../util/i18n.js";
 import { parseDay } from "../calendar/dates.js";
 import { RECEIPT_FIELD } from "../data/receipt.js";
 
@@ -42,19 +42,14 @@ export interface ReceiptOptions {
 
 const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS);
 
-const BASIS_LABELS: Record<ReceiptBasis, [string, string]> = {
-  submitted: ["提交日期", "submission date"],
-  signedFor: ["签收日期", "signed-for date"],
-  confirmed: ["确认日期", "confirmation date"],
-};
-
 /** The receipt date (YYYY-MM-DD). Throws UserError when the date the rule needs is missing or invalid. */
 export function receiptDate(ev: ReceiptEvents, options: ReceiptOptions = {}): string {
   const lang = options.lang ?? "zh";
   const who = options.recordId ? `${options.recordId}: ` : "";
   if (!CHANNEL_SET.has(ev.channel))
-    throw new UserError(
-      t(lang, `${who}未知的申请渠道：${String(ev.channel)}`, `${who}unknown channel: ${String(ev.channel)}`),
+    throw new CodedUserError(
+      { messageId: "unknown-channel", data: { who, channel: String(ev.channel) } },
+      lang,
     );
   if (ev.received !== undefined) {
     parseDay(ev.received, `${who}received`, lang);
@@ -63,13 +58,9 @@ export function receiptDate(ev: ReceiptEvents, options: ReceiptOptions = {}): st
   const basis = options.rules?.[ev.channel] ?? DEFAULT_RECEIPT_BASIS[ev.channel];
   const v = ev[basis];
   if (v === undefined) {
-    const [zh, en] = BASIS_LABELS[basis];
-    throw new UserError(
-      t(
-        lang,
-        `${who}渠道为“${ev.channel}”的申请以${zh}为收到申请之日，但缺少 ${basis}`,
-        `${who}a request by ${ev.channel} is received on its ${en}, but ${basis} is missing`,
-      ),
+    throw new CodedUserError(
+      { messageId: "receipt-date-missing", data: { who, channel: ev.channel, basis } },
+      lang,
     );
   }
   parseDay(v, `${who}${basis}`, lang);

@@ -17,6 +17,7 @@ import { groundProblem, isGround } from "../data/grounds.js";
 import { deliveryDeparture, deliveryProblems, deliveryText } from "../data/delivery.js";
 import { extensionProblem, feeProblem } from "../data/record-limits.js";
 import { costItemCents } from "../data/fee-schedule.js";
+import { inputMessage } from "../data/input-messages.js";
 import type { DocumentTree } from "../document/tree.js";
 import type { ApplicationFacts } from "../facts/applications.js";
 import { resolveInterpretations } from "../facts/interpretations.js";
@@ -306,8 +307,8 @@ export function letterContext(
     const p = facts.problems[0];
     throw err(
       p?.field ?? "received",
-      p?.message ?? "缺少收到申请的日期",
-      p?.message ?? "the receipt date is missing",
+      p ? inputMessage(p, "zh") : "缺少收到申请的日期",
+      p ? inputMessage(p, "en") : "the receipt date is missing",
     );
   }
   const regime = facts.regime;
@@ -392,11 +393,15 @@ export function letterContext(
   switch (kind) {
     case "receipt": {
       if (facts.dueAtReceipt === null) {
-        // Why (in the facts' language): e.g. the deadline runs into a year whose holiday notice
-        // is not in the calendar yet, and how to add it.
-        const why = facts.problems.find((p) => p.field === "received")?.message;
+        // Why: e.g. the deadline runs into a year whose holiday notice is not in the calendar
+        // yet, and how to add it.
+        const why = facts.problems.find((p) => p.field === "received");
         throw why
-          ? err("received", `无法计算答复期限：${why}`, `the reply deadline cannot be computed: ${why}`)
+          ? err(
+              "received",
+              `无法计算答复期限：${inputMessage(why, "zh")}`,
+              `the reply deadline cannot be computed: ${inputMessage(why, "en")}`,
+            )
           : err("received", "无法计算答复期限", "the reply deadline cannot be computed");
       }
       date = facts.received;

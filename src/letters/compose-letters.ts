@@ -73,7 +73,7 @@ export function composeLetters(dataset: Dataset, options: ComposeLettersOptions 
   const out: ComposedLetters = { letters: [], errors: [], warnings: [], facts: new Map() };
   apps.forEach((app, index) => {
     if (wanted && !wanted.has(app.id)) return;
-    const facts = applicationFact(app, index, factContext, { lang });
+    const facts = applicationFact(app, index, factContext);
     out.facts.set(app.id, facts);
     for (const planned of plans[index]!) {
       if (!kinds.has(planned.kind)) continue;
@@ -125,7 +125,7 @@ export function letterGaps(
   const env: LetterEnv = { dataset, config, docNumbers, lang };
   const gaps: LetterGap[] = [];
   (dataset.disclosure.applications ?? []).forEach((app, index) => {
-    const facts = applicationFact(app, index, factContext, { lang });
+    const facts = applicationFact(app, index, factContext);
     const at = `/disclosure/applications/${index}`;
     for (const planned of plans[index]!) {
       try {

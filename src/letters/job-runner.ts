@@ -110,9 +110,9 @@ export class JobRunner {
   private factsOf(index: number): ApplicationFacts {
     const cur = this.current!;
     if (!cur.facts) {
-      const { dataset, lang } = this.setup;
+      const { dataset } = this.setup;
       const app = dataset.disclosure.applications![index]!;
-      cur.facts = applicationFact(app, index, applicationFactContext(dataset, this.calendar), { lang });
+      cur.facts = applicationFact(app, index, applicationFactContext(dataset, this.calendar));
     }
     return cur.facts;
   }

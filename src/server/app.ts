@@ -56,6 +56,7 @@ import { screenText } from "./text.js";
 import { caseRoutes } from "./routes-cases.js";
 import { ledgerRoutes } from "./routes-ledger.js";
 import { PACKAGE_ROOT } from "../index.js";
+import { problemsText } from "./lib.js";
 import { InProcessBatchQueue, type BatchQueue } from "../jobs/index.js";
 import { batchRoutes } from "./routes-batch.js";
 import { mailRoutes } from "./routes-mail.js";
@@ -479,7 +480,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       : (() => {
           const w = wb.standing(a.facts, todayOf());
           return tpl`<p class="standing badge-${w.status}">
-            今日（${cnDate(todayOf())}）：${STATUS_LABELS[w.status]}${w.daysLeft !== null ? (w.daysLeft < 0 ? `，已逾期${-w.daysLeft}个工作日` : `，剩余${w.daysLeft}个工作日`) : ""}${w.problem ? `。${screenText(w.problem)}` : ""}
+            今日（${cnDate(todayOf())}）：${STATUS_LABELS[w.status]}${w.daysLeft !== null ? (w.daysLeft < 0 ? `，已逾期${-w.daysLeft}个工作日` : `，剩余${w.daysLeft}个工作日`) : ""}${problemsText(w.problems) ? `。${screenText(problemsText(w.problems)!)}` : ""}
           </p>`;
         })();
     return sendHtml(

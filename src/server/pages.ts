@@ -19,6 +19,9 @@ import {
   REPLY_TYPES,
   REPLY_TYPE_LABELS,
   traceTable,
+  eventNote,
+  inputMessage,
+  problemsText,
   deadlineParts,
   type Application,
   type ApplicationFacts,
@@ -261,7 +264,7 @@ export function worklistPage(ctx: Ctx, wl: Worklist, view: WorklistView): string
       <td>${left}</td>
       <td>
         <span class="badge badge-${s.status}">${STATUS_LABELS[s.status]}</span
-        >${s.problem ? tpl`<div class="problem">${screenText(s.problem)}</div>` : ""}
+        >${s.problems.length > 0 ? tpl`<div class="problem">${screenText(problemsText(s.problems)!)}</div>` : ""}
       </td>
       <td class="content">${w.record.content}</td>
       <td>${codeLabel(w.record.channel)}</td>
@@ -381,7 +384,7 @@ function deadlineSection(facts: ApplicationFacts, body: Dataset, asOfStanding: P
   if (!d)
     return tpl`<section aria-labelledby="h-deadline">
       <h2 id="h-deadline">答复期限</h2>
-      <p class="problem">答复期限无法计算：${facts.problems.map((p) => screenText(p.message)).join("；")}</p>
+      <p class="problem">答复期限无法计算：${facts.problems.map((p) => screenText(inputMessage(p, "zh"))).join("；")}</p>
     </section>`;
   const parts = deadlineParts(d, "zh");
   const table = traceTable(d, "zh");
@@ -395,7 +398,7 @@ function deadlineSection(facts: ApplicationFacts, body: Dataset, asOfStanding: P
     ${
       d.events.length
         ? tpl`<ul class="events">
-            ${d.events.map((e) => tpl`<li>${cnDate(e.date)}：${screenText(e.note)}</li>`)}
+            ${d.events.map((e) => tpl`<li>${cnDate(e.date)}：${screenText(eventNote(e, "zh"))}</li>`)}
           </ul>`
         : ""
     }

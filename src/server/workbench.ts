@@ -371,7 +371,7 @@ export class Workbench {
   }
 
   factOf(body: Dataset, record: Application, seq: number): ApplicationFacts {
-    return applicationFact(record, seq, applicationFactContext(body, this.calendar), { lang: "zh" });
+    return applicationFact(record, seq, applicationFactContext(body, this.calendar));
   }
 
   /** Facts of several applications of one year (index = position in `records`). */
@@ -379,7 +379,6 @@ export class Workbench {
     return applicationFacts(
       { ...body, disclosure: { ...body.disclosure, applications: records } },
       this.calendar,
-      { lang: "zh" },
     );
   }
 

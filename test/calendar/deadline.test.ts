@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeDeadline, isReplyOnTime } from "../../src/calendar/deadline.js";
 import { createCalendar } from "../../src/calendar/calendar.js";
+import { eventNote } from "../../src/calendar/trace-format.js";
 import { regimeFor } from "../../src/law/regime.js";
 import { UserError } from "../../src/util/errors.js";
 
@@ -118,7 +119,7 @@ describe("corrections", () => {
   it("a late correction notice is flagged", () => {
     const r = computeDeadline({ received: "2023-03-01", correctionNotified: "2023-03-13" });
     expect(r.correctionNoticeOnTime).toBe(false);
-    expect(r.events[1]?.note).toBe("发出补正告知（应于2023年3月10日前，已逾期）");
+    expect(eventNote(r.events[1]!)).toBe("发出补正告知（应于2023年3月10日前，已逾期）");
   });
   it("ogi-2008 has no correction limit; restart is the configurable default", () => {
     const a = computeDeadline({ received: "2018-03-01", correctionReceived: "2018-03-05" });
@@ -154,7 +155,7 @@ describe("consultation pauses", () => {
       "2023-03-09",
       "2023-03-10",
     ]);
-    expect(r.events.filter((e) => e.kind.startsWith("pause")).map((e) => e.note)).toEqual([
+    expect(r.events.filter((e) => e.kind.startsWith("pause")).map((e) => eventNote(e))).toEqual([
       "征求第三方意见开始（发函）",
       "征求第三方意见结束（收到答复），期间5个工作日不计入期限",
     ]);
@@ -184,7 +185,7 @@ describe("consultation pauses", () => {
   it("a pause that starts after the deadline has no effect", () => {
     const r = computeDeadline({ received: "2023-03-01", pauses: [{ from: "2023-04-03", to: "2023-04-04" }] });
     expect([r.due, r.pausedDays]).toEqual(["2023-03-29", 0]);
-    expect(r.events.find((e) => e.kind === "pause-end")?.note).toBe(
+    expect(eventNote(r.events.find((e) => e.kind === "pause-end")!)).toBe(
       "征求意见结束（收到答复），不在计算期间内，不影响期限",
     );
   });
@@ -244,11 +245,13 @@ describe("extensions", () => {
     });
     expect(late.extensionLate).toBe(true);
     expect([late.extensionApproved, late.extensionNotified]).toEqual(["2023-03-27", "2023-03-30"]);
-    expect(late.events.find((e) => e.kind === "extension")).toEqual({
+    const ext = late.events.find((e) => e.kind === "extension")!;
+    expect(ext).toEqual({
       date: "2023-03-30",
       kind: "extension",
-      note: "延期10个工作日（原截止日期2023年3月29日，延期晚于原截止日期）",
+      data: { days: 10, originalDue: "2023-03-29", late: true },
     });
+    expect(eventNote(ext)).toBe("延期10个工作日（原截止日期2023年3月29日，延期晚于原截止日期）");
   });
 });
 
@@ -363,12 +366,26 @@ describe("result object", () => {
     expect(r.events).toBe(r.events);
     expect(r.trace).toBe(r.trace);
   });
-  it("notes are in English with lang en", () => {
+  it("events are codes and data; eventNote words them in either language", () => {
     const r = computeDeadline(
       { received: "2023-03-01", pauses: [{ from: "2023-03-06", to: "2023-03-10", kind: "agency" }] },
       { lang: "en" },
     );
-    expect(r.events.map((e) => e.note)).toEqual([
+    expect(r.events.map((e) => e.data)).toEqual([
+      { regime: "ogi-2019", baseDays: 20 },
+      { pause: "agency" },
+      { pause: "agency", days: 5 },
+      { workingDay: 20, pausedDays: 5 },
+    ]);
+    // No wording in the events (the trace has holiday names, which are data).
+    expect(JSON.stringify(r.events)).not.toMatch(/[\u4e00-\u9fff]|received \(|working days/);
+    expect(r.events.map((e) => eventNote(e))).toEqual([
+      "收到申请（适用《中华人民共和国政府信息公开条例》（2019年修订），答复期限20个工作日）",
+      "征求其他机关意见开始（发函）",
+      "征求其他机关意见结束（收到答复），期间5个工作日不计入期限",
+      "截止日期（第20个工作日，暂停5个工作日不计）",
+    ]);
+    expect(r.events.map((e) => eventNote(e, "en"))).toEqual([
       "Request received (the Regulations on Open Government Information (revised 2019): reply within 20 working days)",
       "Consultation of other agencies starts (letter sent)",
       "Consultation of other agencies ends (answer received): 5 working days not counted",

@@ -7,6 +7,7 @@ import { defaultCalendar } from "../../src/calendar/index.js";
 import type { Application, Dataset } from "../../src/data/types.js";
 import { applicationFact, applicationFacts, type ApplicationFacts } from "../../src/facts/applications.js";
 import { deriveFacts } from "../../src/facts/index.js";
+import { inputMessage } from "../../src/data/input-messages.js";
 import { sample2023 } from "../letters/fixtures.js";
 
 const calendar = defaultCalendar();
@@ -170,9 +171,17 @@ describe("applicationFact edge cases", () => {
     expect(f.problems).toEqual([
       {
         field: "signedFor",
-        message: "渠道为“registered-post”的申请以签收日期为收到申请之日，但缺少 signedFor",
+        messageId: "receipt-date-missing",
+        data: { who: "", channel: "registered-post", basis: "signedFor" },
       },
     ]);
+    // The edges word it, in either language.
+    expect(inputMessage(f.problems[0]!)).toBe(
+      "渠道为“registered-post”的申请以签收日期为收到申请之日，但缺少 signedFor",
+    );
+    expect(inputMessage(f.problems[0]!, "en")).toBe(
+      "a request by registered-post is received on its signed-for date, but signedFor is missing",
+    );
   });
 
   it("a deadline that runs into a year without calendar data: a problem for each deadline", () => {
@@ -181,10 +190,12 @@ describe("applicationFact edge cases", () => {
     // Both the receipt letter's deadline and the full one reach 2027.
     const plain = fact(app({ submitted: "2026-12-20" }), 2026);
     expect(plain).toMatchObject({ received: "2026-12-20", dueAtReceipt: null, deadline: null, due: null });
+    const coded = { messageId: "unknown-year", data: { year: 2027, afterData: true } };
     expect(plain.problems).toEqual([
-      { field: "received", message: unknown, unknownYear: 2027 },
-      { field: "received", message: unknown, unknownYear: 2027 },
+      { field: "received", ...coded, unknownYear: 2027 },
+      { field: "received", ...coded, unknownYear: 2027 },
     ]);
+    expect(inputMessage(plain.problems[0]!)).toBe(unknown);
     // Only the extended deadline reaches 2027.
     const extended = fact(
       app({
@@ -194,7 +205,7 @@ describe("applicationFact edge cases", () => {
       2026,
     );
     expect(extended).toMatchObject({ dueAtReceipt: "2026-12-18", deadline: null, due: null });
-    expect(extended.problems).toEqual([{ field: "received", message: unknown, unknownYear: 2027 }]);
+    expect(extended.problems).toEqual([{ field: "received", ...coded, unknownYear: 2027 }]);
   });
 
   it("the regime follows the receipt date, whatever the dataset's regime says (the law in force on receipt)", () => {

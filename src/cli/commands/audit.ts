@@ -16,6 +16,7 @@ import { cliCalendar, withCalendarOption } from "../calendar-option.js";
 import { parseLang, t, type Lang } from "../../util/i18n.js";
 import type { OpenApplication } from "../../facts/worklist.js";
 import { dateText } from "../../data/date-text.js";
+import { problemsText } from "../../data/input-messages.js";
 
 interface AuditArgs {
   data?: string;
@@ -71,7 +72,8 @@ export function formatOpen(open: readonly OpenApplication[], asOf: string, lang:
                 `还剩${o.daysLeft}个工作日`,
                 `${o.daysLeft} working day${o.daysLeft === 1 ? "" : "s"} left`,
               );
-    const why = o.problem ? t(lang, `（${o.problem}）`, ` (${o.problem})`) : "";
+    const problem = problemsText(o.problems, lang);
+    const why = problem ? t(lang, `（${problem}）`, ` (${problem})`) : "";
     return `  ${o.id}  ${received}，${due}，${standing}${why}`.replace(/，/g, t(lang, "，", ", "));
   });
   return [head, ...lines].join("\n") + "\n";
@@ -164,7 +166,15 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const open = openApplications(facts.applications, asOf, calendar);
     process.stdout.write(
       argv.format === "json"
-        ? JSON.stringify({ ...result, asOf, open }, null, 2) + "\n"
+        ? JSON.stringify(
+            {
+              ...result,
+              asOf,
+              open: open.map(({ problems, ...o }) => ({ ...o, problem: problemsText(problems, lang) })),
+            },
+            null,
+            2,
+          ) + "\n"
         : formatAuditText(result, { lang, color: useColor(), dataset }) + "\n" + formatOpen(open, asOf, lang),
     );
     if (failsAt(result, argv["fail-on"] as Severity)) process.exitCode = EXIT.audit;

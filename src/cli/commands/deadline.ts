@@ -15,6 +15,7 @@ import type { DeadlinePause } from "../../calendar/deadline.js";
 import { REGIMES, type Regime } from "../../law/regime.js";
 import {
   deadlineEventsJson,
+  eventNote,
   deadlineFigures,
   formatDeadlineSummary,
   formatTrace,
@@ -118,7 +119,7 @@ export const deadlineCommand: CommandModule<object, DeadlineArgs> = {
       };
       if (argv.explain) {
         out.trace = result.trace;
-        out.events = deadlineEventsJson(result);
+        out.events = deadlineEventsJson(result, lang);
       }
       process.stdout.write(JSON.stringify(out, null, 2) + "\n");
       return;
@@ -136,7 +137,7 @@ export const deadlineCommand: CommandModule<object, DeadlineArgs> = {
           "\n" +
           t(lang, "事件：", "Events:") +
           "\n" +
-          result.events.map((e) => `  ${dateText(e.date, lang)} ${e.note}\n`).join(""),
+          result.events.map((e) => `  ${dateText(e.date, lang)} ${eventNote(e, lang)}\n`).join(""),
       );
     }
   },

@@ -255,7 +255,7 @@ function previousTables(
   lang: Lang,
   calendar: Calendar = defaultCalendar(lang),
 ): AnnualReportTables {
-  const apps = applicationFacts(previous, calendar, { lang });
+  const apps = applicationFacts(previous, calendar);
   const tables = previousAnnualReportTables(previous, dataset.year, apps, lang);
   if (!tables) {
     throw new UserError(

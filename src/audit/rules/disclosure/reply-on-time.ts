@@ -13,6 +13,7 @@ import type { ApplicationFacts } from "../../../facts/applications.js";
 import type { Evidence, Finding } from "../../finding.js";
 import { appPtr, ev, receiptEvidence } from "../../evidence.js";
 import type { RuleContext } from "../../rule.js";
+import { inputMessage } from "../../../data/input-messages.js";
 
 export const id = "disclosure/reply-on-time";
 export const title = {
@@ -106,7 +107,7 @@ export function check(ctx: RuleContext): Finding[] {
         out.push(
           ctx.report(
             "notComputable",
-            { id: a.id, field: p.field, problem: p.message },
+            { id: a.id, field: p.field, problem: inputMessage(p, ctx.lang) },
             {
               subject: a.id,
               evidence: [ev(appPtr(a.index, p.field.split(".")[0]!), null)],
