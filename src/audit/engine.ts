@@ -4,7 +4,7 @@
  * highlights) and score them. The same dataset and scheme always give the same result, in
  * registry order.
  */
-import type { Calendar } from "../calendar/index.js";
+import { defaultCalendar, type Calendar } from "../calendar/index.js";
 import type { Dataset } from "../data/types.js";
 import { deriveFacts, type Facts, type Rate, type ResolvedInterpretations } from "../facts/index.js";
 import type { Lang } from "../util/i18n.js";
@@ -126,8 +126,8 @@ export function runAudit(dataset: Dataset, options: AuditOptions = {}): AuditRes
   const facts =
     options.facts ??
     deriveFacts(dataset, {
-      lang,
-      ...(options.calendar ? { calendar: options.calendar } : {}),
+      // The calendar words its own errors (a date that does not exist …) in the audit's language.
+      calendar: options.calendar ?? defaultCalendar(lang),
       ...(options.previous ? { previous: options.previous } : {}),
     });
   const findings: Finding[] = [];

@@ -14,14 +14,18 @@ import {
   type RollupOptions,
 } from "../facts/rollup.js";
 import { annualReportViolations, tablesOnly } from "./annual-report.js";
+import { factMessage } from "../facts/messages.js";
+import type { Lang } from "../util/i18n.js";
 
 export interface RollupDepartmentResult extends RollupDepartmentSum {
   /** Its tables' consistency violations; empty when they add up. */
   violations: WordedViolation[];
 }
 
-export interface AnnualReportRollup extends Omit<AnnualReportSum, "departments"> {
+export interface AnnualReportRollup extends Omit<AnnualReportSum, "departments" | "warnings"> {
   departments: RollupDepartmentResult[];
+  /** The sum's warnings, worded in the roll-up's language. */
+  warnings: string[];
   /** The consistency rules on the summed tables. */
   violations: WordedViolation[];
   /** The departments whose tables fail, each with its messages, in the departments' order. */
@@ -35,7 +39,7 @@ export interface AnnualReportRollup extends Omit<AnnualReportSum, "departments">
  */
 export function rollupAnnualReport(
   departments: readonly RollupDepartment[],
-  options: RollupOptions,
+  options: RollupOptions & { lang?: Lang },
 ): AnnualReportRollup {
   const lang = options.lang ?? "zh";
   const sum = sumAnnualReports(departments, options);
@@ -65,6 +69,6 @@ export function rollupAnnualReport(
         ...(r.key !== undefined ? { key: r.key } : {}),
         messages: r.violations.map((v) => v.message),
       })),
-    warnings: sum.warnings,
+    warnings: sum.warnings.map((w) => factMessage(w, lang)),
   };
 }

@@ -2,15 +2,18 @@
  * Turn any error into a message on stderr and an exit code. User errors (bad input) never
  * show a stack trace; an unexpected error is a bug and says so (stack only with GONGWEN_DEBUG=1).
  */
-import { AuditFailure, UserError } from "../util/errors.js";
+import { AuditFailure, UserError, WordedUserError } from "../util/errors.js";
+import { langOfArgv } from "./help.js";
 
 export const EXIT_INTERNAL = 3;
 
 export function reportError(e: unknown, argv: readonly string[]): number {
   const en = argv.includes("en") && argv.some((a) => a === "--lang" || a === "--lang=en");
   if (e instanceof UserError) {
-    process.stderr.write(e.message + "\n");
-    for (const d of e.details) process.stderr.write(d + "\n");
+    // Thrown below the edges with a message id: worded here, in the command's language.
+    const { message, details } = e instanceof WordedUserError ? e.wordedIn(langOfArgv(argv)) : e;
+    process.stderr.write(message + "\n");
+    for (const d of details) process.stderr.write(d + "\n");
     return e.exitCode;
   }
   if (e instanceof AuditFailure) {

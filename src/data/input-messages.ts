@@ -7,7 +7,7 @@
  */
 import { regimeName, type Regime } from "./codes.js";
 import { dateText } from "./date-text.js";
-import { UserError } from "../util/errors.js";
+import { WordedUserError } from "../util/errors.js";
 import { maskPersonalPatterns } from "../util/personal-patterns.js";
 import { t, type Lang } from "../util/i18n.js";
 
@@ -167,10 +167,10 @@ export function inputMessage(m: InputMessage, lang: Lang = "zh"): string {
 }
 
 /** A UserError that carries its message id and data (its message is in the thrower's language). */
-export class CodedUserError extends UserError {
+export class CodedUserError extends WordedUserError {
   readonly coded: InputMessage;
-  constructor(coded: InputMessage, lang: Lang) {
-    super(words(coded, lang));
+  constructor(coded: InputMessage, lang: Lang = "zh") {
+    super((l) => ({ message: words(coded, l) }), lang);
     this.name = "CodedUserError";
     this.coded = coded;
   }

@@ -36,7 +36,7 @@ import {
 } from "../data/codes.js";
 import type { Dataset } from "../data/types.js";
 import { meetsLimit } from "../calendar/index.js";
-import { t, type Lang } from "../util/i18n.js";
+import type { FactWarning } from "./messages.js";
 import {
   ALL_OUTCOME_KEYS,
   formatVersionForYear,
@@ -78,7 +78,6 @@ export interface AnnualReportFactsOptions {
   previous?: AnnualReportTables;
   /** Which reconsideration and litigation cases table 四 counts (default "filed"). */
   reviewYear?: "filed" | "filed-or-pending";
-  lang?: Lang;
 }
 
 /** Figures of table 三's 总计 column, as the prose states them. */
@@ -158,8 +157,8 @@ export interface AnnualReportFacts {
   givenTables: { requests?: RequestsTable; reviews?: ReviewsTable };
   /** Tables 三 (finest resolution) and 四 as counted from the records, whatever is printed. */
   recordTables: { requests: RequestsTable; reviews: ReviewsTable };
-  /** Things a clerk should know: figures not given that print as 0. */
-  warnings: string[];
+  /** Things a clerk should know: figures not given that print as 0 (factMessage words them). */
+  warnings: FactWarning[];
 }
 
 /** Counts of one row of table 三 by column index, and the order the columns first occurred in. */
@@ -391,7 +390,6 @@ export function annualReportFacts(
   applications: readonly ApplicationFacts[],
   options: AnnualReportFactsOptions = {},
 ): AnnualReportFacts {
-  const lang = options.lang ?? "zh";
   const year = dataset.year;
   const version = options.version ?? formatVersionForYear(year);
   const given = dataset.disclosure.annualReportTable;
@@ -410,7 +408,7 @@ export function annualReportFacts(
     reviews: (givenRev ? "given" : "records") as TableSource,
   };
 
-  const warnings: string[] = [];
+  const warnings: FactWarning[] = [];
   let tables: AnnualReportTables | null = null;
   if (isTableVersion(version)) {
     const proactive = proactiveTable(version, given?.proactive, given?.proactive2019);
@@ -426,13 +424,7 @@ export function annualReportFacts(
     };
     if (!proactive.given) {
       const field = version === "2021" ? "proactive" : "proactive2019";
-      warnings.push(
-        t(
-          lang,
-          `未填报表二（主动公开政府信息情况）的数据（disclosure.annualReportTable.${field}），表二按${blankCells === "zero" ? "0" : "空白"}印出`,
-          `no figures for table 二 (proactive disclosure, disclosure.annualReportTable.${field}); it prints ${blankCells === "zero" ? "zeros" : "blanks"}`,
-        ),
-      );
+      warnings.push({ messageId: "proactive-table-missing", data: { field, blankCells } });
     }
   }
 
@@ -480,10 +472,9 @@ export function previousAnnualReportTables(
   previous: Dataset,
   year: number,
   applications: readonly ApplicationFacts[],
-  lang: Lang = "zh",
 ): AnnualReportTables | null {
   if (previous.year !== year - 1) return null;
   const own = formatVersionForYear(previous.year);
   const version = isTableVersion(own) ? own : "2019";
-  return annualReportFacts(previous, applications, { version, lang }).tables;
+  return annualReportFacts(previous, applications, { version }).tables;
 }

@@ -29,8 +29,7 @@ import type {
   TimeLimit,
 } from "../data/types.js";
 import { VALID_COMPLAINT_OUTCOMES } from "../data/codes.js";
-import { UserError } from "../util/errors.js";
-import { t, type Lang } from "../util/i18n.js";
+import { FactError } from "./messages.js";
 import {
   compareLimits,
   countFact,
@@ -277,7 +276,6 @@ export interface BadRatingFacts {
 export interface ApprovalFactOptions {
   calendar: Calendar;
   previous?: Dataset;
-  lang: Lang;
 }
 
 const ABSENCE_FIELD: Record<AbsenceKind, "unstaffed" | "offPost" | "postHopping"> = {
@@ -447,23 +445,16 @@ function previousLimit(
   return null;
 }
 
-function itemOf(c: ApprovalCase, items: Map<string, ApprovalItem>, lang: Lang): ApprovalItem {
+function itemOf(c: ApprovalCase, items: Map<string, ApprovalItem>): ApprovalItem {
   const item = items.get(c.item);
-  if (!item)
-    throw new UserError(
-      t(
-        lang,
-        `/approval/cases：办件 ${c.id} 引用的审批事项 ${c.item} 不存在`,
-        `/approval/cases: case ${c.id} refers to approval item ${c.item}, which does not exist`,
-      ),
-    );
+  if (!item) throw new FactError({ messageId: "case-item-missing", data: { caseId: c.id, item: c.item } });
   return item;
 }
 
 export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions): ApprovalFacts {
   const a = dataset.approval;
   if (!a) return emptyApproval();
-  const { calendar, lang } = opts;
+  const { calendar } = opts;
   const year = dataset.year;
   const yearEnd = `${year}-12-31`;
   const yearStart = `${year}-01-01`;
@@ -473,7 +464,6 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   const mode: ApprovalRecords = a.records ?? "all";
   /** The records are every case of the year: the source of every count. */
   const allRecords = hasRecords && mode === "all";
-  const dayOptions = { lang };
   /** checkApproval, in day numbers when both dates are real (else as checkApproval does: it throws). */
   const check = (
     c: ApprovalCase,
@@ -483,7 +473,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
     limit: ApprovalLimit,
   ): ApprovalDayCheck => {
     if (aN === undefined || dN === undefined) {
-      const r = checkApproval(c.accepted, done, limit, calendar, dayOptions);
+      const r = checkApproval(c.accepted, done, limit, calendar);
       return {
         due: tryParseDay(r.due) as number,
         overdue: r.overdue,
@@ -491,7 +481,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
         daysLate: r.daysLate,
       };
     }
-    return checkApprovalN(aN, dN, c.accepted, done, limit, calendar, dayOptions);
+    return checkApprovalN(aN, dN, c.accepted, done, limit, calendar);
   };
 
   // --- completed cases, by item and category ---
@@ -501,7 +491,7 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   const perItem = new Map<string, number>();
   for (let ci = 0; ci < completedInYear.length; ci++) {
     const c = completedInYear[ci]!;
-    const item = itemOf(c, items, lang);
+    const item = itemOf(c, items);
     perItem.set(item.id, (perItem.get(item.id) ?? 0) + 1);
   }
   const categories: string[] = [];
@@ -541,12 +531,12 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
   const onTimeIds: string[] = [];
   for (let ki = 0; ki < cases.length; ki++) {
     const c = cases[ki]!;
-    const item = itemOf(c, items, lang);
+    const item = itemOf(c, items);
     const done = c.completed !== undefined && c.completed <= yearEnd ? c.completed : undefined;
     if (done === undefined) {
       // Open at the end of the year (or completed only next year).
       openIds.push(c.id);
-      const due = approvalDue(c.accepted, item.promisedLimit, calendar, dayOptions);
+      const due = approvalDue(c.accepted, item.promisedLimit, calendar);
       if (due < yearEnd) {
         overdueCases.push({
           id: c.id,

@@ -16,7 +16,6 @@ import type {
   RankingWording,
   SubCountsBy,
 } from "../data/types.js";
-import type { Lang } from "../util/i18n.js";
 import type { ApplicationFacts } from "./applications.js";
 import { countFact, rate, sumCounts, type CountFact, type Rate } from "./numbers.js";
 import type { NamedCountFacts } from "./approval.js";
@@ -214,7 +213,6 @@ export interface PlatformFeatureFacts {
 
 export interface DisclosureFactOptions {
   calendar: Calendar;
-  lang: Lang;
   /** Per-application facts of the same dataset (src/facts/applications.ts). */
   applications: readonly ApplicationFacts[];
 }

@@ -9,7 +9,6 @@
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
 import { regimeFor } from "../law/index.js";
 import type { Dataset, Regime } from "../data/types.js";
-import type { Lang } from "../util/i18n.js";
 import { deriveApprovalFacts, type ApprovalFacts } from "./approval.js";
 import { deriveClaims, type ClaimOptions, type Claims } from "./claims.js";
 import { deriveDisclosureFacts, type DisclosureFacts } from "./disclosure.js";
@@ -43,8 +42,6 @@ export interface FactsOptions {
   previous?: Dataset;
   /** How claims are proven (documented defaults in claims.ts). */
   claims?: ClaimOptions;
-  /** Language of error messages. */
-  lang?: Lang;
 }
 
 /** Last year's figures, for comparisons (同比). */
@@ -89,21 +86,17 @@ function deriveCore(
   calendar: Calendar,
   previous: Dataset | undefined,
   applications: readonly ApplicationFacts[],
+  previousApplications: readonly ApplicationFacts[] | undefined,
   options: FactsOptions,
-  lang: Lang,
 ): CoreFacts {
-  const approval = deriveApprovalFacts(dataset, { calendar, previous, lang });
-  const disclosure = deriveDisclosureFacts(dataset, { calendar, lang, applications });
+  const approval = deriveApprovalFacts(dataset, { calendar, previous });
+  const disclosure = deriveDisclosureFacts(dataset, { calendar, applications });
   let prev: PreviousFacts | null = null;
   if (previous) {
     prev = {
       year: previous.year,
-      approval: deriveApprovalFacts(previous, { calendar, lang }),
-      disclosure: deriveDisclosureFacts(previous, {
-        calendar,
-        lang,
-        applications: applicationFacts(previous, calendar),
-      }),
+      approval: deriveApprovalFacts(previous, { calendar }),
+      disclosure: deriveDisclosureFacts(previous, { calendar, applications: previousApplications! }),
     };
   }
   return {
@@ -118,29 +111,28 @@ function deriveCore(
   };
 }
 
-/** Derive every fact of a dataset. Throws UserError for data the facts cannot be derived from. */
+/**
+ * Derive every fact of a dataset, in no language: one derivation serves both (the edges word
+ * its messages, ./messages.ts). Throws a UserError for data the facts cannot be derived from
+ * (a FactError or CodedUserError: the CLI words it in its language).
+ */
 export function deriveFacts(dataset: Dataset, options: FactsOptions = {}): Facts {
-  const lang = options.lang ?? "zh";
-  const calendar = options.calendar ?? defaultCalendar(lang);
+  const calendar = options.calendar ?? defaultCalendar();
   // Per-application facts first: the disclosure totals and claims are counted over them.
   const applications = applicationFacts(dataset, calendar);
-  const core = deriveCore(dataset, calendar, options.previous, applications, options, lang);
+  // Last year's, once: its disclosure facts and its annual-report tables both count over them.
+  const previousApplications = options.previous ? applicationFacts(options.previous, calendar) : undefined;
+  const core = deriveCore(dataset, calendar, options.previous, applications, previousApplications, options);
   return {
     ...core,
     // SIBLING MODULES (2/2): one line per module.
     applications,
-    yearOverYear: yearOverYearFacts(dataset, options.previous, core, core.previous, lang),
+    yearOverYear: yearOverYearFacts(dataset, options.previous, core, core.previous),
     annualReport: annualReportFacts(dataset, applications, {
-      lang,
       // Last year's tables add the carry-over rule (this year's 上年结转 = last year's 结转下年度).
       previous:
         (options.previous &&
-          previousAnnualReportTables(
-            options.previous,
-            dataset.year,
-            applicationFacts(options.previous, calendar),
-            lang,
-          )) ??
+          previousAnnualReportTables(options.previous, dataset.year, previousApplications!)) ??
         undefined,
     }),
   };

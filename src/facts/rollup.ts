@@ -25,8 +25,7 @@ import {
 } from "../annual-report/model.js";
 import { sumTables } from "../annual-report/rollup.js";
 import type { FormatVersion, TableFormatVersion } from "../annual-report/format.js";
-import { UserError } from "../util/errors.js";
-import { t, type Lang } from "../util/i18n.js";
+import { FactError, type FactWarning, type RollupMismatch } from "./messages.js";
 import {
   summariseRequests,
   summariseReviews,
@@ -90,8 +89,8 @@ export interface AnnualReportSum {
   departments: RollupDepartmentSum[];
   /** The comparison's total row: each column the sum of the departments' (null where none has the figure). */
   total: RollupComparison;
-  /** Things to tell the clerk (departments without records for the on-time columns …). */
-  warnings: string[];
+  /** Things to tell the clerk (departments without records for the on-time columns …); factMessage words them. */
+  warnings: FactWarning[];
 }
 
 export interface RollupOptions {
@@ -99,7 +98,6 @@ export interface RollupOptions {
   year: number;
   /** Format version; by the year when absent. The 2008 outline has no tables and cannot be summed. */
   version?: FormatVersion;
-  lang?: Lang;
 }
 
 /** A department of the roll-up from its facts (deriveFacts(dataset), or the two parts it reads). */
@@ -172,47 +170,18 @@ export function sumAnnualReports(
   departments: readonly RollupDepartment[],
   options: RollupOptions,
 ): AnnualReportSum {
-  const lang = options.lang ?? "zh";
   const { year } = options;
   const version = options.version ?? formatVersionForYear(year);
-  if (!isTableVersion(version)) {
-    throw new UserError(
-      t(
-        lang,
-        `${year}年度的年度报告为2008年格式，没有统计表，不能汇总`,
-        `the annual report for ${year} follows the 2008 outline, which has no tables to sum`,
-      ),
-    );
-  }
-  if (departments.length === 0) {
-    throw new UserError(t(lang, "没有可汇总的机关", "no agency to roll up"));
-  }
-  const problems: string[] = [];
+  if (!isTableVersion(version)) throw new FactError({ messageId: "rollup-2008-outline", data: { year } });
+  if (departments.length === 0) throw new FactError({ messageId: "rollup-no-department", data: {} });
+  const mismatches: RollupMismatch[] = [];
   for (const d of departments) {
-    if (d.report.year !== year) {
-      problems.push(
-        t(
-          lang,
-          `${d.name}：数据为${d.report.year}年度，应为${year}年度`,
-          `${d.name}: its data is for ${d.report.year}, not ${year}`,
-        ),
-      );
-    } else if (d.report.version !== version || !d.report.tables) {
-      problems.push(
-        t(
-          lang,
-          `${d.name}：年度报告为${d.report.version}年格式，汇总为${version}年格式`,
-          `${d.name}: its report follows the ${d.report.version} format, the roll-up the ${version} format`,
-        ),
-      );
-    }
+    if (d.report.year !== year) mismatches.push({ name: d.name, kind: "year", dataYear: d.report.year });
+    else if (d.report.version !== version || !d.report.tables)
+      mismatches.push({ name: d.name, kind: "version", version: d.report.version });
   }
-  if (problems.length > 0) {
-    throw new UserError(
-      t(lang, "以下机关的年度报告不能汇总：", "these agencies' reports cannot be summed:"),
-      problems,
-    );
-  }
+  if (mismatches.length > 0)
+    throw new FactError({ messageId: "rollup-mismatch", data: { year, version, departments: mismatches } });
   const tablesOf = departments.map((d) => d.report.tables!);
   const tables = sumTables(tablesOf);
   const requestsFull = sumFull(
@@ -230,17 +199,10 @@ export function sumAnnualReports(
     overdue: addNullable(results.map((r) => r.comparison.overdue)),
     reconsiderationCorrected: results.reduce((s, r) => s + r.comparison.reconsiderationCorrected, 0),
   };
-  const warnings: string[] = [];
+  const warnings: FactWarning[] = [];
   const noRecords = results.filter((r) => r.comparison.repliedOnTime === null).map((r) => r.name);
-  if (noRecords.length > 0) {
-    warnings.push(
-      t(
-        lang,
-        `${noRecords.join("、")}未登记申请记录（表格为填报数），按期答复和逾期两栏不含这些机关`,
-        `${noRecords.join(", ")} keep no application records (their tables are given); the on-time and overdue columns leave them out`,
-      ),
-    );
-  }
+  if (noRecords.length > 0)
+    warnings.push({ messageId: "rollup-without-records", data: { names: noRecords } });
   return {
     year,
     version,

@@ -14,8 +14,7 @@
  * - The previous dataset must be the year before; anything else is a UserError.
  */
 import type { Dataset } from "../data/types.js";
-import { UserError } from "../util/errors.js";
-import { t, type Lang } from "../util/i18n.js";
+import { FactError } from "./messages.js";
 import type { ApprovalFacts } from "./approval.js";
 import type { DisclosureFacts } from "./disclosure.js";
 import type { CountFact } from "./numbers.js";
@@ -109,15 +108,12 @@ export interface YearFigures {
 }
 
 /** Check that `previous` is the year before `dataset`. */
-export function assertPreviousYear(dataset: Dataset, previous: Dataset, lang: Lang = "zh"): void {
+export function assertPreviousYear(dataset: Dataset, previous: Dataset): void {
   if (previous.year !== dataset.year - 1)
-    throw new UserError(
-      t(
-        lang,
-        `--previous 的数据年度为 ${previous.year}，应为上一年度 ${dataset.year - 1}`,
-        `--previous holds ${previous.year}; it must be the year before, ${dataset.year - 1}`,
-      ),
-    );
+    throw new FactError({
+      messageId: "previous-year-mismatch",
+      data: { previousYear: previous.year, year: dataset.year },
+    });
 }
 
 function completedByCategory(now: ApprovalFacts, before: ApprovalFacts): CategoryChange[] {
@@ -181,9 +177,8 @@ export function yearOverYearFacts(
   previous: Dataset | undefined,
   now: YearFigures,
   before: YearFigures | null,
-  lang: Lang = "zh",
 ): YearOverYearFacts | null {
   if (!previous || !before) return null;
-  assertPreviousYear(dataset, previous, lang);
+  assertPreviousYear(dataset, previous);
   return deriveYearOverYear(now, before);
 }

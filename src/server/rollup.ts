@@ -98,7 +98,6 @@ async function agencyYear(
       if (!dataset) return null;
       const previous = years.includes(year - 1) ? await wb.store.exportYear(agency.id, year - 1) : null;
       const facts = deriveFacts(dataset, {
-        lang: "zh",
         calendar: wb.calendar,
         ...(previous ? { previous } : {}),
       });

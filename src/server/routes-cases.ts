@@ -54,7 +54,7 @@ export async function caseRoutes(app: FastifyInstance, env: YearRouteEnv): Promi
     const items = dataset.approval?.items ?? [];
     const itemName = new Map(items.map((i) => [i.id, i.name]));
     const cases = dataset.approval?.cases ?? [];
-    const facts = deriveFacts(dataset, { lang: "zh", calendar: wb.calendar });
+    const facts = deriveFacts(dataset, { calendar: wb.calendar });
     const overdue = new Set(facts.approval.overdue.cases.map((c) => c.id));
     const open = new Set(facts.approval.open.ids);
     const form = v.form ?? {};

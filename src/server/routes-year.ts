@@ -407,7 +407,7 @@ export async function yearRoutes(app: FastifyInstance, env: YearRouteEnv): Promi
     const d = await yearData(req.query.year);
     const ctx = await ctxOf();
     const s = d.memo.get("stats", () => {
-      const facts = deriveFacts(d.dataset, { lang: "zh", calendar: wb.calendar, ...prevOpt(d) });
+      const facts = deriveFacts(d.dataset, { calendar: wb.calendar, ...prevOpt(d) });
       return yearStatistics(d.dataset, facts.applications, facts.annualReport, wb.calendar);
     });
     const months = s.byMonth.map((_, i) => `${i + 1}月`);

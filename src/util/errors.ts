@@ -4,6 +4,7 @@
  * to logs: anything shaped like a phone number, an ID number or an e-mail address is masked.
  */
 import { maskPersonalPatterns } from "./personal-patterns.js";
+import type { Lang } from "./i18n.js";
 
 export class UserError extends Error {
   readonly exitCode = 2;
@@ -13,6 +14,29 @@ export class UserError extends Error {
     super(maskPersonalPatterns(message));
     this.name = "UserError";
     this.details = details.map((d) => maskPersonalPatterns(d));
+  }
+}
+
+/**
+ * A UserError that can be worded in either language: the layers below the edges throw it with
+ * a message id and its data (no language of their own); `message` is its Chinese wording and
+ * the edges (the CLI's error report) word it in theirs with `messageIn`.
+ */
+export class WordedUserError extends UserError {
+  readonly #words: (lang: Lang) => { message: string; details?: string[] };
+  constructor(words: (lang: Lang) => { message: string; details?: string[] }, lang: Lang = "zh") {
+    const w = words(lang);
+    super(w.message, w.details);
+    this.name = "WordedUserError";
+    this.#words = words;
+  }
+  /** The message and its details in a language (masked as every UserError's are). */
+  wordedIn(lang: Lang): { message: string; details: string[] } {
+    const w = this.#words(lang);
+    return {
+      message: maskPersonalPatterns(w.message),
+      details: (w.details ?? []).map((d) => maskPersonalPatterns(d)),
+    };
   }
 }
 

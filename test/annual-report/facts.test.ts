@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { factMessage } from "../../src/facts/messages.js";
 import { REQUEST_COLUMNS, REQUEST_ROWS } from "../../src/annual-report/format.js";
 import { annualReportViolations, tablesOnly } from "../../src/audit/annual-report.js";
 import { publicationDue } from "../../src/facts/annual-report.js";
@@ -256,6 +257,9 @@ describe("given cells", () => {
       waived: null,
     });
     expect(f.warnings).toEqual([
+      { messageId: "proactive-table-missing", data: { field: "proactive", blankCells: "zero" } },
+    ]);
+    expect(f.warnings.map((w) => factMessage(w))).toEqual([
       "未填报表二（主动公开政府信息情况）的数据（disclosure.annualReportTable.proactive），表二按0印出",
     ]);
   });

@@ -161,7 +161,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         ),
       );
     }
-    const facts = deriveFacts(dataset, { lang, calendar, ...(previous ? { previous } : {}) });
+    const facts = deriveFacts(dataset, { calendar, ...(previous ? { previous } : {}) });
     const result = runAudit(dataset, { scheme, lang, facts, calendar, ...(previous ? { previous } : {}) });
     const open = openApplications(facts.applications, asOf, calendar);
     process.stdout.write(

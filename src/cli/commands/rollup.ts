@@ -110,7 +110,7 @@ export const rollupCommand: CommandModule<object, RollupArgs> = {
     }
     const rollup = rollupAnnualReport(
       datasets.map(({ file, dataset }) =>
-        rollupDepartment(dataset.agency.name, deriveFacts(dataset, { lang, calendar }), file),
+        rollupDepartment(dataset.agency.name, deriveFacts(dataset, { calendar }), file),
       ),
       { year, lang },
     );

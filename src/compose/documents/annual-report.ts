@@ -42,6 +42,7 @@ import {
 import { deriveFacts, type CountFact, type Facts } from "../../facts/index.js";
 import { UserError } from "../../util/errors.js";
 import { t, type Lang } from "../../util/i18n.js";
+import { factMessage } from "../../facts/messages.js";
 import { composeDocument } from "../compose.js";
 
 /** Narrative passages the annual-report templates place, by key (null when the dataset has none). */
@@ -256,7 +257,7 @@ function previousTables(
   calendar: Calendar = defaultCalendar(lang),
 ): AnnualReportTables {
   const apps = applicationFacts(previous, calendar);
-  const tables = previousAnnualReportTables(previous, dataset.year, apps, lang);
+  const tables = previousAnnualReportTables(previous, dataset.year, apps);
   if (!tables) {
     throw new UserError(
       t(
@@ -427,15 +428,18 @@ export function tableSheets(tree: DocumentTree): TableSheet[] {
   return sheets;
 }
 
-const calendarOf = (input: { calendar?: Calendar }) => (input.calendar ? { calendar: input.calendar } : {});
+/** The facts' calendar: the input's, else the shipped one wording its errors in the document's language. */
+const calendarOf = (input: { calendar?: Calendar; lang: Lang }) => ({
+  calendar: input.calendar ?? defaultCalendar(input.lang),
+});
 
 /** Build the annual report: facts, checks, tree, and the spreadsheet of its tables. */
 export function buildAnnualReport(input: AnnualReportInput): AnnualReportBuild {
   const { dataset, lang } = input;
-  const facts = input.facts ?? deriveFacts(dataset, { lang, ...calendarOf(input) });
+  const facts = input.facts ?? deriveFacts(dataset, calendarOf(input));
   const report =
     input.version && input.version !== facts.annualReport.version
-      ? annualReportFacts(dataset, facts.applications, { version: input.version, lang })
+      ? annualReportFacts(dataset, facts.applications, { version: input.version })
       : facts.annualReport;
   const violations = reportViolations(input, report);
   if (violations.length > 0) throw violationsError(violations, lang);
@@ -464,10 +468,10 @@ export interface AnnualReportReview {
  * (buildAnnualReport then refuses to print): for a clerk to find the cells a message names.
  */
 export function reviewAnnualReport(input: AnnualReportInput): AnnualReportReview {
-  const facts = input.facts ?? deriveFacts(input.dataset, { lang: input.lang, ...calendarOf(input) });
+  const facts = input.facts ?? deriveFacts(input.dataset, calendarOf(input));
   const report =
     input.version && input.version !== facts.annualReport.version
-      ? annualReportFacts(input.dataset, facts.applications, { version: input.version, lang: input.lang })
+      ? annualReportFacts(input.dataset, facts.applications, { version: input.version })
       : facts.annualReport;
   const violations = reportViolations(input, report);
   let sheets: TableSheet[] = [];
@@ -489,7 +493,7 @@ function composeAnnualReport(
 ): AnnualReportBuild {
   const { dataset, lang } = input;
   const context = annualReportContext(dataset, facts, report, lang);
-  const warnings = [...report.warnings];
+  const warnings = report.warnings.map((w) => factMessage(w, lang));
   if (report.publication.onTime === false) {
     warnings.push(
       t(

@@ -291,7 +291,6 @@ export function buildSelfAudit(input: SelfAuditInput): SelfAuditBuild {
   const facts =
     input.facts ??
     deriveFacts(dataset, {
-      lang: "zh",
       ...(input.previous ? { previous: input.previous } : {}),
       ...(input.calendar ? { calendar: input.calendar } : {}),
     });

@@ -8,7 +8,7 @@ import type { DocumentTree } from "../../document/tree.js";
 import { deriveFacts, type Facts } from "../../facts/index.js";
 import { assertDocumentFields } from "../../data/requirements.js";
 import type { Lang } from "../../util/i18n.js";
-import type { Calendar } from "../../calendar/index.js";
+import { defaultCalendar, type Calendar } from "../../calendar/index.js";
 import { composeDocument } from "../compose.js";
 
 /** Narrative passages the summary template places, by key (null when the dataset has none). */
@@ -77,9 +77,8 @@ export function buildSummary(input: SummaryInput): DocumentTree {
   const facts =
     input.facts ??
     deriveFacts(dataset, {
-      lang,
       previous: input.previous,
-      ...(input.calendar ? { calendar: input.calendar } : {}),
+      calendar: input.calendar ?? defaultCalendar(lang),
     });
   const context = summaryContext(dataset, facts, lang);
   return composeDocument("summary", context, {
