@@ -18,6 +18,7 @@ export type { IssueCode } from "./issue.js";
 export { countAgrees, countText, countValue, isApproximate } from "./count.js";
 export { RECEIPT_FIELD } from "./receipt.js";
 export { FIELD_LABELS, fieldPathLabel } from "./field-labels.js";
+export { clerkMessage, placeText } from "./messages.js";
 export { dateParts, dateText, type DateParts } from "./date-text.js";
 export {
   inputMessage,

@@ -12,10 +12,11 @@ export interface LoadOptions {
 /** A UserError (exit 2) carrying every validation error of a dataset. */
 export class DatasetError extends UserError {
   readonly errors: ValidationError[];
-  constructor(message: string, errors: ValidationError[], lang: Lang) {
+  /** `dataset`: the document as read (names the records and fields in the lines for people). */
+  constructor(message: string, errors: ValidationError[], lang: Lang, dataset?: unknown) {
     super(
       message,
-      errors.map((e) => formatValidationError(e, lang)),
+      errors.map((e) => formatValidationError(e, lang, dataset)),
     );
     this.name = "DatasetError";
     this.errors = errors;
@@ -42,6 +43,7 @@ export function parseDataset(text: string, fileName: string, opts: LoadOptions =
     t(lang, `${fileName}：数据有 ${n} 处错误`, `${fileName}: ${n} error${n === 1 ? "" : "s"} in the data`),
     result.errors,
     lang,
+    result.value,
   );
 }
 

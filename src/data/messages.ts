@@ -202,6 +202,7 @@ export function evidenceText(
   value: unknown,
   dataset: unknown,
   lang: Lang,
+  opts: { byPosition?: boolean; named?: boolean } = {},
 ): { where: string; value: string } {
   const segs = pointer
     .split("/")
@@ -218,11 +219,16 @@ export function evidenceText(
       : typeof node === "object" && node !== null
         ? (node as Record<string, unknown>)[seg]
         : undefined;
-    if (Array.isArray(node) && /^\d+$/.test(seg)) {
-      const id = typeof next === "object" && next !== null ? (next as { id?: unknown }).id : undefined;
+    if ((opts.byPosition || Array.isArray(node)) && /^\d+$/.test(seg)) {
+      const id =
+        !opts.byPosition && typeof next === "object" && next !== null
+          ? (next as { id?: unknown }).id
+          : undefined;
       const path = keys.join("/");
       const noun = RECORD_NOUNS[path] ?? {
-        zh: FIELD_LABELS[keys[keys.length - 1] ?? ""] ?? keys[keys.length - 1] ?? "",
+        zh:
+          FIELD_LABELS[keys[keys.length - 1] ?? ""] ??
+          (opts.named ? namedPrefix(keys) : (keys[keys.length - 1] ?? "")),
         en: keys[keys.length - 1] ?? "",
       };
       record =
@@ -239,7 +245,13 @@ export function evidenceText(
   const fields = rest.filter((s) => !/^\d+$/.test(s));
   const dotted = fields.join(".");
   const last = fields[fields.length - 1];
-  const fieldText = lang === "en" ? dotted : (fieldPathLabel(dotted) ?? fields.join(""));
+  const fieldText =
+    lang === "en"
+      ? dotted
+      : opts.named
+        ? // Not one key with a name, and no record to name: the keys say where.
+          namedPrefix(fields) || (record === null ? dotted : "")
+        : (fieldPathLabel(dotted) ?? fields.join(""));
   const where =
     record === null
       ? fieldText
@@ -249,6 +261,19 @@ export function evidenceText(
           ? `${record} ${fieldText}`
           : `${record}${/[A-Za-z0-9]$/.test(record) ? " " : ""}的${fieldText}`;
   return { where, value: valueText(value, last, fields[fields.length - 2], lang) };
+}
+
+/**
+ * The field path by its Chinese names as far as it has them: a key without one (a field the
+ * schema does not know, a table cell's code) ends it there ("政务公开", not
+ * "政务公开annualReportTablerequests…"); the message and the line and column say the rest.
+ */
+function namedPrefix(fields: readonly string[]): string {
+  for (let k = fields.length; k > 0; k--) {
+    const label = fieldPathLabel(fields.slice(0, k).join("."));
+    if (label !== undefined && !/[A-Za-z]/.test(label)) return label;
+  }
+  return "";
 }
 
 function valueText(v: unknown, key: string | undefined, parent: string | undefined, lang: Lang): string {
@@ -267,4 +292,61 @@ function valueText(v: unknown, key: string | undefined, parent: string | undefin
   if (Array.isArray(v) && v.length === 0) return lang === "en" ? "(none)" : "（无）";
   if (typeof v === "object" && Object.keys(v).length === 0) return lang === "en" ? "(none)" : "（无）";
   return JSON.stringify(v);
+}
+
+/**
+ * Where a validation problem is, for people: the record by its id (else its place in the list)
+ * and the field by its Chinese name ("申请 YSQ2023-003 的答复日期"); in English the record and
+ * the field path ("application YSQ2023-003 reply.date"). "" for the whole document. The JSON
+ * pointer itself stays in --json.
+ */
+export function placeText(pointer: string, dataset: unknown, lang: Lang): string {
+  if (pointer === "") return "";
+  return evidenceText(pointer, undefined, dataset, lang, { byPosition: dataset === undefined, named: true })
+    .where;
+}
+
+/**
+ * An ISO date in a message, to be written in words; not one shown as a way of writing a date
+ * ("日期应写作 2023-03-05、2023/3/5 或 2023年3月5日": followed by another spelling of the day).
+ */
+const ISO_DAY_IN_TEXT = /(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-]|(?:、|, )\d{4}\/)/g;
+/** A JSON pointer quoted in a message ("与 /approval/cases/3 相同"). */
+const POINTER_IN_TEXT = /(?<![\w.:/])\/[A-Za-z][\w-]*(?:\/[\w-]+)+/g;
+/** A code followed by its Chinese label, as field() and choices() write them: reply.date（答复日期）. */
+const CODE_AND_LABEL = /([A-Za-z][A-Za-z0-9.\-[\]]*)（([^）]+)）/g;
+
+/** `label` is the label field() or choices() gives `code` (not any words in brackets after a code). */
+function isLabelOf(code: string, label: string): boolean {
+  return FIELD_LABELS[code] === label || Object.values(CODE_LABELS).some((l) => l[code] === label);
+}
+
+/**
+ * A validation message as a clerk reads it (terminal text and the workbench's pages): field keys
+ * and codes named beside their Chinese label reduced to the label (`reply.date（答复日期）` →
+ * `答复日期`), ISO dates written as people write them (2026-11-19 → 2026年11月19日; in English
+ * 19 November 2026), a record named by pointer by its place ("申请第4项"). What the message
+ * quotes from the user's file ("…" in double quotes) is left as written. The message as built
+ * (with its codes) is what --json prints.
+ */
+export function clerkMessage(message: string, lang: Lang): string {
+  return message
+    .split(/("(?:[^"\\]|\\.)*")/)
+    .map((part, i) => (i % 2 === 1 ? part : clerkPart(part, lang, i === 0)))
+    .join("");
+}
+
+/** `first`: the part opens the message (a space at its start is the message's own). */
+function clerkPart(text: string, lang: Lang, first: boolean): string {
+  const plain = text
+    .replace(POINTER_IN_TEXT, (p) => placeText(p, undefined, lang))
+    .replace(ISO_DAY_IN_TEXT, (d) => dateText(d, lang));
+  if (lang === "en") return plain;
+  return plain
+    .replace(CODE_AND_LABEL, (whole, code: string, label: string) => (isLabelOf(code, label) ? label : whole))
+    .replace(/([\u3000-\u9fff）]) +(?=[\u3000-\u9fff（“])/g, "$1")
+    .replace(
+      first ? /(^|[\u3000-\u9fff]) +([\u3000-\u9fff])/g : /([\u3000-\u9fff]) +([\u3000-\u9fff])/g,
+      "$1$2",
+    );
 }

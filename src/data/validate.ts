@@ -8,7 +8,7 @@ import { semanticIssues } from "./checks.js";
 import type { Issue, IssueCode } from "./issue.js";
 import { fastParseJson, type Locator } from "./json-fast.js";
 import { duplicateKeys, MAX_DEPTH, parseJsonText } from "./json-source.js";
-import { pick } from "./messages.js";
+import { clerkMessage, pick, placeText } from "./messages.js";
 import { schemaIssues } from "./schema-errors.js";
 import { datasetValidator } from "./schema.js";
 import type { Dataset } from "./types.js";
@@ -214,16 +214,29 @@ export function validateDataset(data: unknown, lang: Lang = "zh"): DatasetValida
 }
 
 /**
- * One line per error:
- *   zh: samples/x.json 第12行第5列 /approval/cases/3/completed：日期 2014-02-30 不存在
- *   en: samples/x.json:12:5 /approval/cases/3/completed: date 2014-02-30 does not exist
+ * One line per error, for people: the file, line and column, the record and field by their
+ * names (placeText: the record's id and the field's Chinese label, read from `dataset`, the
+ * document as read) and the message as a clerk reads it (clerkMessage: labels, not keys; dates
+ * in words). The pointer and the message as built stay in --json.
+ *   zh: samples/x.json 第12行第5列 办件 BJ-004 的办结日期：日期 2014-02-30 不存在
+ *   en: samples/x.json:12:5 approval case BJ-004 completed: date 2014-02-30 does not exist
+ * Without `dataset` (a file that is not a dataset: a scheme, a font list) the pointer says where.
  */
-export function formatValidationError(e: ValidationError, lang: Lang = "zh"): string {
+export function formatValidationError(e: ValidationError, lang: Lang = "zh", dataset?: unknown): string {
   // A syntax error has no pointer: the document could not be read.
-  const ptr = e.code === "syntax" ? "" : " " + (e.pointer === "" ? "/" : e.pointer);
+  const where =
+    e.code === "syntax"
+      ? ""
+      : dataset === undefined
+        ? e.pointer === ""
+          ? "/"
+          : e.pointer
+        : placeText(e.pointer, dataset, lang);
+  const at = where === "" ? "" : " " + where;
+  const message = clerkMessage(e.message, lang);
   return lang === "en"
-    ? `${e.file}:${e.line}:${e.column}${ptr}: ${e.message}`
-    : `${e.file} 第${e.line}行第${e.column}列${ptr}：${e.message}`;
+    ? `${e.file}:${e.line}:${e.column}${at}: ${message}`
+    : `${e.file} 第${e.line}行第${e.column}列${at}：${message}`;
 }
 
 /**

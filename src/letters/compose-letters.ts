@@ -6,6 +6,7 @@
  */
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
 import type { Dataset } from "../data/types.js";
+import { clerkMessage } from "../data/messages.js";
 import { applicationFact, applicationFactContext, type ApplicationFacts } from "../facts/applications.js";
 import { UserError } from "../util/errors.js";
 import { t, type Lang } from "../util/i18n.js";
@@ -82,13 +83,15 @@ export function composeLetters(dataset: Dataset, options: ComposeLettersOptions 
         out.letters.push(letter);
         out.warnings.push(...letter.warnings);
       } catch (e) {
-        if (e instanceof LetterError) out.errors.push(e.message);
+        // For people: labels, not keys, and dates in words (--json: as built).
+        const said = (m: string): string => (env.fieldKeys ? m : clerkMessage(m, lang));
+        if (e instanceof LetterError) out.errors.push(said(e.message));
         else if (e instanceof UserError)
           out.errors.push(
             t(
               lang,
-              `${app.id}：${letterNameZh(planned, env.fieldKeys)}：${e.message}`,
-              `${app.id}: ${planned.suffix}: ${e.message}`,
+              `${app.id}：${letterNameZh(planned, env.fieldKeys)}：${said(e.message)}`,
+              `${app.id}: ${planned.suffix}: ${said(e.message)}`,
             ),
           );
         else throw e;

@@ -4,6 +4,7 @@
  * both produce byte-identical files.
  */
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
+import { clerkMessage } from "../data/messages.js";
 import type { Dataset } from "../data/types.js";
 import { applicationFact, applicationFactContext, type ApplicationFacts } from "../facts/applications.js";
 import { renderDocx } from "../render/docx/index.js";
@@ -176,15 +177,17 @@ export class JobRunner {
       const at = `/disclosure/applications/${spec.index}`;
       // A full disk (or quota, or a read-only file system): the batch stops here (see batch.ts).
       if (isBatchFatal(e)) throw e;
+      // For people: labels, not keys, and dates in words (--json: as built).
+      const said = (m: string): string => (this.setup.fieldKeys ? m : clerkMessage(m, lang));
       if (e instanceof LetterError) {
-        out.error = e.message;
+        out.error = said(e.message);
         out.errorAt = at + fieldToPointer(e.field);
       } else if (e instanceof UserError) {
         out.errorAt = at;
         out.error = t(
           lang,
-          `${app.id}：${letterNameZh(planned, this.setup.fieldKeys)}：${e.message}`,
-          `${app.id}: ${planned.suffix}: ${e.message}`,
+          `${app.id}：${letterNameZh(planned, this.setup.fieldKeys)}：${said(e.message)}`,
+          `${app.id}: ${planned.suffix}: ${said(e.message)}`,
         );
       } else throw e;
     }

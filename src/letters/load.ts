@@ -10,6 +10,7 @@
  */
 import { DatasetError, readDatasetText } from "../data/load.js";
 import type { Dataset } from "../data/types.js";
+import { clerkMessage } from "../data/messages.js";
 import { locatePointers, validateDatasetText, type ValidationError } from "../data/validate.js";
 import { fieldLabelZh, pointerToField } from "./fields.js";
 import { t, type Lang } from "../util/i18n.js";
@@ -105,6 +106,7 @@ export function parseLettersDataset(
       t(lang, `${fileName}：数据有 ${n} 处错误`, `${fileName}: ${n} error${n === 1 ? "" : "s"} in the data`),
       result.errors,
       lang,
+      result.value,
     );
   }
   // As read: labels and dates normalised (the same reading validation judged).
@@ -126,7 +128,9 @@ export function parseLettersDataset(
               `申请人信息不符合数据格式要求（${e.code}）`,
               `the applicant's details do not fit the data format (${e.code})`,
             )
-          : e.message;
+          : options.fieldKeys === true
+            ? e.message
+            : clerkMessage(e.message, lang);
         const name = rest === "" || options.fieldKeys === true ? field : fieldLabelZh(field);
         const line = t(lang, `${label}：${name}：${message}`, `${label}: ${field}: ${message}`);
         return placed(fileName, e.line, e.column, line, lang);

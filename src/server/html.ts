@@ -39,19 +39,6 @@ export function raw(s: string): Html {
   return new Html(s);
 }
 
-/**
- * A validation message as a clerk reads it: the codes it names beside their Chinese label
- * removed (`signedFor（签收日期）` → `签收日期`), dates written as clerks write them
- * (2026-11-19 → 2026年11月19日).
- */
-export function humanize(message: string): string {
-  return message
-    .replace(/[A-Za-z][A-Za-z0-9.\-[\]]*（([^）]+)）/g, "$1")
-    .replace(/(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])/g, (d) => dateText(d))
-    .replace(/([\u3000-\u9fff）]) +(?=[\u3000-\u9fff（“])/g, "$1")
-    .replace(/(^|[\u3000-\u9fff]) +([\u3000-\u9fff])/g, "$1$2");
-}
-
 export interface PageOptions {
   title: string;
   csrf: string;

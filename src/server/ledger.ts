@@ -90,7 +90,7 @@ export async function previewLedger(
       m
         .split(`${dir}/`)
         .join("")
-        .replace(/\S+年度数据\.json 第\d+行第\d+列 (?:\/[A-Za-z0-9_/~-]*：)?/g, "本年度数据：")
+        .replace(/\S+年度数据\.json 第\d+行第\d+列 (?:[^：\n]*：)?/g, "本年度数据：")
         .replace(/，未写入 \S+年度数据\.json/, "，未保存")
         .replace("（可在映射文件中指定）", "")
         .replace(

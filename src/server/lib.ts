@@ -4,6 +4,7 @@
  */
 export {
   validateDatasetText,
+  clerkMessage,
   writeFileAtomic,
   dateText,
   RECEIPT_FIELD,

@@ -34,6 +34,7 @@ import {
   SAMPLES_DIR,
   UserError,
   validateDatasetText,
+  clerkMessage,
   workStanding,
   type Application,
   type ApplicationFacts,
@@ -44,7 +45,6 @@ import {
   type PlannedLetter,
   type WorkStanding,
 } from "./lib.js";
-import { humanize } from "./html.js";
 import { Previews } from "./previews.js";
 import { YearCache, type YearMemo } from "./year-cache.js";
 
@@ -166,7 +166,7 @@ export function recordErrors(
     const slash = rest.indexOf("/");
     const index = Number(slash < 0 ? rest : rest.slice(0, slash));
     const path = slash < 0 ? "" : rest.slice(slash + 1).replace(/\//g, ".");
-    const message = humanize(e.message);
+    const message = clerkMessage(e.message, "zh");
     const name = path === "" ? "" : fieldOf(path, index);
     if (name === "") general.push(message);
     else fields.set(name, [...(fields.get(name) ?? []), message]);
@@ -260,8 +260,9 @@ export class Workbench {
     if (!result.ok)
       for (const e of result.errors) {
         const name = e.pointer.slice(1).replace(/\//g, ".");
-        if (name.startsWith("agency.")) fields.set(name, [...(fields.get(name) ?? []), humanize(e.message)]);
-        else general.push(humanize(e.message));
+        if (name.startsWith("agency."))
+          fields.set(name, [...(fields.get(name) ?? []), clerkMessage(e.message, "zh")]);
+        else general.push(clerkMessage(e.message, "zh"));
       }
     if (fields.size > 0 || general.length > 0) throw new FormInvalid(fields, general);
     return dataset;
@@ -326,7 +327,7 @@ export class Workbench {
     if (!r.ok)
       throw new FormInvalid(
         new Map(),
-        r.errors.slice(0, 50).map((e) => `第${e.line}行第${e.column}列：${humanize(e.message)}`),
+        r.errors.slice(0, 50).map((e) => `第${e.line}行第${e.column}列：${clerkMessage(e.message, "zh")}`),
       );
     const dataset = JSON.parse(text) as Dataset;
     delete (dataset as Partial<Dataset>).$schema;
@@ -752,7 +753,7 @@ export class Workbench {
       );
     } catch (e) {
       if (e instanceof LetterError || e instanceof UserError)
-        throw new FormInvalid(new Map(), [humanize(e.message)]);
+        throw new FormInvalid(new Map(), [clerkMessage(e.message, "zh")]);
       throw e;
     }
   }

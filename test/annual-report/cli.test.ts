@@ -137,15 +137,15 @@ describe("gongwen render annual-report", () => {
       stdout: "",
       stderr: [
         `${file}：生成政府信息公开工作年度报告还缺少 2 项`,
-        `${file} ${at('  "disclosure": ')} /disclosure/fees：没有申请记录，也没有收费数据，年度报告不能写收费情况；请填写本年收取的信息处理费（未收费的填 {"count": 0, "amount": 0}），或列出申请记录`,
-        `${file} ${at('    "annualReportTable": ')} /disclosure/annualReportTable/reviews：没有申请记录，也没有表四（行政复议、行政诉讼）的数据，年度报告不能写复议、诉讼情况；请填写表四（没有的各项填 0），或列出申请记录`,
+        `${file} ${at('  "disclosure": ')} 政务公开收费合计：没有申请记录，也没有收费数据，年度报告不能写收费情况；请填写本年收取的信息处理费（未收费的填 {"count": 0, "amount": 0}），或列出申请记录`,
+        `${file} ${at('    "annualReportTable": ')} 政务公开：没有申请记录，也没有表四（行政复议、行政诉讼）的数据，年度报告不能写复议、诉讼情况；请填写表四（没有的各项填 0），或列出申请记录`,
         "",
       ].join("\n"),
     });
     // validate --for reports the same, before any render.
     const v = gongwen("validate", file, "--for", "annual-report");
     expect(v.code).toBe(2);
-    expect(v.stderr).toContain(`${file} ${at('  "disclosure": ')} /disclosure/fees：`);
+    expect(v.stderr).toContain(`${file} ${at('  "disclosure": ')} 政务公开收费合计：`);
     expect(existsSync(out)).toBe(false);
   });
 

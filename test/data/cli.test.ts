@@ -35,16 +35,16 @@ describe("gongwen validate", () => {
     });
   });
 
-  it("lists every error with line:column and pointer, exit 2, no stack trace", () => {
+  it("lists every error with line:column, record and field by name, exit 2, no stack trace", () => {
     const f = fx("several-errors");
     expect(run("validate", f)).toEqual({
       code: 2,
       stdout: "",
       stderr: [
         `${f}：数据有 3 处错误`,
-        `${f} 第4行第13列 /agency/shortName：缺少必填字段 shortName（机关简称）`,
-        `${f} 第52行第21列 /approval/cases/0/received：日期 2023-13-01 不存在`,
-        `${f} 第100行第19列 /disclosure/applications/0/reply/date：reply.date（答复日期）2023-04-01 早于 received（收到日期）2023-04-03`,
+        `${f} 第4行第13列 机关信息机关简称：缺少必填字段机关简称`,
+        `${f} 第52行第21列 办件 C1 的收到日期：日期 2023-13-01 不存在`,
+        `${f} 第100行第19列 申请 A1 的答复日期：答复日期2023年4月1日早于收到日期2023年4月3日`,
         "",
       ].join("\n"),
     });
@@ -57,8 +57,8 @@ describe("gongwen validate", () => {
       stdout: "",
       stderr: [
         `${f}: 2 errors in the data`,
-        `${f}:58:7 /approval/cases/1/received: missing required field received`,
-        `${f}:64:9 /approval/cases/1/recieved: unknown field recieved; did you mean received?`,
+        `${f}:58:7 approval case C2 received: missing required field received`,
+        `${f}:64:9 approval case C2 recieved: unknown field recieved; did you mean received?`,
         "",
       ].join("\n"),
     });
@@ -78,7 +78,7 @@ describe("gongwen validate", () => {
     const r = run("validate", f);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `${f}：数据有 1 处错误\n${f} 第68行第20列 /approval/totals/completed：合计数为 3，但办件记录中的本年办结数为 2\n`,
+      `${f}：数据有 1 处错误\n${f} 第68行第20列 集中审批合计数办结日期：合计数为 3，但办件记录中的本年办结数为 2\n`,
     );
   });
 
@@ -128,10 +128,10 @@ describe("gongwen validate", () => {
     const r = run("validate", file);
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n").slice(1, 5)).toEqual([
-      `${file} 第125行第103列 /disclosure/applications/0/applicant/postcode：邮政编码应为6位数字`,
-      `${file} 第125行第121列 /disclosure/applications/0/applicant/phone：应为文本（用双引号括起），实际是整数`,
-      `${file} 第125行第134列 /disclosure/applications/0/applicant/idNumbr：未知字段 idNumbr，是否应为 idNumber？`,
-      `${file} 第127行第22列 /disclosure/applications/0/submitted：日期 2022-12-32 不存在`,
+      `${file} 第125行第103列 申请 YSQ2022-041 的申请人邮政编码：邮政编码应为6位数字`,
+      `${file} 第125行第121列 申请 YSQ2022-041 的申请人电话：应为文本（用双引号括起），实际是整数`,
+      `${file} 第125行第134列 申请 YSQ2022-041 的申请人：未知字段 idNumbr，是否应为 idNumber？`,
+      `${file} 第127行第22列 申请 YSQ2022-041 的提交日期：日期 2022-12-32 不存在`,
     ]);
     expect(r.stderr).not.toMatch(/王某某|示例路1号|13800000001|110101199001011234/);
   });
@@ -221,8 +221,8 @@ describe("init writes what every document needs; validate --for finds what a ren
     const errors = r.stderr.split("\n").filter((l) => !l.startsWith("警告："));
     expect(errors).toEqual([
       `${f}：生成政府信息公开工作年度报告、工作总结还缺少 2 项`,
-      `${f} 第${line}行第16列 /documents/annualReport/date：缺少年度报告的成文日期（如 "2026-01-25"）`,
-      `${f} 第${line}行第16列 /documents/summary/date：缺少工作总结的成文日期（如 "2026-01-23"）`,
+      `${f} 第${line}行第16列 文件信息：缺少年度报告的成文日期（如 "2026-01-25"）`,
+      `${f} 第${line}行第16列 文件信息：缺少工作总结的成文日期（如 "2026-01-23"）`,
       "",
     ]);
     const json = JSON.parse(run("validate", f, "--for", "summary", "--json").stdout);
@@ -244,7 +244,7 @@ describe("init writes what every document needs; validate --for finds what a ren
       stdout: "",
       stderr: [
         `${f}：生成政府信息公开工作年度报告还缺少 1 项`,
-        `${f} 第${line}行第16列 /documents/annualReport/date：缺少年度报告的成文日期（如 "2026-01-25"）`,
+        `${f} 第${line}行第16列 文件信息：缺少年度报告的成文日期（如 "2026-01-25"）`,
         "",
       ].join("\n"),
     });
@@ -277,7 +277,7 @@ describe("init writes what every document needs; validate --for finds what a ren
     // Why: the deadline runs into 2027, whose holiday notice is not in the calendar yet.
     const why =
       "无法计算答复期限：2027年的节假日数据缺失：日历中还没有国务院办公厅关于2027年部分节假日安排的通知";
-    expect(errors[1]).toContain(` /disclosure/applications/0/received：YSQ2026-001：收到日期：${why}`);
+    expect(errors[1]).toContain(` 申请 YSQ2026-001 的收到日期：YSQ2026-001：收到日期：${why}`);
     const letters = run("letters", f, "--out", join(d, "out"), "--format", "docx");
     expect(letters.stderr).toContain(`YSQ2026-001：收到日期：${why}`);
     // --json names the field by its key (the Chinese output by its name).

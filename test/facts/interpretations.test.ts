@@ -159,8 +159,8 @@ describe("interpretations on the command line", () => {
       expect(r.stderr).toContain(
         [
           `${file}：数据有 2 处错误`,
-          `${file} 第5行第31列 /interpretations/consultationAnswerDays：不能小于 1（实际为 0）`,
-          `${file} 第6行第28列 /interpretations/lateExtensionCounts：应为布尔值 true 或 false，实际是文本 "是"`,
+          `${file} 第5行第31列 interpretations.consultationAnswerDays：不能小于 1（实际为 0）`,
+          `${file} 第6行第28列 interpretations.lateExtensionCounts：应为布尔值 true 或 false，实际是文本 "是"`,
         ].join("\n"),
       );
     }

@@ -158,7 +158,7 @@ describe("merging into the dataset", () => {
       stdout: "",
       stderr: [
         "change.csv：1 件记录与 data.json 中已有的内容不同，未写入；如确认以台账为准，请加 --force",
-        "change.csv 第2行（记录 YSQ2014-001）：数据文件中已有此记录，将修改：申请人姓名或名称有改动；收到日期 2014-03-05 → 2014-03-06",
+        "change.csv 第2行（记录 YSQ2014-001）：数据文件中已有此记录，将修改：申请人姓名或名称有改动；收到日期 2014年3月5日 → 2014年3月6日",
         "",
       ].join("\n"),
     });
@@ -191,7 +191,7 @@ describe("merging into the dataset", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toEqual([
       "cases.csv：导入后的数据有 1 处错误，未写入 data.json",
-      "data.json 第70行第20列 /approval/totals/completed：合计数为 1，但办件记录中的本年办结数为 3",
+      "data.json 第70行第20列 集中审批合计数办结日期：合计数为 1，但办件记录中的本年办结数为 3",
       "",
     ]);
     expect(sha256(path.join(dir, "data.json"))).toBe(before);
@@ -203,7 +203,7 @@ describe("merging into the dataset", () => {
     const r2 = run(dir, "import", "late.csv", "--into", "data.json");
     expect(r2.stderr.split("\n")).toEqual([
       "late.csv：导入后的数据有 1 处错误，未写入 data.json",
-      "late.csv 第2行（记录 YSQ2014-301）：reply.date（答复日期）2014-06-02 早于 received（收到日期）2014-06-10",
+      "late.csv 第2行（记录 YSQ2014-301）：答复日期2014年6月2日早于收到日期2014年6月10日",
       "",
     ]);
   });

@@ -36,9 +36,7 @@ describe("records that are not records", () => {
     const file = write(d);
     const v = await runInProcess(["validate", file]);
     expect(v.code).toBe(2);
-    expect(v.stderr).toContain(
-      `${file} ${pos(file, "null")} /disclosure/applications/3：应为对象 {…}，实际是空值`,
-    );
+    expect(v.stderr).toContain(`${file} ${pos(file, "null")} 申请第4项：应为对象 {…}，实际是空值`);
     const out = path.join(work, "null-letters");
     const l = await runInProcess(["letters", file, "--out", out, "--format", "docx", "--kind", "receipt"]);
     expect(l.code).toBe(2);
@@ -72,7 +70,7 @@ describe("records that are not records", () => {
     expect(v.code).toBe(2);
     expect(v.stderr.trim().split("\n")).toEqual([
       `${file}：数据有 1 处错误`,
-      `${file} ${pos(file, "7", '"type": 7')} /disclosure/applications/0/reply/type：7 不是 type（类型）的可选值；可选：already-public（已主动公开）、disclosed（予以公开）、partial（部分公开）、refused（不予公开）、unavailable（无法提供）、not-processed（不予处理）、other（其他处理）、not-this-agency（非本机关负责公开）、special-law（法律、行政法规另有规定）`,
+      `${file} ${pos(file, "7", '"type": 7')} 申请 YSQ2022-041 的答复类型：7 不是类型的可选值；可选：已主动公开、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、非本机关负责公开、法律、行政法规另有规定`,
     ]);
     const l = await runInProcess(["letters", file, "--out", path.join(work, "bom"), "--kind", "reply"]);
     expect(l.code).toBe(2);
@@ -97,16 +95,16 @@ describe("dates outside the years covered", () => {
       `年份 ${y} 超出范围：日期应在 2007 年至 2100 年之间（节假日数据和政府信息公开条例从 2007 年起），实际为 "${v}"`;
     const lines = v.stderr.trim().split("\n");
     expect(lines).toContain(
-      `${file} ${pos(file, '"0023-01-05"')} /disclosure/applications/4/reply/date：${range("0023", "0023-01-05")}`,
+      `${file} ${pos(file, '"0023-01-05"')} 申请 YSQ2023-002 的答复日期：${range("0023", "0023-01-05")}`,
     );
     expect(lines).toContain(
-      `${file} ${pos(file, '"0000-01-01"')} /disclosure/applications/5/submitted：${range("0000", "0000-01-01")}`,
+      `${file} ${pos(file, '"0000-01-01"')} 申请 YSQ2023-003 的提交日期：${range("0000", "0000-01-01")}`,
     );
     expect(lines).toContain(
-      `${file} ${pos(file, '"2006-12-31"')} /disclosure/applications/6/submitted：${range("2006", "2006-12-31")}`,
+      `${file} ${pos(file, '"2006-12-31"')} 申请 YSQ2023-004 的提交日期：${range("2006", "2006-12-31")}`,
     );
     expect(lines).toContain(
-      `${file} ${pos(file, '"2101-01-01"')} /disclosure/applications/7/submitted：${range("2101", "2101-01-01")}`,
+      `${file} ${pos(file, '"2101-01-01"')} 申请 YSQ2023-005 的提交日期：${range("2101", "2101-01-01")}`,
     );
     for (const kind of ["summary", "annual-report"]) {
       const r = await runInProcess(["render", kind, file, "--out", path.join(work, "years")]);
@@ -137,7 +135,7 @@ describe("approval totals and their parts", () => {
     const v = await runInProcess(["validate", file]);
     expect(v.code).toBe(2);
     expect(v.stderr).toContain(
-      `${file} ${pos(file, "1", '"completed": 1')} /approval/totals/completed：合计数为 1，但各类办结数（completedByCategory）之和为 3234`,
+      `${file} ${pos(file, "1", '"completed": 1')} 集中审批合计数办结日期：合计数为 1，但各类办结数（completedByCategory）之和为 3234`,
     );
     const r = await runInProcess(["render", "summary", file, "--out", path.join(work, "totals")]);
     expect(r.code).toBe(2);
@@ -150,7 +148,7 @@ describe("approval totals and their parts", () => {
     const v = await runInProcess(["validate", write(d), "--lang", "en"]);
     expect(v.code).toBe(2);
     expect(v.stderr).toContain(
-      "/approval/totals/overdue: overdue 4000 is more than the 3234 cases completed",
+      ":188:18 approval.totals.overdue: overdue 4000 is more than the 3234 cases completed",
     );
     const ok = sample();
     ok.approval!.totals!.completed = { value: 3000, qualifier: "余" };

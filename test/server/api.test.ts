@@ -403,6 +403,19 @@ describe("import and export", () => {
     expect(await s.store.years((await s.store.offices())[0]!.id)).toEqual([2023, 2026]);
   });
 
+  it("a dataset with errors: the messages in the CLI's wording (labels, dates in words), not codes", async () => {
+    await withOffice();
+    const bad = readFileSync("test/fixtures/invalid/several-errors.json", "utf8");
+    const r = await s.post("/data/import", { text: bad, fileName: "bad.json" });
+    expect(r.statusCode).toBe(400);
+    const page = text(r.body);
+    // `gongwen validate` prints the same sentences after the record and field (test/cli/human-messages.test.ts).
+    expect(page).toContain("第100行第19列：答复日期2023年4月1日早于收到日期2023年4月3日");
+    expect(page).toContain("第4行第13列：缺少必填字段机关简称");
+    expect(page).not.toContain("reply.date");
+    expect(page).not.toContain("2023-04-01");
+  });
+
   it("a dataset with errors: line and column with the message, nothing imported", async () => {
     await withOffice();
     const before = await counts();

@@ -178,6 +178,7 @@ export async function refuseMissingFields(
     ),
     gaps,
     lang,
+    data,
   );
 }
 
@@ -265,6 +266,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         ),
         missing,
         lang,
+        result.data,
       );
     }
     if (result.ok) {
@@ -283,6 +285,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       t(lang, `${file}：数据有 ${n} 处错误`, `${file}: ${n} error${n === 1 ? "" : "s"} in the data`),
       result.errors,
       lang,
+      result.value,
     );
   },
 };

@@ -18,6 +18,7 @@ import { fieldPathLabel } from "../field-labels.js";
 import { parseJsonText } from "../json-source.js";
 import { assertInputSize, DatasetError } from "../load.js";
 import type { Dataset } from "../types.js";
+import { clerkMessage } from "../messages.js";
 import { formatValidationError, validateDatasetText, type ValidationError } from "../validate.js";
 import { fieldByKey, type ImportKind } from "./headers.js";
 import { updateListText } from "./json-text.js";
@@ -83,7 +84,12 @@ export interface ImportPlan {
 export class ImportError extends UserError {
   readonly issues: ImportIssue[];
   constructor(message: string, issues: ImportIssue[], lang: Lang, extra: string[] = []) {
-    super(message, [...issues.map((i) => formatIssue(i, lang)), ...extra]);
+    // The lines for people read as a clerk reads them; `issues` keep the messages as built (--json).
+    const clerk = (i: ImportIssue): ImportIssue => ({
+      ...i,
+      message: { zh: clerkMessage(i.message.zh, "zh"), en: clerkMessage(i.message.en, "en") },
+    });
+    super(message, [...issues.map((i) => formatIssue(clerk(i), lang)), ...extra]);
     this.name = "ImportError";
     this.issues = issues;
   }
@@ -190,6 +196,7 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
       ),
       check.errors,
       lang,
+      check.value,
     );
   }
   const dataset: Dataset = check.data;
@@ -325,7 +332,9 @@ function mergedErrors(
     else {
       const pos =
         original.ok && !e.pointer.startsWith(prefix) ? original.locate(e.pointer, "value") : undefined;
-      other.push(formatValidationError(pos ? { ...e, ...pos } : e, lang));
+      other.push(
+        formatValidationError(pos ? { ...e, ...pos } : e, lang, original.ok ? original.data : undefined),
+      );
     }
   }
   const n = issues.length + other.length;
