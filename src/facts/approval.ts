@@ -451,19 +451,109 @@ function itemOf(c: ApprovalCase, items: Map<string, ApprovalItem>): ApprovalItem
   return item;
 }
 
-export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions): ApprovalFacts {
-  const a = dataset.approval;
-  if (!a) return emptyApproval();
-  const { calendar } = opts;
-  const year = dataset.year;
-  const yearEnd = `${year}-12-31`;
-  const yearStart = `${year}-01-01`;
+/** The year's bounds and what the case records are: what every section of the facts reads. */
+export interface ApprovalYear {
+  yearStart: string;
+  yearEnd: string;
+  /** The dataset lists case records. */
+  hasRecords: boolean;
+  mode: ApprovalRecords;
+  /** The records are every case of the year: the source of every count. */
+  allRecords: boolean;
+}
+
+export function approvalYear(a: Approval, year: number): ApprovalYear {
+  const hasRecords = (a.cases ?? []).length > 0;
+  const mode: ApprovalRecords = a.records ?? "all";
+  return {
+    yearStart: `${year}-01-01`,
+    yearEnd: `${year}-12-31`,
+    hasRecords,
+    mode,
+    allRecords: hasRecords && mode === "all",
+  };
+}
+
+/** The completed counts and the cases they come from (records completed in the year, per item). */
+export interface CompletedCounts {
+  completed: ApprovalFacts["completed"];
+  /** Case records completed in the year. */
+  completedInYear: ApprovalCase[];
+  /** Completed cases of the year by item id (records only). */
+  perItem: Map<string, number>;
+}
+
+/**
+ * Completed cases, by item and category: counted from the records when they are every case
+ * (or no total is given), else the given totals.
+ */
+export function completedCounts(a: Approval, y: ApprovalYear): CompletedCounts {
   const items = new Map(a.items.map((i) => [i.id, i]));
   const cases = a.cases ?? [];
-  const hasRecords = cases.length > 0;
-  const mode: ApprovalRecords = a.records ?? "all";
-  /** The records are every case of the year: the source of every count. */
-  const allRecords = hasRecords && mode === "all";
+  const completedInYear = cases.filter(
+    (c) => c.completed !== undefined && c.completed >= y.yearStart && c.completed <= y.yearEnd,
+  );
+  const perItem = new Map<string, number>();
+  for (let ci = 0; ci < completedInYear.length; ci++) {
+    const c = completedInYear[ci]!;
+    const item = itemOf(c, items);
+    perItem.set(item.id, (perItem.get(item.id) ?? 0) + 1);
+  }
+  const categories: string[] = [];
+  for (const i of a.items) if (!categories.includes(i.category)) categories.push(i.category);
+
+  if (y.allRecords || a.totals?.completed === undefined) {
+    const perCategory = new Map<string, number>();
+    for (const i of a.items)
+      perCategory.set(i.category, (perCategory.get(i.category) ?? 0) + (perItem.get(i.id) ?? 0));
+    return {
+      completed: {
+        source: y.hasRecords ? "records" : "none",
+        total: completedInYear.length,
+        byCategory: categories
+          .filter((c) => (perCategory.get(c) ?? 0) > 0)
+          .map((c) => ({ category: c, count: perCategory.get(c) ?? 0 })),
+        categoriesWithoutCases: categories.filter((c) => (perCategory.get(c) ?? 0) === 0),
+      },
+      completedInYear,
+      perItem,
+    };
+  }
+  const given = a.totals.completedByCategory ?? [];
+  const byCategory = given
+    .filter((g) => countValue(g.count) > 0)
+    .map((g) => ({ category: g.category, count: countFact(g.count) }));
+  const named = new Set(byCategory.map((g) => g.category));
+  return {
+    completed: {
+      source: "totals",
+      total: countFact(a.totals.completed),
+      byCategory,
+      categoriesWithoutCases: categories.filter((c) => !named.has(c)),
+    },
+    completedInYear,
+    perItem,
+  };
+}
+
+/** Each case record against its promised limit and the office's ceiling. */
+export interface CaseTimeliness {
+  overdueCases: OverdueCase[];
+  casesOverMax: ApprovalFacts["limits"]["casesOverMax"];
+  /** Cases open at the end of the year (or completed only next year). */
+  openIds: string[];
+  /** Cases completed in the year within their promised limit. */
+  onTimeIds: string[];
+}
+
+/**
+ * Overdue cases (the promised limit counted from acceptance), open cases and cases over the
+ * office's ceiling, by the working-day calendar.
+ */
+export function caseTimeliness(a: Approval, y: ApprovalYear, calendar: Calendar): CaseTimeliness {
+  const { yearStart, yearEnd } = y;
+  const items = new Map(a.items.map((i) => [i.id, i]));
+  const cases = a.cases ?? [];
   /** checkApproval, in day numbers when both dates are real (else as checkApproval does: it throws). */
   const check = (
     c: ApprovalCase,
@@ -483,51 +573,10 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
     }
     return checkApprovalN(aN, dN, c.accepted, done, limit, calendar);
   };
-
-  // --- completed cases, by item and category ---
-  const completedInYear = cases.filter(
-    (c) => c.completed !== undefined && c.completed >= yearStart && c.completed <= yearEnd,
-  );
-  const perItem = new Map<string, number>();
-  for (let ci = 0; ci < completedInYear.length; ci++) {
-    const c = completedInYear[ci]!;
-    const item = itemOf(c, items);
-    perItem.set(item.id, (perItem.get(item.id) ?? 0) + 1);
-  }
-  const categories: string[] = [];
-  for (const i of a.items) if (!categories.includes(i.category)) categories.push(i.category);
-
-  let source: CountSource;
-  let total: CountFact;
-  let byCategory: CategoryCountFact[];
-  let categoriesWithoutCases: string[];
-  if (allRecords || a.totals?.completed === undefined) {
-    source = hasRecords ? "records" : "none";
-    total = completedInYear.length;
-    const perCategory = new Map<string, number>();
-    for (const i of a.items)
-      perCategory.set(i.category, (perCategory.get(i.category) ?? 0) + (perItem.get(i.id) ?? 0));
-    byCategory = categories
-      .filter((c) => (perCategory.get(c) ?? 0) > 0)
-      .map((c) => ({ category: c, count: perCategory.get(c) ?? 0 }));
-    categoriesWithoutCases = categories.filter((c) => (perCategory.get(c) ?? 0) === 0);
-  } else {
-    source = "totals";
-    total = countFact(a.totals.completed);
-    const given = a.totals.completedByCategory ?? [];
-    byCategory = given
-      .filter((g) => countValue(g.count) > 0)
-      .map((g) => ({ category: g.category, count: countFact(g.count) }));
-    const named = new Set(byCategory.map((g) => g.category));
-    categoriesWithoutCases = categories.filter((c) => !named.has(c));
-  }
-
-  // --- overdue (promised limit from acceptance), open cases, the office's ceiling ---
   const max = a.maxPromisedLimit;
   const overdueCases: OverdueCase[] = [];
   const casesOverMax: ApprovalFacts["limits"]["casesOverMax"] = [];
   const openIds: string[] = [];
-  let onTimeCount = 0;
   const onTimeIds: string[] = [];
   for (let ki = 0; ki < cases.length; ki++) {
     const c = cases[ki]!;
@@ -571,7 +620,6 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
         open: false,
       });
     } else {
-      onTimeCount++;
       onTimeIds.push(c.id);
     }
     if (max) {
@@ -586,17 +634,48 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
         });
     }
   }
-  // Every case, or every overdue one: the records count the overdue cases. A sample counts
-  // them only with the overdue total given.
-  const recordsCountOverdue = hasRecords && mode !== "sample";
-  const overdueKnown = recordsCountOverdue || a.totals?.overdue !== undefined;
-  const overdueCount = recordsCountOverdue
-    ? overdueCases.length
-    : a.totals?.overdue !== undefined
-      ? countValue(a.totals.overdue)
-      : 0;
-  const overdueCompletedInYear = overdueCases.filter((c) => !c.open).length;
+  return { overdueCases, casesOverMax, openIds, onTimeIds };
+}
 
+/**
+ * How many cases were overdue: every case, or every overdue one, the records count them; a
+ * sample counts them only with the overdue total given.
+ */
+export function overdueFacts(a: Approval, y: ApprovalYear, t: CaseTimeliness): ApprovalFacts["overdue"] {
+  const recordsCountOverdue = y.hasRecords && y.mode !== "sample";
+  return {
+    known: recordsCountOverdue || a.totals?.overdue !== undefined,
+    count: recordsCountOverdue
+      ? t.overdueCases.length
+      : a.totals?.overdue !== undefined
+        ? countValue(a.totals.overdue)
+        : 0,
+    cases: t.overdueCases,
+    listedOnTime: y.mode === "exceptions" ? t.onTimeIds : [],
+  };
+}
+
+/**
+ * Completed within the promised limit ÷ completed: from every record, or — with the overdue
+ * cases listed and the total given — the total less the listed overdue cases; else null.
+ */
+export function onTimeRate(
+  y: ApprovalYear,
+  completed: ApprovalFacts["completed"],
+  completedInYear: number,
+  t: CaseTimeliness,
+): Rate | null {
+  if (y.allRecords) return rate(t.onTimeIds.length, completedInYear);
+  if (y.hasRecords && y.mode === "exceptions" && completed.source === "totals") {
+    const total = countValue(completed.total);
+    return rate(total - t.overdueCases.filter((c) => !c.open).length, total);
+  }
+  return null;
+}
+
+/** The office's ceiling on promised limits: the items over it and the cases that took longer. */
+export function limitFacts(a: Approval, y: ApprovalYear, t: CaseTimeliness): ApprovalFacts["limits"] {
+  const max = a.maxPromisedLimit;
   const promisedOverMax = max
     ? a.items
         .filter((i) => {
@@ -605,11 +684,20 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
         })
         .map((i) => ({ id: i.id, name: i.name, promisedLimit: limitFact(i.promisedLimit) }))
     : [];
+  return {
+    max: max ? limitFact(max) : null,
+    promisedWithinMax: max ? promisedOverMax.length === 0 : null,
+    promisedOverMax,
+    casesWithinMax: max && y.allRecords ? t.casesOverMax.length === 0 : null,
+    casesOverMax: t.casesOverMax,
+  };
+}
 
-  // --- reductions ---
+/** Promised limits changed from their previous value (the item's own, else last year's dataset), in item order. */
+export function reductionFacts(a: Approval, previous: Dataset | undefined): ItemReduction[] {
   const reductions: ItemReduction[] = [];
   for (const i of a.items) {
-    const prev = previousLimit(i, opts.previous);
+    const prev = previousLimit(i, previous);
     if (!prev) continue;
     reductions.push({
       ...reduction(prev.limit, i.promisedLimit),
@@ -620,101 +708,106 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
       previousFrom: prev.from,
     });
   }
+  return reductions;
+}
 
-  // --- complaints, notices, absences ---
-  const complaints = a.complaints;
-  const complaintsKnown = complaints !== undefined || a.totals?.complaints !== undefined;
-  const complaintCount =
-    complaints !== undefined
-      ? complaints.length
-      : a.totals?.complaints !== undefined
-        ? countValue(a.totals.complaints)
-        : 0;
-  const notices = a.criticismNotices;
-  const noticesKnown = notices !== undefined || a.totals?.criticismNotices !== undefined;
-  const noticeCount =
-    notices !== undefined
-      ? notices.length
-      : a.totals?.criticismNotices !== undefined
-        ? countValue(a.totals.criticismNotices)
-        : 0;
-  const absences = { unstaffed: 0, offPost: 0, postHopping: 0 };
-  for (const x of a.absenceIncidents ?? []) absences[ABSENCE_FIELD[x.kind]]++;
-
-  const withoutSeal = completedInYear.filter((c) => !c.sealUsed).map((c) => c.id);
+/** The items: each with its limits and completed count, and the platform and guide rates. */
+export function itemFacts(
+  a: Approval,
+  source: CountSource,
+  perItem: ReadonlyMap<string, number>,
+): ApprovalFacts["items"] {
   const inPlatform = a.items.filter((i) => i.inPlatform).length;
   const guides = a.items.filter((i) => i.guidePublished).length;
-
   return {
-    present: true,
-    records: mode,
-    serviceCentre: a.serviceCentre ?? null,
-    office: officeFacts(a),
-    items: {
-      count: a.items.length,
-      list: a.items.map((i) => ({
-        id: i.id,
-        name: i.name,
-        category: i.category,
-        statutoryLimit: limitFact(i.statutoryLimit),
-        promisedLimit: limitFact(i.promisedLimit),
-        previousPromisedLimit: i.previousPromisedLimit ? limitFact(i.previousPromisedLimit) : null,
-        inPlatform: i.inPlatform,
-        guidePublished: i.guidePublished,
-        removedSteps: [...(i.removedSteps ?? [])],
-        completed: source === "totals" ? null : (perItem.get(i.id) ?? 0),
-      })),
-      inPlatform: rate(inPlatform, a.items.length),
-      notInPlatform: a.items.filter((i) => !i.inPlatform).map((i) => i.name),
-      guidePublished: rate(guides, a.items.length),
-      guideMissing: a.items.filter((i) => !i.guidePublished).map((i) => i.name),
-    },
-    limits: {
-      max: max ? limitFact(max) : null,
-      promisedWithinMax: max ? promisedOverMax.length === 0 : null,
-      promisedOverMax,
-      casesWithinMax: max && allRecords ? casesOverMax.length === 0 : null,
-      casesOverMax,
-    },
-    reductions,
-    completed: { source, total, byCategory, categoriesWithoutCases },
-    open: { count: openIds.length, ids: openIds },
-    overdue: {
-      known: overdueKnown,
-      count: overdueCount,
-      cases: overdueCases,
-      listedOnTime: mode === "exceptions" ? onTimeIds : [],
-    },
-    onTime: allRecords
-      ? rate(onTimeCount, completedInYear.length)
-      : hasRecords && mode === "exceptions" && source === "totals"
-        ? rate(countValue(total) - overdueCompletedInYear, countValue(total))
-        : null,
-    complaints: {
-      known: complaintsKnown,
-      count: complaintCount,
-      valid: (complaints ?? []).filter(isValidComplaint).length,
-      exposedByMedia: (complaints ?? []).filter((c) => c.exposedByMedia === true).length,
-      ids: (complaints ?? []).map((c) => c.id),
-      outcomes: complaintOutcomes(complaints ?? [], yearEnd),
-      open: (complaints ?? []).filter((c) => complaintOpenAt(c, yearEnd)).map((c) => c.id),
-      concludedKnown: (complaints ?? []).some((c) => c.concluded !== undefined),
-    },
-    criticismNotices: { known: noticesKnown, count: noticeCount, ids: (notices ?? []).map((n) => n.id) },
-    absences: {
-      known: a.absenceIncidents !== undefined,
-      count: (a.absenceIncidents ?? []).length,
-      ...absences,
-      ids: (a.absenceIncidents ?? []).map((x) => x.id),
-    },
-    seal: {
-      known: a.seal !== undefined,
-      dedicatedKeeper: a.seal?.dedicatedKeeper ?? false,
-      keeper: a.seal?.keeper ?? null,
-      misused: a.seal?.misused ?? false,
-      usedInAllCases: allRecords ? withoutSeal.length === 0 : null,
-      casesWithoutSeal: withoutSeal,
-    },
+    count: a.items.length,
+    list: a.items.map((i) => ({
+      id: i.id,
+      name: i.name,
+      category: i.category,
+      statutoryLimit: limitFact(i.statutoryLimit),
+      promisedLimit: limitFact(i.promisedLimit),
+      previousPromisedLimit: i.previousPromisedLimit ? limitFact(i.previousPromisedLimit) : null,
+      inPlatform: i.inPlatform,
+      guidePublished: i.guidePublished,
+      removedSteps: [...(i.removedSteps ?? [])],
+      completed: source === "totals" ? null : (perItem.get(i.id) ?? 0),
+    })),
+    inPlatform: rate(inPlatform, a.items.length),
+    notInPlatform: a.items.filter((i) => !i.inPlatform).map((i) => i.name),
+    guidePublished: rate(guides, a.items.length),
+    guideMissing: a.items.filter((i) => !i.guidePublished).map((i) => i.name),
+  };
+}
+
+/** Complaints: their count (records, else the given total), validity, outcomes and those open at the end of the year. */
+export function complaintFacts(a: Approval, yearEnd: string): ApprovalFacts["complaints"] {
+  const complaints = a.complaints;
+  const list = complaints ?? [];
+  return {
+    known: complaints !== undefined || a.totals?.complaints !== undefined,
+    count:
+      complaints !== undefined
+        ? complaints.length
+        : a.totals?.complaints !== undefined
+          ? countValue(a.totals.complaints)
+          : 0,
+    valid: list.filter(isValidComplaint).length,
+    exposedByMedia: list.filter((c) => c.exposedByMedia === true).length,
+    ids: list.map((c) => c.id),
+    outcomes: complaintOutcomes(list, yearEnd),
+    open: list.filter((c) => complaintOpenAt(c, yearEnd)).map((c) => c.id),
+    concludedKnown: list.some((c) => c.concluded !== undefined),
+  };
+}
+
+/** Criticism notices (通报批评): records, else the given total. */
+export function criticismNoticeFacts(a: Approval): ApprovalFacts["criticismNotices"] {
+  const notices = a.criticismNotices;
+  return {
+    known: notices !== undefined || a.totals?.criticismNotices !== undefined,
+    count:
+      notices !== undefined
+        ? notices.length
+        : a.totals?.criticismNotices !== undefined
+          ? countValue(a.totals.criticismNotices)
+          : 0,
+    ids: (notices ?? []).map((n) => n.id),
+  };
+}
+
+/** Absences from post (漏岗, 脱岗, 串岗), by kind. */
+export function absenceFacts(a: Approval): ApprovalFacts["absences"] {
+  const absences = { unstaffed: 0, offPost: 0, postHopping: 0 };
+  for (const x of a.absenceIncidents ?? []) absences[ABSENCE_FIELD[x.kind]]++;
+  return {
+    known: a.absenceIncidents !== undefined,
+    count: (a.absenceIncidents ?? []).length,
+    ...absences,
+    ids: (a.absenceIncidents ?? []).map((x) => x.id),
+  };
+}
+
+/** The seal: how it is kept, and (with every record) whether every case completed in the year used it. */
+export function sealFacts(
+  a: Approval,
+  y: ApprovalYear,
+  completedInYear: readonly ApprovalCase[],
+): ApprovalFacts["seal"] {
+  const withoutSeal = completedInYear.filter((c) => !c.sealUsed).map((c) => c.id);
+  return {
+    known: a.seal !== undefined,
+    dedicatedKeeper: a.seal?.dedicatedKeeper ?? false,
+    keeper: a.seal?.keeper ?? null,
+    misused: a.seal?.misused ?? false,
+    usedInAllCases: y.allRecords ? withoutSeal.length === 0 : null,
+    casesWithoutSeal: withoutSeal,
+  };
+}
+
+/** Awards, reforms and other counts, as given (an award from the service centre marked). */
+export function recognitionFacts(a: Approval): Pick<ApprovalFacts, "awards" | "reforms" | "otherCounts"> {
+  return {
     awards: (a.awards ?? []).map((w) => ({
       name: w.name,
       issuer: w.issuer ?? null,
@@ -738,6 +831,37 @@ export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions)
       count: countFact(n.count),
       unit: n.unit ?? null,
     })),
-    ratings: ratingFacts(a.ratings ?? [], calendar, year),
+  };
+}
+
+/** Every fact of the approval office, section by section (each function above stands alone). */
+export function deriveApprovalFacts(dataset: Dataset, opts: ApprovalFactOptions): ApprovalFacts {
+  const a = dataset.approval;
+  if (!a) return emptyApproval();
+  const { calendar } = opts;
+  const y = approvalYear(a, dataset.year);
+  const { completed, completedInYear, perItem } = completedCounts(a, y);
+  const timeliness = caseTimeliness(a, y, calendar);
+  const { awards, reforms, otherCounts } = recognitionFacts(a);
+  return {
+    present: true,
+    records: y.mode,
+    serviceCentre: a.serviceCentre ?? null,
+    office: officeFacts(a),
+    items: itemFacts(a, completed.source, perItem),
+    limits: limitFacts(a, y, timeliness),
+    reductions: reductionFacts(a, opts.previous),
+    completed,
+    open: { count: timeliness.openIds.length, ids: timeliness.openIds },
+    overdue: overdueFacts(a, y, timeliness),
+    onTime: onTimeRate(y, completed, completedInYear.length, timeliness),
+    complaints: complaintFacts(a, y.yearEnd),
+    criticismNotices: criticismNoticeFacts(a),
+    absences: absenceFacts(a),
+    seal: sealFacts(a, y, completedInYear),
+    awards,
+    reforms,
+    otherCounts,
+    ratings: ratingFacts(a.ratings ?? [], calendar, dataset.year),
   };
 }
