@@ -108,6 +108,20 @@ describe("completedCounts", () => {
       ["B", 1],
     ]);
   });
+  it("the year's bounds count: completed on 1 January and on 31 December are the year's", () => {
+    const b = office({
+      cases: [
+        kase("first", "A", "2022-12-29", "2023-01-01"),
+        kase("last", "B", "2023-12-28", "2023-12-31"),
+        kase("after", "B", "2023-12-28", "2024-01-01"),
+      ],
+    });
+    const y = approvalYear(b, 2023);
+    expect(completedCounts(b, y).completedInYear.map((c) => c.id)).toEqual(["first", "last"]);
+    const t = caseTimeliness(b, y, calendar);
+    expect(t.onTimeIds).toEqual(["first", "last"]);
+    expect(t.openIds).toEqual(["after"]);
+  });
   it("with exceptions only, the given totals", () => {
     const b: Approval = {
       ...a,
@@ -221,15 +235,17 @@ describe("the sections without cases", () => {
         c("2", { outcome: "rejected", concluded: "2024-01-05" }),
         c("3", {}),
         c("4", { valid: true, exposedByMedia: true }),
+        c("5", { outcome: "withdrawn", concluded: "2023-12-31" }),
       ],
     });
     expect(complaintFacts(a, "2023-12-31")).toEqual({
       known: true,
-      count: 4,
+      count: 5,
       valid: 2,
       exposedByMedia: 1,
-      ids: ["1", "2", "3", "4"],
-      outcomes: { upheld: ["1"], partlyUpheld: [], rejected: [], withdrawn: [] },
+      ids: ["1", "2", "3", "4", "5"],
+      // Concluded on 31 December: concluded in the year, not open.
+      outcomes: { upheld: ["1"], partlyUpheld: [], rejected: [], withdrawn: ["5"] },
       open: ["2", "3"],
       concludedKnown: true,
     });
