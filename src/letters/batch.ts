@@ -194,7 +194,7 @@ export function workerShare(setup: RunnerSetup, jobs: WorkerInput["jobs"]): Work
 
 /**
  * Run the jobs from `specs[size]` on in worker threads, `size` jobs each (the first `size` are
- * this thread's); outcomes are delivered by position in `specs`.
+ * this thread's); outcomes are delivered by position in `specs`. Rejects when a worker fails.
  */
 function runInWorkers(
   setup: RunnerSetup,
@@ -206,7 +206,6 @@ function runInWorkers(
   const runs: Promise<void>[] = [];
   for (let w = 1; w * size < specs.length; w++) {
     const jobs = specs.slice(w * size, (w + 1) * size).map((spec, i) => ({ seq: w * size + i, spec }));
-    if (jobs.length === 0) continue;
     runs.push(
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(WORKER_FILE, {
@@ -427,11 +426,11 @@ export async function writeLetters(
         // This thread makes the first share while worker threads make the others: one start-up
         // fewer than with workers alone, and no thread idles (see WORKER_MIN_CORES).
         const size = Math.ceil(specs.length / workers);
-        const others = runInWorkers(setup, specs, size, collect, pool);
-        await Promise.all([
-          runHere(new JobRunner(setup, options.calendar), specs.slice(0, size), collect),
-          others,
-        ]);
+        await runShares(
+          // Called once the workers are started: they load while this thread starts its own.
+          (halt) => runHere(new JobRunner(setup, options.calendar), specs.slice(0, size), collect, halt),
+          runInWorkers(setup, specs, size, collect, pool),
+        );
       } finally {
         // A worker that failed leaves the others running: stop them all, then remove what any
         // of them left half-written (a worker stopped mid-write cannot remove its own).
@@ -501,13 +500,34 @@ export async function writeLetters(
   return { files, merged, counts, skipped, errors, warnings, notices };
 }
 
-/** Make `specs` (the batch's first ones) in this thread, letter by letter. */
+/**
+ * This thread's share (`here`) beside the workers' (`others`): settles once both have. A worker
+ * that fails sets `halt.stopped`, so this thread stops after its current letter, and then the
+ * batch rejects with the worker's error — after this thread's last write, so the clean-up that
+ * follows (workers stopped, temp files removed) is the last thing to touch the folder. This
+ * thread failing rejects at once (the caller stops the workers).
+ */
+export async function runShares(
+  here: (halt: { stopped: boolean }) => Promise<void>,
+  others: Promise<void>,
+): Promise<void> {
+  const halt = { stopped: false };
+  void others.catch(() => {
+    halt.stopped = true;
+  });
+  await here(halt);
+  await others;
+}
+
+/** Make `specs` (the batch's first ones) in this thread, letter by letter, until `halt.stopped`. */
 async function runHere(
   runner: JobRunner,
   specs: readonly JobSpec[],
   onOutcome: (seq: number, outcome: JobOutcome) => void,
+  halt: { stopped: boolean } = { stopped: false },
 ): Promise<void> {
   for (const [seq, spec] of specs.entries()) {
+    if (halt.stopped) return;
     onOutcome(seq, await runner.run(spec));
     // A letter is made and written without a real wait (its awaits resolve as microtasks), so
     // without this the event loop would not turn until the batch ends: a SIGINT/SIGTERM

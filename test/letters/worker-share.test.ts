@@ -2,12 +2,21 @@
  * What a letters worker thread is sent (workerShare): only the applications and document numbers
  * of its own letters, the rest of the dataset without the other applications; and the runner it
  * builds from that share (workerSetup) writes the same bytes as a runner given the whole dataset.
+ * How this thread's share and the workers' settle (runShares): a failing worker stops this thread
+ * before the batch rejects. Whole batches on worker threads: letters.test.ts (same bytes as one
+ * thread), robustness/full-disk.full.test.ts and worker-temps.full.test.ts (clean-up).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { configSealMark, planLetters, workerShare } from "../../src/letters/batch.js";
+import {
+  configSealMark,
+  planLetters,
+  runShares,
+  workerShare,
+  yieldToEventLoop,
+} from "../../src/letters/batch.js";
 import { lettersConfigFor } from "../../src/letters/config.js";
 import { JobRunner, type JobSpec, type RunnerSetup } from "../../src/letters/job-runner.js";
 import { loadLettersDataset } from "../../src/letters/load.js";
@@ -69,5 +78,50 @@ describe("a worker's share of a letters batch", () => {
       expect(rb.files.map((f) => f.docNumber)).toEqual(ra.files.map((f) => f.docNumber));
       expect(readFileSync(b[i]!.spec.paths.docx).equals(readFileSync(a[i]!.spec.paths.docx))).toBe(true);
     }
+  });
+});
+
+describe("this thread's share beside the workers'", () => {
+  /** This thread's share: `n` letters, one per turn of the event loop, until told to stop. */
+  const share = (n: number, log: string[]) => async (halt: { stopped: boolean }) => {
+    for (let i = 0; i < n && !halt.stopped; i++) {
+      log.push(`letter ${i}`);
+      await yieldToEventLoop();
+    }
+    log.push("this thread stopped");
+  };
+
+  it("a failing worker stops this thread after its current letter, then the batch rejects", async () => {
+    const log: string[] = [];
+    const worker = (async () => {
+      for (let i = 0; i < 3; i++) await yieldToEventLoop();
+      log.push("worker failed");
+      throw new Error("worker failed");
+    })();
+    await expect(runShares(share(1000, log), worker)).rejects.toThrow("worker failed");
+    // Rejected only once this thread has stopped: the clean-up after it is the last write.
+    expect(log.at(-1)).toBe("this thread stopped");
+    const failed = log.indexOf("worker failed");
+    expect(failed).toBeGreaterThan(0);
+    expect(log.slice(failed + 1).filter((l) => l.startsWith("letter")).length).toBeLessThanOrEqual(1);
+    expect(log.length).toBeLessThan(20);
+  });
+
+  it("resolves once both shares are done; this thread failing rejects at once", async () => {
+    const log: string[] = [];
+    let workerDone = false;
+    const worker = (async () => {
+      for (let i = 0; i < 50; i++) await yieldToEventLoop();
+      workerDone = true;
+    })();
+    await runShares(share(5, log), worker);
+    expect(workerDone).toBe(true);
+    expect(log).toHaveLength(6);
+    const slow = new Promise<void>((resolve) => setTimeout(resolve, 60_000).unref());
+    await expect(
+      runShares(async () => {
+        throw new Error("disk full");
+      }, slow),
+    ).rejects.toThrow("disk full");
   });
 });
