@@ -68,17 +68,31 @@ export function configSealMark(config: LettersConfig, lang: Lang = "zh"): SealMa
 }
 
 /**
- * Batches of at least this many letters use worker threads, on machines with at least
- * WORKER_MIN_CORES cores. Measured on 2 cores (paired runs): two workers cost 1.35–1.48× the CPU
- * of one thread (each repeats the ≈1.3 s start-up and copies the dataset) and change wall time by
- * +29% at 2,263 letters and −8% at 10,000, so below 4 cores one thread is the better choice; the
- * main thread keeps one core, so a worker pays only where at least three others are free.
- * One worker thread with the workers' resource limits instead of the main thread, to bound a big
- * batch's memory (issue 18; 10,000 letters, DOCX+PDF, one pair at load 11): peak RSS 243 against
- * 353 MB, but CPU 73.5 against 55.8 s (1.32×: the small young generation's collections, the
- * dataset's copy, a second start-up), so the main thread does the work.
+ * Batches of at least WORKER_THRESHOLD letters use threads beside this one, on machines with at
+ * least WORKER_MIN_CORES cores; this thread makes a share too (workerShare). Measured on this
+ * 2-core machine, shared with other work (issue 18; `gongwen letters --format docx,pdf --json`,
+ * /usr/bin/time, CPU = user+sys, 2 threads = this one and one worker; load average given):
+ *
+ *   letters  threads  peak RSS MB  CPU s          CPU ms/letter  wall s       load
+ *    1,000      1        164        10.9           10.9           27           8–9
+ *    1,000      2        234        11.9           11.9           26           9–10
+ *    3,000      1        180        17.2            5.7           19           8–9
+ *    3,000      2        253        19.5            6.5           26           9
+ *   10,000      1        212–217    50.4–57.0       5.0–5.7      100–173        6–13
+ *   10,000      2        279–282    57.7–69.6       5.8–7.0       94–142        8–13
+ *   50,000      1        356       217.2            4.3          213           8 → 2
+ *   50,000      2        453       202.2            4.0          109           2
+ *
+ * Paired at 10,000 letters (4 runs of one thread, 3 of two) two threads cost 1.01×, 1.13× and
+ * 1.28× the CPU of one (load 8–13), at 3,000 1.13×, at 1,000 1.09× (a worker's start-up, ≈ 1 s
+ * CPU); only at 50,000 letters on a nearly idle machine (one run each, load 8 → 2 and 2) did
+ * they cost less (0.93×) and halve the wall time. Their memory is the worker's heap on top of
+ * this thread's (+70–100 MB; at 50,000 letters 453 MB, above the 400 MB this thread alone stays
+ * under). So on fewer than 4 cores one thread; on more, cores − 1 threads (one core left to the
+ * rest of the machine) from 1,000 letters, where a worker's start-up is a tenth of the batch's
+ * CPU or less.
  */
-export const WORKER_THRESHOLD = 200;
+export const WORKER_THRESHOLD = 1000;
 export const WORKER_MIN_CORES = 4;
 
 export interface LettersOptions {
