@@ -265,7 +265,7 @@ function checkApproval(c: Checker, ap: Obj): void {
     const label = outcome !== undefined ? COMPLAINT_OUTCOME_LABELS[outcome] : undefined;
     if (label !== undefined && k.concluded === undefined)
       c.add([...p, "outcome"], "required", {
-        zh: `投诉办理结果为“${label}”，须填写办结日期（concluded）`,
+        zh: `投诉办理结果为“${label}”，须填写办结日期`,
         en: `a complaint with outcome ${outcome} needs its conclusion date (concluded)`,
       });
     if (label !== undefined && typeof k.valid === "boolean") {
@@ -363,7 +363,7 @@ function checkApproval(c: Checker, ap: Obj): void {
     if (parts.length > 0 && parts.every((n) => typeof n === "number" && Number.isInteger(n) && n >= 0)) {
       const sum = (parts as number[]).reduce((a, b) => a + b, 0);
       c.total([...tp, "completed"], totals.completed, sum, {
-        zh: "各类办结数（completedByCategory）之和",
+        zh: "各类办结数之和",
         en: "the sum of the counts by category (completedByCategory)",
       });
     }
@@ -574,7 +574,7 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
     const before = receipt < c.yearStart;
     if (a.carriedOver === true && !before)
       c.add([...p, "carriedOver"], "year", {
-        zh: `标记为上年结转（carriedOver），但收到日期 ${receipt} 不在上一年度`,
+        zh: `标记为上年结转，但收到日期 ${receipt} 不在上一年度`,
         en: `carriedOver is true but the receipt date ${receipt} is not in the previous year`,
       });
     if (a.carriedOver !== true && before)
@@ -694,7 +694,7 @@ function checkApplication(c: Checker, p: Path, a: Obj): number | undefined {
       [...p, "reply", "reason"],
       "inconsistent",
       reasonMsg("unavailable", "unclear-after-correction", {
-        zh: "但该申请没有收到补正的记录（correction.correctedReceived）",
+        zh: "但该申请没有收到补正的记录",
         en: "but the application records no corrected request (correction.correctedReceived)",
       }),
     );
@@ -766,7 +766,7 @@ function checkReview(c: Checker, p: Path, r: Obj): void {
   c.order(p, r, "decided", date(r.filed), "filed");
   if (r.outcome === "pending" && r.decided !== undefined)
     c.add([...p, "decided"], "inconsistent", {
-      zh: "结果为尚未审结（pending），却填写了审结日期 decided",
+      zh: "结果为尚未审结，却填写了审结日期",
       en: "the outcome is pending but a decided date is given",
     });
 }

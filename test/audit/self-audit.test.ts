@@ -92,6 +92,19 @@ describe("gongwen render self-audit", () => {
     expect(text).toContain("2024年1月10日");
   });
 
+  it("a year without a leading group or rules: the findings name them in words, no field keys", async () => {
+    const data = structuredClone(S2023);
+    delete data.disclosure.leadingGroup;
+    delete data.disclosure.rules;
+    const { tree } = buildSelfAudit({ dataset: data, lang: "zh" });
+    const text = docxText(await renderDocx(tree));
+    expect(text).toContain("数据未记载政务公开工作领导小组。");
+    expect(text).toContain("数据未记载任何政务公开工作制度。");
+    expect(text).toContain("制度中没有依申请公开工作程序。");
+    // A JSON key in full-width brackets, as the findings once carried: （disclosure.leadingGroup）.
+    expect(text).not.toMatch(/（[a-z][A-Za-z]*(?:\.[A-Za-z]+)*）/);
+  });
+
   it("under the per-case scheme: 91 points with the bonus, the capped deduction worded in the table", () => {
     const { tree, result } = buildSelfAudit({ dataset: S2023, scheme: PER_CASE, lang: "zh" });
     expect(result.score).toBe(91);

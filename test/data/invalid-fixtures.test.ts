@@ -22,7 +22,7 @@ const EXPECTED: Record<string, Row[]> = {
     [51, 15, "/approval/cases/0/id", "format", "编号 \"办件 1\" 不合规：只能由英文字母、数字和 . _ - 组成，并以字母或数字开头"],
   ],
   "carried-over-in-year": [
-    [104, 24, "/disclosure/applications/0/carriedOver", "year", "标记为上年结转（carriedOver），但收到日期 2023-04-03 不在上一年度"],
+    [104, 24, "/disclosure/applications/0/carriedOver", "year", "标记为上年结转，但收到日期 2023-04-03 不在上一年度"],
   ],
   "category-totals-disagree": [
     [72, 20, "/approval/totals/completedByCategory/0/count", "totals-mismatch", "合计数为 1，但办件记录中“备案登记”类的本年办结数为 2"],
@@ -183,7 +183,7 @@ const LINES: Record<string, string[]> = {
     "第51行第15列 办件 办件 1 的编号：编号 \"办件 1\" 不合规：只能由英文字母、数字和 . _ - 组成，并以字母或数字开头",
   ],
   "carried-over-in-year": [
-    "第104行第24列 申请 A1 的是否上年结转：标记为上年结转（carriedOver），但收到日期 2023年4月3日不在上一年度",
+    "第104行第24列 申请 A1 的是否上年结转：标记为上年结转，但收到日期 2023年4月3日不在上一年度",
   ],
   "category-totals-disagree": [
     "第72行第20列 集中审批合计数第1项的数量：合计数为 1，但办件记录中“备案登记”类的本年办结数为 2",

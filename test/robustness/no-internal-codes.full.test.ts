@@ -17,9 +17,12 @@ const dir = mkdtempSync(join(tmpdir(), "gongwen-codes-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SAMPLES = ["samples/2014-commerce-bureau.json", "samples/2023-district-bureau.json"];
-/** A rule id, a regime code, or a pointer into one of the dataset's sections. */
+/**
+ * A rule id, a regime code, a pointer into one of the dataset's sections, or a field key in
+ * full-width brackets after its name (领导小组（disclosure.leadingGroup）).
+ */
 const CODE =
-  /ogi-20\d\d|\b(?:approval|disclosure|annual-report)\/[a-z]+(?:-[a-z]+)*|\/(?:disclosure|approval|agency|documents|narrative)\/[A-Za-z0-9]/;
+  /ogi-20\d\d|\b(?:approval|disclosure|annual-report)\/[a-z]+(?:-[a-z]+)*|\/(?:disclosure|approval|agency|documents|narrative)\/[A-Za-z0-9]|（[a-z][A-Za-z]*(?:\.[A-Za-z]+)*）/;
 /** An ISO date (YYYY-MM-DD): data, not a date for people. */
 const ISO_DATE = /(?<![0-9A-Za-z-])\d{4}-\d{2}-\d{2}(?![0-9])/;
 
@@ -45,6 +48,8 @@ describe("the scan itself", () => {
     expect(firstCode("应于2023-06-05前公开")).toBe("2023-06-05");
     expect(firstCode("| 2023-10-17 | 周二 |")).toBe("2023-10-17");
     expect(firstCode("适用 ogi-2019")).toBe("ogi-2019");
+    expect(firstCode("数据未记载领导小组（disclosure.leadingGroup）")).toBe("（disclosure.leadingGroup）");
+    expect(firstCode("年度数据文件（JSON）")).toBeUndefined();
     expect(
       firstCode("申请 YSQ2023-030 于2023年9月13日收到，〔2023〕4号，YSQ2023-001-答复书.pdf"),
     ).toBeUndefined();

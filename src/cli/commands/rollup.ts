@@ -120,7 +120,7 @@ export const rollupCommand: CommandModule<object, RollupArgs> = {
       throw new UserError(
         t(
           lang,
-          `各部门的上级人民政府（agency.parentGovernment）不一致（${parents.join("、")}）：请用 --government 指定本级人民政府的数据文件`,
+          `各部门的上级人民政府不一致（${parents.join("、")}）：请用 --government 指定本级人民政府的数据文件`,
           `the departments name different governments (agency.parentGovernment: ${parents.join(", ")}); name the government's dataset with --government`,
         ),
       );

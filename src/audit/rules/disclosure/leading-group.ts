@@ -16,8 +16,8 @@ export const source = {
 export const defaultSeverity = "warning";
 export const messages = {
   missing: {
-    zh: "数据未记载政务公开工作领导小组（disclosure.leadingGroup）",
-    en: "the dataset records no leading group for disclosure work (disclosure.leadingGroup)",
+    zh: "数据未记载政务公开工作领导小组",
+    en: "the dataset records no leading group for disclosure work",
   },
 };
 

@@ -19,8 +19,8 @@ export const source = {
 export const defaultSeverity = "warning";
 export const messages = {
   noProcedure: {
-    zh: "制度中没有依申请公开工作程序（onRequest）",
-    en: "none of the rules is an on-request disclosure procedure (onRequest)",
+    zh: "制度中没有依申请公开工作程序",
+    en: "none of the rules is an on-request disclosure procedure",
   },
   noDesignatedStaff: {
     zh: "依申请公开工作未指定专人负责",

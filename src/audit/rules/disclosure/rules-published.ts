@@ -12,8 +12,8 @@ export const source = {
 export const defaultSeverity = "warning";
 export const messages = {
   none: {
-    zh: "数据未记载任何政务公开工作制度（disclosure.rules）",
-    en: "the dataset records no disclosure rules (disclosure.rules)",
+    zh: "数据未记载任何政务公开工作制度",
+    en: "the dataset records no disclosure rules",
   },
   unpublished: {
     zh: "制度{name}未通过互联网公开",

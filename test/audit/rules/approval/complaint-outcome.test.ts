@@ -58,7 +58,7 @@ describe("complaint outcome: validation", () => {
     b!.concluded = "2023-05-01";
     c!.valid = true;
     expect(errorsOf(d)).toEqual([
-      "/approval/complaints/0/outcome: 投诉办理结果为“属实”，须填写办结日期（concluded）",
+      "/approval/complaints/0/outcome: 投诉办理结果为“属实”，须填写办结日期",
       "/approval/complaints/1/concluded: concluded（办结日期）2023-05-01 早于 received（收到日期）2023-05-04",
       "/approval/complaints/2/valid: 投诉办理结果为“投诉人撤回”，不属于有效投诉，valid 应为 false",
     ]);

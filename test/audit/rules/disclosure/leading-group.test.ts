@@ -14,7 +14,7 @@ describe(RULE, () => {
     });
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
-        message: "数据未记载政务公开工作领导小组（disclosure.leadingGroup）",
+        message: "数据未记载政务公开工作领导小组",
         subject: null,
         count: 1,
         evidence: ["/disclosure/leadingGroup=null"],

@@ -15,7 +15,7 @@ describe(RULE, () => {
     });
     expect(findingsOf(d, RULE).map(brief)).toEqual([
       {
-        message: "制度中没有依申请公开工作程序（onRequest）",
+        message: "制度中没有依申请公开工作程序",
         subject: null,
         count: 1,
         evidence: ['/disclosure/rules=["《测试局政府信息公开工作制度》"]'],

@@ -27,7 +27,7 @@ describe(RULE, () => {
       d.disclosure.rules = [];
     });
     expect(findingsOf(d, RULE).map((f) => f.message)).toEqual([
-      "数据未记载任何政务公开工作制度（disclosure.rules）",
+      "数据未记载任何政务公开工作制度",
     ]);
   });
 });
