@@ -65,6 +65,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   otherCounts: "其他办件数",
   ratings: "好差评",
   totals: "合计数",
+  // The office's totals are counts, not the records' dates: 集中审批办结总数, not 合计数办结日期.
+  "totals.completed": "办结总数",
+  "totals.overdue": "超时总数",
+  "totals.complaints": "投诉总数",
+  "totals.criticismNotices": "通报总数",
+  completedByCategory: "各类办结数",
   count: "数量",
   value: "数值",
   qualifier: "约数词",

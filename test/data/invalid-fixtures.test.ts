@@ -186,7 +186,7 @@ const LINES: Record<string, string[]> = {
     "第104行第24列 申请 A1 的是否上年结转：标记为上年结转，但收到日期 2023年4月3日不在上一年度",
   ],
   "category-totals-disagree": [
-    "第72行第20列 集中审批合计数第1项的数量：合计数为 1，但办件记录中“备案登记”类的本年办结数为 2",
+    "第72行第20列 各类办结数第1项的数量：合计数为 1，但办件记录中“备案登记”类的本年办结数为 2",
   ],
   "completed-before-accepted": [
     "第55行第22列 办件 C1 的办结日期：办结日期2023年2月28日早于受理日期2023年3月1日",
@@ -310,7 +310,7 @@ const LINES: Record<string, string[]> = {
     "第3行第3列：JSON 语法错误：字段名须放在英文双引号中，如 \"year\"",
   ],
   "totals-disagree": [
-    "第68行第20列 集中审批合计数办结日期：合计数为 3，但办件记录中的本年办结数为 2",
+    "第68行第20列 集中审批办结总数：合计数为 3，但办件记录中的本年办结数为 2",
   ],
   "unknown-field-no-suggestion": [
     "第153行第3列 remarks：未知字段 remarks。此处可用的字段：$schema、year、regime、interpretations、documents、agency、approval、disclosure、narrative",

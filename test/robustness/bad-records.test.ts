@@ -135,7 +135,7 @@ describe("approval totals and their parts", () => {
     const v = await runInProcess(["validate", file]);
     expect(v.code).toBe(2);
     expect(v.stderr).toContain(
-      `${file} ${pos(file, "1", '"completed": 1')} 集中审批合计数办结日期：合计数为 1，但各类办结数之和为 3234`,
+      `${file} ${pos(file, "1", '"completed": 1')} 集中审批办结总数：合计数为 1，但各类办结数之和为 3234`,
     );
     const r = await runInProcess(["render", "summary", file, "--out", path.join(work, "totals")]);
     expect(r.code).toBe(2);
