@@ -10,7 +10,7 @@
  */
 import { DatasetError, readDatasetText } from "../data/load.js";
 import type { Dataset } from "../data/types.js";
-import { clerkMessage } from "../data/messages.js";
+import { clerkMessage, personalIssueText } from "../data/messages.js";
 import { locatePointers, validateDatasetText, type ValidationError } from "../data/validate.js";
 import { fieldLabelZh, pointerToField } from "./fields.js";
 import { t, type Lang } from "../util/i18n.js";
@@ -123,11 +123,7 @@ export function parseLettersDataset(
         const field = rest === "" ? t(lang, "（整条记录）", "(the record)") : pointerToField(rest);
         const personal = field.startsWith("applicant.");
         const message = personal
-          ? t(
-              lang,
-              `申请人信息不符合数据格式要求（${e.code}）`,
-              `the applicant's details do not fit the data format (${e.code})`,
-            )
+          ? personalIssueText(e.code, lang)
           : options.fieldKeys === true
             ? e.message
             : clerkMessage(e.message, lang);
