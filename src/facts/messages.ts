@@ -56,11 +56,12 @@ function mismatchText(m: RollupMismatch, year: number, version: FormatVersion, l
 export function factMessage(m: FactMessage, lang: Lang = "zh"): string {
   switch (m.messageId) {
     case "proactive-table-missing": {
-      const { field, blankCells } = m.data;
+      // The field (proactive or proactive2019) stays in the data, for --json: not in the words.
+      const { blankCells } = m.data;
       return t(
         lang,
-        `未填报表二（主动公开政府信息情况）的数据（disclosure.annualReportTable.${field}），表二按${blankCells === "zero" ? "0" : "空白"}印出`,
-        `no figures for table 二 (proactive disclosure, disclosure.annualReportTable.${field}); it prints ${blankCells === "zero" ? "zeros" : "blanks"}`,
+        `未填报表二（主动公开政府信息情况）的数据，表二按${blankCells === "zero" ? "0" : "空白"}印出`,
+        `no figures for table 二 (proactive disclosure); it prints ${blankCells === "zero" ? "zeros" : "blanks"}`,
       );
     }
     case "rollup-without-records": {

@@ -260,7 +260,7 @@ describe("given cells", () => {
       { messageId: "proactive-table-missing", data: { field: "proactive", blankCells: "zero" } },
     ]);
     expect(f.warnings.map((w) => factMessage(w))).toEqual([
-      "未填报表二（主动公开政府信息情况）的数据（disclosure.annualReportTable.proactive），表二按0印出",
+      "未填报表二（主动公开政府信息情况）的数据，表二按0印出",
     ]);
   });
 });

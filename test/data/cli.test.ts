@@ -78,7 +78,7 @@ describe("gongwen validate", () => {
     const r = run("validate", f);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `${f}：数据有 1 处错误\n${f} 第68行第20列 集中审批合计数办结日期：合计数为 3，但办件记录中的本年办结数为 2\n`,
+      `${f}：数据有 1 处错误\n${f} 第68行第20列 集中审批办结总数：合计数为 3，但办件记录中的本年办结数为 2\n`,
     );
   });
 

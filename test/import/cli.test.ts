@@ -166,7 +166,7 @@ describe("merging into the dataset", () => {
     const forced = run(dir, "import", "change.csv", "--into", "data.json", "--force");
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain(
-      "  修改：YSQ2014-001（申请人姓名或名称有改动；收到日期 2014-03-05 → 2014-03-06）\n",
+      "  修改：YSQ2014-001（申请人姓名或名称有改动；收到日期 2014年3月5日 → 2014年3月6日）\n",
     );
     const data = JSON.parse(fs.readFileSync(path.join(dir, "data.json"), "utf8"));
     expect(data.disclosure.applications).toEqual([
@@ -191,7 +191,7 @@ describe("merging into the dataset", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toEqual([
       "cases.csv：导入后的数据有 1 处错误，未写入 data.json",
-      "data.json 第70行第20列 集中审批合计数办结日期：合计数为 1，但办件记录中的本年办结数为 3",
+      "data.json 第70行第20列 集中审批办结总数：合计数为 1，但办件记录中的本年办结数为 3",
       "",
     ]);
     expect(sha256(path.join(dir, "data.json"))).toBe(before);

@@ -94,7 +94,7 @@ export function formatPlan(
     lines.push(t(lang, `  补充：${x.id}（${fields}）`, `  filled in: ${x.id} (${fields})`));
   }
   for (const x of of("changed")) {
-    const what = x.changed.map((ch) => describeChange(plan.kind, ch, lang)).join(t(lang, "；", "; "));
+    const what = x.changed.map((ch) => describeChange(plan.kind, ch, lang, true)).join(t(lang, "；", "; "));
     lines.push(t(lang, `  修改：${x.id}（${what}）`, `  changed: ${x.id} (${what})`));
   }
   if (plan.skipped.length > 0) {

@@ -14,6 +14,7 @@ import { extname } from "node:path";
 import { unzipSync } from "fflate";
 import { UserError } from "../../util/errors.js";
 import { t, type Lang } from "../../util/i18n.js";
+import { dateText } from "../date-text.js";
 import { fieldPathLabel } from "../field-labels.js";
 import { parseJsonText } from "../json-source.js";
 import { assertInputSize, DatasetError } from "../load.js";
@@ -160,12 +161,25 @@ function isPersonalPath(path: string): boolean {
   return path.startsWith("applicant.") && path !== "applicant.type";
 }
 
-function shown(v: unknown): string {
-  return v === undefined ? "（无）" : typeof v === "string" ? v : JSON.stringify(v);
-}
-
-/** One change in words, values hidden for personal data. */
-export function describeChange(kind: ImportKind, c: RecordChange["changed"][number], lang: Lang): string {
+/**
+ * One change in words, values hidden for personal data. `forPeople`: for the plan a clerk reads,
+ * dates as people write them (2014年3月5日); without it as the message is built (YYYY-MM-DD,
+ * kept in --json; the error lines word it through clerkMessage).
+ */
+export function describeChange(
+  kind: ImportKind,
+  c: RecordChange["changed"][number],
+  lang: Lang,
+  forPeople = false,
+): string {
+  const shown = (v: unknown): string =>
+    v === undefined
+      ? "（无）"
+      : typeof v !== "string"
+        ? JSON.stringify(v)
+        : forPeople && /^\d{4}-\d{2}-\d{2}$/.test(v)
+          ? dateText(v, lang)
+          : v;
   const name = fieldName(kind, c.path, lang);
   if (isPersonalPath(c.path)) return t(lang, `${name}有改动`, `${name} differs`);
   if (c.to === undefined) return t(lang, `删去${name} ${shown(c.from)}`, `${name} ${shown(c.from)} removed`);

@@ -26,8 +26,6 @@ describe(RULE, () => {
     const d = dataset((d) => {
       d.disclosure.rules = [];
     });
-    expect(findingsOf(d, RULE).map((f) => f.message)).toEqual([
-      "数据未记载任何政务公开工作制度",
-    ]);
+    expect(findingsOf(d, RULE).map((f) => f.message)).toEqual(["数据未记载任何政务公开工作制度"]);
   });
 });
