@@ -16,7 +16,6 @@ import {
   REVIEW_OUTCOME_LABELS,
 } from "./codes.js";
 import type { Lang } from "../util/i18n.js";
-import type { IssueCode } from "./issue.js";
 import { dateText } from "./date-text.js";
 import { FIELD_LABELS, fieldPathLabel } from "./field-labels.js";
 
@@ -320,29 +319,6 @@ const CODE_AND_LABEL = /([A-Za-z][A-Za-z0-9.\-[\]]*)（([^）]+)）/g;
 /** `label` is the label field() or choices() gives `code` (not any words in brackets after a code). */
 function isLabelOf(code: string, label: string): boolean {
   return FIELD_LABELS[code] === label || Object.values(CODE_LABELS).some((l) => l[code] === label);
-}
-
-/** The kind of a validation problem in words, for where the message itself may not be shown. */
-const ISSUE_KINDS: Partial<Record<IssueCode, { zh: string; en: string }>> = {
-  required: { zh: "缺少必填项", en: "a required field is missing" },
-  "unknown-field": { zh: "有数据格式中没有的字段", en: "a field the format does not have" },
-  type: { zh: "数据类型不对", en: "the wrong kind of value" },
-  enum: { zh: "不是可选的值之一", en: "not one of the allowed values" },
-  format: { zh: "写法不对", en: "not written in the required form" },
-  date: { zh: "日期不对", en: "not a valid date" },
-  range: { zh: "超出允许的范围", en: "out of the allowed range" },
-  empty: { zh: "为空", en: "empty" },
-};
-
-/**
- * A problem in the applicant's details, without their content (personal data is never echoed:
- * the message may quote the value): the field is named beside it, this says what kind of problem.
- */
-export function personalIssueText(code: IssueCode, lang: Lang): string {
-  const kind = ISSUE_KINDS[code];
-  return lang === "en"
-    ? `the applicant's details do not fit the data format${kind ? `: ${kind.en}` : ""}`
-    : `申请人信息不符合数据格式要求${kind ? `：${kind.zh}` : ""}`;
 }
 
 /**

@@ -10,7 +10,8 @@
  */
 import { DatasetError, readDatasetText } from "../data/load.js";
 import type { Dataset } from "../data/types.js";
-import { clerkMessage, personalIssueText } from "../data/messages.js";
+import { personalIssueText } from "../data/issue.js";
+import { clerkMessage } from "../data/messages.js";
 import { locatePointers, validateDatasetText, type ValidationError } from "../data/validate.js";
 import { fieldLabelZh, pointerToField } from "./fields.js";
 import { t, type Lang } from "../util/i18n.js";
