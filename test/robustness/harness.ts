@@ -203,3 +203,19 @@ export function personalData(dataset: unknown): string[] {
   }
   return [...out];
 }
+
+/**
+ * The 2014 sample with `n` approval cases (its own repeated under new ids, no totals), written to
+ * DIR/cases.json: a large but reasonable dataset. Returns the file.
+ */
+export function manyCasesDataset(dir: string, n: number): string {
+  const d = JSON.parse(fs.readFileSync(SAMPLE_2014, "utf8")) as {
+    approval: { cases: { id: string }[]; totals?: unknown };
+  };
+  const cases = d.approval.cases;
+  d.approval.cases = Array.from({ length: n }, (_, i) => ({ ...cases[i % cases.length]!, id: `C${i}` }));
+  delete d.approval.totals;
+  const file = path.join(dir, "cases.json");
+  fs.writeFileSync(file, JSON.stringify(d));
+  return file;
+}

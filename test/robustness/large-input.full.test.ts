@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
-import { problems, ROOT, runBinaryAsync, SAMPLE_2014, SAMPLE_2023, tempDir } from "./harness.js";
+import { manyCasesDataset, problems, ROOT, runBinaryAsync, SAMPLE_2023, tempDir } from "./harness.js";
 
 const dir = tempDir("gongwen-large-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -81,17 +81,7 @@ describe("inputs of 100 MB", () => {
   }, 120_000);
 
   it("a large reasonable dataset (100,000 approval cases, about 13 MB) is checked", async () => {
-    const d = JSON.parse(fs.readFileSync(SAMPLE_2014, "utf8")) as {
-      approval: { cases: { id: string }[]; totals?: unknown };
-    };
-    const cases = d.approval.cases;
-    d.approval.cases = Array.from({ length: 100_000 }, (_, i) => ({
-      ...cases[i % cases.length]!,
-      id: `C${i}`,
-    }));
-    delete d.approval.totals;
-    const file = path.join(dir, "cases.json");
-    fs.writeFileSync(file, JSON.stringify(d));
+    const file = manyCasesDataset(dir, 100_000);
     const r = await runBinaryAsync(["validate", file]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
