@@ -4,8 +4,8 @@
  * when completed after the last day of the limit.
  */
 import type { DayUnit } from "../data/codes.js";
-import { UserError } from "../util/errors.js";
-import { t, type Lang } from "../util/i18n.js";
+import { CodedUserError } from "../data/input-messages.js";
+import type { Lang } from "../util/i18n.js";
 import { defaultCalendar, type Calendar } from "./calendar.js";
 import { meetsLimit } from "./convention.js";
 import { formatDay, parseDay } from "./dates.js";
@@ -27,12 +27,9 @@ export interface ApprovalOptions {
 
 function checkLimit(limit: ApprovalLimit, lang: Lang): void {
   if (!Number.isInteger(limit.days) || limit.days < 0)
-    throw new UserError(
-      t(
-        lang,
-        `承诺时限应为非负整数：${String(limit.days)}`,
-        `The time limit must be a non-negative whole number: ${String(limit.days)}`,
-      ),
+    throw new CodedUserError(
+      { messageId: "approval-limit-not-whole", data: { days: String(limit.days) } },
+      lang,
     );
 }
 
@@ -127,12 +124,9 @@ function checkApprovalDays(
   due: number,
 ): ApprovalDayCheck {
   if (c < a)
-    throw new UserError(
-      t(
-        cal.lang,
-        `办结日期 ${completed} 早于受理日期 ${accepted}`,
-        `completed ${completed} is before accepted ${accepted}`,
-      ),
+    throw new CodedUserError(
+      { messageId: "completed-before-accepted", data: { completed, accepted } },
+      cal.lang,
     );
   let daysTaken: number;
   const overdue = !meetsLimit(c, due);

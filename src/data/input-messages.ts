@@ -35,6 +35,9 @@ export type InputMessage =
   | { messageId: "unknown-channel"; data: { who: string; channel: string } }
   | { messageId: "receipt-date-missing"; data: { who: string; channel: string; basis: Basis } }
   | { messageId: "quantity-out-of-range"; data: { subject: QuantitySubject; max: number; value: string } }
+  /** An approval case's time limit (承诺时限) that is not a whole number of days, as given. */
+  | { messageId: "approval-limit-not-whole"; data: { days: string } }
+  | { messageId: "completed-before-accepted"; data: { completed: string; accepted: string } }
   /** An error without a message id (not bad input the computations know): its message as it came. */
   | { messageId: "error"; data: { message: string } };
 
@@ -144,6 +147,20 @@ function words(m: InputMessage, lang: Lang): string {
         lang,
         `${who}渠道为“${channel}”的申请以${zh}为收到申请之日，但缺少 ${basis}`,
         `${who}a request by ${channel} is received on its ${en}, but ${basis} is missing`,
+      );
+    }
+    case "approval-limit-not-whole":
+      return t(
+        lang,
+        `承诺时限应为非负整数：${m.data.days}`,
+        `The time limit must be a non-negative whole number: ${m.data.days}`,
+      );
+    case "completed-before-accepted": {
+      const { completed, accepted } = m.data;
+      return t(
+        lang,
+        `办结日期 ${completed} 早于受理日期 ${accepted}`,
+        `completed ${completed} is before accepted ${accepted}`,
       );
     }
     case "quantity-out-of-range": {

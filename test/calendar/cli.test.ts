@@ -220,7 +220,7 @@ describe("--calendar-override in every command that counts working days", () => 
     expect(without.stderr).toContain(
       "A6：收到日期：无法计算答复期限：2027年的节假日数据缺失：日历中还没有国务院办公厅关于2027年部分节假日安排的通知，",
     );
-    expect(without.stderr).toContain("用 --calendar-override 文件名 指定");
+    expect(without.stderr).toContain("用 --calendar-override 文件名指定");
     const withIt = run(
       "letters",
       data,
