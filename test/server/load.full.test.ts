@@ -328,7 +328,9 @@ describe.skipIf(TEST_ENGINE !== "postgres")(
           if (r.status === 409 && r.retried) {
             // The first try may have been written before the cut: the record is then exactly
             // one version further, and nobody else works on it.
-            const now = await pageVersion(u, path);
+            // Read as the agency's head: after the reply a clerk's page has no form (the sign-off
+            // is the head's), so it carries no version; the head's page always does.
+            const now = await pageVersion(heads.find((h) => h.userId === rec.head) ?? u, path);
             expect(now, `${rec.id} ${name} after a retry`).toBe(version + 1);
             confirmedAfterRetry.steps++;
           } else expect(r.status, `${rec.id} ${name}: ${text(r.body).slice(0, 300)}`).toBe(303);
