@@ -105,14 +105,19 @@ export async function benchLettersCli(datasetFile, letters, formats, workers) {
       env,
     });
     let written = 0;
+    let threads;
     try {
-      written = JSON.parse(r.stdout).files.length;
+      const result = JSON.parse(r.stdout);
+      written = result.files.length;
+      threads = result.threads;
     } catch {
       /* reported through exit code */
     }
     return {
       formats,
       workers: workers ?? "default",
+      // The threads that made the letters, as the product reports them (--json).
+      threads,
       letters,
       files: written,
       exitCode: r.code,

@@ -154,6 +154,8 @@ export interface LettersResult {
   warnings: string[];
   /** Information, once per run: the font substitutions of the PDFs (not a defect of the letters). */
   notices: string[];
+  /** Threads that made the letters: 1 = this thread alone (see WORKER_MIN_CORES). */
+  threads: number;
 }
 
 interface Job {
@@ -511,7 +513,7 @@ export async function writeLetters(
   }
   const notices = [...substitutions].map((s) => t(lang, `字体替换：${s}`, `font substitution: ${s}`));
   warnings.push(...pdfWarnings);
-  return { files, merged, counts, skipped, errors, warnings, notices };
+  return { files, merged, counts, skipped, errors, warnings, notices, threads: workers };
 }
 
 /**

@@ -453,10 +453,13 @@ describe("gongwen letters (the built CLI)", () => {
           "--kind",
           "fee",
           "--merge",
+          "--json",
         ],
         { cwd: ROOT, env: { ...process.env, GONGWEN_LETTER_WORKERS: workers } },
       );
       expect(r.status, r.stderr).toBe(0);
+      // --json says how many threads made the letters (the bench reads it).
+      expect((JSON.parse(r.stdout) as { threads: number }).threads).toBe(Number(workers));
       outs.push(out);
     }
     const names = readdirSync(outs[0]!).sort();

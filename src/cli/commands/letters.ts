@@ -248,6 +248,7 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
         errors: result.errors,
         warnings: result.warnings,
         notices: result.notices,
+        threads: result.threads,
         manifest,
       };
       writeChunks(jsonChunks(out), (text) => process.stdout.write(text));
