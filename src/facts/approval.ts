@@ -24,6 +24,7 @@ import type {
   ApprovalItem,
   ApprovalRecords,
   Complaint,
+  Count,
   Dataset,
   RatingLevel,
   TimeLimit,
@@ -740,18 +741,25 @@ export function itemFacts(
   };
 }
 
+/**
+ * A count from the records when they are given, else from the office's total (0 when neither):
+ * known when either is.
+ */
+function recordsElseTotal(
+  records: readonly unknown[] | undefined,
+  total: Count | undefined,
+): { known: boolean; count: number } {
+  return {
+    known: records !== undefined || total !== undefined,
+    count: records !== undefined ? records.length : total !== undefined ? countValue(total) : 0,
+  };
+}
+
 /** Complaints: their count (records, else the given total), validity, outcomes and those open at the end of the year. */
 export function complaintFacts(a: Approval, yearEnd: string): ApprovalFacts["complaints"] {
-  const complaints = a.complaints;
-  const list = complaints ?? [];
+  const list = a.complaints ?? [];
   return {
-    known: complaints !== undefined || a.totals?.complaints !== undefined,
-    count:
-      complaints !== undefined
-        ? complaints.length
-        : a.totals?.complaints !== undefined
-          ? countValue(a.totals.complaints)
-          : 0,
+    ...recordsElseTotal(a.complaints, a.totals?.complaints),
     valid: list.filter(isValidComplaint).length,
     exposedByMedia: list.filter((c) => c.exposedByMedia === true).length,
     ids: list.map((c) => c.id),
@@ -763,16 +771,9 @@ export function complaintFacts(a: Approval, yearEnd: string): ApprovalFacts["com
 
 /** Criticism notices (通报批评): records, else the given total. */
 export function criticismNoticeFacts(a: Approval): ApprovalFacts["criticismNotices"] {
-  const notices = a.criticismNotices;
   return {
-    known: notices !== undefined || a.totals?.criticismNotices !== undefined,
-    count:
-      notices !== undefined
-        ? notices.length
-        : a.totals?.criticismNotices !== undefined
-          ? countValue(a.totals.criticismNotices)
-          : 0,
-    ids: (notices ?? []).map((n) => n.id),
+    ...recordsElseTotal(a.criticismNotices, a.totals?.criticismNotices),
+    ids: (a.criticismNotices ?? []).map((n) => n.id),
   };
 }
 
