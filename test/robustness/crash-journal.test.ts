@@ -49,8 +49,12 @@ describe("kill -9 between the rename and its journal line", () => {
       .split("\n")
       .filter((l) => l.trim() !== "");
     const recorded = lines
-      .map((l, i) => ({ i, rec: JSON.parse(l) as { key: string; intent?: boolean } }))
-      .filter((x) => x.rec.intent !== true && fs.existsSync(path.join(dir, x.rec.key)));
+      .map((l, i) => ({ i, rec: JSON.parse(l) as { key?: string; intent?: boolean } }))
+      // The run's base line has no key; each output's line has.
+      .filter(
+        (x): x is { i: number; rec: { key: string; intent?: boolean } } =>
+          typeof x.rec.key === "string" && x.rec.intent !== true && fs.existsSync(path.join(dir, x.rec.key)),
+      );
     expect(recorded.length).toBeGreaterThanOrEqual(4);
     // F: the last letter renamed into place loses its line (the kill came just before it).
     // G: an earlier one loses its line and its file has other content of the same size.
