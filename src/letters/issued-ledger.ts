@@ -71,13 +71,26 @@ export function recordIssued(
         changed = true;
       }
     if (!changed) return;
-    const issued = Object.fromEntries([...ledger.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    writeFileAtomic(
-      join(outDir, ISSUED_LEDGER_FILE),
-      JSON.stringify({ generator: "gongwen", issued }, null, 2) + "\n",
-      { force: true, lang },
-    );
+    const keys = [...ledger.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    writeFileAtomic(join(outDir, ISSUED_LEDGER_FILE), ledgerChunks(keys, ledger), { force: true, lang });
   });
+}
+
+/**
+ * The ledger's text, JSON.stringify({ generator, issued }, null, 2) with `issued` in the order of
+ * `keys`, in pieces: a batch of 50,000 letters issues as many numbers, ≈10 MB of text (as a
+ * two-byte string) and a copy of the ledger as an object, which are not built at once.
+ */
+export function* ledgerChunks(
+  keys: readonly string[],
+  ledger: ReadonlyMap<string, IssuedNumber>,
+): Generator<string> {
+  yield '{\n  "generator": "gongwen",\n  "issued": {';
+  for (let i = 0; i < keys.length; i++) {
+    const { docNumber, date } = ledger.get(keys[i]!)!;
+    yield `${i === 0 ? "" : ","}\n    ${JSON.stringify(keys[i])}: {\n      "docNumber": ${JSON.stringify(docNumber)},\n      "date": ${JSON.stringify(date)}\n    }`;
+  }
+  yield keys.length === 0 ? "}\n}\n" : "\n  }\n}\n";
 }
 
 /** The issued numbers of a dataset's applications (`issued`), by `${id}/${suffix}`. */

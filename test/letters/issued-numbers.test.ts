@@ -10,7 +10,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Application, Dataset } from "../../src/data/types.js";
 import { writeLetters } from "../../src/letters/batch.js";
 import { assignDocNumbers, seqOf } from "../../src/letters/doc-number.js";
-import { ISSUED_LEDGER_FILE } from "../../src/letters/issued-ledger.js";
+import {
+  ISSUED_LEDGER_FILE,
+  ledgerChunks,
+  readIssuedLedger,
+  recordIssued,
+} from "../../src/letters/issued-ledger.js";
 import { parseLettersDataset } from "../../src/letters/load.js";
 import { docxText } from "../helpers/docx.js";
 import { sample2023 } from "./fixtures.js";
@@ -89,6 +94,26 @@ async function write(dataset: Dataset, outDir: string, force = false) {
 
 const replyNumbers = (r: Awaited<ReturnType<typeof write>>) =>
   Object.fromEntries(r.files.map((f) => [f.id, f.docNumber]));
+
+describe("the ledger's text", () => {
+  it("is JSON.stringify(…, null, 2) of the ledger in key order, written in pieces", () => {
+    const ledger = new Map([
+      ["B2/reply", { docNumber: "青禾市监公开复〔2023〕2号", date: "2023-03-02" }],
+      ["A1/receipt", { docNumber: 'R "1"', date: "2023-01-05" }],
+    ]);
+    const keys = ["A1/receipt", "B2/reply"];
+    const text = [...ledgerChunks(keys, ledger)].join("");
+    const issued = Object.fromEntries(keys.map((k) => [k, ledger.get(k)]));
+    expect(text).toBe(JSON.stringify({ generator: "gongwen", issued }, null, 2) + "\n");
+    expect([...ledgerChunks([], ledger)].join("")).toBe(
+      JSON.stringify({ generator: "gongwen", issued: {} }, null, 2) + "\n",
+    );
+    const dir = newDir();
+    recordIssued(dir, ledger);
+    expect(readFileSync(join(dir, ISSUED_LEDGER_FILE), "utf8")).toBe(text);
+    expect(readIssuedLedger(dir)).toEqual(new Map(keys.map((k) => [k, ledger.get(k)!])));
+  });
+});
 
 describe("letters keep the numbers they issued", () => {
   it("moving and adding records renumbers nothing; the new letter takes the next number", async () => {
