@@ -199,7 +199,9 @@ export function workerShare(setup: RunnerSetup, jobs: WorkerInput["jobs"]): Work
   const applications = indexes.map((i): [number, Application] => [i, all[i]!]);
   const ids = new Set(applications.map(([, a]) => a.id));
   // Keys are `${id}/${suffix}`; a suffix holds no "/".
-  const docNumbers = setup.docNumbers.filter(([key]) => ids.has(key.slice(0, key.lastIndexOf("/"))));
+  const docNumbers = new Map(
+    [...setup.docNumbers].filter(([key]) => ids.has(key.slice(0, key.lastIndexOf("/")))),
+  );
   const { applications: _all, ...disclosure } = setup.dataset.disclosure;
   return {
     setup: { ...setup, dataset: { ...setup.dataset, disclosure }, docNumbers },
@@ -209,29 +211,40 @@ export function workerShare(setup: RunnerSetup, jobs: WorkerInput["jobs"]): Work
 }
 
 /**
- * Run the jobs from `specs[size]` on in worker threads, `size` jobs each (the first `size` are
- * this thread's); outcomes are delivered by position in `specs`. Rejects when a worker fails.
+ * A worker thread making the letters from `from` to `to` (exclusive). Its share is cloned into
+ * the worker when it starts; nothing of it is kept in this thread.
+ */
+function startWorker(setup: RunnerSetup, specOf: (seq: number) => JobSpec, from: number, to: number): Worker {
+  const jobs: WorkerInput["jobs"] = [];
+  for (let seq = from; seq < to; seq++) jobs.push({ seq, spec: specOf(seq) });
+  return new Worker(WORKER_FILE, {
+    workerData: workerShare(setup, jobs),
+    // Without limits each worker lets its heap and garbage PDF buffers grow for the whole
+    // batch (peak RSS ~590 MB for 10,000 letters); a small young generation and a set
+    // old-generation ceiling keep it collected (~300 MB) for ~5% more CPU. 512 MB is far
+    // above what a worker uses (~40 MB live), so a very long letter still fits.
+    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 },
+  });
+}
+
+/**
+ * Run the jobs from `size` on (of `total`, each made by `specOf`) in worker threads, `size` jobs
+ * each (the first `size` are this thread's); outcomes are delivered by position in the batch.
+ * Rejects when a worker fails.
  */
 function runInWorkers(
   setup: RunnerSetup,
-  specs: JobSpec[],
+  total: number,
+  specOf: (seq: number) => JobSpec,
   size: number,
   onOutcome: (seq: number, outcome: JobOutcome) => void,
   pool: WorkerPool,
 ): Promise<void> {
   const runs: Promise<void>[] = [];
-  for (let w = 1; w * size < specs.length; w++) {
-    const jobs = specs.slice(w * size, (w + 1) * size).map((spec, i) => ({ seq: w * size + i, spec }));
+  for (let w = 1; w * size < total; w++) {
+    const worker = startWorker(setup, specOf, w * size, Math.min((w + 1) * size, total));
     runs.push(
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER_FILE, {
-          workerData: workerShare(setup, jobs),
-          // Without limits each worker lets its heap and garbage PDF buffers grow for the whole
-          // batch (peak RSS ~590 MB for 10,000 letters); a small young generation and a set
-          // old-generation ceiling keep it collected (~300 MB) for ~5% more CPU. 512 MB is far
-          // above what a worker uses (~40 MB live), so a very long letter still fits.
-          resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 },
-        });
         pool.workers.add(worker);
         worker.on("exit", () => pool.workers.delete(worker));
         let finished = false;
@@ -292,6 +305,125 @@ function plannedLettersOfMalformed(a: unknown): PlannedLetter[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Make and write the letters of `jobs` (those whose files are all listed and present with
+ * --missing are left out of `jobs`, their files added to `skipped`): the outcome of each, by
+ * its position in `jobs`. What only the run needs — each letter's paths, the targets to clean up
+ * when interrupted — is dropped when it returns, before the batch's result is put together.
+ */
+async function runBatch(
+  setup: RunnerSetup,
+  jobs: Job[],
+  skipped: string[],
+  options: LettersOptions,
+): Promise<{ outcomes: (JobOutcome | undefined)[]; workers: number }> {
+  const { formats, lang } = setup;
+  const fileOf = (job: Job, format: string) =>
+    `${job.stem}-${fileSuffix(job.planned, options.names)}.${format}`;
+  const pathOf = (job: Job, format: string) => join(options.outDir, fileOf(job, format));
+  const mergedPath = join(options.outDir, MERGED_FILE);
+  // --missing: leave out files the manifest lists that are there (a letter with none missing is
+  // not made at all). Only letters with some formats left out are in `partial`.
+  const partial = new Map<Job, LetterFormat[]>();
+  const listed = options.listed;
+  if (listed) {
+    const kept = jobs.filter((job) => {
+      const missing = formats.filter((f) => !(listed.has(fileOf(job, f)) && existsSync(pathOf(job, f))));
+      for (const f of formats) if (!missing.includes(f)) skipped.push(pathOf(job, f));
+      if (missing.length > 0 && missing.length < formats.length) partial.set(job, missing);
+      return missing.length > 0;
+    });
+    jobs.length = 0;
+    jobs.push(...kept);
+  }
+  const formatsOf = (job: Job): readonly LetterFormat[] => partial.get(job) ?? formats;
+  // Refuse before writing anything when a target exists (without force).
+  for (const job of jobs)
+    for (const f of formatsOf(job)) assertWritable(pathOf(job, f), { force: options.force, lang });
+  if (options.merge) assertWritable(mergedPath, { force: options.force, lang });
+
+  // Each letter's spec (its paths) is made when the letter is, not kept for the whole batch:
+  // at 50,000 letters the specs, with the outcomes' own copies of what they held, were ≈20 MB.
+  const specOf = (seq: number): JobSpec => {
+    const job = jobs[seq]!;
+    return {
+      index: job.index,
+      plan: job.plan,
+      paths: Object.fromEntries(formatsOf(job).map((f) => [f, pathOf(job, f)])),
+    };
+  };
+  const total = jobs.length;
+  const outcomes: (JobOutcome | undefined)[] = new Array(total);
+  let done = 0;
+  // Kept until the batch ends (the result lists every file): per letter only what differs from
+  // letter to letter; the lists nearly every letter repeats (its font substitutions, no
+  // warnings) are kept once and shared, so memory grows by little more than the file list.
+  const shared = new Map<string, string[]>();
+  const intern = (xs: string[]): string[] => {
+    const key = xs.join("\n");
+    let v = shared.get(key);
+    if (!v) shared.set(key, (v = xs));
+    return v;
+  };
+  const collect = (seq: number, outcome: JobOutcome): void => {
+    outcome.warnings = intern(outcome.warnings);
+    outcome.pdfWarnings = intern(outcome.pdfWarnings);
+    outcome.substitutions = intern(outcome.substitutions);
+    outcomes[seq] = outcome;
+    options.onProgress?.(++done, total);
+  };
+  const workers = workerCount(options.workers, total, options.calendar !== undefined);
+  try {
+    if (workers > 1) {
+      // The files this batch writes: their temp files are removed when it ends or is interrupted.
+      const targets = function* (): Generator<string> {
+        for (let seq = 0; seq < total; seq++) yield* Object.values(specOf(seq).paths);
+        yield mergedPath;
+      };
+      const pool: WorkerPool = { workers: new Set(), interrupted: false };
+      const stop = async (): Promise<void> => {
+        await Promise.allSettled([...pool.workers].map((w) => w.terminate()));
+        removeOwnTempsOf(targets());
+      };
+      const unregister = onInterrupt(() => {
+        // The process exits once this is done: the stopped workers are not a failure to report.
+        pool.interrupted = true;
+        return stop();
+      });
+      try {
+        // This thread makes the first share while worker threads make the others: one start-up
+        // fewer than with workers alone, and no thread idles (see WORKER_MIN_CORES).
+        const size = Math.ceil(total / workers);
+        await runShares(
+          // Called once the workers are started: they load while this thread starts its own.
+          (halt) => runHere(new JobRunner(setup, options.calendar), size, specOf, collect, halt),
+          runInWorkers(setup, total, specOf, size, collect, pool),
+        );
+      } finally {
+        // A worker that failed leaves the others running: stop them all, then remove what any
+        // of them left half-written (a worker stopped mid-write cannot remove its own).
+        unregister();
+        await stop();
+      }
+    } else await runHere(new JobRunner(setup, options.calendar), total, specOf, collect);
+  } catch (e) {
+    // A full disk: one message naming the folder, not one per letter; what was written is
+    // complete (each file is renamed into place whole) and in the run's journal.
+    if (!isBatchFatal(e)) throw e;
+    const why = fsWhy(e.fsCode, lang);
+    throw new FileSystemError(
+      t(
+        lang,
+        `无法写入 ${options.outDir}：${why}；已停止生成文书，已写入的文件是完整的`,
+        `cannot write ${options.outDir}: ${why}; the letters batch stopped (the files written are complete)`,
+      ),
+      e.fsCode,
+      options.outDir,
+    );
+  }
+  return { outcomes, workers };
 }
 
 /** The letters of a dataset (applications in `invalid` are reported, not written). */
@@ -358,36 +490,10 @@ export async function writeLetters(
       );
   }
 
-  const fileOf = (job: Job, format: string) =>
-    `${job.stem}-${fileSuffix(job.planned, options.names)}.${format}`;
-  const pathOf = (job: Job, format: string) => join(options.outDir, fileOf(job, format));
-  const mergedPath = join(options.outDir, MERGED_FILE);
-  // --missing: leave out files the manifest lists that are there (a letter with none missing is
-  // not made at all).
-  const skipped: string[] = [];
-  const formatsOf = new Map<Job, LetterFormat[]>();
-  for (const job of jobs) {
-    const listed = options.listed;
-    const missing = listed
-      ? formats.filter((f) => !(listed.has(fileOf(job, f)) && existsSync(pathOf(job, f))))
-      : formats;
-    for (const f of formats) if (!missing.includes(f)) skipped.push(pathOf(job, f));
-    formatsOf.set(job, missing);
-  }
-  if (options.listed) {
-    const kept = jobs.filter((job) => formatsOf.get(job)!.length > 0);
-    jobs.length = 0;
-    jobs.push(...kept);
-  }
-  // Refuse before writing anything when a target exists (without force).
-  for (const job of jobs)
-    for (const f of formatsOf.get(job)!) assertWritable(pathOf(job, f), { force: options.force, lang });
-  if (options.merge) assertWritable(mergedPath, { force: options.force, lang });
-
   const setup: RunnerSetup = {
     dataset,
     config,
-    docNumbers: [...docNumbers.entries()],
+    docNumbers,
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     lang,
     ...(options.fieldKeys ? { fieldKeys: true } : {}),
@@ -398,77 +504,8 @@ export async function writeLetters(
     ...(options.recorder ? { recorder: options.recorder } : {}),
     seal: options.seal ?? configSealMark(config, lang),
   };
-  const specs: JobSpec[] = jobs.map((job) => ({
-    index: job.index,
-    plan: job.plan,
-    paths: Object.fromEntries(formatsOf.get(job)!.map((f) => [f, pathOf(job, f)])),
-  }));
-
-  const outcomes: (JobOutcome | undefined)[] = new Array(specs.length);
-  let done = 0;
-  // Kept until the batch ends (the result lists every file): per letter only what differs from
-  // letter to letter; the lists nearly every letter repeats (its font substitutions, no
-  // warnings) are kept once and shared, so memory grows by little more than the file list.
-  const shared = new Map<string, string[]>();
-  const intern = (xs: string[]): string[] => {
-    const key = xs.join("\n");
-    let v = shared.get(key);
-    if (!v) shared.set(key, (v = xs));
-    return v;
-  };
-  const collect = (seq: number, outcome: JobOutcome): void => {
-    outcome.warnings = intern(outcome.warnings);
-    outcome.pdfWarnings = intern(outcome.pdfWarnings);
-    outcome.substitutions = intern(outcome.substitutions);
-    outcomes[seq] = outcome;
-    options.onProgress?.(++done, specs.length);
-  };
-  const workers = workerCount(options.workers, specs.length, options.calendar !== undefined);
-  try {
-    // The files this batch writes: their temp files are removed when it ends or is interrupted.
-    const targets = [...specs.flatMap((s) => Object.values(s.paths)), mergedPath];
-    if (workers > 1) {
-      const pool: WorkerPool = { workers: new Set(), interrupted: false };
-      const stop = async (): Promise<void> => {
-        await Promise.allSettled([...pool.workers].map((w) => w.terminate()));
-        removeOwnTempsOf(targets);
-      };
-      const unregister = onInterrupt(() => {
-        // The process exits once this is done: the stopped workers are not a failure to report.
-        pool.interrupted = true;
-        return stop();
-      });
-      try {
-        // This thread makes the first share while worker threads make the others: one start-up
-        // fewer than with workers alone, and no thread idles (see WORKER_MIN_CORES).
-        const size = Math.ceil(specs.length / workers);
-        await runShares(
-          // Called once the workers are started: they load while this thread starts its own.
-          (halt) => runHere(new JobRunner(setup, options.calendar), specs.slice(0, size), collect, halt),
-          runInWorkers(setup, specs, size, collect, pool),
-        );
-      } finally {
-        // A worker that failed leaves the others running: stop them all, then remove what any
-        // of them left half-written (a worker stopped mid-write cannot remove its own).
-        unregister();
-        await stop();
-      }
-    } else await runHere(new JobRunner(setup, options.calendar), specs, collect);
-  } catch (e) {
-    // A full disk: one message naming the folder, not one per letter; what was written is
-    // complete (each file is renamed into place whole) and in the run's journal.
-    if (!isBatchFatal(e)) throw e;
-    const why = fsWhy(e.fsCode, lang);
-    throw new FileSystemError(
-      t(
-        lang,
-        `无法写入 ${options.outDir}：${why}；已停止生成文书，已写入的文件是完整的`,
-        `cannot write ${options.outDir}: ${why}; the letters batch stopped (the files written are complete)`,
-      ),
-      e.fsCode,
-      options.outDir,
-    );
-  }
+  const skipped: string[] = [];
+  const { outcomes, workers } = await runBatch(setup, jobs, skipped, options);
 
   const files: WrittenLetter[] = [];
   const counts = Object.fromEntries(LETTER_KINDS.map((k) => [k, 0])) as Record<LetterKind, number>;
@@ -507,6 +544,7 @@ export async function writeLetters(
 
   let merged: LettersResult["merged"] = null;
   if (options.merge && mergeParts.length > 0) {
+    const mergedPath = join(options.outDir, MERGED_FILE);
     const bytes = await mergePdfs(mergeParts, { oddPageStarts: true });
     writeFileAtomic(mergedPath, bytes, { force: options.force, lang });
     merged = { path: mergedPath, pages: await pageCount(bytes), bytes: bytes.byteLength };
@@ -535,16 +573,20 @@ export async function runShares(
   await others;
 }
 
-/** Make `specs` (the batch's first ones) in this thread, letter by letter, until `halt.stopped`. */
+/**
+ * Make the batch's first `count` letters (each spec made by `specOf` as its letter is) in this
+ * thread, letter by letter, until `halt.stopped`.
+ */
 async function runHere(
   runner: JobRunner,
-  specs: readonly JobSpec[],
+  count: number,
+  specOf: (seq: number) => JobSpec,
   onOutcome: (seq: number, outcome: JobOutcome) => void,
   halt: { stopped: boolean } = { stopped: false },
 ): Promise<void> {
-  for (const [seq, spec] of specs.entries()) {
+  for (let seq = 0; seq < count; seq++) {
     if (halt.stopped) return;
-    onOutcome(seq, await runner.run(spec));
+    onOutcome(seq, await runner.run(specOf(seq)));
     // A letter is made and written without a real wait (its awaits resolve as microtasks), so
     // without this the event loop would not turn until the batch ends: a SIGINT/SIGTERM
     // handler would never run while letters are written (the batch went on and exited 0), nor

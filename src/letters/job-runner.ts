@@ -42,7 +42,8 @@ export interface WrittenLetter {
 export interface RunnerSetup {
   dataset: Dataset;
   config: LettersConfig;
-  docNumbers: [string, string][];
+  /** Document numbers by `${id}/${suffix}` (a Map crosses to a worker by structured clone). */
+  docNumbers: ReadonlyMap<string, string>;
   templatesDir?: string;
   lang: Lang;
   /** Messages name fields by their keys (--json). */
@@ -96,7 +97,7 @@ export class JobRunner {
     this.env = {
       dataset: setup.dataset,
       config: setup.config,
-      docNumbers: new Map(setup.docNumbers),
+      docNumbers: setup.docNumbers,
       ...(setup.templatesDir !== undefined ? { templatesDir: setup.templatesDir } : {}),
       lang: setup.lang,
       ...(setup.fieldKeys ? { fieldKeys: true } : {}),

@@ -33,7 +33,7 @@ const { plans, docNumbers } = planLetters(dataset, config);
 const setup: RunnerSetup = {
   dataset,
   config,
-  docNumbers: [...docNumbers.entries()],
+  docNumbers,
   lang: "zh",
   formats: ["docx"],
   force: false,
@@ -56,9 +56,11 @@ describe("a worker's share of a letters batch", () => {
     expect(input.setup.dataset.disclosure.applications).toBeUndefined();
     expect(input.setup.dataset.agency).toEqual(dataset.agency);
     const ids = new Set([5, 6, 7].map((i) => apps[i]!.id));
-    expect(input.setup.docNumbers.length).toBeGreaterThan(0);
-    expect(input.setup.docNumbers.length).toBeLessThan(setup.docNumbers.length);
-    expect(input.setup.docNumbers).toEqual(setup.docNumbers.filter(([k]) => ids.has(k.split("/")[0]!)));
+    expect(input.setup.docNumbers.size).toBeGreaterThan(0);
+    expect(input.setup.docNumbers.size).toBeLessThan(setup.docNumbers.size);
+    expect([...input.setup.docNumbers]).toEqual(
+      [...setup.docNumbers].filter(([k]) => ids.has(k.split("/")[0]!)),
+    );
     // What a worker rebuilds: the records back at their indexes, nothing else.
     const rebuilt = workerSetup(structuredClone(input)).dataset.disclosure.applications!;
     expect(Object.keys(rebuilt)).toEqual(["5", "6", "7"]);
