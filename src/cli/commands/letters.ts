@@ -67,6 +67,103 @@ function parseKinds(values: readonly string[] | undefined, lang: Lang): LetterKi
   return out;
 }
 
+/**
+ * Load the dataset and write its letters: the dataset (and its text, kept to place errors at
+ * line:column) is dropped when this returns, before the manifest is folded and the result
+ * printed — at 50,000 letters ≈35 MB that the rest of the command does not need.
+ */
+async function makeLetters(argv: LettersArgs, lang: Lang) {
+  // Loaded when the command runs, not when the CLI starts.
+  const { LETTER_FORMATS, writeLetters } = await import("../../letters/batch.js");
+  const { loadLettersDataset } = await import("../../letters/load.js");
+  const formats = parseFormats(argv.format ?? "docx,pdf", LETTER_FORMATS, lang) as LetterFormat[];
+  const kinds = parseKinds(argv.kind, lang);
+  const { sealMark } = await import("../../render/seal.js");
+  const seal =
+    argv.seal !== undefined || argv["seal-image"] !== undefined
+      ? sealMark(argv.seal, argv["seal-image"], lang)
+      : undefined;
+  const loaded = loadLettersDataset(argv.data, lang, { fieldKeys: argv.json });
+  const { invalid } = loaded;
+  const dataset = argv.redact
+    ? (await import("../../data/redact.js")).redactPersonalData(loaded.dataset)
+    : loaded.dataset;
+  const { checkManifest, finishManifestRun, startManifestRun } = await import("../../render/manifest.js");
+  // Records what an interrupted run left in its journal; lists what the manifest has.
+  const listed = checkManifest(argv.out, { force: argv.force, lang });
+  // Each letter is recorded as it is renamed into place, so a batch killed half-way leaves a
+  // manifest (folded by the next run) listing every file it wrote; --missing completes it.
+  const recorder = startManifestRun(
+    argv.out,
+    {
+      command: "letters",
+      input: argv.data,
+      ...(argv.templates ? { templatesDir: resolve(argv.templates) } : {}),
+      inputs: {
+        fontConfig: argv["font-config"],
+        calendarOverride: argv["calendar-override"],
+        ...(seal?.mode === "image" ? { sealImage: seal.file } : {}),
+      },
+      redacted: argv.redact,
+      interpretations: resolveInterpretations(dataset),
+    },
+    { force: argv.force, lang },
+  );
+
+  const tty = process.stderr.isTTY === true && !argv.json;
+  const bar = tty
+    ? new (await import("cli-progress")).SingleBar({
+        format: t(lang, "生成文书 {bar} {value}/{total}", "letters {bar} {value}/{total}"),
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: true,
+      })
+    : undefined;
+  let started = false;
+  const result = await writeLetters(dataset, invalid, {
+    outDir: argv.out,
+    formats,
+    ...(kinds ? { kinds } : {}),
+    ...(argv.request ? { requests: argv.request.map(String) } : {}),
+    merge: argv.merge,
+    names: argv.names,
+    ...(argv.templates ? { templatesDir: resolve(argv.templates) } : {}),
+    force: argv.force,
+    lang,
+    ...(argv["font-config"] ? { pdf: { fontConfig: argv["font-config"] } } : {}),
+    ...(seal ? { seal } : {}),
+    ...(argv["calendar-override"] !== undefined
+      ? { calendar: await cliCalendar(argv["calendar-override"], lang) }
+      : {}),
+    recorder,
+    // --json names fields by their keys; the Chinese output by their Chinese names.
+    fieldKeys: argv.json,
+    source: loaded.source,
+    ...(argv.missing ? { listed } : {}),
+    onProgress: (done, total) => {
+      if (!bar) return;
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+      if (done === total) bar.stop();
+    },
+  }).catch((e: unknown) => {
+    // Stopped (a full disk): record what was written, if the manifest can still be written;
+    // otherwise the journal keeps it for the next run.
+    if (isBatchFatal(e))
+      try {
+        finishManifestRun(recorder);
+      } catch {
+        // Left in the journal.
+      }
+    throw e;
+  });
+  if (bar && started) bar.stop();
+  return { result, recorder };
+}
+
 export const lettersCommand: CommandModule<object, LettersArgs> = {
   command: "letters <data>",
   describe: "依申请公开答复文本（回执、补正、延期、征求意见、收费、答复书）/ on-request disclosure letters",
@@ -143,97 +240,12 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
     const lang = parseLang(argv.lang);
     // A batch's heap stays within 1.5× what is live (see util/heap.ts).
     (await import("../../util/heap.js")).boundHeapGrowth();
-    // Loaded when the command runs, not when the CLI starts.
-    const { countsLine, LETTER_FORMATS, writeLetters } = await import("../../letters/batch.js");
-    const { loadLettersDataset } = await import("../../letters/load.js");
-    const formats = parseFormats(argv.format ?? "docx,pdf", LETTER_FORMATS, lang) as LetterFormat[];
-    const kinds = parseKinds(argv.kind, lang);
-    const { sealMark } = await import("../../render/seal.js");
-    const seal =
-      argv.seal !== undefined || argv["seal-image"] !== undefined
-        ? sealMark(argv.seal, argv["seal-image"], lang)
-        : undefined;
-    const loaded = loadLettersDataset(argv.data, lang, { fieldKeys: argv.json });
-    const { invalid } = loaded;
-    const dataset = argv.redact
-      ? (await import("../../data/redact.js")).redactPersonalData(loaded.dataset)
-      : loaded.dataset;
-    const { checkManifest, finishManifestRun, startManifestRun } = await import("../../render/manifest.js");
-    // Records what an interrupted run left in its journal; lists what the manifest has.
-    const listed = checkManifest(argv.out, { force: argv.force, lang });
-    // Each letter is recorded as it is renamed into place, so a batch killed half-way leaves a
-    // manifest (folded by the next run) listing every file it wrote; --missing completes it.
-    const recorder = startManifestRun(
-      argv.out,
-      {
-        command: "letters",
-        input: argv.data,
-        ...(argv.templates ? { templatesDir: resolve(argv.templates) } : {}),
-        inputs: {
-          fontConfig: argv["font-config"],
-          calendarOverride: argv["calendar-override"],
-          ...(seal?.mode === "image" ? { sealImage: seal.file } : {}),
-        },
-        redacted: argv.redact,
-        interpretations: resolveInterpretations(dataset),
-      },
-      { force: argv.force, lang },
-    );
-
-    const tty = process.stderr.isTTY === true && !argv.json;
-    const bar = tty
-      ? new (await import("cli-progress")).SingleBar({
-          format: t(lang, "生成文书 {bar} {value}/{total}", "letters {bar} {value}/{total}"),
-          stream: process.stderr,
-          hideCursor: true,
-          clearOnComplete: true,
-        })
-      : undefined;
-    let started = false;
-    const result = await writeLetters(dataset, invalid, {
-      outDir: argv.out,
-      formats,
-      ...(kinds ? { kinds } : {}),
-      ...(argv.request ? { requests: argv.request.map(String) } : {}),
-      merge: argv.merge,
-      names: argv.names,
-      ...(argv.templates ? { templatesDir: resolve(argv.templates) } : {}),
-      force: argv.force,
-      lang,
-      ...(argv["font-config"] ? { pdf: { fontConfig: argv["font-config"] } } : {}),
-      ...(seal ? { seal } : {}),
-      ...(argv["calendar-override"] !== undefined
-        ? { calendar: await cliCalendar(argv["calendar-override"], lang) }
-        : {}),
-      recorder,
-      // --json names fields by their keys; the Chinese output by their Chinese names.
-      fieldKeys: argv.json,
-      source: loaded.source,
-      ...(argv.missing ? { listed } : {}),
-      onProgress: (done, total) => {
-        if (!bar) return;
-        if (!started) {
-          bar.start(total, 0);
-          started = true;
-        }
-        bar.update(done);
-        if (done === total) bar.stop();
-      },
-    }).catch((e: unknown) => {
-      // Stopped (a full disk): record what was written, if the manifest can still be written;
-      // otherwise the journal keeps it for the next run.
-      if (isBatchFatal(e))
-        try {
-          finishManifestRun(recorder);
-        } catch {
-          // Left in the journal.
-        }
-      throw e;
-    });
-    if (bar && started) bar.stop();
+    const { result, recorder } = await makeLetters(argv, lang);
     // Messages go to logs: phone, ID and e-mail shaped values in them are masked.
     for (const list of [result.errors, result.warnings, result.notices])
       list.splice(0, list.length, ...list.map((m) => maskPersonalPatterns(m)));
+    const { countsLine } = await import("../../letters/batch.js");
+    const { finishManifestRun } = await import("../../render/manifest.js");
     // Recorded whether or not some letters failed: DIR/manifest.json lists what was written.
     const manifest = finishManifestRun(recorder, result.merged ? [result.merged] : []);
 
