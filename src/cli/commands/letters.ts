@@ -251,7 +251,7 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
 
     if (argv.json) {
       // In pieces: the list of a 50,000-letter batch is ≈25 MB of JSON, not built as one string.
-      const { jsonChunks, writeChunks } = await import("../../util/json-chunks.js");
+      const { jsonChunks, writeChunksTo } = await import("../../util/json-chunks.js");
       const out = {
         files: result.files,
         merged: result.merged,
@@ -263,13 +263,26 @@ export const lettersCommand: CommandModule<object, LettersArgs> = {
         threads: result.threads,
         manifest,
       };
-      writeChunks(jsonChunks(out), (text) => process.stdout.write(text));
-      process.stdout.write("\n");
+      // Waiting for a pipe's reader: otherwise the whole text is queued in memory at once.
+      await writeChunksTo(
+        (function* () {
+          yield* jsonChunks(out);
+          yield "\n";
+        })(),
+        process.stdout,
+      );
     } else if (argv.verbose) {
-      for (const f of result.files) {
-        const pages = f.pages !== undefined ? t(lang, `，${f.pages}页`, `, ${f.pages} pages`) : "";
-        process.stdout.write(t(lang, `已写入 ${f.path}${pages}`, `wrote ${f.path}${pages}`) + "\n");
-      }
+      const { writeChunksTo } = await import("../../util/json-chunks.js");
+      // A line per file (100,000 for 50,000 letters), waiting for a pipe's reader as --json does.
+      await writeChunksTo(
+        (function* () {
+          for (const f of result.files) {
+            const pages = f.pages !== undefined ? t(lang, `，${f.pages}页`, `, ${f.pages} pages`) : "";
+            yield t(lang, `已写入 ${f.path}${pages}`, `wrote ${f.path}${pages}`) + "\n";
+          }
+        })(),
+        process.stdout,
+      );
       if (result.merged)
         process.stdout.write(
           t(
