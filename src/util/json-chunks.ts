@@ -71,17 +71,22 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}, leve
   }
 }
 
-/** Write pieces through `write` in runs of about 1 MB (fewer, larger writes). */
-export function writeChunks(chunks: Iterable<string>, write: (text: string) => void): void {
+/** Pieces joined into runs of about 1 MB (fewer, larger writes). */
+function* runsOf(chunks: Iterable<string>): Generator<string> {
   let run = "";
   for (const c of chunks) {
     run += c;
     if (run.length >= 1 << 20) {
-      write(run);
+      yield run;
       run = "";
     }
   }
-  if (run) write(run);
+  if (run) yield run;
+}
+
+/** Write pieces through `write` in runs of about 1 MB. */
+export function writeChunks(chunks: Iterable<string>, write: (text: string) => void): void {
+  for (const run of runsOf(chunks)) write(run);
 }
 
 /**
@@ -91,16 +96,5 @@ export function writeChunks(chunks: Iterable<string>, write: (text: string) => v
  * are ≈25 MB of text, queued at once as ≈100 MB in the bench, which reads the pipe).
  */
 export async function writeChunksTo(chunks: Iterable<string>, stream: NodeJS.WritableStream): Promise<void> {
-  const put = async (run: string): Promise<void> => {
-    if (!stream.write(run)) await once(stream, "drain");
-  };
-  let run = "";
-  for (const c of chunks) {
-    run += c;
-    if (run.length >= 1 << 20) {
-      await put(run);
-      run = "";
-    }
-  }
-  if (run) await put(run);
+  for (const run of runsOf(chunks)) if (!stream.write(run)) await once(stream, "drain");
 }
