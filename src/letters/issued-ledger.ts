@@ -13,6 +13,7 @@ import type { Dataset } from "../data/types.js";
 import { withManifestLock } from "../render/manifest.js";
 import { UserError } from "../util/errors.js";
 import { writeFileAtomic } from "../util/fs-atomic.js";
+import { jsonChunks } from "../util/json-chunks.js";
 import { t, type Lang } from "../util/i18n.js";
 import type { IssuedNumber } from "./doc-number.js";
 
@@ -78,19 +79,19 @@ export function recordIssued(
 
 /**
  * The ledger's text, JSON.stringify({ generator, issued }, null, 2) with `issued` in the order of
- * `keys`, in pieces: a batch of 50,000 letters issues as many numbers, ≈10 MB of text (as a
- * two-byte string) and a copy of the ledger as an object, which are not built at once.
+ * `keys`, in pieces (util/json-chunks.ts): a batch of 50,000 letters issues as many numbers,
+ * ≈10 MB of text as a two-byte string, which is not built at once. The object is the one the
+ * ledger was always written from (Object.fromEntries in the order of `keys`).
  */
 export function* ledgerChunks(
   keys: readonly string[],
   ledger: ReadonlyMap<string, IssuedNumber>,
 ): Generator<string> {
-  yield '{\n  "generator": "gongwen",\n  "issued": {';
-  for (let i = 0; i < keys.length; i++) {
-    const { docNumber, date } = ledger.get(keys[i]!)!;
-    yield `${i === 0 ? "" : ","}\n    ${JSON.stringify(keys[i])}: {\n      "docNumber": ${JSON.stringify(docNumber)},\n      "date": ${JSON.stringify(date)}\n    }`;
-  }
-  yield keys.length === 0 ? "}\n}\n" : "\n  }\n}\n";
+  yield* jsonChunks({
+    generator: "gongwen",
+    issued: Object.fromEntries(keys.map((k) => [k, ledger.get(k)])),
+  });
+  yield "\n";
 }
 
 /** The issued numbers of a dataset's applications (`issued`), by `${id}/${suffix}`. */
